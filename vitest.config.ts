@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+// One vitest run covers every package that has unit tests (elements run in real browsers
+// through @web/test-runner instead; see packages/elements/web-test-runner.config.mjs).
+export default defineConfig({
+  test: {
+    projects: ['packages/core', 'packages/feedback-service'],
+  },
+});
