@@ -1,0 +1,39 @@
+import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { LocaleController } from './locale-controller.ts';
+import { inLocale } from './localize.ts';
+import { themeStyles } from './theme.styles.ts';
+
+/**
+ * Base of every `bz-` element: locale and direction from the closest `lang` (see
+ * LocaleController), msg() answering in that locale while rendering, and the shared theme.
+ * Subclasses implement renderContent(); the base wraps it in `part="base"` carrying `lang` and
+ * `dir`, so logical CSS properties and screen-reader pronunciation follow the widget's locale
+ * rather than the host page's.
+ */
+export class BzElement extends LitElement {
+  static override styles = [themeStyles];
+
+  protected readonly localeController = new LocaleController(this);
+
+  get locale() {
+    return this.localeController.locale;
+  }
+
+  get direction() {
+    return this.localeController.dir;
+  }
+
+  protected renderContent(): TemplateResult | string {
+    return '';
+  }
+
+  protected override render(): TemplateResult {
+    return html`<div part="base" class="base" lang=${this.locale} dir=${this.direction}>
+      ${this.renderContent()}
+    </div>`;
+  }
+
+  protected override update(changed: PropertyValues): void {
+    inLocale(this.locale, () => super.update(changed));
+  }
+}

@@ -1,0 +1,47 @@
+// Element tests in real browsers: Chromium through playwright-core and Firefox through
+// puppeteer-core over WebDriver BiDi, both using the system's browsers (scripts/browsers.mjs).
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import {
+  chromiumArgs,
+  chromiumHelp,
+  findChromium,
+  findFirefox,
+  firefoxHelp,
+} from '../../scripts/browsers.mjs';
+import { summaryReporter } from '../../scripts/wtr-summary-reporter.mjs';
+
+const chromium = findChromium();
+const firefox = findFirefox();
+if (!chromium) throw new Error(chromiumHelp);
+
+const browsers = [
+  playwrightLauncher({
+    product: 'chromium',
+    launchOptions: { executablePath: chromium, headless: true, args: chromiumArgs },
+  }),
+];
+if (firefox) {
+  browsers.push(
+    puppeteerLauncher({
+      launchOptions: { browser: 'firefox', executablePath: firefox, headless: true },
+    }),
+  );
+} else if (process.env.CI || process.env.BZ_REQUIRE_FIREFOX) {
+  throw new Error(firefoxHelp);
+} else {
+  console.warn(`Element tests run in Chromium only. ${firefoxHelp}`);
+}
+
+export default {
+  rootDir: '../..',
+  files: ['src/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  browsers,
+  concurrency: 1,
+  testFramework: { config: { timeout: 5000 } },
+  reporters: [defaultReporter(), summaryReporter()],
+};
