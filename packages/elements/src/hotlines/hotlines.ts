@@ -1,7 +1,6 @@
 import { toLocaleDigits } from '@behzisti/core/text';
 import { msg, str } from '@lit/localize';
 import { html } from 'lit';
-import { property } from 'lit/decorators.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { BzElement } from '../shared/bz-element.ts';
 import { defineElement } from '../shared/define.ts';
@@ -22,8 +21,17 @@ import { hotlinesStyles } from './hotlines.styles.ts';
 export class BzHotlines extends BzElement {
   static override styles = [...BzElement.styles, hotlinesStyles];
 
+  static override properties = {
+    headingLevel: { type: Number, attribute: 'heading-level' },
+  };
+
   /** Heading level (1–6) so the panel fits the host page's outline; 0 renders no heading. */
-  @property({ type: Number, attribute: 'heading-level' }) accessor headingLevel = 2;
+  declare headingLevel: number;
+
+  constructor() {
+    super();
+    this.headingLevel = 2;
+  }
 
   protected override renderContent() {
     const lines = [

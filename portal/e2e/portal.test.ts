@@ -1,0 +1,74 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, watch } from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const pages = [
+  { path: '/', lang: 'fa', dir: 'rtl', heading: 'خدمات بهزیستی نزدیک شما', digits: '۱۲۳' },
+  { path: '/en/', lang: 'en', dir: 'ltr', heading: 'Welfare services near you', digits: '123' },
+];
+
+describe('portal pages', () => {
+  for (const expected of pages) {
+    it(`${expected.path} is ${expected.lang}/${expected.dir}, upgrades the hotlines widget and passes axe`, async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const seen = watch(page, baseUrl);
+      await page.goto(baseUrl + expected.path);
+      expect(await page.getAttribute('html', 'lang')).toBe(expected.lang);
+      expect(await page.getAttribute('html', 'dir')).toBe(expected.dir);
+      expect(await page.textContent('h1')).toBe(expected.heading);
+      const number = page.locator('bz-hotlines a[part~="number"]').first();
+      await expect.poll(() => number.textContent()).toContain(expected.digits);
+      const axe = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+        .analyze();
+      expect(axe.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+      expect(seen.foreign).toEqual([]);
+      expect(seen.errors).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it('keeps the hotlines readable as plain links when scripts do not run', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/`);
+    expect(await page.locator('bz-hotlines a[href="tel:123"]').isVisible()).toBe(true);
+    expect(await page.locator('bz-hotlines a[href="tel:1480"]').isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('links each page to the same page in the other language', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/`);
+    await page.click('a[hreflang="en"]');
+    await page.waitForURL(`${baseUrl}/en/`);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.close();
+  });
+
+  it('answers unknown paths with the bilingual 404 page', async () => {
+    const response = await fetch(`${baseUrl}/no-such-page`);
+    expect(response.status).toBe(404);
+    const body = await response.text();
+    expect(body).toContain('این صفحه پیدا نشد');
+    expect(body).toContain('Page not found');
+  });
+
+  it('serves the on-demand API from the same server', async () => {
+    const response = await fetch(`${baseUrl}/api/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+});

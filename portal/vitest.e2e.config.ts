@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+// End-to-end tests of the built portal in real Chromium (playwright-core driving the system
+// browser). `pnpm --filter @behzisti/portal build` must have run first; the set-up starts the
+// built Node server on a free port and stops it afterwards.
+export default defineConfig({
+  test: {
+    name: 'portal-e2e',
+    root: import.meta.dirname,
+    include: ['e2e/**/*.test.ts'],
+    globalSetup: ['e2e/server.setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    fileParallelism: false,
+  },
+});
