@@ -54,7 +54,13 @@ function banner(name) {
   console.log(`\n━━ ${name} ${'━'.repeat(Math.max(0, 60 - name.length))}`);
 }
 
-/** A check that is not a test runner: one test, passed or failed. */
+/**
+ * A check that is not a test runner: one test, passed or failed.
+ * @param {string} name
+ * @param {string} command
+ * @param {string[]} args
+ * @param {{ cwd?: string, env?: Record<string, string> }} [options]
+ */
 function check(name, command, args, options) {
   banner(name);
   const status = run(command, args, options);

@@ -17,7 +17,10 @@ function countSuite(suite, counts) {
   for (const child of suite.suites) countSuite(child, counts);
 }
 
-/** @returns {import('@web/test-runner').Reporter} */
+/**
+ * @typedef {{ testResults?: Parameters<typeof countSuite>[0], errors: unknown[] }} Session
+ * @returns {{ onTestRunFinished(args: { sessions: Session[] }): void }}
+ */
 export function summaryReporter() {
   return {
     onTestRunFinished({ sessions }) {
