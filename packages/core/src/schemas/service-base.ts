@@ -49,13 +49,13 @@ export const PhoneNumberSchema = z
   .string()
   .meta({
     pattern: '^[+0-9\u06F0-\u06F9\u0660-\u0669 ()\\-.]+$',
-    examples: ['123', '1480', '031 3222 0000'],
+    examples: ['123', '1480', '031 0000 0000'],
   })
   .transform(normalizePhoneNumber)
   .pipe(
     z.string().regex(/^\+?\d{3,15}$/, {
       error: (issue) =>
-        `'${String(issue.input)}' is not a phone number: write 3 to 15 digits (any digit set), optionally with + and spaces, e.g. 123 or 031 3222 0000`,
+        `'${String(issue.input)}' is not a phone number: write 3 to 15 digits (any digit set), optionally with + and spaces, e.g. 123 or 031 0000 0000`,
     }),
   )
   .describe(
