@@ -1,6 +1,8 @@
 // Small helpers shared by the benchmarks.
 import { performance } from 'node:perf_hooks';
 
+/** @typedef {{ figure: string, value: string, note?: string }} Row One line of the bench table. */
+
 /**
  * Deterministic PRNG (mulberry32) so every run measures the same data.
  * @param {number} seed
