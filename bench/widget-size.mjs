@@ -1,29 +1,18 @@
 // Size of each widget as one self-contained, minified script: what an embedding page loads.
-import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { budgets, bundle, gzipSize, widgets } from '../packages/elements/scripts/bundle.mjs';
 
-const widgets = /** @type {const} */ ([
-  ['bz-hotlines', 'packages/elements/src/hotlines/hotlines.ts'],
-]);
+const kB = (/** @type {number} */ bytes) => `${(bytes / 1024).toFixed(1)} kB`;
 
 /** @returns {Promise<import('./lib.mjs').Row[]>} */
 export default async function widgetSizeRows() {
   const rows = [];
-  for (const [name, entry] of widgets) {
-    const result = await build({
-      entryPoints: [entry],
-      bundle: true,
-      minify: true,
-      format: 'esm',
-      target: 'es2022',
-      write: false,
-      legalComments: 'none',
-    });
-    const code = result.outputFiles?.[0]?.contents ?? new Uint8Array();
+  for (const { tag, entry } of widgets()) {
+    const full = await bundle(entry);
+    const own = await bundle(entry, { externalLit: true });
     rows.push({
-      figure: `${name} script, min+gzip (incl. Lit)`,
-      value: `${(gzipSync(code, { level: 9 }).length / 1024).toFixed(1)} kB`,
-      note: `${(code.length / 1024).toFixed(1)} kB minified; budget 25 kB`,
+      figure: `${tag} script, min+gzip`,
+      value: `${kB(gzipSize(full))} with Lit, ${kB(gzipSize(own))} without`,
+      note: `budgets ${kB(budgets.withLit)} / ${kB(budgets.withoutLit)}`,
     });
   }
   return rows;
