@@ -132,6 +132,20 @@ check('storybook build', 'storybook', ['build', '--quiet', '-o', 'storybook-stat
   env: { STORYBOOK_DISABLE_TELEMETRY: '1' },
 });
 
+browserSuite(
+  'stories (storybook, chromium)',
+  (file) =>
+    run('vitest', [
+      'run',
+      '--config',
+      '.storybook/vitest.smoke.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${file}`,
+    ]),
+  vitestCounts,
+);
+
 check('portal build (astro)', 'astro', ['build'], { cwd: 'portal' });
 
 browserSuite(
