@@ -128,6 +128,8 @@ browserSuite(
   (json) => json,
 );
 
+check('widget scripts build', 'node', ['scripts/build.mjs'], { cwd: 'packages/elements' });
+check('custom elements manifest', 'cem', ['analyze'], { cwd: 'packages/elements' });
 check('storybook build', 'storybook', ['build', '--quiet', '-o', 'storybook-static'], {
   env: { STORYBOOK_DISABLE_TELEMETRY: '1' },
 });
