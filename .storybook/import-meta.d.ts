@@ -1,4 +1,7 @@
 // The one Vite feature preview.ts uses, typed here because `vite` is not a direct dependency.
-interface ImportMeta {
-  glob<T>(pattern: string, options: { eager: true; import: 'default' }): Record<string, T>;
+declare global {
+  interface ImportMeta {
+    glob<T>(pattern: string, options: { eager: true; import: 'default' }): Record<string, T>;
+  }
 }
+export {};
