@@ -12,6 +12,7 @@ import {
   firefoxHelp,
 } from '../../scripts/browsers.mjs';
 import { summaryReporter } from '../../scripts/wtr-summary-reporter.mjs';
+import { testRoutes } from './test-fixtures/middleware.mjs';
 
 const chromium = findChromium();
 const firefox = findFirefox();
@@ -39,6 +40,7 @@ export default {
   rootDir: '../..',
   files: ['src/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
+  middleware: [testRoutes],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   browsers,
   concurrency: 1,

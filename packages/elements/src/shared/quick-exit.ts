@@ -1,0 +1,36 @@
+/**
+ * "Leave this page" for sensitive flows (the eligibility checker, feedback, social-emergency
+ * content): someone may be watched by the person they are seeking help about. Pressing the button,
+ * or Shift three times within a second, clears what was typed and replaces the current history
+ * entry with a neutral page, so Back does not return here.
+ */
+export const defaultExitUrl = 'https://www.google.com/';
+
+export function leavePage(exitUrl: string, clear: () => void): void {
+  clear();
+  try {
+    sessionStorage.clear();
+  } catch {
+    // Storage can be disabled (private mode, strict embed settings); nothing to clear then.
+  }
+  window.location.replace(exitUrl || defaultExitUrl);
+}
+
+/**
+ * Listens for Shift pressed three times within `windowMs` anywhere on the page and calls `onExit`.
+ * Returns the function that stops listening (call it on disconnect).
+ */
+export function listenForQuickExitKeys(onExit: () => void, windowMs = 1000): () => void {
+  let presses: number[] = [];
+  const onKeyUp = (event: KeyboardEvent) => {
+    if (event.key !== 'Shift') return;
+    const now = event.timeStamp;
+    presses = [...presses.filter((time) => now - time < windowMs), now];
+    if (presses.length >= 3) {
+      presses = [];
+      onExit();
+    }
+  };
+  document.addEventListener('keyup', onKeyUp, true);
+  return () => document.removeEventListener('keyup', onKeyUp, true);
+}
