@@ -2,18 +2,20 @@
 // people to read and compare between versions, not pass/fail tests (tests check behaviour and
 // deterministic byte budgets; wall-clock time depends on the machine). Each module below
 // returns rows; add a module to add rows. `pnpm bench core` runs only the named modules.
+/** @type {Record<string, () => Promise<import('./lib.mjs').Row[]>>} */
 const modules = {
-  core: () => import('./core.mjs'),
-  'widget-size': () => import('./widget-size.mjs'),
+  core: async () => (await import('./core.mjs')).default(),
+  rules: async () => (await import('./rules.mjs')).rulesRows(),
+  'widget-size': async () => (await import('./widget-size.mjs')).default(),
 };
 
 const wanted = process.argv.slice(2);
 /** @type {import('./lib.mjs').Row[]} */
 const rows = [];
-for (const [name, load] of Object.entries(modules)) {
+for (const [name, measure] of Object.entries(modules)) {
   if (wanted.length > 0 && !wanted.includes(name)) continue;
   process.stderr.write(`bench: ${name}…\n`);
-  rows.push(...(await (await load()).default()));
+  rows.push(...(await measure()));
 }
 
 const width = Math.max(...rows.map((row) => row.figure.length));

@@ -37,6 +37,17 @@ const FOLDER_KINDS: Record<string, DataKind> = {
  * The kind implied by the nearest enclosing folder with a known name (`service-bases`,
  * `programmes`, `news`, `feedback`, or a kind's own name), else undefined.
  */
+/**
+ * True for files inside a folder named `tests`: rule table tests (see docs/rules.md) live beside
+ * the programmes they test but are not records, so the folder walk of validate-data skips them.
+ */
+export function isInTestsFolder(path: string): boolean {
+  return path
+    .split(/[\\/]+/)
+    .slice(0, -1)
+    .includes('tests');
+}
+
 export function kindFromPath(path: string): DataKind | undefined {
   const folders = path
     .split(/[\\/]+/)

@@ -7,6 +7,7 @@ import {
   type DataFormat,
   defaultKindForFormat,
   formatFromPath,
+  isInTestsFolder,
   kindFromPath,
   supportedExtensions,
 } from './formats.ts';
@@ -149,8 +150,8 @@ export interface ValidateFilesOptions {
 
 const isSupported = (name: string) => formatFromPath(name) !== undefined;
 
-/** Supported data files under a folder, recursively, in a stable order. */
-function filesIn(folder: string): string[] {
+/** Supported data files under a folder, recursively, in a stable order (check-rules uses it too). */
+export function filesIn(folder: string): string[] {
   const found: string[] = [];
   const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) =>
     a.name.localeCompare(b.name),
@@ -206,7 +207,7 @@ function resolveInputs(paths: readonly string[], options: ValidateFilesOptions):
       continue;
     }
     if (stats.isDirectory()) {
-      const files = filesIn(path);
+      const files = filesIn(path).filter((file) => !isInTestsFolder(file));
       if (files.length === 0)
         problems.push(`${path}: no data files (${supportedExtensions.join(', ')}) in this folder`);
       files.forEach(addFile);

@@ -8,6 +8,7 @@ export * from './primitives.ts';
 export * from './programme.ts';
 export * from './programme-condition.ts';
 export * from './programme-question.ts';
+export * from './programme-tests.ts';
 export * from './provinces.ts';
 export * from './registry.ts';
 export * from './schedule.ts';
