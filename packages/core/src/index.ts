@@ -2,6 +2,7 @@
 export * from './dates.ts';
 export * from './geo.ts';
 export * from './hours.ts';
+export * from './locator/index.ts';
 export * from './rules/index.ts';
 export * from './schemas/index.ts';
 export * from './text.ts';

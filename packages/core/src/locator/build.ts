@@ -1,0 +1,206 @@
+// Building the published locator files from validated service bases. Pure: the caller reads
+// the dataset and writes the returned files (see portal/scripts/publish-locator-data.ts).
+
+import type { ProvinceId } from '../schemas/provinces.ts';
+import type { ServiceBase } from '../schemas/service-base.ts';
+import { searchKey } from '../text.ts';
+import { type Box, LOCATOR_FORMAT_VERSION, LOCATOR_FORMATS } from './format.ts';
+import { contentHash } from './hash.ts';
+import { DEFAULT_ROOT, partition } from './quadtree.ts';
+import { compactRecord, roundCoordinate } from './records.ts';
+
+/** Options of {@link buildLocatorData}. */
+export interface BuildOptions {
+  /** Publication day, YYYY-MM-DD (passed in so the build stays pure and reproducible). */
+  generated: string;
+  /** Bases per chunk before a cell is split; 128 measured best (docs/data.md). */
+  maxRecordsPerChunk?: number;
+  /** Deepest quadtree level. */
+  maxDepth?: number;
+  /** Records skipped by validation, reported in the index. */
+  skipped?: number;
+}
+
+/** The default chunk capacity; see docs/data.md for the bytes measured at 64, 128 and 256. */
+export const DEFAULT_MAX_RECORDS_PER_CHUNK = 128;
+
+/** Relative paths inside the published folder; `{key}` and `{province}` are filled in. */
+export const LOCATOR_PATHS = {
+  index: 'index.json',
+  chunks: 'chunks/{key}.json',
+  places: 'places.json',
+  names: 'names/{province}.json',
+} as const;
+
+/** What the build produced: files by relative path, plus figures for the build log. */
+export interface LocatorBuild {
+  /** Relative path → file text (compact JSON). */
+  files: Map<string, string>;
+  count: number;
+  chunks: number;
+  version: string;
+}
+
+const positionOf = (base: ServiceBase) => ({
+  lat: base.location.latitude,
+  lng: base.location.longitude,
+});
+
+/** Bounding box rounded outward to 0.01° and written in hundredths, so it is short and safe. */
+function bboxHundredths(bases: readonly ServiceBase[]): [number, number, number, number] {
+  const box: Box = { south: 90, west: 180, north: -90, east: -180 };
+  for (const base of bases) {
+    const lat = roundCoordinate(base.location.latitude);
+    const lng = roundCoordinate(base.location.longitude);
+    box.south = Math.min(box.south, lat);
+    box.north = Math.max(box.north, lat);
+    box.west = Math.min(box.west, lng);
+    box.east = Math.max(box.east, lng);
+  }
+  // The small epsilon keeps 32.65 (which is 3264.9999… in floating point) from widening.
+  return [
+    Math.floor(box.south * 100 + 1e-6),
+    Math.floor(box.west * 100 + 1e-6),
+    Math.ceil(box.north * 100 - 1e-6),
+    Math.ceil(box.east * 100 - 1e-6),
+  ];
+}
+
+const byId = (a: ServiceBase, b: ServiceBase) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+function center(bases: readonly ServiceBase[]): [number, number] {
+  let lat = 0;
+  let lng = 0;
+  for (const base of bases) {
+    lat += base.location.latitude;
+    lng += base.location.longitude;
+  }
+  const round = (value: number) => Math.round((value / bases.length) * 1e4) / 1e4;
+  return [round(lat), round(lng)];
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/** The places file: province → county → neighbourhood, each with a count and a centre. */
+function placesFile(bases: readonly ServiceBase[]) {
+  const provinces = [...groupBy(bases, (base) => base.province)].sort(([a], [b]) =>
+    a.localeCompare(b),
+  );
+  return provinces.map(([id, members]) => ({
+    id,
+    count: members.length,
+    counties: [...groupBy(members, (base) => base.county.id)]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([countyId, county]) => ({
+        id: countyId,
+        name: (county[0] as ServiceBase).county.name,
+        count: county.length,
+        center: center(county),
+        neighbourhoods: [
+          ...groupBy(
+            county.filter((base) => base.neighbourhood),
+            (base) => searchKey(base.neighbourhood?.fa ?? ''),
+          ),
+        ]
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([, place]) => ({
+            name: (place[0] as ServiceBase).neighbourhood,
+            count: place.length,
+            center: center(place),
+          })),
+      })),
+  }));
+}
+
+/**
+ * Builds every published file from validated bases (ids must be unique, as
+ * `validateServiceBases` guarantees). Output is deterministic: same bases, same bytes.
+ */
+export function buildLocatorData(
+  bases: readonly ServiceBase[],
+  options: BuildOptions,
+): LocatorBuild {
+  const leaves = partition([...bases].sort(byId), positionOf, {
+    maxRecords: options.maxRecordsPerChunk ?? DEFAULT_MAX_RECORDS_PER_CHUNK,
+    maxDepth: options.maxDepth ?? 16,
+    root: DEFAULT_ROOT,
+  });
+  const files = new Map<string, string>();
+  const chunkOf = new Map<string, string>();
+  for (const leaf of leaves) {
+    for (const base of leaf.items) chunkOf.set(base.id, leaf.key);
+    files.set(
+      LOCATOR_PATHS.chunks.replace('{key}', leaf.key),
+      JSON.stringify({
+        format: LOCATOR_FORMATS.chunk,
+        formatVersion: LOCATOR_FORMAT_VERSION,
+        key: leaf.key,
+        records: leaf.items.map(compactRecord),
+      }),
+    );
+  }
+  const byProvince = [...groupBy(bases, (base) => base.province)].sort(([a], [b]) =>
+    a.localeCompare(b),
+  );
+  for (const [province, members] of byProvince) {
+    files.set(
+      LOCATOR_PATHS.names.replace('{province}', province),
+      JSON.stringify({
+        format: LOCATOR_FORMATS.names,
+        formatVersion: LOCATOR_FORMAT_VERSION,
+        province,
+        bases: [...members]
+          .sort(byId)
+          .map((base) => [
+            base.id,
+            base.name.fa,
+            base.name.en ?? null,
+            base.county.id,
+            chunkOf.get(base.id),
+            roundCoordinate(base.location.latitude),
+            roundCoordinate(base.location.longitude),
+          ]),
+      }),
+    );
+  }
+  files.set(
+    LOCATOR_PATHS.places,
+    JSON.stringify({
+      format: LOCATOR_FORMATS.places,
+      formatVersion: LOCATOR_FORMAT_VERSION,
+      provinces: placesFile(bases),
+    }),
+  );
+  // The version covers the data files only, so republishing unchanged data keeps caches warm.
+  const version = contentHash([...files.entries()].flat().join('\n'));
+  files.set(
+    LOCATOR_PATHS.index,
+    JSON.stringify({
+      format: LOCATOR_FORMATS.index,
+      formatVersion: LOCATOR_FORMAT_VERSION,
+      version,
+      generated: options.generated,
+      count: bases.length,
+      skipped: options.skipped ?? 0,
+      sample: bases.some((base) => base.sample),
+      root: [DEFAULT_ROOT.south, DEFAULT_ROOT.west, DEFAULT_ROOT.size],
+      files: {
+        chunks: LOCATOR_PATHS.chunks,
+        places: LOCATOR_PATHS.places,
+        names: LOCATOR_PATHS.names,
+      },
+      provinces: byProvince.map(([province, members]) => [province as ProvinceId, members.length]),
+      chunks: leaves.map((leaf) => [leaf.key, leaf.items.length, ...bboxHundredths(leaf.items)]),
+    }),
+  );
+  return { files, count: bases.length, chunks: leaves.length, version };
+}

@@ -1,0 +1,51 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { distanceKm } from '../geo.ts';
+import { minDistanceToBoxKm } from './distance.ts';
+
+const box = { south: 30, west: 50, north: 32, east: 53 };
+
+describe('minDistanceToBoxKm', () => {
+  it('is 0 inside and on the edge', () => {
+    expect(minDistanceToBoxKm({ lat: 31, lng: 51 }, box)).toBe(0);
+    expect(minDistanceToBoxKm({ lat: 30, lng: 53 }, box)).toBe(0);
+  });
+
+  it('is the meridian distance straight north or south', () => {
+    expect(minDistanceToBoxKm({ lat: 33, lng: 51 }, box)).toBeCloseTo(
+      distanceKm({ lat: 33, lng: 51 }, { lat: 32, lng: 51 }),
+      9,
+    );
+  });
+
+  it('never exceeds the distance to any point of the box, and is reached by one (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -89, max: 89, noNaN: true }),
+        fc.double({ min: -180, max: 180, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (lat, lng, u, v) => {
+          const p = { lat, lng };
+          const inBox = { lat: box.south + u * 2, lng: box.west + v * 3 };
+          const bound = minDistanceToBoxKm(p, box);
+          expect(bound).toBeLessThanOrEqual(distanceKm(p, inBox) + 1e-6);
+          // The bound is tight: some point on the boundary is that far (checked on a fine grid).
+          let best = Number.POSITIVE_INFINITY;
+          for (let i = 0; i <= 60; i++) {
+            const t = i / 60;
+            for (const q of [
+              { lat: box.south + 2 * t, lng: box.west },
+              { lat: box.south + 2 * t, lng: box.east },
+              { lat: box.south, lng: box.west + 3 * t },
+              { lat: box.north, lng: box.west + 3 * t },
+            ])
+              best = Math.min(best, distanceKm(p, q));
+          }
+          if (bound > 0) expect(bound).toBeGreaterThan(best - 5);
+        },
+      ),
+      { numRuns: 2000, seed: 11 },
+    );
+  });
+});

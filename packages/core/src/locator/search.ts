@@ -1,0 +1,189 @@
+// Text search for the locator: provinces, counties and neighbourhoods (places.json, national
+// and small) and base names (names/<province>.json, one file per province). Matching uses
+// core's Persian normalization, so ي/ی, ك/ک, ZWNJ, spaces inside words and Persian, Arabic or
+// Latin digits all meet; ranking puts whole-name and prefix matches before inner matches.
+
+import { distanceKm, type LatLng } from '../geo.ts';
+import type { LocalizedText } from '../schemas/localized-text.ts';
+import { type ProvinceId, provinceName, provinces } from '../schemas/provinces.ts';
+import { normalizeForSearch, searchKey } from '../text.ts';
+import type { LocatorIndex, LocatorPlaces, NameEntry } from './format.ts';
+
+/** How well a name matched: 0 whole name, 1 start of the name, 2 start of a word, 3 inside. */
+export type MatchRank = 0 | 1 | 2 | 3;
+
+/** A name's search keys: the whole name and each word, per language. */
+interface PreparedName {
+  whole: string[];
+  words: string[][];
+}
+
+// Normalizing is the costly part of a search; names are prepared once per name object and
+// remembered while the object lives (a WeakMap memo keeps the functions observably pure).
+const prepared = new WeakMap<LocalizedText, PreparedName>();
+
+function prepare(names: LocalizedText): PreparedName {
+  let entry = prepared.get(names);
+  if (!entry) {
+    const texts = [names.fa, names.en].filter((text): text is string => text !== undefined);
+    entry = {
+      whole: texts.map(searchKey),
+      words: texts.map((text) => normalizeForSearch(text).split(' ').map(searchKey)),
+    };
+    prepared.set(names, entry);
+  }
+  return entry;
+}
+
+/** The best rank of `key` (already a searchKey) in the Persian or English name, or undefined. */
+export function matchRank(names: LocalizedText, key: string): MatchRank | undefined {
+  const { whole, words } = prepare(names);
+  let best: MatchRank | undefined;
+  whole.forEach((text, i) => {
+    const at = text.indexOf(key);
+    if (at < 0) return;
+    let rank: MatchRank = 3;
+    if (text === key) rank = 0;
+    else if (at === 0) rank = 1;
+    else if (words[i]?.some((word) => word.startsWith(key))) rank = 2;
+    if (best === undefined || rank < best) best = rank;
+  });
+  return best;
+}
+
+/** A province, county or neighbourhood that matched. */
+export interface PlaceMatch {
+  kind: 'province' | 'county' | 'neighbourhood';
+  province: ProvinceId;
+  /** The county id, for counties and neighbourhoods. */
+  county?: string;
+  name: LocalizedText;
+  /** Bases there. */
+  count: number;
+  /** Mean position of those bases: where "nearest to this place" starts from. */
+  center: LatLng;
+  rank: MatchRank;
+}
+
+/** Province names as stable objects, so their prepared search keys are reused. */
+const PROVINCE_NAMES = new Map<string, LocalizedText>(provinces.map((p) => [p.id, p.name]));
+
+const KIND_ORDER = { neighbourhood: 0, county: 1, province: 2 } as const;
+
+/**
+ * Places whose name contains the query, best first: by rank, then neighbourhood before county
+ * before province (the more precise place), then more bases first. An empty query finds nothing.
+ */
+export function searchPlaces(places: LocatorPlaces, query: string, limit = 10): PlaceMatch[] {
+  const key = searchKey(query);
+  if (key === '') return [];
+  const matches: PlaceMatch[] = [];
+  for (const province of places.provinces) {
+    const counties = province.counties;
+    const provinceRank = matchRank(
+      PROVINCE_NAMES.get(province.id) ?? provinceName(province.id),
+      key,
+    );
+    if (provinceRank !== undefined && counties.length > 0) {
+      const total = counties.reduce((sum, county) => sum + county.count, 0) || 1;
+      matches.push({
+        kind: 'province',
+        province: province.id,
+        name: provinceName(province.id),
+        count: province.count,
+        center: {
+          lat: counties.reduce((sum, c) => sum + c.center.lat * c.count, 0) / total,
+          lng: counties.reduce((sum, c) => sum + c.center.lng * c.count, 0) / total,
+        },
+        rank: provinceRank,
+      });
+    }
+    for (const county of counties) {
+      const rank = matchRank(county.name, key);
+      if (rank !== undefined)
+        matches.push({
+          kind: 'county',
+          province: province.id,
+          county: county.id,
+          ...pick(county),
+          rank,
+        });
+      for (const place of county.neighbourhoods) {
+        const placeRank = matchRank(place.name, key);
+        if (placeRank !== undefined)
+          matches.push({
+            kind: 'neighbourhood',
+            province: province.id,
+            county: county.id,
+            ...pick(place),
+            rank: placeRank,
+          });
+      }
+    }
+  }
+  return matches
+    .sort(
+      (a, b) =>
+        a.rank - b.rank ||
+        KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+        b.count - a.count ||
+        a.name.fa.localeCompare(b.name.fa, 'fa'),
+    )
+    .slice(0, Math.max(0, limit));
+}
+
+const pick = (place: { name: LocalizedText; count: number; center: LatLng }) => ({
+  name: place.name,
+  count: place.count,
+  center: place.center,
+});
+
+/** A base whose name matched. */
+export interface NameMatch {
+  entry: NameEntry;
+  rank: MatchRank;
+  /** Distance from `near`, when given. */
+  distanceKm?: number;
+}
+
+/**
+ * Bases whose Persian or English name contains the query, best first: by rank, then nearest
+ * to `near` when given, then by name. Pass the entries of the provinces loaded so far.
+ */
+export function searchNames(
+  entries: readonly NameEntry[],
+  query: string,
+  options: { limit?: number; near?: LatLng } = {},
+): NameMatch[] {
+  const key = searchKey(query);
+  if (key === '') return [];
+  const { near, limit = 10 } = options;
+  const matches: NameMatch[] = [];
+  for (const entry of entries) {
+    const rank = matchRank(entry.name, key);
+    if (rank === undefined) continue;
+    matches.push(
+      near ? { entry, rank, distanceKm: distanceKm(near, entry.position) } : { entry, rank },
+    );
+  }
+  return matches
+    .sort(
+      (a, b) =>
+        a.rank - b.rank ||
+        (a.distanceKm ?? 0) - (b.distanceKm ?? 0) ||
+        a.entry.name.fa.localeCompare(b.entry.name.fa, 'fa') ||
+        (a.entry.id < b.entry.id ? -1 : 1),
+    )
+    .slice(0, Math.max(0, limit));
+}
+
+/**
+ * Which names files a base-name search needs: the given provinces that have bases, or, with
+ * none given, every province (the element should prefer asking for a province first: at
+ * national scale all names are far more bytes than one province's).
+ */
+export function planNameSearch(index: LocatorIndex, provinces?: readonly string[]): ProvinceId[] {
+  const have = index.provinces.map((province) => province.id);
+  if (!provinces || provinces.length === 0) return have;
+  return have.filter((id) => provinces.includes(id));
+}
