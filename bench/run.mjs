@@ -5,6 +5,7 @@
 /** @type {Record<string, () => Promise<import('./lib.mjs').Row[]>>} */
 const modules = {
   core: async () => (await import('./core.mjs')).default(),
+  feedback: async () => (await import('./feedback.mjs')).default(),
   locator: async () => (await import('./locator.mjs')).locatorRows(),
   rules: async () => (await import('./rules.mjs')).rulesRows(),
   'widget-size': async () => (await import('./widget-size.mjs')).default(),

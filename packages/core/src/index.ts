@@ -6,3 +6,4 @@ export * from './locator/index.ts';
 export * from './rules/index.ts';
 export * from './schemas/index.ts';
 export * from './text.ts';
+export * from './tracking-code.ts';

@@ -227,6 +227,12 @@ describe('NewsItem', () => {
 });
 
 describe('Feedback', () => {
+  it('reports a body that is not an object instead of throwing', () => {
+    for (const body of [null, 'text', 42, []]) {
+      expect(FeedbackSchema.safeParse(body).success).toBe(false);
+    }
+  });
+
   const feedback = {
     category: 'complaint',
     message: 'متن',

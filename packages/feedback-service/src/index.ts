@@ -1,1 +1,9 @@
-export {};
+// Public surface of @behzisti/feedback-service.
+export * from './config.ts';
+export * from './errors.ts';
+export * from './handler.ts';
+export * from './node-adapter.ts';
+export * from './rate-limit.ts';
+export { openPostgresStore, type PostgresStoreOptions } from './store/postgres.ts';
+export { openSqliteStore, type SqliteStoreOptions } from './store/sqlite.ts';
+export * from './store/types.ts';

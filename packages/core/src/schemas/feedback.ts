@@ -148,7 +148,8 @@ export const FeedbackSchema = strictObject({
         }
       }
     },
-    { when: () => true },
+    // Any object, even one with other invalid fields; not null or a non-object body.
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
   )
   .meta({
     title: 'Behzisti feedback submission',

@@ -1,0 +1,143 @@
+import { resolve } from 'node:path';
+import {
+  createFeedbackHandler,
+  DEFAULT_LOOKUP_LIMIT,
+  DEFAULT_MIN_FILL_MS,
+  DEFAULT_SUBMIT_LIMIT,
+  type FeedbackHandler,
+} from './handler.ts';
+import { parseRateLimit, type RateLimit } from './rate-limit.ts';
+import { openPostgresStore } from './store/postgres.ts';
+import { openSqliteStore } from './store/sqlite.ts';
+import type { FeedbackStore } from './store/types.ts';
+
+// Configuration from environment variables, shared by the standalone server and the portal so
+// both read the same names (documented in docs/feedback-service.md).
+
+/** The service's settings. */
+export interface ServiceConfig {
+  port: number;
+  host: string;
+  /** SQLite file (used when no databaseUrl is set). */
+  sqlitePath: string;
+  sqliteSynchronous: 'FULL' | 'NORMAL';
+  /** postgres://… — when set, PostgreSQL is used instead of SQLite. */
+  databaseUrl: string | undefined;
+  staffToken: string | undefined;
+  allowedOrigins: string[];
+  trustProxyHeader: string | undefined;
+  submitLimit: RateLimit | false;
+  lookupLimit: RateLimit | false;
+  minFillMs: number;
+}
+
+/** A configuration mistake, reported to the person starting the service. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Shorter tokens could be guessed; the docs show how to make a long one. */
+const MIN_STAFF_TOKEN = 16;
+
+function trustProxy(value: string | undefined): string | undefined {
+  const text = value?.trim().toLowerCase() ?? '';
+  if (text === '' || text === '0' || text === 'false' || text === 'no') return undefined;
+  if (text === '1' || text === 'true' || text === 'yes') return 'x-forwarded-for';
+  if (!/^[a-z0-9-]+$/.test(text)) {
+    throw new ConfigError(
+      `FEEDBACK_TRUST_PROXY='${value}' is not a header name (e.g. x-forwarded-for)`,
+    );
+  }
+  return text;
+}
+
+function integer(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  if (!/^\d+$/.test(value.trim()))
+    throw new ConfigError(`${name}='${value}' is not a whole number`);
+  return Number(value);
+}
+
+function limit(name: string, value: string | undefined, fallback: RateLimit): RateLimit | false {
+  try {
+    return parseRateLimit(value, fallback) ?? false;
+  } catch (error) {
+    throw new ConfigError(`${name}: ${(error as Error).message}`);
+  }
+}
+
+/** Reads the configuration; relative paths are resolved against `cwd`. Throws ConfigError. */
+export function configFromEnv(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  cwd: string = process.cwd(),
+): ServiceConfig {
+  const staffToken = env.FEEDBACK_STAFF_TOKEN?.trim() || undefined;
+  if (staffToken !== undefined && staffToken.length < MIN_STAFF_TOKEN) {
+    throw new ConfigError(
+      `FEEDBACK_STAFF_TOKEN is too short (at least ${MIN_STAFF_TOKEN} characters); make one with: openssl rand -base64 32`,
+    );
+  }
+  const synchronous = (env.FEEDBACK_SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase();
+  if (synchronous !== 'FULL' && synchronous !== 'NORMAL') {
+    throw new ConfigError(
+      `FEEDBACK_SQLITE_SYNCHRONOUS must be FULL or NORMAL, not '${synchronous}'`,
+    );
+  }
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl !== undefined && !/^postgres(?:ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError(
+      'DATABASE_URL must start with postgres:// (or leave it unset for SQLite)',
+    );
+  }
+  return {
+    port: integer('PORT', env.PORT, 8787),
+    host: env.HOST?.trim() || '127.0.0.1',
+    sqlitePath: resolve(cwd, env.FEEDBACK_DB?.trim() || './data/feedback.sqlite'),
+    sqliteSynchronous: synchronous,
+    databaseUrl,
+    staffToken,
+    allowedOrigins: (env.FEEDBACK_ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin !== ''),
+    trustProxyHeader: trustProxy(env.FEEDBACK_TRUST_PROXY),
+    submitLimit: limit('FEEDBACK_SUBMIT_LIMIT', env.FEEDBACK_SUBMIT_LIMIT, DEFAULT_SUBMIT_LIMIT),
+    lookupLimit: limit('FEEDBACK_LOOKUP_LIMIT', env.FEEDBACK_LOOKUP_LIMIT, DEFAULT_LOOKUP_LIMIT),
+    minFillMs: integer('FEEDBACK_MIN_FILL_MS', env.FEEDBACK_MIN_FILL_MS, DEFAULT_MIN_FILL_MS),
+  };
+}
+
+/** Opens the configured store: PostgreSQL when DATABASE_URL is set, else the SQLite file. */
+export async function openStore(config: ServiceConfig): Promise<FeedbackStore> {
+  if (config.databaseUrl) return openPostgresStore({ url: config.databaseUrl });
+  return openSqliteStore({ path: config.sqlitePath, synchronous: config.sqliteSynchronous });
+}
+
+/** Where the data is, for start-up logs (never prints a password). */
+export function describeStore(config: ServiceConfig): string {
+  if (!config.databaseUrl) return `SQLite ${config.sqlitePath}`;
+  const url = new URL(config.databaseUrl);
+  return `PostgreSQL ${url.hostname}:${url.port || '5432'}${url.pathname}`;
+}
+
+/** The handler and its store, configured from the environment. */
+export async function createFeedbackServiceFromEnv(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  cwd: string = process.cwd(),
+): Promise<{ handler: FeedbackHandler; store: FeedbackStore; config: ServiceConfig }> {
+  const config = configFromEnv(env, cwd);
+  const store = await openStore(config);
+  const handler = createFeedbackHandler({
+    store,
+    staffToken: config.staffToken,
+    allowedOrigins: config.allowedOrigins,
+    trustProxyHeader: config.trustProxyHeader,
+    submitLimit: config.submitLimit,
+    lookupLimit: config.lookupLimit,
+    minFillMs: config.minFillMs,
+  });
+  return { handler, store, config };
+}

@@ -1,0 +1,240 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
+import { COLUMNS, EXPORT_BATCH, type FeedbackRow, filterSql, rowToRecord } from './rows.ts';
+import { sqliteMigrations } from './sqlite-migrations.ts';
+import {
+  CodeCollisionError,
+  type FeedbackFilter,
+  type FeedbackPage,
+  type FeedbackRecord,
+  type FeedbackStore,
+  type FeedbackUpdate,
+  type InsertResult,
+  type NewFeedback,
+} from './types.ts';
+
+// The default store: one SQLite file, created with its schema on first start.
+//
+// Durability: WAL journal with synchronous=FULL, so COMMIT returns only after the WAL is
+// fsynced. synchronous=NORMAL would already survive a killed process (the WAL write has reached
+// the kernel before COMMIT returns), but not a power cut or kernel crash; a 201 is a promise to
+// a citizen, so we pay for the fsync. To pay it once per batch rather than once per request,
+// inserts are group-committed: every insert that arrives while the event loop is busy joins one
+// transaction, flushed on the next turn (setImmediate), and each promise resolves only after
+// that COMMIT — so no 201 is sent before its row is on disk.
+
+interface Pending {
+  feedback: NewFeedback;
+  resolve: (result: InsertResult) => void;
+  reject: (error: unknown) => void;
+}
+
+/** SQLite store options. */
+export interface SqliteStoreOptions {
+  /** File path; ':memory:' for tests that need no file. */
+  path: string;
+  /** 'FULL' (default, survives power loss) or 'NORMAL' (survives a killed process only). */
+  synchronous?: 'FULL' | 'NORMAL';
+}
+
+function migrate(db: DatabaseSync): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  // BEGIN IMMEDIATE takes the write lock, so two processes starting together migrate in turn.
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const row = db.prepare('SELECT MAX(version) AS version FROM schema_migrations').get() as
+      | { version: number | null }
+      | undefined;
+    const current = row?.version ?? 0;
+    for (const migration of sqliteMigrations) {
+      if (migration.version <= current) continue;
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        migration.version,
+        migration.name,
+        new Date().toISOString(),
+      );
+    }
+    db.exec('COMMIT');
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+function insertParams(feedback: NewFeedback): SQLInputValue[] {
+  return [
+    feedback.code,
+    feedback.idempotencyKey ?? null,
+    feedback.category,
+    feedback.message,
+    feedback.name ?? null,
+    feedback.contact ?? null,
+    feedback.anonymous ? 1 : 0,
+    feedback.serviceBaseId ?? null,
+    feedback.pageUrl ?? null,
+    feedback.lang,
+    feedback.receivedAt,
+    feedback.receivedAt,
+  ];
+}
+
+/** Opens (creating if needed) the SQLite store at `options.path`. */
+export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
+  if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+  const db = new DatabaseSync(options.path);
+  db.exec(`
+    PRAGMA journal_mode = WAL;
+    PRAGMA synchronous = ${options.synchronous ?? 'FULL'};
+    PRAGMA busy_timeout = 5000;
+  `);
+  migrate(db);
+
+  // ON CONFLICT DO NOTHING covers both unique columns: a known idempotency key (then we return
+  // the existing code) and, astronomically rarely, a code already taken (the caller retries).
+  const insert = db.prepare(
+    `INSERT INTO feedback (code, idempotency_key, category, message, name, contact, anonymous,
+       service_base_id, page_url, lang, received_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT DO NOTHING RETURNING code`,
+  );
+  const byKey = db.prepare('SELECT code FROM feedback WHERE idempotency_key = ?');
+  const byCode = db.prepare(`SELECT ${COLUMNS} FROM feedback WHERE code = ?`);
+
+  let queue: Pending[] = [];
+  let scheduled = false;
+  let closed = false;
+
+  const insertOne = (feedback: NewFeedback): InsertResult => {
+    const row = insert.get(...insertParams(feedback)) as { code: string } | undefined;
+    if (row) return { code: row.code, created: true };
+    if (feedback.idempotencyKey !== undefined) {
+      const existing = byKey.get(feedback.idempotencyKey) as { code: string } | undefined;
+      if (existing) return { code: existing.code, created: false };
+    }
+    throw new CodeCollisionError(feedback.code);
+  };
+
+  /** Runs `items` in one transaction; returns per-item outcomes (an item may fail alone). */
+  const commitBatch = (items: Pending[]): (() => void)[] => {
+    const settle: (() => void)[] = [];
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      for (const item of items) {
+        try {
+          const result = insertOne(item.feedback);
+          settle.push(() => item.resolve(result));
+        } catch (error) {
+          // Only a code collision is expected here; it inserted nothing, so the batch goes on.
+          if (!(error instanceof CodeCollisionError)) throw error;
+          settle.push(() => item.reject(error));
+        }
+      }
+      db.exec('COMMIT');
+    } catch (error) {
+      if (db.isTransaction) db.exec('ROLLBACK');
+      throw error;
+    }
+    return settle;
+  };
+
+  const flush = (): void => {
+    scheduled = false;
+    const batch = queue;
+    queue = [];
+    if (batch.length === 0) return;
+    try {
+      for (const settle of commitBatch(batch)) settle();
+    } catch {
+      // One bad item must not fail its neighbours: retry each alone and report its own error.
+      for (const item of batch) {
+        try {
+          for (const settle of commitBatch([item])) settle();
+        } catch (error) {
+          item.reject(error);
+        }
+      }
+    }
+  };
+
+  const iterate = async function* (filter: FeedbackFilter): AsyncIterable<FeedbackRecord> {
+    const { where, params } = filterSql(filter, () => '?');
+    const base = `SELECT ${COLUMNS}, id FROM feedback ${where}`;
+    const first = db.prepare(`${base} ORDER BY received_at DESC, id DESC LIMIT ${EXPORT_BATCH}`);
+    const next = db.prepare(
+      `${base} ${where ? 'AND' : 'WHERE'} (received_at, id) < (?, ?)
+       ORDER BY received_at DESC, id DESC LIMIT ${EXPORT_BATCH}`,
+    );
+    let rows = first.all(...params) as unknown as (FeedbackRow & { id: number })[];
+    while (rows.length > 0) {
+      for (const row of rows) yield rowToRecord(row);
+      const last = rows[rows.length - 1];
+      if (!last || rows.length < EXPORT_BATCH) return;
+      // Yield to the event loop between batches so an export never stalls submissions.
+      await new Promise((resolve) => setImmediate(resolve));
+      rows = next.all(...params, last.received_at as string, last.id) as unknown as typeof rows;
+    }
+  };
+
+  const run = (statement: StatementSync, ...params: SQLInputValue[]) => statement.get(...params);
+
+  return {
+    insert(feedback) {
+      if (closed) return Promise.reject(new Error('the feedback store is closed'));
+      return new Promise((resolve, reject) => {
+        queue.push({ feedback, resolve, reject });
+        if (!scheduled) {
+          scheduled = true;
+          setImmediate(flush);
+        }
+      });
+    },
+
+    async getByCode(code) {
+      const row = run(byCode, code) as FeedbackRow | undefined;
+      return row ? rowToRecord(row) : undefined;
+    },
+
+    async list(filter, page): Promise<FeedbackPage> {
+      const { where, params } = filterSql(filter, () => '?');
+      const total = (
+        db.prepare(`SELECT COUNT(*) AS n FROM feedback ${where}`).get(...params) as { n: number }
+      ).n;
+      const rows = db
+        .prepare(
+          `SELECT ${COLUMNS} FROM feedback ${where}
+           ORDER BY received_at DESC, id DESC LIMIT ? OFFSET ?`,
+        )
+        .all(...params, page.limit, page.offset) as unknown as FeedbackRow[];
+      return { items: rows.map(rowToRecord), total };
+    },
+
+    async update(code, update: FeedbackUpdate, now) {
+      const sets = ['updated_at = ?'];
+      const params: SQLInputValue[] = [now];
+      if (update.status !== undefined) {
+        sets.push('status = ?');
+        params.push(update.status);
+      }
+      if (update.publicReply !== undefined) {
+        sets.push('public_reply = ?', 'replied_at = ?');
+        params.push(update.publicReply, update.publicReply === null ? null : now);
+      }
+      const row = db
+        .prepare(`UPDATE feedback SET ${sets.join(', ')} WHERE code = ? RETURNING ${COLUMNS}`)
+        .get(...params, code) as FeedbackRow | undefined;
+      return row ? rowToRecord(row) : undefined;
+    },
+
+    exportRecords: iterate,
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      flush();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { type Feedback, FeedbackSchema, validateRecord } from '@behzisti/core';
+import { HttpError } from './errors.ts';
+import type { NewFeedback } from './store/types.ts';
+
+// Turns a parsed JSON body into a submission to store, or explains why not. The rules of the
+// fields are core's FeedbackSchema (shared with the form); only the anti-abuse checks are here.
+
+/** What to do with a body that passed JSON parsing. */
+export type Screening =
+  | { kind: 'store'; feedback: Omit<NewFeedback, 'code' | 'receivedAt'> }
+  /** The honeypot was filled: answer as if accepted, store nothing. */
+  | { kind: 'honeypot' };
+
+/** True when a bot filled the hidden `website` field. Checked before validation so bots learn nothing. */
+function isHoneypot(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null) return false;
+  const website = (body as { website?: unknown }).website;
+  return typeof website === 'string' ? website.trim() !== '' : website !== undefined;
+}
+
+const nfc = (text: string | undefined): string | undefined => text?.normalize('NFC');
+
+/**
+ * Screens and validates a body. Throws HttpError 422 (INVALID_FIELDS with every bad field, or
+ * TOO_FAST when the form was sent sooner than `minFillMs` after it was shown; a missing
+ * `elapsedMs` counts as too fast, since only scripts leave it out).
+ */
+export function screenSubmission(body: unknown, minFillMs: number): Screening {
+  if (isHoneypot(body)) return { kind: 'honeypot' };
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    // Checked here because core's FeedbackSchema throws (rather than reporting) on a null body.
+    throw new HttpError('INVALID_FIELDS', {
+      fields: [{ field: '', message: 'send the form as a group of fields ({ "category": … })' }],
+    });
+  }
+  const check = validateRecord(FeedbackSchema, body);
+  if (!check.ok) {
+    throw new HttpError('INVALID_FIELDS', {
+      fields: check.issues.map((issue) => ({ field: issue.field, message: issue.message })),
+    });
+  }
+  const value: Feedback = check.value;
+  if (minFillMs > 0 && (value.elapsedMs ?? 0) < minFillMs) {
+    throw new HttpError('TOO_FAST', {
+      fields: [
+        {
+          field: 'elapsedMs',
+          message: `sent ${value.elapsedMs ?? 'without a fill time'}${value.elapsedMs === undefined ? '' : ' ms'} after the form was shown; wait at least ${minFillMs} ms`,
+        },
+      ],
+    });
+  }
+  return {
+    kind: 'store',
+    feedback: {
+      category: value.category,
+      message: value.message.normalize('NFC'),
+      name: nfc(value.name),
+      contact: nfc(value.contact),
+      anonymous: value.anonymous,
+      serviceBaseId: value.about.serviceBaseId,
+      pageUrl: value.about.pageUrl,
+      lang: value.lang,
+      idempotencyKey: value.idempotencyKey,
+    },
+  };
+}

@@ -1,0 +1,224 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STAFF_TOKEN, staffHeaders, validBody } from './helpers.ts';
+import { type ServerProcess, startServer } from './server-process.ts';
+
+// The standalone server as a real process: malformed input cannot bring it down or store
+// anything, and an acknowledged submission survives SIGKILL.
+
+const dir = mkdtempSync(join(tmpdir(), 'bz-feedback-server-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const env = (db: string): Record<string, string> => ({
+  FEEDBACK_DB: join(dir, db),
+  FEEDBACK_STAFF_TOKEN: STAFF_TOKEN,
+  FEEDBACK_SUBMIT_LIMIT: 'off',
+  FEEDBACK_LOOKUP_LIMIT: 'off',
+});
+
+/** Deterministic PRNG (mulberry32), so a failing fuzz case can be replayed. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const KEYS = [
+  'category',
+  'message',
+  'name',
+  'contact',
+  'anonymous',
+  'about',
+  'consent',
+  'lang',
+  'idempotencyKey',
+  'elapsedMs',
+  'serviceBaseId',
+  '__proto__',
+  'constructor',
+  '',
+];
+
+/** A malformed body: random bytes, broken JSON, wrong shapes or wrong types. */
+function malformedBody(rand: () => number): { body: Uint8Array | string; type: string } {
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
+  const value = (depth: number): unknown => {
+    const kind = Math.floor(rand() * (depth > 2 ? 5 : 7));
+    switch (kind) {
+      case 0:
+        return null;
+      case 1:
+        return rand() * 1e12 - 5e11;
+      case 2:
+        return rand() < 0.5;
+      case 3:
+        return pick([
+          '',
+          ' ',
+          'complaint',
+          '\u202E=cmd',
+          'ی'.repeat(Math.floor(rand() * 50)),
+          '\0',
+        ]);
+      case 4:
+        return Math.floor(rand() * 3000);
+      case 5:
+        return Array.from({ length: Math.floor(rand() * 4) }, () => value(depth + 1));
+      default: {
+        const object: Record<string, unknown> = {};
+        for (let i = Math.floor(rand() * 6); i > 0; i--) object[pick(KEYS)] = value(depth + 1);
+        return object;
+      }
+    }
+  };
+  const mode = Math.floor(rand() * 6);
+  if (mode === 0) {
+    const bytes = new Uint8Array(Math.floor(rand() * 2000));
+    for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(rand() * 256);
+    return { body: bytes, type: 'application/json' };
+  }
+  if (mode === 1) {
+    const text = JSON.stringify(validBody({ elapsedMs: 1 }));
+    return { body: text.slice(0, Math.floor(rand() * text.length)), type: 'application/json' };
+  }
+  if (mode === 2) {
+    return {
+      body: JSON.stringify(validBody()),
+      type: pick(['text/plain', 'application/xml', 'multipart/form-data', '']),
+    };
+  }
+  if (mode === 3)
+    return { body: 'x'.repeat(16_385 + Math.floor(rand() * 5000)), type: 'application/json' };
+  // Valid JSON of the wrong shape, or the right shape with wrong values (never a valid submission:
+  // the fill time is always too short or the shape wrong).
+  const shaped =
+    mode === 4
+      ? value(0)
+      : { ...validBody({ elapsedMs: Math.floor(rand() * 2999) }), [pick(KEYS)]: value(1) };
+  return { body: JSON.stringify(shaped) ?? 'undefined', type: 'application/json' };
+}
+
+describe('standalone server', () => {
+  let server: ServerProcess;
+  beforeAll(async () => {
+    server = await startServer(env('fuzz.sqlite'));
+  });
+  afterAll(() => server?.stop());
+
+  it('survives a few hundred malformed requests and stores none of them', async () => {
+    const rand = random(0x5eed);
+    const statuses = new Map<number, number>();
+    for (let i = 0; i < 400; i++) {
+      const { body, type } = malformedBody(rand);
+      const headers: Record<string, string> = type ? { 'content-type': type } : {};
+      const response = await fetch(`${server.url}/api/feedback`, { method: 'POST', headers, body });
+      await response.arrayBuffer();
+      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+      expect([400, 413, 415, 422], `case ${i}`).toContain(response.status);
+    }
+    // Garbage that is not even HTTP, on raw sockets.
+    for (let i = 0; i < 20; i++) {
+      await new Promise<void>((resolve) => {
+        const socket = connect(Number(new URL(server.url).port), '127.0.0.1', () => {
+          const bytes = Buffer.alloc(200 + i * 50);
+          for (let j = 0; j < bytes.length; j++) bytes[j] = Math.floor(rand() * 256);
+          socket.end(bytes);
+        });
+        socket.on('error', () => resolve());
+        socket.on('close', () => resolve());
+        socket.resume();
+      });
+    }
+    expect(statuses.size).toBeGreaterThanOrEqual(4);
+
+    const list = await fetch(`${server.url}/api/feedback`, { headers: staffHeaders() });
+    expect(((await list.json()) as { total: number }).total).toBe(0);
+    // Still up and still accepting real submissions.
+    const ok = await fetch(`${server.url}/api/feedback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(validBody()),
+    });
+    expect(ok.status).toBe(201);
+    expect(server.child.exitCode).toBeNull();
+  }, 60_000);
+
+  it('answers the status lookup through the Node adapter', async () => {
+    const created = await fetch(`${server.url}/api/feedback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(validBody()),
+    });
+    const { code } = (await created.json()) as { code: string };
+    const status = await fetch(`${server.url}/api/feedback/${code}`);
+    expect(status.status).toBe(200);
+    expect(((await status.json()) as { status: string }).status).toBe('received');
+  });
+});
+
+describe('durability', () => {
+  it('keeps every acknowledged submission when the process is killed under load', async () => {
+    const db = 'durable.sqlite';
+    const first = await startServer(env(db));
+    const acknowledged: string[] = [];
+    let stop = false;
+    const worker = async (id: number): Promise<void> => {
+      for (let i = 0; !stop; i++) {
+        try {
+          const response = await fetch(`${first.url}/api/feedback`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(
+              validBody({
+                message: `worker ${id} message ${i}`,
+                idempotencyKey: `w${id}-${i}-0123456789abcdef`,
+              }),
+            ),
+          });
+          if (response.status === 201)
+            acknowledged.push(((await response.json()) as { code: string }).code);
+          else await response.arrayBuffer();
+        } catch {
+          // Connection reset by the kill: not acknowledged, so nothing was promised.
+          return;
+        }
+      }
+    };
+    const workers = Array.from({ length: 24 }, (_, id) => worker(id));
+    // Kill mid-load: once a good number of submissions have been acknowledged.
+    const started = Date.now();
+    while (acknowledged.length < 600 && Date.now() - started < 15_000) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    first.child.kill('SIGKILL');
+    await first.stop();
+    stop = true;
+    await Promise.all(workers);
+    const acked = [...acknowledged];
+    expect(acked.length).toBeGreaterThanOrEqual(600);
+
+    const second = await startServer(env(db));
+    try {
+      const missing: string[] = [];
+      for (const code of acked) {
+        const response = await fetch(`${second.url}/api/feedback/${code}`);
+        await response.arrayBuffer();
+        if (response.status !== 200) missing.push(code);
+      }
+      expect(missing).toEqual([]);
+      const list = await fetch(`${second.url}/api/feedback?limit=1`, { headers: staffHeaders() });
+      expect(((await list.json()) as { total: number }).total).toBeGreaterThanOrEqual(acked.length);
+    } finally {
+      await second.stop();
+    }
+  }, 60_000);
+});
