@@ -4,6 +4,11 @@ import { defineConfig } from 'vitest/config';
 // through @web/test-runner instead; see packages/elements/web-test-runner.config.mjs).
 export default defineConfig({
   test: {
-    projects: ['packages/core', 'packages/elements', 'packages/feedback-service'],
+    projects: [
+      'packages/core',
+      'packages/elements',
+      'packages/feedback-service',
+      { test: { name: 'portal', root: 'portal', include: ['src/lib/**/*.test.ts'] } },
+    ],
   },
 });

@@ -1,5 +1,6 @@
 // @ts-check
 import node from '@astrojs/node';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 
 // Pages are prerendered; only API routes (`export const prerender = false`) run on demand in the
@@ -15,6 +16,18 @@ export default defineConfig({
     defaultLocale: 'fa',
     routing: { prefixDefaultLocale: false },
   },
+  integrations: [
+    sitemap({
+      // hreflang pairs: /x (fa) ↔ /en/x (en), only where both pages exist.
+      i18n: { defaultLocale: 'fa', locales: { fa: 'fa', en: 'en' } },
+      // The 404 page and feeds are not pages to index.
+      filter: (page) => !/\/404\/?$|\.xml$/.test(page),
+    }),
+  ],
+  // A strict Content-Security-Policy (script-src 'self', style-src 'self') forbids inline
+  // scripts and styles; Astro inlines stylesheets and scripts below Vite's inline limit, so
+  // both are turned off and everything ships as files.
   build: { inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
 });

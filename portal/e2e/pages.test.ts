@@ -1,0 +1,49 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, inject, it } from 'vitest';
+import { launchChromium, watch } from './browser.ts';
+import { sitemapPaths } from './site.ts';
+
+// Every page the sitemap lists, in fa and en: loads cleanly, asks nothing of third parties,
+// and passes axe. New page types are covered as soon as they are in the sitemap.
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  context = await browser.newContext();
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+});
+
+// Pages run a few at a time (vitest's maxConcurrency, 5): axe dominates and pages are independent.
+describe('every page in the sitemap', () => {
+  it.concurrent.for(sitemapPaths())(
+    '%s loads without errors or third-party requests and passes axe',
+    async (path, { expect }) => {
+      const page = await context.newPage();
+      const seen = watch(page, baseUrl);
+      const response = await page.goto(baseUrl + encodeURI(path), { waitUntil: 'load' });
+      expect(response?.status()).toBe(200);
+      const locale = path.startsWith('/en/') ? 'en' : 'fa';
+      expect(await page.getAttribute('html', 'lang')).toBe(locale);
+      expect(await page.getAttribute('html', 'dir')).toBe(locale === 'en' ? 'ltr' : 'rtl');
+      expect(await page.locator('h1').count()).toBe(1);
+      // The footer widget upgrades (its shadow root replaces the fallback).
+      await expect
+        .poll(() => page.locator('bz-hotlines').evaluate((el) => el.shadowRoot !== null))
+        .toBe(true);
+      const axe = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+        .analyze();
+      expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+      expect(seen.foreign).toEqual([]);
+      expect(seen.errors).toEqual([]);
+      await page.close();
+    },
+  );
+});

@@ -1,0 +1,81 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** The built static site: what the tests read without a server. */
+export const clientDir = new URL('../dist/client/', import.meta.url).pathname;
+
+/** Every page path listed in the sitemap (`/`, `/en/news/…/`), decoded, in sitemap order. */
+export function sitemapPaths(): string[] {
+  const xml = readFileSync(join(clientDir, 'sitemap-0.xml'), 'utf8');
+  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) =>
+    decodeURI(new URL(match[1] as string).pathname),
+  );
+}
+
+/** Every built HTML file, relative to dist/client. */
+export function htmlFiles(dir = clientDir): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return htmlFiles(path);
+    return entry.name.endsWith('.html') ? [relative(clientDir, path)] : [];
+  });
+}
+
+/**
+ * What a strict Content-Security-Policy (`script-src 'self'`, no 'unsafe-inline') would block:
+ * `<script>` elements with code in them (JSON-LD data is not executed, so it is allowed) and
+ * inline event-handler attributes (`onclick=`, `onload=`…).
+ */
+export function inlineScriptProblems(html: string): string[] {
+  const problems: string[] = [];
+  for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    const attributes = match[1] ?? '';
+    const body = (match[2] ?? '').trim();
+    if (/\btype=["']?application\/ld\+json/i.test(attributes)) continue;
+    if (!/\bsrc=/i.test(attributes) || body !== '') problems.push(`inline <script${attributes}>`);
+  }
+  for (const match of html.matchAll(/<[a-z][\w-]*\s[^>]*?\s(on[a-z]+)\s*=/gi)) {
+    problems.push(`inline handler ${match[1]}`);
+  }
+  return problems;
+}
+
+/** gzip size as the budget counts it: level 9, so the figure is deterministic and reproducible. */
+export const gzipBytes = (content: Buffer | string) => gzipSync(content, { level: 9 }).length;
+
+const read = (sitePath: string) => readFileSync(join(clientDir, sitePath));
+
+/** A script and every module it imports statically (chunks are fetched before it runs). */
+function scriptClosure(sitePath: string, seen: Set<string>): void {
+  if (seen.has(sitePath)) return;
+  seen.add(sitePath);
+  const code = read(sitePath).toString('utf8');
+  for (const match of code.matchAll(/(?:import|from)\s*["']([^"']+\.js)["']/g)) {
+    const specifier = match[1] as string;
+    const resolved = new URL(specifier, `http://x${sitePath}`).pathname;
+    scriptClosure(resolved, seen);
+  }
+}
+
+/** HTML + stylesheets + scripts (with their static imports) of one built page, gzip each. */
+export function pageWeight(htmlPath: string): {
+  html: number;
+  css: number;
+  js: number;
+  total: number;
+} {
+  const html = read(htmlPath).toString('utf8');
+  const styles = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]*href="([^"]+)"/g)].map(
+    (m) => m[1] as string,
+  );
+  const scripts = new Set<string>();
+  for (const m of html.matchAll(/<script[^>]+src="([^"]+)"/g))
+    scriptClosure(m[1] as string, scripts);
+  const weight = {
+    html: gzipBytes(html),
+    css: styles.reduce((sum, path) => sum + gzipBytes(read(path)), 0),
+    js: [...scripts].reduce((sum, path) => sum + gzipBytes(read(path)), 0),
+  };
+  return { ...weight, total: weight.html + weight.css + weight.js };
+}

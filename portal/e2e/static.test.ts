@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { clientDir, htmlFiles, inlineScriptProblems, pageWeight, sitemapPaths } from './site.ts';
+
+// Checks of the built files themselves: deterministic, no browser needed.
+
+describe('built HTML works under a strict Content-Security-Policy', () => {
+  const files = htmlFiles();
+
+  it('builds the pages the sitemap lists, in both languages', () => {
+    const paths = sitemapPaths();
+    expect(paths).toContain('/');
+    expect(paths).toContain('/en/');
+    expect(paths).toContain('/news/');
+    expect(paths).toContain('/news/2/');
+    expect(paths).toContain('/en/news/');
+    expect(paths.some((path) => path.startsWith('/news/tags/'))).toBe(true);
+    expect(paths.some((path) => path.startsWith('/en/news/provinces/'))).toBe(true);
+    expect(paths).not.toContain('/404/');
+  });
+
+  it.each(files)('%s has no inline script or event handler', (file) => {
+    expect(inlineScriptProblems(readFileSync(join(clientDir, file), 'utf8'))).toEqual([]);
+  });
+
+  it('the checker itself catches inline code and handlers', () => {
+    expect(inlineScriptProblems('<script>alert(1)</script>')).toHaveLength(1);
+    expect(inlineScriptProblems('<script type="module">x()</script>')).toHaveLength(1);
+    expect(inlineScriptProblems('<img src="a.png" onerror="x()">')).toHaveLength(1);
+    expect(inlineScriptProblems('<script type="module" src="/a.js"></script>')).toEqual([]);
+    expect(inlineScriptProblems('<script type="application/ld+json">{}</script>')).toEqual([]);
+  });
+});
+
+// Design bar: portal page HTML+CSS+JS ≤ 60 kB gzip, fonts and pictures excluded.
+const BUDGET = 60 * 1024;
+
+describe('page budget (HTML + CSS + JS, gzip, without fonts)', () => {
+  const pages = {
+    home: 'index.html',
+    'news list': 'news/index.html',
+    article: 'news/hesseh-service-base/index.html',
+    'home (en)': 'en/index.html',
+    'article (en)': 'en/news/hesseh-service-base/index.html',
+  };
+  for (const [name, file] of Object.entries(pages)) {
+    it(`${name} is within ${BUDGET / 1024} kB`, () => {
+      const weight = pageWeight(file);
+      console.info(
+        `${name}: html ${weight.html} + css ${weight.css} + js ${weight.js} = ${weight.total} bytes gzip`,
+      );
+      expect(weight.js).toBeGreaterThan(0); // the hotlines widget is counted
+      expect(weight.total).toBeLessThanOrEqual(BUDGET);
+    });
+  }
+});

@@ -1,0 +1,44 @@
+import { defineCollection } from 'astro:content';
+import { readFile } from 'node:fs/promises';
+import { NewsImageSchema, NewsItemSchema } from '@behzisti/core/schemas';
+import { glob, type Loader } from 'astro/loaders';
+import { writtenDate } from './lib/written-date.ts';
+
+/**
+ * Hands the schema each `date:` as the editor wrote it when YAML has already turned it into
+ * a Date (and may have rolled an impossible or Solar Hijri day over; see written-date.ts).
+ */
+function withDatesAsWritten(loader: Loader): Loader {
+  return {
+    ...loader,
+    load: (context) =>
+      loader.load({
+        ...context,
+        parseData: async (props) => {
+          if (!(props.data.date instanceof Date) || !props.filePath)
+            return context.parseData(props);
+          const date = writtenDate(await readFile(props.filePath, 'utf8'));
+          return context.parseData(date ? { ...props, data: { ...props.data, date } } : props);
+        },
+      }),
+  };
+}
+
+/**
+ * News: `src/content/news/<fa|en>/<slug>.md`, front matter validated by core's NewsItemSchema
+ * (the same schema the data tools and docs use), so a bad field stops the build with the file,
+ * the field and the reason. Only the picture's `src` is swapped for Astro's `image()`: it
+ * resolves the file beside the Markdown, fails the build when it is missing, and gives width
+ * and height so the page does not jump when the picture arrives.
+ *
+ * Programmes and service bases get their collections in a later task.
+ */
+const news = defineCollection({
+  loader: withDatesAsWritten(glob({ base: './src/content/news', pattern: '**/*.md' })),
+  schema: ({ image }) =>
+    NewsItemSchema.extend({
+      image: NewsImageSchema.extend({ src: image() }).optional(),
+    }),
+});
+
+export const collections = { news };

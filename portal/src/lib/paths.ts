@@ -1,0 +1,53 @@
+import type { Locale } from '../i18n/ui.ts';
+
+/**
+ * Every portal URL is built here so links, canonical URLs, the language switch and the
+ * sitemap agree: fa lives at `/…`, en at `/en/…`, and every page path ends with `/`
+ * (the build writes `…/index.html`, and one spelling per page keeps canonical URLs single).
+ */
+
+/** A locale-less page path (`/news/`) in a locale: `/news/` for fa, `/en/news/` for en. */
+export function localePath(locale: Locale, path: string): string {
+  const clean = path.startsWith('/') ? path : `/${path}`;
+  return locale === 'fa' ? clean : `/en${clean}`;
+}
+
+export const homePath = (locale: Locale) => localePath(locale, '/');
+
+/** Page 1 is the bare path; later pages append `<n>/`. */
+function paged(path: string, page: number): string {
+  return page > 1 ? `${path}${page}/` : path;
+}
+
+export const newsIndexPath = (locale: Locale, page = 1) =>
+  paged(localePath(locale, '/news/'), page);
+
+export const articlePath = (locale: Locale, slug: string) => localePath(locale, `/news/${slug}/`);
+
+export const tagPath = (locale: Locale, tagSlug: string, page = 1) =>
+  paged(localePath(locale, `/news/tags/${tagSlug}/`), page);
+
+export const provincePath = (locale: Locale, province: string, page = 1) =>
+  paged(localePath(locale, `/news/provinces/${province}/`), page);
+
+export const rssPath = (locale: Locale) => localePath(locale, '/rss.xml');
+
+/**
+ * A URL segment for a tag as written (`سکونتگاه غیررسمی` → `سکونتگاه-غیررسمی`): spaces become
+ * hyphens and Latin letters lowercase, so the address stays readable in Persian. Characters
+ * that would break a path (`/ ? # %`) are dropped.
+ */
+export function tagSlug(tag: string): string {
+  return tag
+    .trim()
+    .toLowerCase()
+    .replace(/[/?#%\\]/g, '')
+    .replace(/\s+/g, '-');
+}
+
+/** The `page` route parameter for page n (undefined for page 1, so `[...page]` matches the bare path). */
+export const pageParam = (page: number): string | undefined =>
+  page > 1 ? String(page) : undefined;
+
+/** Which top-level part of the site a page belongs to (marks its nav link as current). */
+export type Section = 'home' | 'news';
