@@ -69,7 +69,11 @@ function resolveInputs(paths: readonly string[]): Input[] {
     else if (folder && rules.length === 0)
       problems.push(`${path}: no rules files (.yaml, .yml, .json) in this folder`);
     for (const file of rules)
-      inputs.push({ file, format: formatFromPath(file) as DataFormat, test: isInTestsFolder(file) });
+      inputs.push({
+        file,
+        format: formatFromPath(file) as DataFormat,
+        test: isInTestsFolder(file),
+      });
   }
   if (problems.length > 0) throw new UsageError(problems.join('\n'));
   return inputs;

@@ -1,8 +1,5 @@
+import { createFeedbackServiceFromEnv, type FeedbackHandler } from '@behzisti/feedback-service';
 import type { APIRoute } from 'astro';
-import {
-  createFeedbackServiceFromEnv,
-  type FeedbackHandler,
-} from '@behzisti/feedback-service';
 
 // The feedback service inside the portal's Node server. Created once per process (the SQLite
 // file is opened once) on the first request, from the same environment variables as the
