@@ -12,6 +12,8 @@ import {
   firefoxHelp,
 } from '../../scripts/browsers.mjs';
 import { summaryReporter } from '../../scripts/wtr-summary-reporter.mjs';
+import { geolocationPlugin } from './test-fixtures/geolocation-plugin.mjs';
+import { locatorRoutes } from './test-fixtures/locator-data.mjs';
 import { testRoutes } from './test-fixtures/middleware.mjs';
 
 const chromium = findChromium();
@@ -40,8 +42,11 @@ export default {
   rootDir: '../..',
   files: ['src/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
-  middleware: [testRoutes],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  middleware: [testRoutes, locatorRoutes],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    geolocationPlugin(),
+  ],
   browsers,
   concurrency: 1,
   testFramework: { config: { timeout: 5000 } },

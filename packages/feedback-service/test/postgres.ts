@@ -19,8 +19,17 @@ export interface TestPostgres {
 const NOT_RUN =
   'PostgreSQL suite NOT run: install postgresql (Debian: apt-get install postgresql) or set BZ_TEST_DATABASE_URL';
 
+// Administration tools live in sbin, which a non-login shell's PATH (CI, cron) may not list.
+const adminPath = [process.env.PATH, '/usr/sbin', '/sbin', '/usr/bin', '/bin']
+  .filter(Boolean)
+  .join(':');
+
 function run(command: string, args: string[]): string {
-  return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync(command, args, {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PATH: adminPath },
+  });
 }
 
 /** psql as the cluster's superuser: through runuser when we are root, directly when we are postgres. */
