@@ -12,5 +12,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     fileParallelism: false,
+    // Pages are checked several at a time in one browser; on a busy 2-core machine a widget can
+    // take a few seconds to upgrade. Wait for it rather than fail.
+    expect: { poll: { timeout: 15_000 } },
   },
 });

@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 
 const entry = new URL('../dist/server/entry.mjs', import.meta.url);
@@ -35,8 +37,15 @@ export default async function setup(project: TestProject) {
     throw new Error('The portal is not built: run `pnpm --filter @behzisti/portal build` first.');
   }
   const port = await freePort();
+  // The feedback API stores into a throwaway SQLite file, never the portal's own data folder.
+  const dataDir = mkdtempSync(join(tmpdir(), 'bz-portal-e2e-'));
   const child = spawn(process.execPath, [entry.pathname], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      FEEDBACK_DB: join(dataDir, 'feedback.sqlite'),
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -44,6 +53,7 @@ export default async function setup(project: TestProject) {
   project.provide('baseUrl', baseUrl);
   return () => {
     child.kill();
+    rmSync(dataDir, { recursive: true, force: true });
   };
 }
 

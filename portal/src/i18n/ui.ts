@@ -63,6 +63,13 @@ const fa = {
   'pagination.next': 'صفحه‌ی بعد',
   'pagination.status': 'صفحه‌ی {page} از {total}',
   'pagination.page': 'صفحه‌ی {page}',
+  'nav.feedback': 'نظر و شکایت',
+  'feedback.title': 'نظر، پیشنهاد یا شکایت',
+  'feedback.intro':
+    'درباره‌ی یک پایگاه خدمات یا برنامه‌های بهزیستی بنویسید. می‌توانید نام خود را ننویسید. پس از فرستادن، یک کد پیگیری می‌گیرید.',
+  'feedback.followUpIntro': 'کد پیگیری را بنویسید تا وضعیت پیام و پاسخ اداره را ببینید.',
+  'feedback.noScript':
+    'این فرم به جاوااسکریپت نیاز دارد. اگر فرم را نمی‌بینید، با نزدیک‌ترین پایگاه خدمات یا اداره‌ی بهزیستی شهرستان تماس بگیرید.',
   'rss.title': 'خبرهای بهزیستی',
   'rss.description': 'تازه‌ترین خبرهای سازمان بهزیستی کشور و استان‌ها',
 } as const;
@@ -125,6 +132,13 @@ const en: Record<Key, string> = {
   'pagination.next': 'Next page',
   'pagination.status': 'Page {page} of {total}',
   'pagination.page': 'Page {page}',
+  'nav.feedback': 'Comments and complaints',
+  'feedback.title': 'A comment, suggestion or complaint',
+  'feedback.intro':
+    'Write about a service base or a Behzisti programme. You do not have to give your name. After sending, you get a tracking code.',
+  'feedback.followUpIntro': "Enter your tracking code to see your message's status and the office's reply.",
+  'feedback.noScript':
+    'This form needs JavaScript. If you cannot see it, contact your nearest service base or county Behzisti office.',
   'rss.title': 'Behzisti news',
   'rss.description':
     'The latest news from the State Welfare Organisation of Iran and its provinces',

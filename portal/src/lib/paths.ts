@@ -30,6 +30,8 @@ export const tagPath = (locale: Locale, tagSlug: string, page = 1) =>
 export const provincePath = (locale: Locale, province: string, page = 1) =>
   paged(localePath(locale, `/news/provinces/${province}/`), page);
 
+export const feedbackPath = (locale: Locale) => localePath(locale, '/feedback/');
+
 export const rssPath = (locale: Locale) => localePath(locale, '/rss.xml');
 
 /**
@@ -50,4 +52,4 @@ export const pageParam = (page: number): string | undefined =>
   page > 1 ? String(page) : undefined;
 
 /** Which top-level part of the site a page belongs to (marks its nav link as current). */
-export type Section = 'home' | 'news';
+export type Section = 'home' | 'news' | 'feedback';

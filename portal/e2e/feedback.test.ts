@@ -1,0 +1,45 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, watch } from './browser.ts';
+
+// A citizen sends a complaint through the portal's own feedback API (SQLite in a temp file,
+// see server.setup.ts), gets a tracking code, and looks it up on the same page.
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('feedback page', () => {
+  it('sends a message, shows the tracking code, and finds it again', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const seen = watch(page, baseUrl);
+    await page.goto(`${baseUrl}/en/feedback/`);
+    const form = page.locator('bz-feedback-form:not([mode="status"])');
+    await form.getByRole('radio', { name: 'Complaint' }).check();
+    await form.getByLabel('Your message').fill('The ramp at the entrance is broken. (e2e test)');
+    await form.getByLabel('Send anonymously, without my name or contact details').check();
+    await form.locator('#consent').check();
+    // The service refuses submissions made faster than a person could type them.
+    await page.waitForTimeout(3200);
+    await form.getByRole('button', { name: 'Send message' }).click();
+    await expect
+      .poll(() => form.getByRole('heading', { name: 'Your message was received' }).count())
+      .toBe(1);
+    const code = (await form.locator('[part="code"]').innerText()).replace(/\s/g, '');
+    expect(code).toMatch(/^\d{4}-\d{4}-\d{4}-\d{4}$/);
+
+    const lookup = page.locator('bz-feedback-form[mode="status"]');
+    await lookup.getByLabel('Tracking code').fill(code);
+    await lookup.getByRole('button', { name: 'Check the status' }).click();
+    await expect.poll(() => lookup.getByText('Received', { exact: true }).count()).toBe(1);
+    expect(seen.foreign).toEqual([]);
+    expect(seen.errors).toEqual([]);
+    await context.close();
+  });
+});
