@@ -12,6 +12,7 @@ import {
   firefoxHelp,
 } from '../../scripts/browsers.mjs';
 import { summaryReporter } from '../../scripts/wtr-summary-reporter.mjs';
+import { feedbackRoutes } from './test-fixtures/feedback-service.mjs';
 import { geolocationPlugin } from './test-fixtures/geolocation-plugin.mjs';
 import { locatorRoutes } from './test-fixtures/locator-data.mjs';
 import { testRoutes } from './test-fixtures/middleware.mjs';
@@ -42,7 +43,7 @@ export default {
   rootDir: '../..',
   files: ['src/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
-  middleware: [testRoutes, locatorRoutes],
+  middleware: [testRoutes, locatorRoutes, feedbackRoutes],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     geolocationPlugin(),

@@ -103,9 +103,10 @@ export function parseTrackingCode(text: string): TrackingCodeParse {
 
 /**
  * Writes a code for people: four groups of four joined by `-`, in the locale's digits (Persian
- * for `fa`, Latin otherwise). Digits and ASCII hyphens form one left-to-right number run in the
- * Unicode bidi algorithm, so the groups keep their order inside Persian text. A string that is not
- * a canonical code is only converted to the locale's digits, never regrouped.
+ * for `fa`, Latin otherwise). Show it left to right (`dir="ltr"` or `<bdi>`): after Persian
+ * letters, Persian digits count as Arabic numbers in the Unicode bidi algorithm and a hyphen
+ * does not join them, so without that the groups read in reverse order. A string that is not a
+ * canonical code is only converted to the locale's digits, never regrouped.
  */
 export function formatTrackingCode(code: string, locale = 'fa'): string {
   const parsed = parseTrackingCode(code);

@@ -4,8 +4,8 @@
 // Latin digits all meet; ranking puts whole-name and prefix matches before inner matches.
 
 import { distanceKm, type LatLng } from '../geo.ts';
+import { type ProvinceId, provinceName, provinces } from '../provinces.ts';
 import type { LocalizedText } from '../schemas/localized-text.ts';
-import { type ProvinceId, provinceName, provinces } from '../schemas/provinces.ts';
 import { normalizeForSearch, searchKey } from '../text.ts';
 import type { LocatorIndex, LocatorPlaces, NameEntry } from './format.ts';
 

@@ -17,13 +17,21 @@ export function leavePage(exitUrl: string, clear: () => void): void {
 }
 
 /**
- * Listens for Shift pressed three times within `windowMs` anywhere on the page and calls `onExit`.
- * Returns the function that stops listening (call it on disconnect).
+ * Listens for Shift pressed three times within `windowMs` anywhere on the page, with no other key
+ * in between, and calls `onExit`. Any other key starts the count again: typing capitals or
+ * shifted Persian letters quickly must never wipe a message. Returns the function that stops
+ * listening (call it on disconnect).
  */
 export function listenForQuickExitKeys(onExit: () => void, windowMs = 1000): () => void {
   let presses: number[] = [];
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Shift') presses = [];
+  };
   const onKeyUp = (event: KeyboardEvent) => {
-    if (event.key !== 'Shift') return;
+    if (event.key !== 'Shift') {
+      presses = [];
+      return;
+    }
     const now = event.timeStamp;
     presses = [...presses.filter((time) => now - time < windowMs), now];
     if (presses.length >= 3) {
@@ -31,6 +39,10 @@ export function listenForQuickExitKeys(onExit: () => void, windowMs = 1000): () 
       onExit();
     }
   };
+  document.addEventListener('keydown', onKeyDown, true);
   document.addEventListener('keyup', onKeyUp, true);
-  return () => document.removeEventListener('keyup', onKeyUp, true);
+  return () => {
+    document.removeEventListener('keydown', onKeyDown, true);
+    document.removeEventListener('keyup', onKeyUp, true);
+  };
 }

@@ -1,0 +1,263 @@
+import { css } from 'lit';
+
+export const feedbackFormStyles = css`
+  .base {
+    background: var(--_surface);
+    border: 0.0625em solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    max-inline-size: 42em;
+  }
+
+  .top {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: flex-end;
+    gap: 0.25em 0.75em;
+    margin-block-end: var(--_space);
+  }
+
+  .quick-exit {
+    background: var(--_danger);
+    color: #fff;
+    font-weight: 700;
+  }
+
+  .quick-exit-hint {
+    margin: 0;
+    font-size: 0.875em;
+  }
+
+  h2,
+  h3,
+  h4 {
+    margin-block: 0 0.5em;
+    line-height: 1.3;
+  }
+
+  h2 {
+    font-size: 1.375em;
+  }
+
+  h3 {
+    font-size: 1.25em;
+  }
+
+  h4 {
+    font-size: 1.0625em;
+  }
+
+  [tabindex='-1']:focus {
+    outline: none;
+  }
+
+  [tabindex='-1']:focus-visible {
+    outline: 0.2em solid var(--_focus);
+    outline-offset: 0.15em;
+  }
+
+  p {
+    margin-block: 0 0.75em;
+  }
+
+  .field {
+    margin: 0 0 1.5em;
+    padding: 0;
+    border: 0;
+    min-inline-size: 0;
+  }
+
+  .field.invalid {
+    border-inline-start: 0.3125em solid var(--_danger);
+    padding-inline-start: 0.75em;
+  }
+
+  legend,
+  .label {
+    display: block;
+    padding: 0;
+    margin-block-end: 0.35em;
+    font-weight: 700;
+    font-size: 1.0625em;
+  }
+
+  .hint {
+    color: var(--_muted);
+    margin-block: 0 0.35em;
+  }
+
+  input[type='text'],
+  textarea {
+    display: block;
+    inline-size: 100%;
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 0.125em solid var(--_text);
+    border-radius: 0;
+    padding: 0.35em 0.5em;
+    min-block-size: 2.75em;
+  }
+
+  textarea {
+    resize: vertical;
+    min-block-size: 8em;
+  }
+
+  .invalid input[type='text'],
+  .invalid textarea {
+    border-color: var(--_danger);
+  }
+
+  .choice {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.6em;
+    margin-block: 0.5em;
+  }
+
+  .choice input {
+    flex: none;
+    inline-size: 1.5em;
+    block-size: 1.5em;
+    margin: 0;
+    accent-color: var(--_accent);
+  }
+
+  .choice label {
+    padding-block: 0.05em;
+    cursor: pointer;
+  }
+
+  .choice-hint {
+    padding-inline-start: 2.1em;
+  }
+
+  .count {
+    color: var(--_muted);
+    margin-block: 0.35em 0;
+  }
+
+  .count.over {
+    color: var(--_danger);
+    font-weight: 700;
+  }
+
+  /* A field for bots only: off screen, out of the tab order and hidden from assistive tech. */
+  .honeypot {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+
+  button {
+    font: inherit;
+    min-block-size: 2.75em;
+    padding: 0.35em 1em;
+    border: 0.125em solid transparent;
+    border-radius: var(--_radius);
+    cursor: pointer;
+    line-height: 1.4;
+  }
+
+  .primary {
+    background: var(--_accent);
+    color: #fff;
+    font-weight: 700;
+  }
+
+  .primary[aria-disabled='true'] {
+    cursor: progress;
+    opacity: 0.8;
+  }
+
+  .secondary {
+    background: var(--_surface);
+    color: var(--_accent);
+    border-color: currentColor;
+  }
+
+  .notice {
+    border-inline-start: 0.3125em solid var(--_accent);
+    padding-block: 0.5em;
+    padding-inline: 0.9em 0.5em;
+    margin-block-end: var(--_space);
+  }
+
+  .notice.failure {
+    border: 0.25em solid var(--_danger);
+  }
+
+  .notice p {
+    margin-block-end: 0.5em;
+  }
+
+  .confirmation {
+    border: 0.25em solid var(--_accent);
+    padding: var(--_space);
+  }
+
+  .code {
+    margin-block: 0 0.5em;
+    font-size: 1.75em;
+    font-weight: 700;
+    letter-spacing: 0.04em;
+    font-variant-numeric: tabular-nums;
+    unicode-bidi: isolate;
+    text-align: start;
+  }
+
+  /* Each group of four is a box, so at 320 px or 400 % zoom the code breaks after a dash, never
+     inside a group. */
+  .code span {
+    display: inline-block;
+  }
+
+  .copy-result {
+    margin-inline-start: 0.5em;
+    font-weight: 700;
+  }
+
+  .code-input {
+    max-inline-size: 20em;
+    letter-spacing: 0.04em;
+  }
+
+  .code-inline {
+    unicode-bidi: isolate;
+    font-variant-numeric: tabular-nums;
+    font-weight: 700;
+  }
+
+  .result {
+    margin-block-start: 1.5em;
+    border-block-start: 0.125em solid var(--_border);
+    padding-block-start: 1em;
+  }
+
+  dl {
+    margin: 0 0 1em;
+  }
+
+  dt {
+    font-weight: 700;
+  }
+
+  dd {
+    margin: 0 0 0.5em;
+  }
+
+  .status-explanation {
+    display: block;
+  }
+
+  .reply {
+    white-space: pre-line;
+    border-inline-start: 0.25em solid var(--_border);
+    padding-inline-start: 0.75em;
+  }
+`;

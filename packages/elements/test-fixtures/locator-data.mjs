@@ -1,0 +1,104 @@
+// Locator data for the <bz-service-locator> tests, built when the test runner starts from the
+// real sample dataset (portal/src/content/service-bases) with core's own build, and served from
+// memory: nothing generated is written to disk or committed, and the tests always read the
+// format the publish script writes today.
+//   /__test__/locator/sample/<file>     the sample dataset, 4 bases per chunk (several chunks,
+//                                       so the plan → fetch loop really runs more than once)
+//   /__test__/locator/broken/<file>     the same, with unusable records added to every chunk
+//   /__test__/locator/chunk-500/<file>  a good index whose chunks answer 500
+//   /__test__/locator/newer/index.json  an index of a format version this code cannot read
+//   /__test__/tile/<z>/<x>/<y>.png      a plain map tile (no third-party tiles in tests)
+// Every locator route sends `Access-Control-Allow-Origin: *`, so a test can load the data from
+// another origin (127.0.0.1 instead of localhost) the way an embedding site does.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readRecords } from '../../core/src/cli/read-records.ts';
+import { buildLocatorData } from '../../core/src/locator/build.ts';
+import { validateServiceBases } from '../../core/src/locator/validate.ts';
+
+const source = new URL('../../../portal/src/content/service-bases/', import.meta.url).pathname;
+
+/** The sample bases, validated as the publish script validates them. */
+function sampleBases() {
+  const values = readdirSync(source)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort()
+    .flatMap((name) =>
+      readRecords(readFileSync(join(source, name), 'utf8'), 'yaml').records.map(
+        (record) => record.value,
+      ),
+    );
+  return validateServiceBases(values).bases;
+}
+
+/** @returns {Map<string, Map<string, string>>} variant → relative path → JSON text */
+function buildVariants() {
+  const bases = sampleBases();
+  const sample = buildLocatorData(bases, { generated: '2026-11-23', maxRecordsPerChunk: 4 }).files;
+  const broken = new Map(
+    [...sample].map(([path, text]) => {
+      if (!path.startsWith('chunks/')) return [path, text];
+      const chunk = JSON.parse(text);
+      // A record without an id and one without a position: skipped and counted, never fatal.
+      chunk.records.push(
+        { name: { fa: 'بی‌شناسه' } },
+        { ...chunk.records[0], id: 'no-position', location: { latitude: 'x' } },
+      );
+      return [path, JSON.stringify(chunk)];
+    }),
+  );
+  const newer = new Map([
+    [
+      'index.json',
+      JSON.stringify({ ...JSON.parse(sample.get('index.json') ?? '{}'), formatVersion: 99 }),
+    ],
+  ]);
+  const chunk500 = new Map([...sample].filter(([path]) => !path.startsWith('chunks/')));
+  return new Map([
+    ['sample', sample],
+    ['broken', broken],
+    ['newer', newer],
+    ['chunk-500', chunk500],
+  ]);
+}
+
+let variants;
+
+// A 1×1 light grey PNG (#e4e6e9).
+const tile = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGN48uwlAAVlArRjiwsXAAAAAElFTkSuQmCC',
+  'base64',
+);
+
+/** @param {import('koa').Context} context @param {() => Promise<void>} next */
+export async function locatorRoutes(context, next) {
+  const [, prefix, kind, variant, ...rest] = context.path.split('/');
+  if (prefix !== '__test__' || (kind !== 'locator' && kind !== 'tile')) return next();
+  context.set('Access-Control-Allow-Origin', '*');
+  context.set('Cache-Control', 'no-store');
+  if (kind === 'tile') {
+    context.type = 'image/png';
+    context.body = tile;
+    return;
+  }
+  variants ??= buildVariants();
+  const files = variants.get(variant ?? '');
+  const path = rest.join('/');
+  const text = files?.get(path);
+  if (text !== undefined) {
+    context.type = 'application/json';
+    context.body = text;
+  } else if (variant === 'chunk-500' && path.startsWith('chunks/')) {
+    context.status = 500;
+    context.body = { error: 'test' };
+  } else {
+    context.status = 404;
+    context.body = { error: 'not found' };
+  }
+}
+
+/** For tests and stories that want the built files directly (Node side). */
+export const locatorFiles = () => {
+  variants ??= buildVariants();
+  return variants;
+};

@@ -1,0 +1,94 @@
+// Publishes the eligibility rules for <bz-eligibility-checker>: reads every programme file
+// (YAML or JSON, one programme per file) directly in the programmes folder — not the table tests
+// under tests/ — validates each with core's ProgrammeSchema and checks them together as
+// check-rules does, then writes one JSON file the element loads (format: docs/eligibility-checker.md).
+// Drafts (`draft: true`) are left out. Any error stops the build: the element must never be
+// served rules that the data team's validator refuses.
+//
+//   node portal/scripts/publish-programmes.ts [--source <folder>] [--out <file>] [--fixture]
+//
+// Defaults: portal/src/content/programmes → portal/public/data/programmes.json (generated).
+// --fixture also writes packages/elements/test-fixtures/programmes.json for element tests and
+// stories. SOURCE_DATE_EPOCH (seconds) fixes the "generated" day for reproducible builds.
+
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatFromPath } from '../../packages/core/src/cli/formats.ts';
+import { readRecords } from '../../packages/core/src/cli/read-records.ts';
+import { formatIsoDay, toWallTime } from '../../packages/core/src/dates.ts';
+import { analyseProgrammes } from '../../packages/core/src/rules/analysis.ts';
+import { formatFieldPath, validateRecord } from '../../packages/core/src/schemas/explain-issues.ts';
+import { type Programme, ProgrammeSchema } from '../../packages/core/src/schemas/programme.ts';
+
+const portal = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+
+function option(name: string, fallback: string): string {
+  const at = args.indexOf(name);
+  return at >= 0 && args[at + 1] ? (args[at + 1] as string) : fallback;
+}
+
+const source = resolve(option('--source', join(portal, 'src/content/programmes')));
+const out = resolve(option('--out', join(portal, 'public/data/programmes.json')));
+const fixture = resolve(portal, '../packages/elements/test-fixtures/programmes.json');
+
+/** Programme files directly in the folder (tests/ and other sub-folders are not programmes). */
+const files = readdirSync(source, { withFileTypes: true })
+  .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+  .map((entry) => join(source, entry.name))
+  .filter((file) => {
+    const format = formatFromPath(file);
+    return format === 'yaml' || format === 'json';
+  })
+  .sort();
+
+const errors: string[] = [];
+const programmes: Programme[] = [];
+const origins: string[] = [];
+for (const file of files) {
+  const name = relative(process.cwd(), file);
+  const read = readRecords(readFileSync(file, 'utf8'), formatFromPath(file) as 'yaml' | 'json');
+  for (const problem of read.problems)
+    errors.push(`${name}: ${problem.field} — ${problem.message}`);
+  for (const record of read.records) {
+    const check = validateRecord(ProgrammeSchema, record.value);
+    if (!check.ok) {
+      for (const issue of check.issues)
+        errors.push(`${name}:${record.index}: ${issue.field || '(record)'} — ${issue.message}`);
+      continue;
+    }
+    const programme = check.value as Programme;
+    if (programme.draft) continue;
+    programmes.push(programme);
+    origins.push(name);
+  }
+}
+for (const issue of analyseProgrammes(programmes))
+  errors.push(
+    `${origins[issue.programme] ?? '?'}: ${formatFieldPath(issue.path) || '(record)'} — ${issue.message}`,
+  );
+
+if (errors.length > 0) {
+  for (const line of errors) console.error(line);
+  console.error(`publish-programmes: ${errors.length} errors; nothing written (see docs/rules.md)`);
+  process.exit(1);
+}
+
+const epoch = Number(process.env.SOURCE_DATE_EPOCH);
+const now = Number.isFinite(epoch) && epoch > 0 ? new Date(epoch * 1000) : new Date();
+const today = toWallTime(now);
+const data = {
+  version: 1,
+  generated: today ? formatIsoDay(today) : now.toISOString().slice(0, 10),
+  programmes,
+};
+
+const targets = args.includes('--fixture') ? [out, fixture] : [out];
+for (const target of targets) {
+  mkdirSync(dirname(target), { recursive: true });
+  // The fixture is committed: a fixed day keeps it from changing on every run.
+  const body = target === fixture ? { ...data, generated: '2025-06-01' } : data;
+  writeFileSync(target, `${JSON.stringify(body, null, target === fixture ? 1 : undefined)}\n`);
+  console.log(`${relative(process.cwd(), target)}: ${programmes.length} programmes`);
+}
