@@ -31,7 +31,7 @@ describe('feedback page', () => {
     await expect
       .poll(() => form.getByRole('heading', { name: 'Your message was received' }).count())
       .toBe(1);
-    const code = (await form.locator('[part="code"]').innerText()).replace(/\s/g, '');
+    const code = ((await form.locator('[part="code"]').textContent()) ?? '').replace(/\s/g, '');
     expect(code).toMatch(/^\d{4}-\d{4}-\d{4}-\d{4}$/);
 
     const lookup = page.locator('bz-feedback-form[mode="status"]');

@@ -136,7 +136,8 @@ const en: Record<Key, string> = {
   'feedback.title': 'A comment, suggestion or complaint',
   'feedback.intro':
     'Write about a service base or a Behzisti programme. You do not have to give your name. After sending, you get a tracking code.',
-  'feedback.followUpIntro': "Enter your tracking code to see your message's status and the office's reply.",
+  'feedback.followUpIntro':
+    "Enter your tracking code to see your message's status and the office's reply.",
   'feedback.noScript':
     'This form needs JavaScript. If you cannot see it, contact your nearest service base or county Behzisti office.',
   'rss.title': 'Behzisti news',
