@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import { readFile } from 'node:fs/promises';
 import { NewsImageSchema, NewsItemSchema } from '@behzisti/core/schemas';
 import { glob, type Loader } from 'astro/loaders';
+import { programmeLoader, serviceBaseLoader } from './lib/data-loaders.ts';
 import { writtenDate } from './lib/written-date.ts';
 
 /**
@@ -30,8 +31,6 @@ function withDatesAsWritten(loader: Loader): Loader {
  * the field and the reason. Only the picture's `src` is swapped for Astro's `image()`: it
  * resolves the file beside the Markdown, fails the build when it is missing, and gives width
  * and height so the page does not jump when the picture arrives.
- *
- * Programmes and service bases get their collections in a later task.
  */
 const news = defineCollection({
   loader: withDatesAsWritten(glob({ base: './src/content/news', pattern: '**/*.md' })),
@@ -41,4 +40,14 @@ const news = defineCollection({
     }),
 });
 
-export const collections = { news };
+/**
+ * Service bases and programmes: the same files, read and validated the same way, as the data
+ * the locator and the eligibility checker fetch (see lib/data-loaders.ts). The loaders store
+ * records already validated by core's schemas, so no second schema is given here; the pages
+ * read them through lib/directory.ts and lib/programmes.ts, typed as core's ServiceBase and
+ * Programme.
+ */
+const serviceBases = defineCollection({ loader: serviceBaseLoader() });
+const programmes = defineCollection({ loader: programmeLoader() });
+
+export const collections = { news, serviceBases, programmes };

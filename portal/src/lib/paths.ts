@@ -32,6 +32,28 @@ export const provincePath = (locale: Locale, province: string, page = 1) =>
 
 export const feedbackPath = (locale: Locale) => localePath(locale, '/feedback/');
 
+/** The service-base directory: index (with the locator), a province, a county. */
+export const directoryPath = (locale: Locale) => localePath(locale, '/directory/');
+
+export const directoryProvincePath = (locale: Locale, province: string) =>
+  localePath(locale, `/directory/${province}/`);
+
+export const directoryCountyPath = (locale: Locale, province: string, county: string) =>
+  localePath(locale, `/directory/${province}/${county}/`);
+
+/**
+ * One base's page. Keyed by the base's stable id alone (not its province and county), so the
+ * address survives a county being split or renamed and the locator's `bz-select` (which
+ * carries only the id) can link to it.
+ */
+export const serviceBasePath = (locale: Locale, id: string) =>
+  localePath(locale, `/directory/bases/${id}/`);
+
+export const programmesPath = (locale: Locale) => localePath(locale, '/programmes/');
+
+export const programmePath = (locale: Locale, id: string) =>
+  localePath(locale, `/programmes/${id}/`);
+
 export const rssPath = (locale: Locale) => localePath(locale, '/rss.xml');
 
 /**
@@ -52,4 +74,4 @@ export const pageParam = (page: number): string | undefined =>
   page > 1 ? String(page) : undefined;
 
 /** Which top-level part of the site a page belongs to (marks its nav link as current). */
-export type Section = 'home' | 'news' | 'feedback';
+export type Section = 'home' | 'news' | 'directory' | 'programmes' | 'feedback';

@@ -92,6 +92,20 @@ describe('buildLocatorData', () => {
     const out = buildLocatorData(withPlaces, { generated: '2026-11-23' });
     const places = parsePlaces(JSON.parse(out.files.get('places.json') ?? ''));
     expect(places.provinces.map((p) => p.id)).toEqual(['ardabil', 'isfahan']);
+    // Province names travel with the data (places and index), so the widget needs no list.
+    expect(places.provinces[0]?.name).toEqual({ fa: 'اردبیل', en: 'Ardabil' });
+    const index = parseIndex(JSON.parse(out.files.get('index.json') ?? ''));
+    expect(index.provinces[1]).toEqual({
+      id: 'isfahan',
+      name: { fa: 'اصفهان', en: 'Isfahan' },
+      count: 2,
+    });
+    // An index written without names still reads: the id stands in.
+    const older = JSON.parse(out.files.get('index.json') ?? '');
+    older.provinces = [['isfahan', 2]];
+    expect(parseIndex(older).provinces).toEqual([
+      { id: 'isfahan', name: { fa: 'isfahan' }, count: 2 },
+    ]);
     const isfahan = places.provinces[1]?.counties[0];
     // «حصه» and «حصّه» (with shadda) are one neighbourhood.
     expect(isfahan?.neighbourhoods).toHaveLength(1);

@@ -1,6 +1,7 @@
 // Building the published locator files from validated service bases. Pure: the caller reads
 // the dataset and writes the returned files (see portal/scripts/publish-locator-data.ts).
 
+import { provinceName } from '../provinces.ts';
 import type { ProvinceId } from '../schemas/provinces.ts';
 import type { ServiceBase } from '../schemas/service-base.ts';
 import { searchKey } from '../text.ts';
@@ -97,6 +98,7 @@ function placesFile(bases: readonly ServiceBase[]) {
   );
   return provinces.map(([id, members]) => ({
     id,
+    name: provinceName(id),
     count: members.length,
     counties: [...groupBy(members, (base) => base.county.id)]
       .sort(([a], [b]) => a.localeCompare(b))
@@ -198,7 +200,11 @@ export function buildLocatorData(
         places: LOCATOR_PATHS.places,
         names: LOCATOR_PATHS.names,
       },
-      provinces: byProvince.map(([province, members]) => [province as ProvinceId, members.length]),
+      // Names travel with the data, so the widget needs no list of its own to fill its menu.
+      provinces: byProvince.map(([province, members]) => {
+        const { fa, en } = provinceName(province);
+        return [province as ProvinceId, members.length, fa, en];
+      }),
       chunks: leaves.map((leaf) => [leaf.key, leaf.items.length, ...bboxHundredths(leaf.items)]),
     }),
   );

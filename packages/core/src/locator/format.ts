@@ -58,8 +58,8 @@ export interface LocatorIndex {
   /** The quadtree's root square: south-west corner and side in degrees. */
   root: { south: number; west: number; size: number };
   chunks: ChunkInfo[];
-  /** Provinces that have bases, with their counts (each has a names file). */
-  provinces: { id: ProvinceId; count: number }[];
+  /** Provinces that have bases, with their names and counts (each has a names file). */
+  provinces: { id: ProvinceId; name: LocalizedText; count: number }[];
   /** Relative paths: places file, and the names file pattern with `{province}`. */
   files: { places: string; names: string; chunks: string };
 }
@@ -90,6 +90,7 @@ export interface CountyPlace {
 /** A province with its counties. */
 export interface ProvincePlace {
   id: ProvinceId;
+  name: LocalizedText;
   count: number;
   counties: CountyPlace[];
 }

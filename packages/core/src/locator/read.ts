@@ -1,13 +1,13 @@
 // Readers for the published files, for the browser: each takes parsed JSON (`response.json()`)
 // and returns typed data, or throws LocatorDataError with a code when the file is not a locator
-// file of a version this code understands. Bad records inside a chunk are skipped and counted.
+// file of a version this code understands. Bad entries are dropped and bad records inside a
+// chunk are skipped and counted. Every byte here is shipped in the widget, so the checks are
+// written by hand and kept to what the element relies on (the build validated everything).
 
-import { isValidLatLng } from '../geo.ts';
+import { isValidLatLng, type LatLng } from '../geo.ts';
 import type { LocalizedText } from '../schemas/localized-text.ts';
 import type { ProvinceId } from '../schemas/provinces.ts';
 import {
-  type ChunkInfo,
-  type CountyPlace,
   LOCATOR_FORMAT_VERSION,
   LOCATOR_FORMATS,
   LocatorDataError,
@@ -15,84 +15,94 @@ import {
   type LocatorPlaces,
   type LocatorRecord,
   type NameEntry,
-  type NeighbourhoodPlace,
 } from './format.ts';
-import { expandRecord } from './records.ts';
+import { expandRecord, isObject } from './records.ts';
 
-type Json = Record<string, unknown>;
+// biome-ignore lint/suspicious/noExplicitAny: untrusted JSON, every field is checked before use
+type Json = Record<string, any>;
 
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Number.isFinite is false for anything that is not a number. */
+const isNumber = Number.isFinite as (value: unknown) => value is number;
 
-const malformed = (what: string) => new LocatorDataError('malformed', `locator data: ${what}`);
+const isString = (value: unknown): value is string => typeof value === 'string';
 
-/** Checks the `format` marker and version shared by every file. */
-function checkHeader(data: unknown, format: string): Json {
+/** The objects of a list (anything else gives none). */
+const objects = (value: unknown): Json[] => (Array.isArray(value) ? value.filter(isObject) : []);
+
+const isLocalized = (value: unknown): value is LocalizedText =>
+  isObject(value) && isString(value.fa);
+
+/** `{ fa, en }` from two array cells; en only when it is text. */
+const localized = (fa: string, en: unknown): LocalizedText => (isString(en) ? { fa, en } : { fa });
+
+/** A count, 0 when missing. */
+const count = (value: unknown): number => Number(value) || 0;
+
+/** `[lat, lng]` as a valid position, or undefined. */
+function readCenter(value: unknown): LatLng | undefined {
+  const [lat, lng] = Array.isArray(value) ? value : [];
+  const point = { lat, lng };
+  return isValidLatLng(point) ? point : undefined;
+}
+
+/** Checks the `format` marker and version shared by every file, and that `ok` holds. */
+function checkHeader(data: unknown, format: string, ok: (json: Json) => boolean): Json {
   if (!isObject(data) || data.format !== format) {
     throw new LocatorDataError('wrong-format', `not a ${format} file`);
   }
-  if (typeof data.formatVersion !== 'number' || data.formatVersion > LOCATOR_FORMAT_VERSION) {
+  if (!isNumber(data.formatVersion) || data.formatVersion > LOCATOR_FORMAT_VERSION) {
     throw new LocatorDataError(
       'unsupported-version',
-      `${format} version ${String(data.formatVersion)} is newer than this code reads (${LOCATOR_FORMAT_VERSION})`,
+      `${format} version ${data.formatVersion} is newer than this code reads`,
     );
   }
+  if (!ok(data)) throw new LocatorDataError('malformed', `${format} file is incomplete`);
   return data;
 }
 
-const isFiniteNumber = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isFinite(value);
-
-const isLocalized = (value: unknown): value is LocalizedText =>
-  isObject(value) && typeof value.fa === 'string';
-
-/** Reads index.json. */
+/** Reads index.json. Province names may be missing (older files): the id stands in. */
 export function parseIndex(data: unknown): LocatorIndex {
-  const json = checkHeader(data, LOCATOR_FORMATS.index);
+  const json = checkHeader(
+    data,
+    LOCATOR_FORMATS.index,
+    ({ root, files: f, chunks, provinces }) =>
+      Array.isArray(chunks) &&
+      Array.isArray(provinces) &&
+      Array.isArray(root) &&
+      root.length === 3 &&
+      root.every(isNumber) &&
+      isObject(f) &&
+      [f.chunks, f.places, f.names].every(isString) &&
+      chunks.every(
+        (entry) => Array.isArray(entry) && isString(entry[0]) && entry.slice(1, 6).every(isNumber),
+      ),
+  );
   const { root, files, chunks, provinces } = json;
-  if (!Array.isArray(chunks) || !Array.isArray(provinces)) throw malformed('index without lists');
-  if (!Array.isArray(root) || root.length !== 3 || !root.every(isFiniteNumber))
-    throw malformed('index without a root cell');
-  if (
-    !isObject(files) ||
-    typeof files.chunks !== 'string' ||
-    typeof files.places !== 'string' ||
-    typeof files.names !== 'string'
-  )
-    throw malformed('index without file paths');
-  const chunkList: ChunkInfo[] = chunks.map((entry) => {
-    if (
-      !Array.isArray(entry) ||
-      typeof entry[0] !== 'string' ||
-      !entry.slice(1, 6).every(isFiniteNumber)
-    )
-      throw malformed('a chunk entry is not [key, count, south, west, north, east]');
-    const [key, count, south, west, north, east] = entry as [string, ...number[]];
-    return {
+  return {
+    formatVersion: json.formatVersion,
+    version: String(json.version ?? ''),
+    generated: String(json.generated ?? ''),
+    count: count(json.count),
+    skipped: count(json.skipped),
+    sample: json.sample === true,
+    root: { south: root[0], west: root[1], size: root[2] },
+    chunks: chunks.map(([key, n, south, west, north, east]: [string, ...number[]]) => ({
       key,
-      count: count as number,
+      count: n as number,
       bbox: {
         south: (south as number) / 100,
         west: (west as number) / 100,
         north: (north as number) / 100,
         east: (east as number) / 100,
       },
-    };
-  });
-  return {
-    formatVersion: json.formatVersion as number,
-    version: String(json.version ?? ''),
-    generated: String(json.generated ?? ''),
-    count: isFiniteNumber(json.count) ? json.count : 0,
-    skipped: isFiniteNumber(json.skipped) ? json.skipped : 0,
-    sample: json.sample === true,
-    root: { south: root[0] as number, west: root[1] as number, size: root[2] as number },
-    chunks: chunkList,
+    })),
     provinces: provinces
-      .filter(
-        (entry): entry is [string, number] => Array.isArray(entry) && typeof entry[0] === 'string',
-      )
-      .map(([id, count]) => ({ id: id as ProvinceId, count: Number(count) || 0 })),
+      .filter((entry: unknown) => Array.isArray(entry) && isString(entry[0]))
+      .map(([id, n, fa, en]: unknown[]) => ({
+        id: id as ProvinceId,
+        name: localized(isString(fa) ? fa : (id as string), en),
+        count: count(n),
+      })),
     files: { chunks: files.chunks, places: files.places, names: files.names },
   };
 }
@@ -106,87 +116,71 @@ export interface ParsedChunk {
 
 /** Reads one chunk; unusable records are skipped and counted (the element logs the count). */
 export function parseChunk(data: unknown): ParsedChunk {
-  const json = checkHeader(data, LOCATOR_FORMATS.chunk);
-  if (typeof json.key !== 'string' || !Array.isArray(json.records))
-    throw malformed('chunk without key or records');
-  const records: LocatorRecord[] = [];
-  let skipped = 0;
-  for (const value of json.records) {
-    const record = expandRecord(value);
-    if (record) records.push(record);
-    else skipped++;
-  }
-  return { key: json.key, records, skipped };
-}
-
-function readCenter(value: unknown): { lat: number; lng: number } | undefined {
-  if (!Array.isArray(value) || !isFiniteNumber(value[0]) || !isFiniteNumber(value[1]))
-    return undefined;
-  const point = { lat: value[0], lng: value[1] };
-  return isValidLatLng(point) ? point : undefined;
+  const json = checkHeader(
+    data,
+    LOCATOR_FORMATS.chunk,
+    (chunk) => isString(chunk.key) && Array.isArray(chunk.records),
+  );
+  const records = (json.records as unknown[]).map(expandRecord);
+  const kept = records.filter((record): record is LocatorRecord => !!record);
+  return { key: json.key, records: kept, skipped: records.length - kept.length };
 }
 
 /** Reads places.json; entries without a name or centre are dropped. */
 export function parsePlaces(data: unknown): LocatorPlaces {
-  const json = checkHeader(data, LOCATOR_FORMATS.places);
-  if (!Array.isArray(json.provinces)) throw malformed('places without provinces');
+  const json = checkHeader(data, LOCATOR_FORMATS.places, (places) =>
+    Array.isArray(places.provinces),
+  );
   return {
-    provinces: json.provinces.filter(isObject).map((province) => ({
+    provinces: objects(json.provinces).map((province) => ({
       id: String(province.id) as ProvinceId,
-      count: Number(province.count) || 0,
-      counties: (Array.isArray(province.counties) ? province.counties : [])
-        .filter(isObject)
-        .flatMap((county): CountyPlace[] => {
-          const center = readCenter(county.center);
-          if (typeof county.id !== 'string' || !isLocalized(county.name) || !center) return [];
-          const neighbourhoods = (Array.isArray(county.neighbourhoods) ? county.neighbourhoods : [])
-            .filter(isObject)
-            .flatMap((place): NeighbourhoodPlace[] => {
-              const at = readCenter(place.center);
-              if (!isLocalized(place.name) || !at) return [];
-              return [
-                {
-                  name: place.name,
-                  count: Number(place.count) || 0,
-                  center: at,
-                },
-              ];
-            });
-          return [
-            {
-              id: county.id,
-              name: county.name,
-              count: Number(county.count) || 0,
-              center,
-              neighbourhoods,
-            },
-          ];
-        }),
+      name: isLocalized(province.name) ? province.name : { fa: String(province.id) },
+      count: count(province.count),
+      counties: objects(province.counties).flatMap((county) => {
+        const center = readCenter(county.center);
+        return isString(county.id) && isLocalized(county.name) && center
+          ? [
+              {
+                id: county.id,
+                name: county.name,
+                count: count(county.count),
+                center,
+                neighbourhoods: objects(county.neighbourhoods).flatMap((place) => {
+                  const at = readCenter(place.center);
+                  return isLocalized(place.name) && at
+                    ? [{ name: place.name, count: count(place.count), center: at }]
+                    : [];
+                }),
+              },
+            ]
+          : [];
+      }),
     })),
   };
 }
 
 /** Reads one names/<province>.json; entries that cannot be shown or located are dropped. */
 export function parseNames(data: unknown): NameEntry[] {
-  const json = checkHeader(data, LOCATOR_FORMATS.names);
-  if (typeof json.province !== 'string' || !Array.isArray(json.bases))
-    throw malformed('names without province or bases');
-  const province = json.province as ProvinceId;
-  return json.bases.flatMap((entry): NameEntry[] => {
-    if (!Array.isArray(entry)) return [];
-    const [id, fa, en, county, chunk, lat, lng] = entry as unknown[];
-    if (typeof id !== 'string' || typeof fa !== 'string' || typeof chunk !== 'string') return [];
+  const json = checkHeader(
+    data,
+    LOCATOR_FORMATS.names,
+    (names) => isString(names.province) && Array.isArray(names.bases),
+  );
+  const province: ProvinceId = json.province;
+  return (json.bases as unknown[]).flatMap((entry): NameEntry[] => {
+    const [id, fa, en, county, chunk, lat, lng] = Array.isArray(entry) ? entry : [];
     const position = readCenter([lat, lng]);
-    if (!position) return [];
-    return [
-      {
-        id,
-        name: typeof en === 'string' ? { fa, en } : { fa },
-        province,
-        county: typeof county === 'string' ? county : '',
-        chunk,
-        position,
-      },
-    ];
+    return isString(id) && isString(fa) && isString(chunk) && position
+      ? [
+          {
+            id,
+            name: localized(fa, en),
+            province,
+            county: isString(county) ? county : '',
+            chunk,
+            position,
+          },
+        ]
+      : [];
   });
 }

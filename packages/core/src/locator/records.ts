@@ -3,7 +3,7 @@
 // complete ServiceBase. Reading checks the shape by hand rather than with zod: the widget must
 // stay small, and the build already validated every record against ServiceBaseSchema.
 
-import { isValidLatLng } from '../geo.ts';
+import { isValidLatLng, type LatLng } from '../geo.ts';
 import type { ServiceBase } from '../schemas/service-base.ts';
 
 /** Coordinates are published with 5 decimals (about 1 m), plenty for "which base is nearer". */
@@ -28,7 +28,8 @@ export function compactRecord(base: ServiceBase): Record<string, unknown> {
   return out;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
+/** A plain object (not null, not an array). */
+export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const hasPersian = (value: unknown): boolean => isObject(value) && typeof value.fa === 'string';
@@ -40,30 +41,31 @@ const hasPersian = (value: unknown): boolean => isObject(value) && typeof value.
  */
 export function expandRecord(value: unknown): ServiceBase | undefined {
   if (!isObject(value)) return undefined;
-  const { location, county, address } = value;
-  if (typeof value.id !== 'string' || value.id === '') return undefined;
-  if (!hasPersian(value.name) || typeof value.province !== 'string') return undefined;
-  if (!isObject(county) || typeof county.id !== 'string' || !hasPersian(county.name))
-    return undefined;
-  if (!isObject(address) || !hasPersian(address.address_1) || !hasPersian(address.city))
-    return undefined;
-  if (!isObject(location)) return undefined;
-  const lat = location.latitude;
-  const lng = location.longitude;
-  if (typeof lat !== 'number' || typeof lng !== 'number' || !isValidLatLng({ lat, lng }))
-    return undefined;
-  for (const field of [...LIST_FIELDS, 'languages'] as const) {
-    if (value[field] !== undefined && !Array.isArray(value[field])) return undefined;
-  }
-  return {
+  const { id, name, province, county, address, location } = value;
+  const usable =
+    typeof id === 'string' &&
+    id !== '' &&
+    hasPersian(name) &&
+    typeof province === 'string' &&
+    isObject(county) &&
+    typeof county.id === 'string' &&
+    hasPersian(county.name) &&
+    isObject(address) &&
+    hasPersian(address.address_1) &&
+    hasPersian(address.city) &&
+    isObject(location) &&
+    // isValidLatLng is false for anything that is not a finite number.
+    isValidLatLng({ lat: location.latitude, lng: location.longitude } as LatLng) &&
+    [...LIST_FIELDS, 'languages'].every(
+      (field) => value[field] === undefined || Array.isArray(value[field]),
+    );
+  if (!usable) return undefined;
+  const record: Record<string, unknown> = {
     ...value,
     sample: value.sample === true,
     address: { ...address, country: 'IR' },
-    phones: value.phones ?? [],
-    schedules: value.schedules ?? [],
-    closures: value.closures ?? [],
-    services: value.services ?? [],
-    accessibility: value.accessibility ?? [],
     languages: value.languages ?? ['fa'],
-  } as ServiceBase;
+  };
+  for (const field of LIST_FIELDS) record[field] ??= [];
+  return record as ServiceBase;
 }

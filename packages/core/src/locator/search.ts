@@ -4,10 +4,10 @@
 // Latin digits all meet; ranking puts whole-name and prefix matches before inner matches.
 
 import { distanceKm, type LatLng } from '../geo.ts';
-import { type ProvinceId, provinceName, provinces } from '../provinces.ts';
+import type { ProvinceId } from '../provinces.ts';
 import type { LocalizedText } from '../schemas/localized-text.ts';
 import { normalizeForSearch, searchKey } from '../text.ts';
-import type { LocatorIndex, LocatorPlaces, NameEntry } from './format.ts';
+import type { CountyPlace, LocatorIndex, LocatorPlaces, NameEntry } from './format.ts';
 
 /** How well a name matched: 0 whole name, 1 start of the name, 2 start of a word, 3 inside. */
 export type MatchRank = 0 | 1 | 2 | 3;
@@ -65,8 +65,16 @@ export interface PlaceMatch {
   rank: MatchRank;
 }
 
-/** Province names as stable objects, so their prepared search keys are reused. */
-const PROVINCE_NAMES = new Map<string, LocalizedText>(provinces.map((p) => [p.id, p.name]));
+/**
+ * The centre of the bases of some counties (e.g. a province's): their centres weighted by their
+ * counts; undefined when they hold no bases.
+ */
+export function countiesCenter(counties: readonly CountyPlace[]): LatLng | undefined {
+  const total = counties.reduce((sum, county) => sum + county.count, 0);
+  const mean = (of: (center: LatLng) => number) =>
+    counties.reduce((sum, county) => sum + of(county.center) * county.count, 0) / total;
+  return total > 0 ? { lat: mean((c) => c.lat), lng: mean((c) => c.lng) } : undefined;
+}
 
 const KIND_ORDER = { neighbourhood: 0, county: 1, province: 2 } as const;
 
@@ -80,24 +88,18 @@ export function searchPlaces(places: LocatorPlaces, query: string, limit = 10): 
   const matches: PlaceMatch[] = [];
   for (const province of places.provinces) {
     const counties = province.counties;
-    const provinceRank = matchRank(
-      PROVINCE_NAMES.get(province.id) ?? provinceName(province.id),
-      key,
-    );
-    if (provinceRank !== undefined && counties.length > 0) {
-      const total = counties.reduce((sum, county) => sum + county.count, 0) || 1;
+    // Province names come with the data (places.json), so the widget carries no list of them.
+    const provinceRank = matchRank(province.name, key);
+    const center = countiesCenter(counties);
+    if (provinceRank !== undefined && center)
       matches.push({
         kind: 'province',
         province: province.id,
-        name: provinceName(province.id),
+        name: province.name,
         count: province.count,
-        center: {
-          lat: counties.reduce((sum, c) => sum + c.center.lat * c.count, 0) / total,
-          lng: counties.reduce((sum, c) => sum + c.center.lng * c.count, 0) / total,
-        },
+        center,
         rank: provinceRank,
       });
-    }
     for (const county of counties) {
       const rank = matchRank(county.name, key);
       if (rank !== undefined)

@@ -68,7 +68,7 @@ interface Problem extends AnswerProblem {
 }
 
 const STORAGE_KEY = 'bz-eligibility-checker';
-const OUTCOME_ORDER = ['likely', 'maybe', 'unlikely'] as const;
+const OUTCOMES = ['likely', 'maybe', 'unlikely'] as const;
 
 const fire = <T>(host: HTMLElement, type: string, detail: T, cancelable = false) =>
   host.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
@@ -117,14 +117,14 @@ export class BzEligibilityChecker extends BzElement {
     timeout: { type: Number },
     today: {},
     programmes: { attribute: false },
-    _status: { state: true, attribute: false },
-    _error: { state: true, attribute: false },
-    _view: { state: true, attribute: false },
-    _qid: { state: true, attribute: false },
-    _problems: { state: true, attribute: false },
-    _members: { state: true, attribute: false },
-    _resume: { state: true, attribute: false },
-    _state: { state: true, attribute: false },
+    _status: { state: true },
+    _error: { state: true },
+    _view: { state: true },
+    _qid: { state: true },
+    _problems: { state: true },
+    _members: { state: true },
+    _resume: { state: true },
+    _state: { state: true },
   };
 
   /** URL of the rules JSON (`programmes.json` from publish-programmes); any origin with CORS. */
@@ -465,339 +465,263 @@ export class BzEligibilityChecker extends BzElement {
   }
 
   // ---- rendering --------------------------------------------------------------------------
+  // Templates are written tight (little indentation inside html``): esbuild does not minify
+  // template text, and every byte counts against the widget's budget.
 
   protected override renderContent(): TemplateResult {
     const sample = this.all.some((p) => p.sample);
-    return html`<button type="button" class="exit" part="exit button" @click=${this.quickExit}>
-        ${msg(str`خروج سریع از این صفحه`)}
-      </button>
-      ${
-        sample && this._status === 'ready'
-          ? html`<p class="note" part="note">
-              ${msg(str`معیارها نمونه‌اند تا سازمان بهزیستی معیارهای رسمی را منتشر کند.`)}
-            </p>`
-          : nothing
-      }
-      <div role="status" class="visually-hidden">${this.status()}</div>
-      ${this.renderBody()}`;
+    return html`<button type="button" class="exit" part="exit button" @click=${this.quickExit}>${msg('خروج سریع از این صفحه', { id: 'ec-exit' })}</button>
+${sample && this._status === 'ready' ? html`<p class="note" part="note">${msg('معیارها نمونه‌اند تا سازمان بهزیستی معیارهای رسمی را منتشر کند.', { id: 'ec-sample' })}</p>` : nothing}
+<div role="status" class="visually-hidden">${this.status()}</div>
+${this.renderBody()}`;
+  }
+
+  /** A button with the shared `part`; `cls` picks the look (primary, link, back link). */
+  private button(label: unknown, onClick: (event: Event) => void, cls?: string, id?: string) {
+    return html`<button type="button" class=${cls ?? nothing} id=${id ?? nothing} part="button" @click=${onClick}>${label}</button>`;
   }
 
   private status(): string {
-    if (this._status === 'loading') return msg(str`در حال بارگذاری پرسش‌ها…`);
+    if (this._status === 'loading') return msg('در حال بارگذاری پرسش‌ها…', { id: 'ec-loading' });
     if (this._status !== 'ready') return '';
-    if (this._view === 'summary') return msg(str`پاسخ‌هایتان را بررسی کنید`);
-    if (this._view === 'results') return msg(str`نتیجه‌ها`);
+    if (this._view === 'summary') return msg('پاسخ‌هایتان را بررسی کنید', { id: 'ec-summary' });
+    if (this._view === 'results') return msg('نتیجه‌ها', { id: 'ec-results' });
     return this.progressText();
   }
 
   private progressText(): string {
     const { asked } = this._state;
     const at = asked.indexOf(this._qid);
-    const number = toLocaleDigits(at === -1 ? asked.length + 1 : at + 1, this.locale);
+    const number = this.digits(at === -1 ? asked.length + 1 : at + 1);
     const more =
       progress(this.list, this._state, this.options).remainingAtMost - (at === -1 ? 1 : 0);
     return more > 0
-      ? msg(str`پرسش ${number}؛ حداکثر ${toLocaleDigits(more, this.locale)} پرسش دیگر`)
-      : msg(str`پرسش ${number}؛ شاید آخرین پرسش`);
+      ? msg(str`پرسش ${number}؛ حداکثر ${this.digits(more)} پرسش دیگر`, { id: 'ec-progress' })
+      : msg(str`پرسش ${number}؛ شاید آخرین پرسش`, { id: 'ec-progress-last' });
   }
 
   private renderBody(): TemplateResult | typeof nothing {
-    switch (this._status) {
-      case 'loading':
-        return html`<p class="loading">${msg(str`در حال بارگذاری پرسش‌ها…`)}</p>`;
-      case 'error':
-      case 'invalid':
-        return html`<div class="problem" role="alert">
-          <p>${this.loadErrorText()}</p>
-          ${
-            this._status === 'error'
-              ? html`<button type="button" part="button" @click=${this.load}>
-                  ${msg(str`دوباره تلاش کنید`)}
-                </button>`
-              : nothing
-          }
-        </div>`;
-      case 'missing':
-        return html`<p class="problem" role="alert">
-          ${msg(
-            str`برنامهٔ «${this.programme}» در قوانین نیست؛ نشانی را بررسی کنید یا از پایگاه خدمات اجتماعی بپرسید.`,
-          )}
-        </p>`;
-    }
-    if (this._view === 'summary') return this.renderSummary();
-    if (this._view === 'results') return this.renderResults();
-    return this.renderQuestion();
-  }
-
-  private loadErrorText(): string {
-    if (this._status === 'invalid')
-      return msg(
-        str`قوانین برنامه‌ها اشتباه دارند و پرسش‌ها نمایش داده نمی‌شوند؛ بعداً سر بزنید یا از پایگاه خدمات اجتماعی بپرسید.`,
-      );
-    return this._error === 'network' || this._error === 'timeout'
-      ? msg(str`پرسش‌ها بارگذاری نشد؛ اتصال اینترنت را بررسی کنید و دوباره تلاش کنید.`)
-      : msg(str`سایت در فرستادن پرسش‌ها مشکل دارد؛ چند دقیقهٔ دیگر دوباره تلاش کنید.`);
-  }
-
-  private backButton(): TemplateResult | typeof nothing {
-    if (this._view !== 'results' && !this.fromSummary && this.previous() === undefined)
-      return nothing;
-    return html`<button type="button" class="back link" part="button" @click=${this.back}>
-      ${msg(str`بازگشت`)}
-    </button>`;
+    const status = this._status;
+    if (status === 'loading') return html`<p>${this.status()}</p>`;
+    if (status !== 'ready')
+      return html`<div class="problem" role="alert"><p>${
+        status === 'missing'
+          ? msg(str`برنامهٔ «${this.programme}» در قوانین نیست؛ نشانی را بررسی کنید یا از پایگاه خدمات اجتماعی بپرسید.`, { id: 'ec-missing' })
+          : status === 'invalid'
+            ? msg('قوانین برنامه‌ها اشتباه دارند و پرسش‌ها نمایش داده نمی‌شوند؛ بعداً سر بزنید یا از پایگاه خدمات اجتماعی بپرسید.', { id: 'ec-invalid' })
+            : this._error === 'network' || this._error === 'timeout'
+              ? msg('پرسش‌ها بارگذاری نشد؛ اتصال اینترنت را بررسی کنید و دوباره تلاش کنید.', { id: 'ec-load-network' })
+              : msg('سایت در فرستادن پرسش‌ها مشکل دارد؛ چند دقیقهٔ دیگر دوباره تلاش کنید.', { id: 'ec-load-server' })
+      }</p>${status === 'error' ? this.button(msg('دوباره تلاش کنید', { id: 'ec-retry' }), this.load) : nothing}</div>`;
+    const back =
+      this._view !== 'results' && !this.fromSummary && this.previous() === undefined
+        ? nothing
+        : this.button(msg('بازگشت', { id: 'ec-back' }), this.back, 'back link');
+    return html`${back}${
+      this._view === 'summary'
+        ? this.renderSummary()
+        : this._view === 'results'
+          ? this.renderResults()
+          : this.renderQuestion()
+    }`;
   }
 
   private renderQuestion(): TemplateResult {
     const question = toRuleBook(this.list).questions.get(this._qid);
     if (!question) return html``;
     const form = html`<form part="question" novalidate @submit=${(e: SubmitEvent) => this.onSubmit(e, question)}>
-      ${errorSummary(
-        this._problems.map((p) => ({
-          fieldId: `f-${p.name}`,
-          message:
-            p.member === undefined
-              ? this.problemText(p)
-              : msg(str`فرد ${toLocaleDigits(p.member + 1, this.locale)}: ${this.problemText(p)}`),
-        })),
-      )}
-      ${
-        question.type === 'household'
-          ? this.renderHousehold(question)
-          : this.renderField(
-              question,
-              question.id,
-              this.toRaw(question, this._state.answers[question.id]),
-              true,
-            )
-      }
-      <button class="primary" part="button">${msg(str`ادامه`)}</button>
-    </form>`;
-    return html`${this.backButton()}
-      <p class="progress" part="progress">${this.progressText()}</p>
-      ${keyed(`${this._qid}:${this.formKey}`, form)} ${this.renderResume()}`;
+${errorSummary(
+  this._problems.map((p) => ({
+    fieldId: `f-${p.name}`,
+    message:
+      p.member === undefined
+        ? this.problemText(p)
+        : `${this.person(p.member)}: ${this.problemText(p)}`,
+  })),
+)}
+${
+  question.type === 'household'
+    ? this.renderHousehold(question)
+    : this.renderField(
+        question,
+        question.id,
+        this.toRaw(question, this._state.answers[question.id]),
+        true,
+      )
+}
+<button class="primary" part="button">${msg('ادامه', { id: 'ec-continue' })}</button>
+</form>`;
+    return html`<p class="progress" part="progress">${this.progressText()}</p>
+${keyed(`${this._qid}:${this.formKey}`, form)}${this.renderResume()}`;
   }
 
   private renderHousehold(question: Household): TemplateResult {
     const full = this._members.length >= question.max_members;
-    return html`<fieldset aria-describedby=${question.help ? 'f-household-hint' : nothing}>
-      <legend><h2 id="heading" tabindex="-1">${this.t(question.text)}</h2></legend>
-      ${question.help ? html`<p class="hint" id="f-household-hint">${this.t(question.help)}</p>` : nothing}
-      ${this._members.map((member, i) => {
-        const n = toLocaleDigits(i + 1, this.locale);
-        return html`<fieldset class="member">
-          <legend>${msg(str`فرد ${n}`)}</legend>
-          ${question.member_questions.map((mq) => this.renderField(mq, `m${i}-${mq.id}`, member[mq.id], false))}
-          <button type="button" class="secondary" part="button" @click=${() => this.removeMember(question, i)}>
-            ${msg(str`حذف فرد ${n}`)}
-          </button>
-        </fieldset>`;
-      })}
-      <p class="hint">
-        ${msg(str`${toLocaleDigits(this._members.length, this.locale)} نفر اضافه شده است.`)}
-        ${full ? msg(str`بیشتر از این نمی‌توانید اضافه کنید.`) : nothing}
-      </p>
-      <button type="button" id="add-member" class="secondary" part="button" ?disabled=${full}
-        @click=${() => this.addMember(question)}>
-        ${msg(str`افزودن یک نفر`)}
-      </button>
-    </fieldset>`;
+    const help = this.t(question.help);
+    return html`<fieldset aria-describedby=${help ? 'f-household-hint' : nothing}>
+<legend><h2 id="heading" tabindex="-1">${this.t(question.text)}</h2></legend>
+${help ? html`<p class="hint" id="f-household-hint">${help}</p>` : nothing}
+${this._members.map(
+  (member, i) => html`<fieldset class="member">
+<legend>${this.person(i)}</legend>
+${question.member_questions.map((mq) => this.renderField(mq, `m${i}-${mq.id}`, member[mq.id], false))}
+${this.button(msg(str`حذف فرد ${this.digits(i + 1)}`, { id: 'ec-remove-person' }), () => this.removeMember(question, i))}
+</fieldset>`,
+)}
+<p class="hint">${msg(str`${this.digits(this._members.length)} نفر اضافه شده است.`, { id: 'ec-people-added' })}
+${full ? msg('بیشتر از این نمی‌توانید اضافه کنید.', { id: 'ec-members-full' }) : nothing}</p>
+<button type="button" id="add-member" part="button" ?disabled=${full} @click=${() => this.addMember(question)}>${msg('افزودن یک نفر', { id: 'ec-add-person' })}</button>
+</fieldset>`;
   }
 
   private renderField(question: AnyQuestion, name: string, raw: Raw, heading: boolean) {
     const id = `f-${name}`;
+    const { type } = question;
     const problem = this._problems.find((p) => p.name === name);
-    const unit = question.type === 'number' ? this.t(question.unit) : '';
+    const unit = type === 'number' ? this.t(question.unit) : '';
     const help = [
-      this.t(question.help),
-      question.type === 'date' && !question.help ? msg(str`مثلاً ۱۴۰۳/۰۵/۱۲`) : '',
-      question.type === 'several-of' ? msg(str`همهٔ گزینه‌های درست را انتخاب کنید، یا هیچ‌کدام.`) : '',
-    ].filter(Boolean);
+      this.t(question.help) || (type === 'date' ? msg('مثلاً ۱۴۰۳/۰۵/۱۲', { id: 'ec-date-hint' }) : ''),
+      type === 'several-of' ? msg('همهٔ گزینه‌های درست را انتخاب کنید، یا هیچ‌کدام.', { id: 'ec-several-hint' }) : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
     const described =
-      [help.length ? `${id}-hint` : '', problem ? `${id}-error` : '', unit ? `${id}-unit` : '']
+      [help && `${id}-hint`, problem && `${id}-error`, unit && `${id}-unit`]
         .filter(Boolean)
         .join(' ') || nothing;
+    const typed = type === 'number' || type === 'age' || type === 'date';
     const text = this.t(question.text);
-    const hint = help.length
-      ? html`<p class="hint" id="${id}-hint">${help.join(' ')}</p>`
-      : nothing;
-    const error = problem
-      ? html`<p class="field-error" id="${id}-error">
-          <span class="visually-hidden">${msg(str`خطا:`)}</span> ${this.problemText(problem)}
-        </p>`
-      : nothing;
-    if (question.type === 'number' || question.type === 'age' || question.type === 'date') {
-      const label = html`<label for=${id}>${text}</label>`;
-      return html`<div class="field ${problem ? 'invalid' : ''}">
-        ${heading ? html`<h2 id="heading" tabindex="-1">${label}</h2>` : label} ${hint} ${error}
-        <input id=${id} name=${name} type="text" autocomplete="off" spellcheck="false"
-          inputmode=${question.type === 'date' ? nothing : 'numeric'}
-          class=${question.type === 'date' ? 'date' : 'number'}
-          dir=${question.type === 'date' ? 'ltr' : nothing}
-          value=${(raw as string) ?? ''} aria-describedby=${described}
-          aria-invalid=${problem ? 'true' : nothing} />
-        ${unit ? html`<span class="unit" id="${id}-unit">${unit}</span>` : nothing}
-      </div>`;
-    }
+    const label = typed ? html`<label for=${id}>${text}</label>` : text;
+    const head = heading ? html`<h2 id="heading" tabindex="-1">${label}</h2>` : label;
+    const notes = html`${help ? html`<p class="hint" id="${id}-hint">${help}</p>` : nothing}
+${
+  problem
+    ? html`<p class="field-error" id="${id}-error"><span class="visually-hidden">${msg('خطا:', { id: 'ec-error' })}</span> ${this.problemText(problem)}</p>`
+    : nothing
+}`;
+    const cls = `field ${problem ? 'invalid' : ''}`;
+    if (typed)
+      return html`<div class=${cls}>${head} ${notes}
+<input id=${id} name=${name} type="text" autocomplete="off" spellcheck="false" inputmode=${type === 'date' ? nothing : 'numeric'} dir=${type === 'date' ? 'ltr' : nothing} value=${(raw as string) ?? ''} aria-describedby=${described} aria-invalid=${problem ? 'true' : nothing} />
+${unit ? html`<span id="${id}-unit">${unit}</span>` : nothing}</div>`;
+    const multi = type === 'several-of';
     const options: [string, string][] =
-      question.type === 'yes-no'
+      type === 'yes-no'
         ? [
-            ['yes', msg(str`بله`)],
-            ['no', msg(str`خیر`)],
+            ['yes', this.yesNo(true)],
+            ['no', this.yesNo(false)],
           ]
         : (question as Extract<AnyQuestion, { options: unknown }>).options.map((option) => [
             option.value,
             this.t(option.label),
           ]);
-    const multi = question.type === 'several-of';
-    const chosen = (value: string) => (multi ? (raw ?? []).includes(value) : raw === value);
-    return html`<fieldset class="field ${problem ? 'invalid' : ''}" aria-describedby=${described}>
-      <legend>${heading ? html`<h2 id="heading" tabindex="-1">${text}</h2>` : text}</legend>
-      ${hint} ${error}
-      <div class="choices ${question.type === 'yes-no' ? 'inline' : ''}">
-        ${options.map(
-          ([value, label], i) => html`<div class="choice">
-            <input id=${i === 0 ? id : `${id}-${i}`} type=${multi ? 'checkbox' : 'radio'} name=${name}
-              value=${value} ?checked=${chosen(value)} />
-            <label for=${i === 0 ? id : `${id}-${i}`}>${label}</label>
-          </div>`,
-        )}
-      </div>
-    </fieldset>`;
+    return html`<fieldset class=${cls} aria-describedby=${described}><legend>${head}</legend>${notes}
+<div class="choices ${type === 'yes-no' ? 'inline' : ''}">${options.map(([value, label], i) => {
+      const choice = i ? `${id}-${i}` : id;
+      return html`<div class="choice"><input id=${choice} type=${multi ? 'checkbox' : 'radio'} name=${name} value=${value} ?checked=${multi ? (raw as string[] | undefined)?.includes(value) : raw === value} /><label for=${choice}>${label}</label></div>`;
+    })}</div>
+</fieldset>`;
   }
 
   private problemText(problem: Problem): string {
     const { question } = problem;
-    const limit = toLocaleDigits(problem.limit ?? 0, this.locale);
+    const limit = this.digits(problem.limit ?? 0);
     switch (problem.code) {
       case 'required':
         if (question.type === 'date')
-          return msg(
-            str`تاریخی نوشته نشده است؛ تاریخ را به شکل سال/ماه/روز بنویسید، مثلاً ۱۴۰۳/۰۵/۱۲.`,
-          );
+          return msg('تاریخی نوشته نشده است؛ تاریخ را به شکل سال/ماه/روز بنویسید، مثلاً ۱۴۰۳/۰۵/۱۲.', { id: 'ec-required-date' });
         if (question.type === 'number' || question.type === 'age')
-          return msg(str`پاسخی نوشته نشده است؛ یک عدد بنویسید (عدد تقریبی هم درست است).`);
-        return msg(str`پاسخی انتخاب نشده است؛ برای ادامه یکی از پاسخ‌ها را انتخاب کنید.`);
+          return msg('پاسخی نوشته نشده است؛ یک عدد بنویسید (عدد تقریبی هم درست است).', { id: 'ec-required-number' });
+        return msg('پاسخی انتخاب نشده است؛ برای ادامه یکی از پاسخ‌ها را انتخاب کنید.', { id: 'ec-required-choice' });
       case 'not_a_number':
-        return msg(str`این عدد نیست؛ فقط با رقم بنویسید، مثلاً ۱۲۰۰۰۰۰۰.`);
+        return msg('این عدد نیست؛ فقط با رقم بنویسید، مثلاً ۱۲۰۰۰۰۰۰.', { id: 'ec-not-a-number' });
       case 'not_whole':
-        return msg(str`عدد باید صحیح باشد؛ آن را بدون اعشار بنویسید.`);
+        return msg('عدد باید صحیح باشد؛ آن را بدون اعشار بنویسید.', { id: 'ec-not-whole' });
       case 'too_small':
-        return msg(str`عدد کمتر از حد پذیرفتنی است؛ ${limit} یا بیشتر بنویسید.`);
+        return msg(str`عدد کمتر از حد پذیرفتنی است؛ ${limit} یا بیشتر بنویسید.`, { id: 'ec-too-small' });
       case 'too_large':
-        return msg(str`عدد بیشتر از حد پذیرفتنی است؛ ${limit} یا کمتر بنویسید.`);
+        return msg(str`عدد بیشتر از حد پذیرفتنی است؛ ${limit} یا کمتر بنویسید.`, { id: 'ec-too-large' });
       case 'not_a_date':
-        return msg(str`این تاریخ درست نیست؛ آن را به شکل سال/ماه/روز بنویسید، مثلاً ۱۴۰۳/۰۵/۱۲.`);
+        return msg('این تاریخ درست نیست؛ آن را به شکل سال/ماه/روز بنویسید، مثلاً ۱۴۰۳/۰۵/۱۲.', { id: 'ec-not-a-date' });
       case 'in_future':
-        return msg(str`این تاریخ در آینده است؛ تاریخ امروز یا پیش از آن را بنویسید.`);
+        return msg('این تاریخ در آینده است؛ تاریخ امروز یا پیش از آن را بنویسید.', { id: 'ec-in-future' });
       case 'too_many_members':
-        return msg(str`حداکثر ${limit} نفر را می‌توانید اضافه کنید؛ افراد اضافه را حذف کنید.`);
+        return msg(str`حداکثر ${limit} نفر را می‌توانید اضافه کنید؛ افراد اضافه را حذف کنید.`, { id: 'ec-too-many-members' });
       default:
-        return msg(str`این پاسخ جزو گزینه‌ها نیست؛ یکی از گزینه‌های نشان‌داده‌شده را انتخاب کنید.`);
+        return msg('این پاسخ جزو گزینه‌ها نیست؛ یکی از گزینه‌های نشان‌داده‌شده را انتخاب کنید.', { id: 'ec-unknown-option' });
     }
   }
 
+  private digits(n: number): string {
+    return toLocaleDigits(n, this.locale);
+  }
+
+  /** "Person 3", for household members (0-based index). */
+  private person(index: number): string {
+    return msg(str`فرد ${this.digits(index + 1)}`, { id: 'ec-person' });
+  }
+
+  private yesNo(value: unknown): string {
+    return value ? msg('بله', { id: 'ec-yes' }) : msg('خیر', { id: 'ec-no' });
+  }
+
   private answerText(question: AnyQuestion, value: AnswerValue | undefined): string {
-    const list = (items: string[]) => items.join(this.locale === 'fa' ? '، ' : ', ');
+    const fa = this.locale === 'fa';
+    const list = (items: string[]) => items.join(fa ? '، ' : ', ');
     const label = (v: string) =>
       'options' in question ? this.t(question.options.find((o) => o.value === v)?.label) : v;
     switch (question.type) {
       case 'yes-no':
-        return value ? msg(str`بله`) : msg(str`خیر`);
+        return this.yesNo(value);
       case 'number':
+        return `${this.digits(value as number)} ${this.t(question.unit)}`.trim();
       case 'age':
-        return `${toLocaleDigits(value as number, this.locale)} ${question.type === 'number' ? this.t(question.unit) : ''}`.trim();
+        return this.digits(value as number);
       case 'date':
         return formatDate(new Date(`${value}T12:00:00Z`), this.locale);
       case 'one-of':
         return label(value as string);
       case 'several-of':
-        return (value as string[]).length
-          ? list((value as string[]).map(label))
-          : msg(str`هیچ‌کدام`);
-      case 'household': {
-        const members = value as MemberAnswers[];
-        if (members.length === 0) return msg(str`کسی اضافه نشده است`);
-        return members
-          .map((member, i) => {
-            const parts = question.member_questions
-              .filter((mq) => member[mq.id] !== undefined)
-              .map(
-                (mq) => `${this.t(mq.text)} ${this.answerText(mq, member[mq.id] as SimpleAnswer)}`,
-              );
-            return `${msg(str`فرد ${toLocaleDigits(i + 1, this.locale)}`)}: ${list(parts)}`;
-          })
-          .join(this.locale === 'fa' ? '؛ ' : '; ');
-      }
+        return list((value as string[]).map(label)) || msg('هیچ‌کدام', { id: 'ec-none' });
+      case 'household':
+        return (
+          (value as MemberAnswers[])
+            .map(
+              (member, i) =>
+                `${this.person(i)}: ${list(
+                  question.member_questions
+                    .filter((mq) => member[mq.id] !== undefined)
+                    .map((mq) => `${this.t(mq.text)} ${this.answerText(mq, member[mq.id])}`),
+                )}`,
+            )
+            .join(fa ? '؛ ' : '; ') || msg('کسی اضافه نشده است', { id: 'ec-no-one' })
+        );
     }
   }
 
   private renderSummary(): TemplateResult {
     const book = toRuleBook(this.list);
-    return html`${this.backButton()}
-      <h2 id="heading" tabindex="-1">${msg(str`پاسخ‌هایتان را بررسی کنید`)}</h2>
-      <dl class="summary" part="summary">
-        ${this._state.asked.map((id) => {
-          const question = book.questions.get(id);
-          if (!question) return nothing;
-          const text = this.t(question.text);
-          return html`<div class="row">
-            <dt>${text}</dt>
-            <dd>${this.answerText(question, this._state.answers[id])}</dd>
-            <dd class="change">
-              <button type="button" class="link" part="button" @click=${() => this.change(id)}>
-                ${msg(str`تغییر`)}<span class="visually-hidden"> — ${text}</span>
-              </button>
-            </dd>
-          </div>`;
-        })}
-      </dl>
-      <button type="button" class="primary" part="button" @click=${() => this.show('results')}>
-        ${msg(str`دیدن نتیجه`)}
-      </button>
-      ${this.renderResume()}`;
+    return html`<h2 id="heading" tabindex="-1">${this.status()}</h2>
+<dl class="summary" part="summary">${this._state.asked.map((id) => {
+      const question = book.questions.get(id);
+      const text = this.t(question?.text);
+      return question
+        ? html`<div class="row"><dt>${text}</dt><dd>${this.answerText(question, this._state.answers[id])}</dd>
+<dd>${this.button(html`${msg('تغییر', { id: 'ec-change' })}<span class="visually-hidden"> — ${text}</span>`, () => this.change(id), 'link')}</dd></div>`
+        : nothing;
+    })}</dl>
+<button type="button" class="primary" part="button" @click=${() => this.show('results')}>${msg('دیدن نتیجه', { id: 'ec-see-results' })}</button>
+${this.renderResume()}`;
   }
 
   private renderResume(): TemplateResult {
-    return html`<div class="resume">
-      <div class="choice">
-        <input type="checkbox" id="resume" ?checked=${this._resume} aria-describedby="resume-hint"
-          @change=${(e: Event) => {
-            this._resume = (e.target as HTMLInputElement).checked;
-            this.save();
-          }} />
-        <label for="resume">${msg(str`پاسخ‌هایم را روی همین دستگاه نگه دار تا بعداً ادامه دهم`)}</label>
-      </div>
-      <p class="hint" id="resume-hint">
-        ${msg(str`پاسخ‌ها از این دستگاه بیرون نمی‌رود؛ اگر این را بزنید، تا بستن مرورگر نگه داشته می‌شود.`)}
-      </p>
-    </div>`;
-  }
-
-  private results(): DecidedResult[][] {
-    const results = evaluate(this.list, this._state.answers, this.options);
-    return OUTCOME_ORDER.map((outcome) =>
-      results.filter((r): r is DecidedResult =>
-        r.decided ? r.outcome === outcome : outcome === 'maybe',
-      ),
-    );
-  }
-
-  private groupTitle(outcome: Outcome): string {
-    return outcome === 'likely'
-      ? msg(str`به احتمال زیاد با پاسخ‌های شما جور است`)
-      : outcome === 'maybe'
-        ? msg(str`شاید با پاسخ‌های شما جور باشد؛ در پایگاه خدمات اجتماعی بپرسید`)
-        : msg(str`شاید با پاسخ‌های شما جور نباشد؛ پایگاه خدمات اجتماعی راهنمایی می‌کند`);
-  }
-
-  private programmeOf(id: string): Programme | undefined {
-    return this.list.find((p) => p.id === id);
-  }
-
-  private documentMaybe(document: ProgrammeDocument): boolean {
-    if (!document.when) return false;
-    const scope = bookScope(toRuleBook(this.list), this._state.answers, this.options);
-    return evaluateCondition(document.when, scope) === undefined;
+    return html`<div class="resume"><div class="choice">
+<input type="checkbox" id="resume" ?checked=${this._resume} aria-describedby="resume-hint" @change=${(e: Event) => {
+      this._resume = (e.target as HTMLInputElement).checked;
+      this.save();
+    }} />
+<label for="resume">${msg('پاسخ‌هایم را روی همین دستگاه نگه دار تا بعداً ادامه دهم', { id: 'ec-resume' })}</label></div>
+<p class="hint" id="resume-hint">${msg('پاسخ‌ها از این دستگاه بیرون نمی‌رود؛ اگر این را بزنید، تا بستن مرورگر نگه داشته می‌شود.', { id: 'ec-resume-hint' })}</p></div>`;
   }
 
   private link(url: string): string {
@@ -809,102 +733,88 @@ export class BzEligibilityChecker extends BzElement {
   }
 
   private renderResults(): TemplateResult {
-    const groups = this.results();
-    return html`${this.backButton()}
-      <div class="results">
-      <h2 id="heading" tabindex="-1">${msg(str`نتیجه‌ها`)}</h2>
-      <p>
-        ${msg(str`این نتیجه‌ها پاسخ‌های شما را با معیارها مقایسه می‌کنند و تصمیم نهایی نیستند؛ پایگاه خدمات اجتماعی راهنمایی‌تان می‌کند.`)}
-      </p>
-      ${OUTCOME_ORDER.map((outcome, g) =>
-        groups[g]?.length
-          ? html`<section class="group ${outcome}" part="group" aria-labelledby="group-${outcome}">
-              <h3 id="group-${outcome}">${this.groupTitle(outcome)}</h3>
-              ${groups[g]?.map((result) => this.renderResult(result))}
-            </section>`
-          : nothing,
-      )}
-      </div>
-      <div class="actions">
-        <button type="button" class="secondary" part="button" @click=${() => window.print()}>
-          ${msg(str`چاپ نتیجه`)}
-        </button>
-        <button type="button" class="secondary" part="button" @click=${this.saveText}>
-          ${msg(str`ذخیره به شکل فایل متنی`)}
-        </button>
-        <button type="button" class="secondary" part="button" @click=${this.restart}>
-          ${msg(str`شروع دوباره`)}
-        </button>
-      </div>`;
+    const results = evaluate(this.list, this._state.answers, this.options);
+    const titles = {
+      likely: msg('به احتمال زیاد با پاسخ‌های شما جور است', { id: 'ec-likely' }),
+      maybe: msg('شاید با پاسخ‌های شما جور باشد؛ در پایگاه خدمات اجتماعی بپرسید', { id: 'ec-maybe' }),
+      unlikely: msg('شاید با پاسخ‌های شما جور نباشد؛ پایگاه خدمات اجتماعی راهنمایی می‌کند', { id: 'ec-unlikely' }),
+    };
+    return html`<div class="results"><h2 id="heading" tabindex="-1">${this.status()}</h2>
+<p>${msg('این نتیجه‌ها پاسخ‌های شما را با معیارها مقایسه می‌کنند و تصمیم نهایی نیستند؛ پایگاه خدمات اجتماعی راهنمایی‌تان می‌کند.', { id: 'ec-disclaimer' })}</p>
+${OUTCOMES.map((outcome) => {
+  // a result the rules cannot decide is shown as "maybe: ask at a base"
+  const group = results.filter((r): r is DecidedResult =>
+    r.decided ? r.outcome === outcome : outcome === 'maybe',
+  );
+  return group.length
+    ? html`<section class="group ${outcome}" part="group" aria-labelledby="group-${outcome}">
+<h3 id="group-${outcome}">${titles[outcome]}</h3>${group.map((result) => this.renderResult(result))}</section>`
+    : nothing;
+})}</div>
+<div class="actions">${this.button(msg('چاپ نتیجه', { id: 'ec-print' }), () => window.print())}${this.button(msg('ذخیره به شکل فایل متنی', { id: 'ec-save-text' }), this.saveText)}${this.button(msg('شروع دوباره', { id: 'ec-restart' }), this.restart)}</div>`;
+  }
+
+  /** A titled list in a result (answers, documents, sources); nothing when empty. */
+  private section<T>(title: string, items: T[], item: (entry: T) => unknown) {
+    return items.length
+      ? html`<h5>${title}</h5><ul>${items.map((entry) => html`<li>${item(entry)}</li>`)}</ul>`
+      : nothing;
   }
 
   private renderResult(result: DecidedResult): TemplateResult {
-    const programme = this.programmeOf(result.programme);
+    const programme = this.list.find((p) => p.id === result.programme);
+    const title = this.t(programme?.title);
     const book = toRuleBook(this.list);
     const step = result.nextStep;
-    return html`<article class="result" part="result">
-      <h4>${this.t(programme?.title)}</h4>
-      <p>${this.t(result.reason)}</p>
-      ${programme?.sample ? html`<p class="hint">${msg(str`معیارهای این برنامه نمونه‌اند.`)}</p>` : nothing}
-      <h5>${msg(str`پاسخ‌هایی که این نتیجه را ساختند`)}</h5>
-      <ul>
-        ${result.why.map((entry) => {
-          const question = book.questions.get(entry.question);
-          if (!question) return nothing;
-          return html`<li>
-            ${this.t(question.text)}
-            <strong>${entry.asked ? this.answerText(question, entry.answer) : msg(str`پرسیده نشد`)}</strong>
-          </li>`;
-        })}
-      </ul>
-      ${
-        result.documents.length
-          ? html`<h5>${msg(str`مدارکی که باید همراه داشته باشید`)}</h5>
-              <ul>
-                ${result.documents.map(
-                  (document) => html`<li>
-                    ${this.t(document.name)}
-                    ${this.documentMaybe(document) ? msg(str`(شاید لازم باشد)`) : nothing}
-                    ${document.note ? html`<span class="hint">${this.t(document.note)}</span>` : nothing}
-                  </li>`,
-                )}
-              </ul>`
-          : nothing
-      }
-      <h5>${msg(str`قدم بعدی`)}</h5>
-      <p>${this.t(step.text)}</p>
-      <p class="links">
-        ${step.url ? html`<a href=${this.link(step.url)}>${msg(str`دربارهٔ ${this.t(programme?.title)}`)}</a>` : nothing}
-        ${step.nearest_base ? this.renderFindBase(result.programme) : nothing}
-      </p>
-      ${
-        result.sources.length
-          ? html`<h5>${msg(str`منبع معیارها`)}</h5>
-              <ul>
-                ${result.sources.map(
-                  (source) => html`<li>
-                    ${source.url ? html`<a href=${source.url}>${this.t(source.regulation)}</a>` : this.t(source.regulation)}
-                    ${source.in_force ? `(${msg(str`اجرا از ${formatDate(new Date(source.in_force), this.locale)}`)})` : nothing}
-                  </li>`,
-                )}
-              </ul>`
-          : nothing
-      }
-    </article>`;
+    return html`<article class="result" part="result"><h4>${title}</h4>
+<p>${this.t(result.reason)}</p>
+${programme?.sample ? html`<p class="hint">${msg('معیارهای این برنامه نمونه‌اند.', { id: 'ec-sample-programme' })}</p>` : nothing}
+${this.section(
+  msg('پاسخ‌هایی که این نتیجه را ساختند', { id: 'ec-why' }),
+  result.why.filter((entry) => book.questions.has(entry.question)),
+  (entry) => {
+    const question = book.questions.get(entry.question) as AnyQuestion;
+    return html`${this.t(question.text)} <strong>${entry.asked ? this.answerText(question, entry.answer) : msg('پرسیده نشد', { id: 'ec-not-asked' })}</strong>`;
+  },
+)}
+${this.section(
+  msg('مدارکی که باید همراه داشته باشید', { id: 'ec-documents' }),
+  result.documents,
+  (document) =>
+    html`${this.t(document.name)} ${this.documentMaybe(document) ? msg('(شاید لازم باشد)', { id: 'ec-may-be-needed' }) : nothing} ${document.note ? html`<span class="hint">${this.t(document.note)}</span>` : nothing}`,
+)}
+<h5>${msg('قدم بعدی', { id: 'ec-next-step' })}</h5>
+<p>${this.t(step.text)}</p>
+<p class="links">${step.url ? html`<a href=${this.link(step.url)}>${msg(str`دربارهٔ ${title}`, { id: 'ec-about' })}</a>` : nothing}
+${step.nearest_base ? this.renderFindBase(result.programme) : nothing}</p>
+${this.section(
+  msg('منبع معیارها', { id: 'ec-sources' }),
+  result.sources,
+  (source) =>
+    html`${source.url ? html`<a href=${source.url}>${this.t(source.regulation)}</a>` : this.t(source.regulation)} ${source.in_force ? `(${msg(str`اجرا از ${formatDate(new Date(source.in_force), this.locale)}`, { id: 'ec-in-force' })})` : nothing}`,
+)}</article>`;
+  }
+
+  private documentMaybe(document: ProgrammeDocument): boolean {
+    return (
+      !!document.when &&
+      evaluateCondition(
+        document.when,
+        bookScope(toRuleBook(this.list), this._state.answers, this.options),
+      ) === undefined
+    );
   }
 
   private renderFindBase(programme: string): TemplateResult {
-    const label = msg(str`نزدیک‌ترین پایگاه خدمات اجتماعی`);
+    const label = msg('نزدیک‌ترین پایگاه خدمات اجتماعی', { id: 'ec-nearest-base' });
     const onClick = (event: Event) => {
       if (!fire<BzFindBaseDetail>(this, 'bz-find-base', { programme }, true))
         event.preventDefault();
     };
-    if (this.locatorUrl) {
-      const url = new URL(this.locatorUrl, document.baseURI);
-      url.searchParams.set('programme', programme);
-      return html`<a href=${url.href} @click=${onClick}>${label}</a>`;
-    }
-    return html`<button type="button" class="link" part="button" @click=${onClick}>${label}</button>`;
+    if (!this.locatorUrl) return this.button(label, onClick, 'link');
+    const url = new URL(this.locatorUrl, document.baseURI);
+    url.searchParams.set('programme', programme);
+    return html`<a href=${url.href} @click=${onClick}>${label}</a>`;
   }
 
   /** The results as plain text, as shown (for "save as text"). */
@@ -925,6 +835,7 @@ export class BzEligibilityChecker extends BzElement {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 }
+
 
 defineElement('bz-eligibility-checker', BzEligibilityChecker);
 

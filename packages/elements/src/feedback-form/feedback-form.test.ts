@@ -141,7 +141,12 @@ async function setStatus(id: string, code: string, status: string, publicReply?:
 }
 
 /** Swaps two neighbouring digits: the typo the check digit exists to catch. */
-const swapDigits = (code: string) => `${code[1]}${code[0]}${code.slice(2)}`;
+/** Swaps the first two neighbouring digits that differ (swapping equal ones changes nothing). */
+const swapDigits = (code: string) => {
+  const at = [...code].findIndex((digit, i) => i > 0 && digit !== code[i - 1]);
+  if (at < 1) throw new Error(`no two different neighbouring digits in ${code}`);
+  return `${code.slice(0, at - 1)}${code[at]}${code[at - 1]}${code.slice(at + 1)}`;
+};
 
 const toPersian = (latin: string) => latin.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)] ?? d);
 

@@ -3,6 +3,7 @@ import { isValidLatLng, type LatLng } from '@behzisti/core/geo';
 import { openingState, tehranParts } from '@behzisti/core/hours';
 import {
   chunkUrl,
+  countiesCenter,
   type LocatorIndex,
   type LocatorPlaces,
   type LocatorRecord,
@@ -21,7 +22,6 @@ import {
   searchNames,
   searchPlaces,
 } from '@behzisti/core/locator';
-import { provinceName } from '@behzisti/core/provinces';
 import { normalizeDigits, parseNumber, toLocaleDigits } from '@behzisti/core/text';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
@@ -107,16 +107,9 @@ function failureOf(error: unknown): FailureCode {
     : 'network';
 }
 
-/** The centre of a province's bases: the counties' centres weighted by their counts. */
-function provinceCenter(places: LocatorPlaces, province: string): LatLng | undefined {
-  const counties = places.provinces.find((entry) => entry.id === province)?.counties ?? [];
-  const total = counties.reduce((sum, c) => sum + c.count, 0);
-  if (total === 0) return undefined;
-  return {
-    lat: counties.reduce((sum, c) => sum + c.center.lat * c.count, 0) / total,
-    lng: counties.reduce((sum, c) => sum + c.center.lng * c.count, 0) / total,
-  };
-}
+/** The centre of a province's bases, from places.json. */
+const provinceCenter = (places: LocatorPlaces, province: string) =>
+  countiesCenter(places.provinces.find((entry) => entry.id === province)?.counties ?? []);
 
 const isAbort = (error: unknown) => (error as Error | null)?.name === 'AbortError';
 
@@ -185,22 +178,12 @@ export class BzServiceLocator extends BzElement {
     loadTimeout: { attribute: false },
     geolocationTimeout: { attribute: false },
     now: { attribute: false },
-    index: { state: true },
-    places: { state: true },
-    failure: { state: true },
-    geo: { state: true },
-    query: { state: true },
-    results: { state: true },
-    loadingResults: { state: true },
-    found: { state: true },
-    searching: { state: true },
-    chosenProvince: { state: true },
-    chosenCounty: { state: true },
-    formProblem: { state: true },
-    selectedId: { state: true },
-    mapOpen: { state: true },
-    mapState: { state: true },
-    said: { state: true },
+    // Internal reactive state.
+    ...Object.fromEntries(
+      'index places failure geo query results loadingResults found searching chosenProvince chosenCounty formProblem selectedId mapOpen mapState said'
+        .split(' ')
+        .map((name) => [name, { state: true }]),
+    ),
   };
 
   /** URL of the published `index.json`; chunk, places and names URLs are resolved against it. */
@@ -289,15 +272,10 @@ export class BzServiceLocator extends BzElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('limit')) {
-      const limit = this.limit;
-      if (!(Number.isInteger(limit) && limit >= 1))
-        warn(
-          `limit="${String(limit)}" is not a whole number of at least 1; showing ${DEFAULT_LIMIT}`,
-        );
-      else if (limit > MAX_LIMIT)
-        warn(`limit="${limit}" is more than ${MAX_LIMIT}; showing ${MAX_LIMIT}`);
-    }
+    if (changed.has('limit') && this.count !== this.limit)
+      warn(
+        `limit="${this.limit}" is not a whole number from 1 to ${MAX_LIMIT}; showing ${this.count}`,
+      );
 
     // Data work starts here, before rendering, so the state it sets joins this update.
     if (changed.has('src') || !this.indexReady) this.loadIndex();
@@ -330,7 +308,7 @@ export class BzServiceLocator extends BzElement {
     this.loaded = new Map();
     this.failure = undefined;
     if (!this.src) {
-      warn('no src: set it to the URL of the published locator index.json');
+      warn('no src: set it to the URL of the published index.json');
       this.indexReady = Promise.reject(Object.assign(new Error('no src'), { code: 'no-src' }));
       this.indexReady.catch(() => {});
       this.failure = { code: 'no-src', retry: () => this.loadIndex() };
@@ -343,7 +321,7 @@ export class BzServiceLocator extends BzElement {
         if (signal.aborted) return;
         this.index = index;
         if (index.skipped > 0)
-          warn(`${index.skipped} record(s) were left out when the data was published`);
+          warn(`${index.skipped} record(s) were left out of the published data`);
         void this.applyHost();
       },
       (error: unknown) => {
@@ -397,11 +375,8 @@ export class BzServiceLocator extends BzElement {
       const known = index.provinces.find((entry) => entry.id === province);
       if (known) {
         scope = { province, count: known.count };
-        label = provinceName(province);
-      } else
-        warn(
-          `province="${province}" is not a province with bases in this data; showing every province`,
-        );
+        label = known.name;
+      } else warn(`province="${province}" has no bases in this data; showing every province`);
     }
     const county = this.county?.trim();
     if (county || scope.province) {
@@ -422,10 +397,7 @@ export class BzServiceLocator extends BzElement {
           scope = { province: found.province, county, count: found.county.count };
           label = found.county.name;
           center = found.county.center;
-        } else
-          warn(
-            `county="${county}" is not a county with bases${scope.province ? ` in ${scope.province}` : ''}; ignoring it`,
-          );
+        } else warn(`county="${county}" has no bases in this data; ignoring it`);
       }
     }
     this.chosenProvince = scope.province ?? '';
@@ -438,18 +410,12 @@ export class BzServiceLocator extends BzElement {
   private hostPosition(): LatLng | undefined {
     const { lat, lng } = this;
     if (lat === undefined && lng === undefined) return undefined;
-    if (lat === undefined || lng === undefined) {
-      warn(
-        `lat and lng must be given together (got only ${lat === undefined ? 'lng' : 'lat'}); ignoring the position`,
-      );
-      return undefined;
-    }
-    if (!isValidLatLng({ lat, lng })) {
-      const bad = !(Number.isFinite(lat) && Math.abs(lat) <= 90) ? `lat="${lat}"` : `lng="${lng}"`;
-      warn(`${bad} is not a valid coordinate (decimal degrees, WGS 84); ignoring the position`);
-      return undefined;
-    }
-    return { lat, lng };
+    const position = { lat, lng } as LatLng;
+    if (isValidLatLng(position)) return position;
+    warn(
+      `lat="${lat}" lng="${lng}" is not a position (both in decimal degrees, WGS 84); ignoring it`,
+    );
+    return undefined;
   }
 
   // ── Locating ──────────────────────────────────────────────────────────────────────────────
@@ -564,8 +530,8 @@ export class BzServiceLocator extends BzElement {
         return;
       }
       const center = provinceCenter(places, province);
-      const count = this.index?.provinces.find((entry) => entry.id === province)?.count;
-      if (center) this.locate(center, 'place', { province, count }, provinceName(province));
+      const known = this.index?.provinces.find((entry) => entry.id === province);
+      if (center) this.locate(center, 'place', { province, count: known?.count }, known?.name);
     } catch (error) {
       this.fail(error, () => void this.onPlacesSubmit(event));
     }
@@ -621,8 +587,8 @@ export class BzServiceLocator extends BzElement {
     this.locate(match.center, 'search', scope, match.name);
   }
 
-  private chooseName(match: NameMatch): void {
-    this.locate(match.entry.position, 'search', {}, match.entry.name);
+  private chooseName(entry: NameEntry): void {
+    this.locate(entry.position, 'search', {}, entry.name);
   }
 
   private select(id: string): void {
@@ -698,15 +664,15 @@ export class BzServiceLocator extends BzElement {
     });
   }
 
+  /** A province's name in the widget's locale, from the published data. */
+  private provinceText(id: string): string {
+    return this.text(this.index?.provinces.find((entry) => entry.id === id)?.name);
+  }
+
+  // Templates keep their markup on few lines: the minifier leaves template text as written.
+
   protected override renderContent() {
-    return html`
-      ${this.renderFailure()}
-      <div class="ways">
-        ${this.renderGeolocation()} ${this.renderPlacesForm()} ${this.renderSearch()}
-      </div>
-      ${this.renderMapToggle()} ${this.renderResults()}
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement()}</div>
-    `;
+    return html`${this.renderFailure()}<div class="ways">${this.renderGeolocation()}${this.renderPlacesForm()}${this.renderSearch()}</div>${this.renderMapToggle()}${this.renderResults()}<div class="visually-hidden" role="status" aria-live="polite">${this.announcement()}</div>`;
   }
 
   private failureText(code: FailureCode): string {
@@ -727,15 +693,15 @@ export class BzServiceLocator extends BzElement {
 
   private renderFailure() {
     const failure = this.failure;
-    if (!failure) return nothing;
-    return html`<div part="error" class="error" role="alert">
-      <p>${this.failureText(failure.code)}</p>
-      <p>${msg('تا آن زمان، خط ۱۲۳ (اورژانس اجتماعی) و ۱۴۸۰ (صدای مشاور) پاسخ می‌دهند.')}</p>
-      <button part="button" type="button" @click=${() => failure.retry()}>${msg('تلاش دوباره')}</button>
-    </div>`;
+    return failure
+      ? html`<div part="error" class="error way" role="alert"><p>${this.failureText(failure.code)}</p>
+<p>${msg('تا آن زمان، خط ۱۲۳ (اورژانس اجتماعی) و ۱۴۸۰ (صدای مشاور) پاسخ می‌دهند.')}</p>
+<button part="button" type="button" @click=${() => failure.retry()}>${msg('تلاش دوباره')}</button></div>`
+      : nothing;
   }
 
-  private renderGeolocation() {
+  /** Why the device's position is not known, with the other ways to locate; '' when it is not a problem. */
+  private geoProblem(): string {
     const geo = this.geo;
     const problem =
       geo === 'denied'
@@ -747,153 +713,103 @@ export class BzServiceLocator extends BzElement {
             : geo === 'unsupported'
               ? msg('این مرورگر نمی‌تواند موقعیت شما را بدهد.')
               : '';
+    return (
+      problem &&
+      `${problem} ${msg('می‌توانید استان و شهرستان را انتخاب کنید یا نام محله، شهرستان یا پایگاه را جست‌وجو کنید.')}`
+    );
+  }
+
+  private renderGeolocation() {
+    const problem = this.geoProblem();
     return html`<div class="way">
-      <button
-        part="button geolocate-button"
-        class="primary"
-        type="button"
-        aria-describedby="geo-why"
-        @click=${this.useMyLocation}
-      >
-        ${geo === 'asking' ? msg('در حال یافتن موقعیت شما…') : msg('از موقعیت من استفاده کن')}
-      </button>
-      <p class="hint" id="geo-why">
-        ${msg('مرورگر پیش از آن از شما اجازه می‌خواهد. موقعیت شما فقط در همین صفحه برای مرتب کردن پایگاه‌ها به کار می‌رود و ذخیره یا فرستاده نمی‌شود.')}
-      </p>
-      ${
-        problem
-          ? html`<p class="problem" id="geo-problem">
-            ${problem} ${msg('می‌توانید استان و شهرستان را انتخاب کنید یا نام محله، شهرستان یا پایگاه را جست‌وجو کنید.')}
-          </p>`
-          : nothing
-      }
-    </div>`;
+<button part="button geolocate-button" class="primary" type="button" aria-describedby="geo-why" @click=${this.useMyLocation}>${this.geo === 'asking' ? msg('در حال یافتن موقعیت شما…') : msg('از موقعیت من استفاده کن')}</button>
+<p class="hint" id="geo-why">${msg('مرورگر پیش از آن از شما اجازه می‌خواهد. موقعیت شما فقط در همین صفحه برای مرتب کردن پایگاه‌ها به کار می‌رود و ذخیره یا فرستاده نمی‌شود.')}</p>
+${problem ? html`<p class="problem" id="geo-problem">${problem}</p>` : nothing}</div>`;
+  }
+
+  /** Options of a select: an empty first choice, then the entries (the chosen one selected). */
+  private options(empty: string, entries: { id: string; name: Names }[], chosen: string) {
+    return html`<option value="">${empty}</option>${entries.map(
+      (entry) =>
+        html`<option value=${entry.id} ?selected=${entry.id === chosen}>${this.text(entry.name)}</option>`,
+    )}`;
   }
 
   private renderPlacesForm() {
-    const provinces = this.index?.provinces ?? [];
+    const problem = this.formProblem;
     const counties =
       this.places?.provinces.find((entry) => entry.id === this.chosenProvince)?.counties ?? [];
-    return html`<form part="places-form" class="way" @submit=${this.onPlacesSubmit}>
-      <fieldset>
-        <legend>${msg('یا استان و شهرستان را انتخاب کنید')}</legend>
-        <div class="fields">
-          <div class="field">
-            <label for="province">${msg('استان')}</label>
-            <select
-              id="province"
-              aria-describedby=${this.formProblem ? 'province-problem' : nothing}
-              aria-invalid=${this.formProblem ? 'true' : nothing}
-              @change=${this.onProvinceChange}
-            >
-              <option value="">${msg('انتخاب کنید')}</option>
-              ${provinces.map(
-                (entry) =>
-                  html`<option value=${entry.id} ?selected=${entry.id === this.chosenProvince}>
-                    ${this.text(provinceName(entry.id))}
-                  </option>`,
-              )}
-            </select>
-          </div>
-          <div class="field">
-            <label for="county">${msg('شهرستان')}</label>
-            <select id="county" @change=${(e: Event) => (this.chosenCounty = (e.target as HTMLSelectElement).value)}>
-              <option value="">${msg('همه‌ی شهرستان‌ها')}</option>
-              ${counties.map(
-                (entry) =>
-                  html`<option value=${entry.id} ?selected=${entry.id === this.chosenCounty}>${this.text(entry.name)}</option>`,
-              )}
-            </select>
-          </div>
-          <button part="button" type="submit">${msg('نمایش پایگاه‌ها')}</button>
-        </div>
-        ${
-          this.formProblem
-            ? html`<p class="problem" id="province-problem">${msg('نخست یک استان انتخاب کنید.')}</p>`
-            : nothing
-        }
-      </fieldset>
-    </form>`;
+    return html`<form part="places-form" class="way" @submit=${this.onPlacesSubmit}><fieldset>
+<legend>${msg('یا استان و شهرستان را انتخاب کنید')}</legend>
+<div class="row"><div class="field"><label for="province">${msg('استان')}</label>
+<select id="province" aria-describedby=${problem ? 'province-problem' : nothing} aria-invalid=${problem ? 'true' : nothing} @change=${this.onProvinceChange}>${this.options(msg('انتخاب کنید'), this.index?.provinces ?? [], this.chosenProvince)}</select></div>
+<div class="field"><label for="county">${msg('شهرستان')}</label>
+<select id="county" @change=${(e: Event) => (this.chosenCounty = (e.target as HTMLSelectElement).value)}>${this.options(msg('همه‌ی شهرستان‌ها'), counties, this.chosenCounty)}</select></div>
+<button part="button" type="submit">${msg('نمایش پایگاه‌ها')}</button></div>
+${problem ? html`<p class="problem" id="province-problem">${msg('نخست یک استان انتخاب کنید.')}</p>` : nothing}
+</fieldset></form>`;
   }
 
   private renderSearch() {
     const matches = this.found;
     return html`<form part="search-form" class="way" role="search" @submit=${this.onSearch}>
-      <label for="search">${msg('یا نام محله، شهرستان یا پایگاه را بنویسید')}</label>
-      <div class="row">
-        <input part="search-input" id="search" type="search" autocomplete="off" enterkeyhint="search" />
-        <button part="button" type="submit">${msg('جست‌وجو')}</button>
-      </div>
-      ${matches ? this.renderMatches(matches) : nothing}
-    </form>`;
+<label for="search">${msg('یا نام محله، شهرستان یا پایگاه را بنویسید')}</label>
+<div class="row"><input part="search-input" id="search" type="search" autocomplete="off" enterkeyhint="search"><button part="button" type="submit">${msg('جست‌وجو')}</button></div>
+${matches ? this.renderMatches(matches) : nothing}</form>`;
   }
 
-  private kindText(match: PlaceMatch): string {
-    const province = this.text(provinceName(match.province));
-    if (match.kind === 'province') return msg('استان');
-    if (match.kind === 'county') return msg(str`شهرستان، استان ${province}`);
-    return msg(str`محله، استان ${province}`);
+  /** What a match is, e.g. «شهرستان، استان کرمان». */
+  private kindText(kind: PlaceMatch['kind'] | 'base', provinceId: string): string {
+    const province = this.provinceText(provinceId);
+    return kind === 'province'
+      ? msg('استان')
+      : kind === 'county'
+        ? msg(str`شهرستان، استان ${province}`)
+        : kind === 'base'
+          ? msg(str`پایگاه، استان ${province}`)
+          : msg(str`محله، استان ${province}`);
+  }
+
+  /** How many places and bases matched, as the list's heading and the live region's words. */
+  private matchesText({ places, names }: Matches): string {
+    return msg(
+      str`${toLocaleDigits(places.length + names.length, this.locale)} مورد با جست‌وجوی شما جور است.`,
+    );
   }
 
   private renderMatches(matches: Matches) {
-    const total = matches.places.length + matches.names.length;
-    if (total === 0)
-      return html`<p part="matches" class="problem">
-        ${
-          matches.needProvince
-            ? msg('برای جست‌وجوی نام پایگاه‌ها نخست استان را انتخاب کنید.')
-            : msg(
-                str`چیزی با «${matches.text}» پیدا نشد. نوشتار دیگری را امتحان کنید یا استان را انتخاب کنید.`,
-              )
-        }
-      </p>`;
-    return html`<div part="matches" class="matches">
-      <p id="matches-heading">${msg(str`یکی را انتخاب کنید (${toLocaleDigits(total, this.locale)} مورد):`)}</p>
-      <ul aria-labelledby="matches-heading">
-        ${matches.places.map(
-          (match) =>
-            html`<li>
-              <button part="button" type="button" class="link" @click=${() => this.choosePlace(match)}>
-                ${this.phrase(match.name)} <span class="muted">(${this.kindText(match)})</span>
-              </button>
-            </li>`,
-        )}
-        ${matches.names.map(
-          (match) =>
-            html`<li>
-              <button part="button" type="button" class="link" @click=${() => this.chooseName(match)}>
-                ${this.phrase(match.entry.name)}
-                <span class="muted">(${msg(str`پایگاه، استان ${this.text(provinceName(match.entry.province))}`)})</span>
-              </button>
-            </li>`,
-        )}
-      </ul>
-    </div>`;
+    const items = [
+      ...matches.places.map(
+        (match) => [match.name, match.kind, match.province, () => this.choosePlace(match)] as const,
+      ),
+      ...matches.names.map(
+        ({ entry }) => [entry.name, 'base', entry.province, () => this.chooseName(entry)] as const,
+      ),
+    ];
+    if (items.length === 0)
+      return html`<p part="matches" class="problem">${
+        matches.needProvince
+          ? msg('برای جست‌وجوی نام پایگاه‌ها نخست استان را انتخاب کنید.')
+          : msg(
+              str`چیزی با «${matches.text}» پیدا نشد. نوشتار دیگری را امتحان کنید یا استان را انتخاب کنید.`,
+            )
+      }</p>`;
+    return html`<div part="matches" class="matches"><p id="matches-heading">${this.matchesText(matches)}</p>
+<ul aria-labelledby="matches-heading">${items.map(
+      ([name, kind, province, choose]) =>
+        html`<li><button part="button" type="button" class="link" @click=${choose}>${this.phrase(name)} <span class="muted">(${this.kindText(kind, province)})</span></button></li>`,
+    )}</ul></div>`;
   }
 
   private renderMapToggle() {
-    if (!this.mapTiles) return nothing;
-    return html`<div class="map-area">
-      <button
-        part="button map-toggle"
-        type="button"
-        aria-expanded=${this.mapOpen ? 'true' : 'false'}
-        aria-controls="map"
-        @click=${() => (this.mapOpen = !this.mapOpen)}
-      >
-        ${this.mapOpen ? msg('پنهان کردن نقشه') : msg('نمایش نقشه')}
-      </button>
-      ${this.mapState === 'loading' && this.mapOpen ? html`<p>${msg('در حال بارگیری نقشه…')}</p>` : nothing}
-      ${this.mapState === 'error' && this.mapOpen ? html`<p class="problem">${msg('نقشه بارگیری نشد؛ فهرست زیر کامل است.')}</p>` : nothing}
-      <div
-        part="map"
-        class="map"
-        id="map"
-        role="region"
-        aria-label=${msg('نقشه‌ی نتیجه‌ها')}
-        ?hidden=${!this.mapOpen || this.mapState === 'error'}
-      ></div>
-    </div>`;
+    const open = this.mapOpen;
+    const state = open ? this.mapState : '';
+    return this.mapTiles
+      ? html`<div class="way">
+<button part="button map-toggle" type="button" aria-expanded=${String(open)} aria-controls="map" @click=${() => (this.mapOpen = !open)}>${open ? msg('پنهان کردن نقشه') : msg('نمایش نقشه')}</button>
+${state === 'loading' ? html`<p>${msg('در حال بارگیری نقشه…')}</p>` : state === 'error' ? html`<p class="problem">${msg('نقشه بارگیری نشد؛ فهرست زیر کامل است.')}</p>` : nothing}
+<div part="map" class="map" id="map" role="region" aria-label=${msg('نقشه‌ی نتیجه‌ها')} ?hidden=${!open || state === 'error'}></div></div>`
+      : nothing;
   }
 
   private resultsHeading(query: Query): string {
@@ -902,22 +818,29 @@ export class BzServiceLocator extends BzElement {
     return msg('نزدیک‌ترین پایگاه‌ها');
   }
 
+  private emptyText(): string {
+    return msg('پایگاهی در این محدوده پیدا نشد. جای دیگری را امتحان کنید یا با ۱۴۸۰ تماس بگیرید.');
+  }
+
   private renderResults() {
     const query = this.query;
     if (!query) return nothing;
     const results = this.results;
-    const sample = (results ?? []).some(({ record }) => record.sample) || this.index?.sample;
-    return html`<section part="results" class="results" aria-labelledby="results-heading" aria-busy=${this.loadingResults ? 'true' : 'false'}>
-      <h2 id="results-heading">${this.resultsHeading(query)}</h2>
-      ${this.loadingResults ? html`<p>${msg('در حال یافتن نزدیک‌ترین پایگاه‌ها…')}</p>` : nothing}
-      ${sample ? html`<p part="notice" class="notice">${msg('این داده‌ها نمونه و برای نمایش است؛ مکان، نشانی و ساعت‌ها تقریبی است و رسمی نیست.')}</p>` : nothing}
-      ${
-        results && results.length === 0 && !this.loadingResults
-          ? html`<p class="empty">${msg('پایگاهی در این محدوده پیدا نشد. جای دیگری را امتحان کنید یا با ۱۴۸۰ تماس بگیرید.')}</p>`
-          : nothing
-      }
-      ${results && results.length > 0 ? html`<ol class="list">${results.map((result, i) => this.renderResult(result, i))}</ol>` : nothing}
-    </section>`;
+    const loading = this.loadingResults;
+    const sample = results?.some(({ record }) => record.sample) || this.index?.sample;
+    return html`<section part="results" class="way" aria-labelledby="results-heading" aria-busy=${String(loading)}>
+<h2 id="results-heading">${this.resultsHeading(query)}</h2>
+${loading ? html`<p>${msg('در حال یافتن نزدیک‌ترین پایگاه‌ها…')}</p>` : nothing}
+${sample ? html`<p part="notice" class="notice">${msg('این داده‌ها نمونه و برای نمایش است؛ مکان، نشانی و ساعت‌ها تقریبی است و رسمی نیست.')}</p>` : nothing}
+${results?.length === 0 && !loading ? html`<p class="empty">${this.emptyText()}</p>` : nothing}
+${results?.length ? html`<ol class="list">${results.map((result, i) => this.renderResult(result, i))}</ol>` : nothing}</section>`;
+  }
+
+  /** A labelled list (services, accessibility notes), or nothing when it is empty. */
+  private renderList(label: string, items: (Names | undefined)[], separator: string) {
+    return items.length > 0
+      ? html`<p><strong>${label}</strong> ${items.map((item) => this.text(item)).join(separator)}</p>`
+      : nothing;
   }
 
   private renderResult({ record, distanceKm }: NearestBase, i: number) {
@@ -925,60 +848,41 @@ export class BzServiceLocator extends BzElement {
     const id = `r${i}`;
     const selected = this.selectedId === record.id;
     const separator = this.locale === 'fa' ? '، ' : ', ';
-    const address = [record.address.address_1, record.address.address_2, record.address.city]
+    const { address_1, address_2, city } = record.address;
+    const address = [address_1, address_2, city]
       .filter((part): part is Names => !!part)
       .map((part) => this.text(part))
       .join(separator);
     return html`<li part="result" class="result ${selected ? 'selected' : ''}" data-id=${record.id}>
-      <h3 part="result-name" id=${id}>${this.phrase(record.name)}</h3>
-      <p class="facts">
-        <span part="distance" class="distance">${this.distance(distanceKm)}</span>
-        ${this.renderHours(record)}
-      </p>
-      <p class="address">${address}</p>
-      ${
-        record.phones.length > 0
-          ? html`<ul class="phones">
-            ${record.phones.map(
-              (phone) =>
-                html`<li>
-                  <a href="tel:${normalizeDigits(phone.number).replace(/[^\d+]/g, '')}">${toLocaleDigits(phone.number, this.locale)}</a>
-                  ${phone.description ? html`<span class="muted">${this.phrase(phone.description)}</span>` : nothing}
-                </li>`,
-            )}
-          </ul>`
-          : nothing
-      }
-      ${
-        record.services.length > 0
-          ? html`<p><strong>${msg('خدمات:')}</strong> ${record.services.map((s) => this.text(s.name)).join(separator)}</p>`
-          : nothing
-      }
-      ${
-        record.accessibility.length > 0
-          ? html`<p><strong>${msg('دسترس‌پذیری:')}</strong> ${record.accessibility.map((a) => this.text(a.description)).join(separator)}</p>`
-          : nothing
-      }
-      <div part="directions" class="directions">
-        <span id="${id}-dir">${msg('مسیریابی:')}</span>
-        <ul aria-labelledby="${id}-dir ${id}">
-          <li><a href="geo:${lat},${lng}">${msg('برنامه‌ی نقشه‌ی دستگاه')}</a></li>
-          <li><a href="https://www.openstreetmap.org/?mlat=${lat}&mlon=${lng}#map=16/${lat}/${lng}" lang="en" dir="ltr">OpenStreetMap</a></li>
-          <li><a href="https://neshan.org/maps/@${lat},${lng},16z">${msg('نشان')}</a></li>
-          <li><a href="https://balad.ir/location?latitude=${lat}&longitude=${lng}&zoom=16">${msg('بلد')}</a></li>
-        </ul>
-      </div>
-      <button
-        part="button select-button"
-        class="select"
-        type="button"
-        aria-pressed=${selected ? 'true' : 'false'}
-        aria-describedby=${id}
-        @click=${() => this.select(record.id)}
-      >
-        ${selected ? msg('این پایگاه انتخاب شد') : msg('انتخاب این پایگاه')}
-      </button>
-    </li>`;
+<h3 part="result-name" id=${id}>${this.phrase(record.name)}</h3>
+<p class="row"><span part="distance" class="distance">${this.distance(distanceKm)}</span>${this.renderHours(record)}</p>
+<p>${address}</p>
+${
+  record.phones.length > 0
+    ? html`<ul class="phones">${record.phones.map(
+        (phone) =>
+          html`<li><a href="tel:${normalizeDigits(phone.number).replace(/[^\d+]/g, '')}">${toLocaleDigits(phone.number, this.locale)}</a> ${phone.description ? html`<span class="muted">${this.phrase(phone.description)}</span>` : nothing}</li>`,
+      )}</ul>`
+    : nothing
+}
+${this.renderList(
+  msg('خدمات:'),
+  record.services.map((s) => s.name),
+  separator,
+)}
+${this.renderList(
+  msg('دسترس‌پذیری:'),
+  record.accessibility.map((a) => a.description),
+  separator,
+)}
+<div part="directions" class="directions"><span id="${id}-dir">${msg('مسیریابی:')}</span>
+<ul class="row" aria-labelledby="${id}-dir ${id}">
+<li><a href="geo:${lat},${lng}">${msg('برنامه‌ی نقشه‌ی دستگاه')}</a></li>
+<li><a href="https://www.openstreetmap.org/?mlat=${lat}&mlon=${lng}#map=16/${lat}/${lng}" lang="en" dir="ltr">OpenStreetMap</a></li>
+<li><a href="https://neshan.org/maps/@${lat},${lng},16z">${msg('نشان')}</a></li>
+<li><a href="https://balad.ir/location?latitude=${lat}&longitude=${lng}&zoom=16">${msg('بلد')}</a></li>
+</ul></div>
+<button part="button select-button" class="select" type="button" aria-pressed=${String(selected)} aria-describedby=${id} @click=${() => this.select(record.id)}>${selected ? msg('این پایگاه انتخاب شد') : msg('انتخاب این پایگاه')}</button></li>`;
   }
 
   private renderHours(record: LocatorRecord) {
@@ -1020,19 +924,17 @@ export class BzServiceLocator extends BzElement {
     }).format(date);
   }
 
+  /** What the live region says: the same sentences the widget shows, once each. */
   private announcement(): string {
     if (this.geo === 'asking') return msg('در حال یافتن موقعیت شما…');
     if (this.searching || this.loadingResults) return msg('در حال جست‌وجو…');
-    if (this.said === 'geo' && this.geo !== 'idle')
-      return msg('موقعیت شما پیدا نشد؛ راه‌های دیگر در دسترس است.');
-    if (this.said === 'matches' && this.found) {
-      const total = this.found.places.length + this.found.names.length;
-      return msg(str`${toLocaleDigits(total, this.locale)} مورد با جست‌وجوی شما جور است.`);
-    }
+    const said = this.said;
+    if (said === 'geo') return this.geoProblem();
+    if (said === 'matches' && this.found) return this.matchesText(this.found);
     const results = this.results;
-    if (this.said === 'results' && results)
+    if (said === 'results' && results)
       return results.length === 0
-        ? msg('پایگاهی پیدا نشد.')
+        ? this.emptyText()
         : msg(str`${toLocaleDigits(results.length, this.locale)} پایگاه پیدا شد، نزدیک‌ترین نخست.`);
     return '';
   }
