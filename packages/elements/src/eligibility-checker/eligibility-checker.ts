@@ -17,7 +17,6 @@ import {
   parseAnswerInput,
   progress,
   restoreState,
-  type SimpleAnswer,
   toRuleBook,
 } from '@behzisti/core/rules';
 import type {
@@ -506,12 +505,22 @@ ${this.renderBody()}`;
     if (status !== 'ready')
       return html`<div class="problem" role="alert"><p>${
         status === 'missing'
-          ? msg(str`برنامهٔ «${this.programme}» در قوانین نیست؛ نشانی را بررسی کنید یا از پایگاه خدمات اجتماعی بپرسید.`, { id: 'ec-missing' })
+          ? msg(
+              str`برنامهٔ «${this.programme}» در قوانین نیست؛ نشانی را بررسی کنید یا از پایگاه خدمات اجتماعی بپرسید.`,
+              { id: 'ec-missing' },
+            )
           : status === 'invalid'
-            ? msg('قوانین برنامه‌ها اشتباه دارند و پرسش‌ها نمایش داده نمی‌شوند؛ بعداً سر بزنید یا از پایگاه خدمات اجتماعی بپرسید.', { id: 'ec-invalid' })
+            ? msg(
+                'قوانین برنامه‌ها اشتباه دارند و پرسش‌ها نمایش داده نمی‌شوند؛ بعداً سر بزنید یا از پایگاه خدمات اجتماعی بپرسید.',
+                { id: 'ec-invalid' },
+              )
             : this._error === 'network' || this._error === 'timeout'
-              ? msg('پرسش‌ها بارگذاری نشد؛ اتصال اینترنت را بررسی کنید و دوباره تلاش کنید.', { id: 'ec-load-network' })
-              : msg('سایت در فرستادن پرسش‌ها مشکل دارد؛ چند دقیقهٔ دیگر دوباره تلاش کنید.', { id: 'ec-load-server' })
+              ? msg('پرسش‌ها بارگذاری نشد؛ اتصال اینترنت را بررسی کنید و دوباره تلاش کنید.', {
+                  id: 'ec-load-network',
+                })
+              : msg('سایت در فرستادن پرسش‌ها مشکل دارد؛ چند دقیقهٔ دیگر دوباره تلاش کنید.', {
+                  id: 'ec-load-server',
+                })
       }</p>${status === 'error' ? this.button(msg('دوباره تلاش کنید', { id: 'ec-retry' }), this.load) : nothing}</div>`;
     const back =
       this._view !== 'results' && !this.fromSummary && this.previous() === undefined
@@ -580,8 +589,11 @@ ${full ? msg('بیشتر از این نمی‌توانید اضافه کنید.'
     const problem = this._problems.find((p) => p.name === name);
     const unit = type === 'number' ? this.t(question.unit) : '';
     const help = [
-      this.t(question.help) || (type === 'date' ? msg('مثلاً ۱۴۰۳/۰۵/۱۲', { id: 'ec-date-hint' }) : ''),
-      type === 'several-of' ? msg('همهٔ گزینه‌های درست را انتخاب کنید، یا هیچ‌کدام.', { id: 'ec-several-hint' }) : '',
+      this.t(question.help) ||
+        (type === 'date' ? msg('مثلاً ۱۴۰۳/۰۵/۱۲', { id: 'ec-date-hint' }) : ''),
+      type === 'several-of'
+        ? msg('همهٔ گزینه‌های درست را انتخاب کنید، یا هیچ‌کدام.', { id: 'ec-several-hint' })
+        : '',
     ]
       .filter(Boolean)
       .join(' ');
@@ -629,26 +641,45 @@ ${unit ? html`<span id="${id}-unit">${unit}</span>` : nothing}</div>`;
     switch (problem.code) {
       case 'required':
         if (question.type === 'date')
-          return msg('تاریخی نوشته نشده است؛ تاریخ را به شکل سال/ماه/روز بنویسید، مثلاً ۱۴۰۳/۰۵/۱۲.', { id: 'ec-required-date' });
+          return msg(
+            'تاریخی نوشته نشده است؛ تاریخ را به شکل سال/ماه/روز بنویسید، مثلاً ۱۴۰۳/۰۵/۱۲.',
+            { id: 'ec-required-date' },
+          );
         if (question.type === 'number' || question.type === 'age')
-          return msg('پاسخی نوشته نشده است؛ یک عدد بنویسید (عدد تقریبی هم درست است).', { id: 'ec-required-number' });
-        return msg('پاسخی انتخاب نشده است؛ برای ادامه یکی از پاسخ‌ها را انتخاب کنید.', { id: 'ec-required-choice' });
+          return msg('پاسخی نوشته نشده است؛ یک عدد بنویسید (عدد تقریبی هم درست است).', {
+            id: 'ec-required-number',
+          });
+        return msg('پاسخی انتخاب نشده است؛ برای ادامه یکی از پاسخ‌ها را انتخاب کنید.', {
+          id: 'ec-required-choice',
+        });
       case 'not_a_number':
         return msg('این عدد نیست؛ فقط با رقم بنویسید، مثلاً ۱۲۰۰۰۰۰۰.', { id: 'ec-not-a-number' });
       case 'not_whole':
         return msg('عدد باید صحیح باشد؛ آن را بدون اعشار بنویسید.', { id: 'ec-not-whole' });
       case 'too_small':
-        return msg(str`عدد کمتر از حد پذیرفتنی است؛ ${limit} یا بیشتر بنویسید.`, { id: 'ec-too-small' });
+        return msg(str`عدد کمتر از حد پذیرفتنی است؛ ${limit} یا بیشتر بنویسید.`, {
+          id: 'ec-too-small',
+        });
       case 'too_large':
-        return msg(str`عدد بیشتر از حد پذیرفتنی است؛ ${limit} یا کمتر بنویسید.`, { id: 'ec-too-large' });
+        return msg(str`عدد بیشتر از حد پذیرفتنی است؛ ${limit} یا کمتر بنویسید.`, {
+          id: 'ec-too-large',
+        });
       case 'not_a_date':
-        return msg('این تاریخ درست نیست؛ آن را به شکل سال/ماه/روز بنویسید، مثلاً ۱۴۰۳/۰۵/۱۲.', { id: 'ec-not-a-date' });
+        return msg('این تاریخ درست نیست؛ آن را به شکل سال/ماه/روز بنویسید، مثلاً ۱۴۰۳/۰۵/۱۲.', {
+          id: 'ec-not-a-date',
+        });
       case 'in_future':
-        return msg('این تاریخ در آینده است؛ تاریخ امروز یا پیش از آن را بنویسید.', { id: 'ec-in-future' });
+        return msg('این تاریخ در آینده است؛ تاریخ امروز یا پیش از آن را بنویسید.', {
+          id: 'ec-in-future',
+        });
       case 'too_many_members':
-        return msg(str`حداکثر ${limit} نفر را می‌توانید اضافه کنید؛ افراد اضافه را حذف کنید.`, { id: 'ec-too-many-members' });
+        return msg(str`حداکثر ${limit} نفر را می‌توانید اضافه کنید؛ افراد اضافه را حذف کنید.`, {
+          id: 'ec-too-many-members',
+        });
       default:
-        return msg('این پاسخ جزو گزینه‌ها نیست؛ یکی از گزینه‌های نشان‌داده‌شده را انتخاب کنید.', { id: 'ec-unknown-option' });
+        return msg('این پاسخ جزو گزینه‌ها نیست؛ یکی از گزینه‌های نشان‌داده‌شده را انتخاب کنید.', {
+          id: 'ec-unknown-option',
+        });
     }
   }
 
@@ -716,7 +747,9 @@ ${this.renderResume()}`;
 
   private renderResume(): TemplateResult {
     return html`<div class="resume"><div class="choice">
-<input type="checkbox" id="resume" ?checked=${this._resume} aria-describedby="resume-hint" @change=${(e: Event) => {
+<input type="checkbox" id="resume" ?checked=${this._resume} aria-describedby="resume-hint" @change=${(
+      e: Event,
+    ) => {
       this._resume = (e.target as HTMLInputElement).checked;
       this.save();
     }} />
@@ -736,8 +769,12 @@ ${this.renderResume()}`;
     const results = evaluate(this.list, this._state.answers, this.options);
     const titles = {
       likely: msg('به احتمال زیاد با پاسخ‌های شما جور است', { id: 'ec-likely' }),
-      maybe: msg('شاید با پاسخ‌های شما جور باشد؛ در پایگاه خدمات اجتماعی بپرسید', { id: 'ec-maybe' }),
-      unlikely: msg('شاید با پاسخ‌های شما جور نباشد؛ پایگاه خدمات اجتماعی راهنمایی می‌کند', { id: 'ec-unlikely' }),
+      maybe: msg('شاید با پاسخ‌های شما جور باشد؛ در پایگاه خدمات اجتماعی بپرسید', {
+        id: 'ec-maybe',
+      }),
+      unlikely: msg('شاید با پاسخ‌های شما جور نباشد؛ پایگاه خدمات اجتماعی راهنمایی می‌کند', {
+        id: 'ec-unlikely',
+      }),
     };
     return html`<div class="results"><h2 id="heading" tabindex="-1">${this.status()}</h2>
 <p>${msg('این نتیجه‌ها پاسخ‌های شما را با معیارها مقایسه می‌کنند و تصمیم نهایی نیستند؛ پایگاه خدمات اجتماعی راهنمایی‌تان می‌کند.', { id: 'ec-disclaimer' })}</p>
@@ -835,7 +872,6 @@ ${this.section(
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 }
-
 
 defineElement('bz-eligibility-checker', BzEligibilityChecker);
 

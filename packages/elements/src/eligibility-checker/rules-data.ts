@@ -16,8 +16,11 @@ const OUTCOMES = ['likely', 'maybe', 'unlikely'];
 const isDict = (value: unknown): value is Dict =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const isText = (value: unknown) => isDict(value) && typeof value.fa === 'string';
-const isList = (value: unknown, each: (item: Dict) => boolean) =>
-  Array.isArray(value) && value.length > 0 && value.every((item) => isDict(item) && each(item));
+/** A list of dicts that each pass `each`; empty only when `optional` (then also absent). */
+const isList = (value: unknown, each: (item: Dict) => boolean, optional = false): boolean =>
+  Array.isArray(value)
+    ? (optional || value.length > 0) && value.every((item) => isDict(item) && each(item))
+    : optional && value === undefined;
 
 /** A condition's shape, recursively (what the engine walks). */
 const isCondition = (c: unknown): boolean =>
@@ -53,16 +56,9 @@ const checks: [string, (p: Dict) => unknown][] = [
   ['next_step', (p) => isDict(p.next_step) && isText(p.next_step.text)],
   [
     'documents',
-    (p) =>
-      !p.documents ||
-      (Array.isArray(p.documents) &&
-        p.documents.every((d) => isText(d?.name) && (!d.when || isCondition(d.when)))),
+    (p) => isList(p.documents, (d) => isText(d.name) && (!d.when || isCondition(d.when)), true),
   ],
-  [
-    'sources',
-    (p) =>
-      !p.sources || (Array.isArray(p.sources) && p.sources.every((s) => isText(s?.regulation))),
-  ],
+  ['sources', (p) => isList(p.sources, (s) => isText(s.regulation), true)],
 ];
 
 /**
