@@ -17,6 +17,11 @@ describe('built HTML works under a strict Content-Security-Policy', () => {
     expect(paths).toContain('/en/news/');
     expect(paths.some((path) => path.startsWith('/news/tags/'))).toBe(true);
     expect(paths.some((path) => path.startsWith('/en/news/provinces/'))).toBe(true);
+    expect(paths).toContain('/directory/');
+    expect(paths).toContain('/en/directory/ardabil/meshgin-shahr/');
+    expect(paths).toContain('/directory/bases/isfahan-hesseh/');
+    expect(paths).toContain('/en/programmes/');
+    expect(paths).toContain('/programmes/social-emergency/');
     expect(paths).not.toContain('/404/');
   });
 
@@ -43,6 +48,10 @@ describe('page budget (HTML + CSS + JS, gzip, without fonts)', () => {
     article: 'news/hesseh-service-base/index.html',
     'home (en)': 'en/index.html',
     'article (en)': 'en/news/hesseh-service-base/index.html',
+    'directory (locator)': 'directory/index.html',
+    'service base': 'directory/bases/isfahan-hesseh/index.html',
+    'programmes (checker)': 'programmes/index.html',
+    programme: 'en/programmes/women-heads-of-household/index.html',
   };
   for (const [name, file] of Object.entries(pages)) {
     it(`${name} is within ${BUDGET / 1024} kB`, () => {

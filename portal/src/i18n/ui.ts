@@ -122,8 +122,7 @@ const fa = {
   'hours.allDay': 'شبانه‌روزی',
   'hours.range': '{opens} تا {closes}',
   'hours.separator': '، ',
-  'hours.unknown':
-    'ساعت‌های کار این پایگاه هنوز ثبت نشده است؛ پیش از رفتن تماس بگیرید.',
+  'hours.unknown': 'ساعت‌های کار این پایگاه هنوز ثبت نشده است؛ پیش از رفتن تماس بگیرید.',
   'hours.closedAllDay': 'تعطیل',
   'hours.note': '{days}، {hours}: {note}',
   'hours.dateWithDay': '{day} {date}',

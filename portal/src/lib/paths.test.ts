@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
   articlePath,
+  directoryCountyPath,
+  directoryPath,
+  directoryProvincePath,
   localePath,
   newsIndexPath,
   pageParam,
+  programmePath,
+  programmesPath,
   provincePath,
   rssPath,
+  serviceBasePath,
   tagPath,
   tagSlug,
 } from './paths.ts';
@@ -20,6 +26,12 @@ describe('paths', () => {
     expect(tagPath('fa', 'محله‌محور', 3)).toBe('/news/tags/محله‌محور/3/');
     expect(provincePath('en', 'kerman')).toBe('/en/news/provinces/kerman/');
     expect(rssPath('en')).toBe('/en/rss.xml');
+    expect(directoryPath('fa')).toBe('/directory/');
+    expect(directoryProvincePath('en', 'kerman')).toBe('/en/directory/kerman/');
+    expect(directoryCountyPath('fa', 'kerman', 'rigan')).toBe('/directory/kerman/rigan/');
+    expect(serviceBasePath('en', 'kerman-rigan')).toBe('/en/directory/bases/kerman-rigan/');
+    expect(programmesPath('en')).toBe('/en/programmes/');
+    expect(programmePath('fa', 'social-emergency')).toBe('/programmes/social-emergency/');
   });
 
   it('gives page 1 no parameter so `[...page]` matches the bare list path', () => {

@@ -1,0 +1,147 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, watch } from './browser.ts';
+
+// The service-base directory and programme pages: plain navigation down the tree, the hours
+// in Persian digits, and the two widgets on their pages (the locator answering for a position
+// the page gives, and a programme page's checker asking about that programme only).
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  context = await browser.newContext();
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+});
+
+async function open(path: string): Promise<{ page: Page; seen: ReturnType<typeof watch> }> {
+  const page = await context.newPage();
+  const seen = watch(page, baseUrl);
+  await page.goto(baseUrl + encodeURI(path));
+  return { page, seen };
+}
+
+describe('service-base directory', () => {
+  it('goes province → county → base by plain links', async () => {
+    const { page, seen } = await open('/directory/');
+    await page
+      .locator('section[aria-labelledby="provinces-title"]')
+      .getByRole('link', { name: 'اردبیل', exact: true })
+      .click();
+    await page.waitForURL(`${baseUrl}/directory/ardabil/`);
+    expect(await page.locator('h1').textContent()).toBe('پایگاه‌های خدمات استان اردبیل');
+    await page
+      .getByRole('navigation', { name: 'شهرستان' })
+      .getByRole('link', { name: 'مشگین‌شهر' })
+      .click();
+    await page.waitForURL(`${baseUrl}/directory/ardabil/meshgin-shahr/`);
+    await page.getByRole('link', { name: 'پایگاه خدمات اجتماعی مشگین‌شهر' }).click();
+    await page.waitForURL(`${baseUrl}/directory/bases/ardabil-meshgin-shahr/`);
+    expect(await page.locator('h1').textContent()).toBe('پایگاه خدمات اجتماعی مشگین‌شهر');
+    const crumbs = page.getByRole('navigation', { name: 'جای این صفحه در فهرست' });
+    expect(await crumbs.getByRole('link').allTextContents()).toEqual([
+      'پایگاه‌های خدمات بهزیستی',
+      'اردبیل',
+      'مشگین‌شهر',
+    ]);
+    expect(seen.foreign).toEqual([]);
+    expect(seen.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a base’s week Saturday first in Persian digits, phones, map and scoped feedback', async () => {
+    const { page, seen } = await open('/directory/bases/ardabil-city/');
+    const rows = page.locator('table.hours tbody tr');
+    expect(await rows.locator('th').allTextContents()).toEqual([
+      'شنبه',
+      'یکشنبه',
+      'دوشنبه',
+      'سه‌شنبه',
+      'چهارشنبه',
+      'پنجشنبه',
+      'جمعه',
+    ]);
+    expect(await rows.first().locator('td').textContent()).toBe('۰۷:۳۰ تا ۱۴:۰۰، ۱۶:۰۰ تا ۱۹:۰۰');
+    expect(await rows.last().locator('td').textContent()).toBe('بسته');
+    expect(await page.locator('table.hours').textContent()).not.toMatch(/[0-9]/);
+    expect(
+      await page
+        .locator('.phones a[href^="tel:"]')
+        .evaluateAll((links) => links.map((link) => [link.getAttribute('href'), link.textContent])),
+    ).toEqual([
+      ['tel:123', '۱۲۳'],
+      ['tel:1480', '۱۴۸۰'],
+    ]);
+    expect(
+      await page.locator('a[href^="https://www.openstreetmap.org/"]').getAttribute('href'),
+    ).toContain('mlat=38.262&mlon=48.301');
+    const form = page.locator('bz-feedback-form');
+    expect(await form.getAttribute('service-base')).toBe('ardabil-city');
+    await expect.poll(() => form.evaluate((el) => el.shadowRoot !== null)).toBe(true);
+    expect(seen.foreign).toEqual([]);
+    expect(seen.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('upgrades the locator on the index, lists bases near a given position and opens the chosen one', async () => {
+    const { page, seen } = await open('/en/directory/');
+    const locator = page.locator('bz-service-locator');
+    await expect.poll(() => locator.evaluate((el) => el.shadowRoot !== null)).toBe(true);
+    await locator.evaluate((el) => {
+      el.setAttribute('lat', '38.262');
+      el.setAttribute('lng', '48.301');
+    });
+    const names = locator.locator('[part~="result-name"]');
+    await expect.poll(() => names.first().textContent()).toBe('Ardabil social services base');
+    expect(await names.count()).toBeGreaterThan(1);
+    await locator.locator('[part~="result"]').first().locator('[part~="select-button"]').click();
+    await page.waitForURL(`${baseUrl}/en/directory/bases/ardabil-city/`);
+    expect(seen.foreign).toEqual([]);
+    expect(seen.errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('programme pages', () => {
+  it('limits a programme page’s checker to that programme', async () => {
+    const { page, seen } = await open('/en/programmes/social-emergency/');
+    const checker = page.locator('bz-eligibility-checker');
+    expect(await checker.getAttribute('programme')).toBe('social-emergency');
+    await page.evaluate(() => {
+      document.addEventListener('bz-result', (event) => {
+        (window as unknown as { outcomes: unknown }).outcomes = (
+          event as CustomEvent<{ outcomes: Record<string, string> }>
+        ).detail.outcomes;
+      });
+    });
+    await expect.poll(() => checker.locator('#heading').textContent()).toContain('in danger');
+    await checker.locator('input[value="no"]').check();
+    await checker.locator('button.primary').click();
+    await checker.locator('input[value="family_conflict"]').check();
+    await checker.locator('button.primary').click();
+    await expect.poll(() => checker.locator('#heading').textContent()).toBe('Check your answers');
+    await checker.locator('button.primary').click();
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          Object.keys((window as unknown as { outcomes?: object }).outcomes ?? {}),
+        ),
+      )
+      .toEqual(['social-emergency']);
+    expect(seen.foreign).toEqual([]);
+    expect(seen.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('lists every programme on the index next to the full checker', async () => {
+    const { page } = await open('/programmes/');
+    const links = page.locator('.programme-list h3 a');
+    expect(await links.count()).toBe(5);
+    expect(await page.locator('bz-eligibility-checker').getAttribute('programme')).toBeNull();
+    await page.close();
+  });
+});
