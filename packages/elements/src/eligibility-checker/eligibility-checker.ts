@@ -36,7 +36,7 @@ import { defineElement } from '../shared/define.ts';
 import { errorSummaryStyles } from '../shared/error-summary.styles.ts';
 import { errorSummary, focusErrorSummary } from '../shared/error-summary.ts';
 import { LoadError, type LoadErrorCode, loadJson } from '../shared/load-json.ts';
-import { defaultExitUrl, leavePage, listenForQuickExitKeys } from '../shared/quick-exit.ts';
+import { listenForQuickExitKeys, quickExitFrom } from '../shared/quick-exit.ts';
 import { eligibilityCheckerStyles } from './eligibility-checker.styles.ts';
 import { readProgrammes } from './rules-data.ts';
 
@@ -48,10 +48,7 @@ export interface BzResultDetail {
 export interface BzFindBaseDetail {
   programme: string;
 }
-/** `bz-quick-exit`: where the page is about to go; cancel it to handle the exit yourself. */
-export interface BzQuickExitDetail {
-  url: string;
-}
+export type { BzQuickExitDetail } from '../shared/quick-exit.ts';
 
 type Status = 'loading' | 'ready' | 'error' | 'invalid' | 'missing';
 type View = 'question' | 'summary' | 'results';
@@ -356,8 +353,7 @@ export class BzEligibilityChecker extends BzElement {
     this._resume = false;
     this.save();
     if (this._status === 'ready') this.advance(false);
-    const url = this.exitUrl || defaultExitUrl;
-    if (fire<BzQuickExitDetail>(this, 'bz-quick-exit', { url }, true)) leavePage(url, () => {});
+    quickExitFrom(this, this.exitUrl);
   }
 
   // ---- reading answers --------------------------------------------------------------------
@@ -882,6 +878,5 @@ declare global {
   interface HTMLElementEventMap {
     'bz-result': CustomEvent<BzResultDetail>;
     'bz-find-base': CustomEvent<BzFindBaseDetail>;
-    'bz-quick-exit': CustomEvent<BzQuickExitDetail>;
   }
 }

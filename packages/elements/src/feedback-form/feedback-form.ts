@@ -11,7 +11,7 @@ import { BzElement } from '../shared/bz-element.ts';
 import { defineElement } from '../shared/define.ts';
 import { errorSummaryStyles } from '../shared/error-summary.styles.ts';
 import { errorSummary, type FieldProblem, focusErrorSummary } from '../shared/error-summary.ts';
-import { defaultExitUrl, leavePage, listenForQuickExitKeys } from '../shared/quick-exit.ts';
+import { listenForQuickExitKeys, quickExitFrom } from '../shared/quick-exit.ts';
 import {
   type Failure,
   type FeedbackBody,
@@ -55,13 +55,7 @@ export interface BzStatusDetail {
   status: FeedbackStatus;
 }
 
-/**
- * Detail of `bz-quick-exit`: where the page is about to go. Cancel it to stay (the form is already
- * cleared). Same shape as bz-eligibility-checker's, whose global event-map entry covers this one.
- */
-export interface BzQuickExitDetail {
-  url: string;
-}
+export type { BzQuickExitDetail } from '../shared/quick-exit.ts';
 
 /** Why a typed tracking code was refused, or `UNKNOWN` when the service has no message with it. */
 type CodeProblem =
@@ -444,16 +438,7 @@ export class BzFeedbackForm extends BzElement {
 
   private readonly quickExit = () => {
     this.clear();
-    const url = this.exitUrl || defaultExitUrl;
-    const go = this.dispatchEvent(
-      new CustomEvent<BzQuickExitDetail>('bz-quick-exit', {
-        bubbles: true,
-        composed: true,
-        cancelable: true,
-        detail: { url },
-      }),
-    );
-    if (go) leavePage(url, () => {});
+    quickExitFrom(this, this.exitUrl);
   };
 
   private readonly onCodeInput = (event: Event) => {

@@ -6,8 +6,26 @@
  */
 export const defaultExitUrl = 'https://www.google.com/';
 
-export function leavePage(exitUrl: string, clear: () => void): void {
-  clear();
+/** Detail of `bz-quick-exit`: where the page is about to go. */
+export interface BzQuickExitDetail {
+  url: string;
+}
+
+/**
+ * Tells the host page (a cancelable, bubbling, composed `bz-quick-exit`) and, unless it cancels,
+ * leaves. Call it after the element has cleared what was typed.
+ */
+export function quickExitFrom(host: HTMLElement, exitUrl: string): void {
+  const url = exitUrl || defaultExitUrl;
+  const detail: BzQuickExitDetail = { url };
+  const go = host.dispatchEvent(
+    new CustomEvent('bz-quick-exit', { bubbles: true, composed: true, cancelable: true, detail }),
+  );
+  if (go) leavePage(url);
+}
+
+/** Clears session storage and replaces the current history entry with `exitUrl`. */
+export function leavePage(exitUrl: string): void {
   try {
     sessionStorage.clear();
   } catch {
@@ -45,4 +63,10 @@ export function listenForQuickExitKeys(onExit: () => void, windowMs = 1000): () 
     document.removeEventListener('keydown', onKeyDown, true);
     document.removeEventListener('keyup', onKeyUp, true);
   };
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'bz-quick-exit': CustomEvent<BzQuickExitDetail>;
+  }
 }
