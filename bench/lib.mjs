@@ -3,20 +3,10 @@ import { performance } from 'node:perf_hooks';
 
 /** @typedef {{ figure: string, value: string, note?: string }} Row One line of the bench table. */
 
-/**
- * Deterministic PRNG (mulberry32) so every run measures the same data.
- * @param {number} seed
- */
-export function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG, so every run measures the same data. */
+import { seededRandom as random } from '../packages/core/src/random.ts';
+
+export { random };
 
 /**
  * Points spread uniformly over Iran's bounding box (lat 25–39.8, lng 44–63.3).

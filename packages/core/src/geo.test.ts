@@ -7,24 +7,13 @@ import {
   type LatLng,
   nearest,
 } from './geo.ts';
+import { seededRandom } from './random.ts';
 
 const tehran: LatLng = { lat: 35.6892, lng: 51.389 };
 const isfahan: LatLng = { lat: 32.6546, lng: 51.668 };
 const mashhad: LatLng = { lat: 36.2605, lng: 59.6168 };
 const tabriz: LatLng = { lat: 38.08, lng: 46.2919 };
 const shiraz: LatLng = { lat: 29.5918, lng: 52.5837 };
-
-/** mulberry32: a tiny seeded PRNG so the property test is reproducible. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Random points in Iran's extent: lat 25–40, lng 44–64. */
 function randomPoints(rand: () => number, n: number): LatLng[] {
@@ -150,7 +139,7 @@ describe('nearest', () => {
   });
 
   it('always agrees with a plain sort (200 random queries over 2,000 random points)', () => {
-    const rand = mulberry32(20240802);
+    const rand = seededRandom(20240802);
     const points = randomPoints(rand, 2000);
     const geo = createGeoIndex(points);
     for (let q = 0; q < 200; q++) {
@@ -171,7 +160,7 @@ describe('nearest', () => {
   });
 
   it('agrees with a plain sort on points with many exact ties (a coarse grid)', () => {
-    const rand = mulberry32(7);
+    const rand = seededRandom(7);
     // Points snapped to a 0.5° grid: many share a location, so ties are common.
     const points = Array.from({ length: 2000 }, () => ({
       lat: 25 + Math.round(rand() * 30) / 2,

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { seededRandom as random } from '@behzisti/core/random';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STAFF_TOKEN, staffHeaders, validBody } from './helpers.ts';
 import { type ServerProcess, startServer } from './server-process.ts';
@@ -18,18 +19,6 @@ const env = (db: string): Record<string, string> => ({
   FEEDBACK_SUBMIT_LIMIT: 'off',
   FEEDBACK_LOOKUP_LIMIT: 'off',
 });
-
-/** Deterministic PRNG (mulberry32), so a failing fuzz case can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const KEYS = [
   'category',

@@ -1,5 +1,6 @@
 // Shared by the locator tests only (not exported): small valid bases and a seeded PRNG.
 import { distanceKm, type LatLng } from '../geo.ts';
+import { seededRandom } from '../random.ts';
 import {
   type ServiceBase,
   type ServiceBaseInput,
@@ -7,17 +8,8 @@ import {
 } from '../schemas/service-base.ts';
 import type { LocatorRecord } from './format.ts';
 
-/** mulberry32: deterministic, so a failing case reproduces. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic, so a failing case reproduces. */
+export const seeded = seededRandom;
 
 /** A minimal valid base input at a position. */
 export function baseInput(

@@ -12,20 +12,9 @@ import type { Answers, AnswerValue, MemberAnswers, SimpleAnswer } from './types.
  * a seed reproduces a run.
  */
 
-/** A source of random numbers in [0, 1). */
-export type Random = () => number;
+import type { Random } from '../random.ts';
 
-/** Deterministic PRNG (mulberry32), as bench/lib.mjs uses. */
-export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { type Random, seededRandom } from '../random.ts';
 
 const int = (random: Random, min: number, max: number) =>
   min + Math.floor(random() * (max - min + 1));
