@@ -3,11 +3,17 @@ import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 
+// PORTAL_DIST (a folder inside portal/, e.g. dist-bench, so the server build still finds
+// node_modules) builds elsewhere than ./dist, with its own cache, so two builds can run at once on
+// one checkout, e.g. a benchmark beside the e2e tests; the e2e set-up reads the same variable.
+const outDir = process.env.PORTAL_DIST;
+
 // Pages are prerendered; only API routes (`export const prerender = false`) run on demand in the
 // Node server, so `pnpm start` serves both from one process and dist/client deploys alone.
 export default defineConfig({
   site: process.env.PORTAL_SITE ?? 'http://localhost:4321',
   output: 'static',
+  ...(outDir ? { outDir, cacheDir: `${outDir}-cache` } : {}),
   adapter: node({ mode: 'standalone' }),
   server: { port: 4321, host: true },
   trailingSlash: 'ignore',

@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 
-const entry = new URL('../dist/server/entry.mjs', import.meta.url);
+import { distDir } from './site.ts';
+
+const entry = join(distDir, 'server/entry.mjs');
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -39,7 +41,7 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   // The feedback API stores into a throwaway SQLite file, never the portal's own data folder.
   const dataDir = mkdtempSync(join(tmpdir(), 'bz-portal-e2e-'));
-  const child = spawn(process.execPath, [entry.pathname], {
+  const child = spawn(process.execPath, [entry], {
     env: {
       ...process.env,
       HOST: '127.0.0.1',

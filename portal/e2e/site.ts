@@ -1,9 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
+/** The portal build under test: ./dist, or PORTAL_DIST (relative to portal/) as in astro.config. */
+export const distDir = resolve(
+  new URL('..', import.meta.url).pathname,
+  process.env.PORTAL_DIST ?? 'dist',
+);
+
 /** The built static site: what the tests read without a server. */
-export const clientDir = new URL('../dist/client/', import.meta.url).pathname;
+export const clientDir = join(distDir, 'client/');
 
 /** Every page path listed in the sitemap (`/`, `/en/news/…/`), decoded, in sitemap order. */
 export function sitemapPaths(): string[] {
