@@ -2,6 +2,7 @@
 import {
   budgets,
   bundle,
+  bundleFiles,
   gzipSize,
   ownCodeBudget,
   widgets,
@@ -14,10 +15,11 @@ export default async function widgetSizeRows() {
   const rows = [];
   for (const { tag, entry } of widgets()) {
     const full = await bundle(entry);
-    const own = await bundle(entry, { externalLit: true });
+    const [own, ...translations] = await bundleFiles(entry, { externalLit: true, name: tag });
+    const english = translations.find(({ file }) => file.startsWith(`${tag}.en.`));
     rows.push({
       figure: `${tag} script, min+gzip`,
-      value: `${kB(gzipSize(full))} with Lit, ${kB(gzipSize(own))} without`,
+      value: `${kB(gzipSize(full))} with Lit, ${kB(gzipSize(own?.code ?? new Uint8Array()))} without; English file ${kB(gzipSize(english?.code ?? new Uint8Array()))}`,
       note: `budgets ${kB(budgets.withLit)} / ${kB(budgets.withoutLit)}${ownCodeBudget(tag) > budgets.withoutLit ? ` (over: held at ${kB(ownCodeBudget(tag))} meanwhile)` : ''}`,
     });
   }

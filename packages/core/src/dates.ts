@@ -275,14 +275,20 @@ const DAY_RE = /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})$/;
  * after a daylight-saving jump), or undefined for anything that is not a real Jalali day.
  */
 export function parseJalaliDate(text: string): Date | undefined {
-  const match = DAY_RE.exec(normalizeDigits(stripBidiMarks(text)).trim());
-  if (!match) return undefined;
-  const gregorian = jalaliToGregorian({
-    year: Number(match[1]),
-    month: Number(match[3]),
-    day: Number(match[4]),
-  });
+  const day = readDay(text);
+  const gregorian = day && jalaliToGregorian(day);
   return gregorian && fromWallTime({ ...gregorian, minutes: 0 }, TEHRAN_TIME_ZONE);
+}
+
+/**
+ * The numbers of a day written `YYYY-MM-DD` or `YYYY/M/D` (any digit set, spaces and bidi
+ * marks around it), not yet checked against any calendar.
+ */
+export function readDay(text: string): CalendarDay | undefined {
+  const match = DAY_RE.exec(normalizeDigits(stripBidiMarks(text)).trim());
+  return match
+    ? { year: Number(match[1]), month: Number(match[3]), day: Number(match[4]) }
+    : undefined;
 }
 
 /**

@@ -1,17 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { budgets, bundle, gzipSize, ownCodeBudget, widgets } from '../scripts/bundle.mjs';
+import {
+  budgets,
+  bundle,
+  bundleFiles,
+  gzipSize,
+  ownCodeBudget,
+  widgets,
+} from '../scripts/bundle.mjs';
 
 // Deterministic byte budgets (min+gzip) from the design card: a citizen on a slow connection
 // pays for every kilobyte of a widget, on every provincial site that embeds it.
 describe('widget byte budgets', () => {
-  it('ships only its own translations in each widget script', async () => {
-    const hotlines = new TextDecoder().decode(
-      await bundle(widgets().find((widget) => widget.tag === 'bz-hotlines')?.entry ?? ''),
-    );
-    expect(hotlines).toContain('Social emergency');
+  const text = (code: Uint8Array) => new TextDecoder().decode(code);
+
+  it('ships only its own translations with each widget script, in a file of their own', async () => {
+    const entryOf = (tag: string) => widgets().find((widget) => widget.tag === tag)?.entry ?? '';
+    const [script, english, ...others] = await bundleFiles(entryOf('bz-hotlines'), {
+      name: 'bz-hotlines',
+    });
+    expect(others).toEqual([]);
+    expect(english?.file).toMatch(/^bz-hotlines\.en\.[0-9a-f]{8}\.js$/);
+    expect(text(english?.code ?? new Uint8Array())).toContain('Social emergency');
+    expect(text(english?.code ?? new Uint8Array())).not.toMatch(/\bimport\b/);
+    // The script stays Persian-only and fetches the English file by its hashed name.
+    expect(text(script?.code ?? new Uint8Array())).not.toContain('Social emergency');
+    expect(text(script?.code ?? new Uint8Array())).toContain(`import("./${english?.file}")`);
     for (const { tag, entry } of widgets()) {
       if (tag === 'bz-hotlines') continue;
-      expect(new TextDecoder().decode(await bundle(entry))).not.toContain('Social emergency');
+      const files = await bundleFiles(entry, { name: tag });
+      expect(files.map(({ code }) => text(code)).join('')).not.toContain('Social emergency');
     }
   });
 

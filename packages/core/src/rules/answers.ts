@@ -1,4 +1,4 @@
-import { formatIsoDay, parseContentDate, parseJalaliDate, toWallTime } from '../dates.ts';
+import { formatIsoDay, gregorianToJalali, jalaliToGregorian, readDay } from '../dates.ts';
 import type { MemberQuestion, Question } from '../schemas/programme-question.ts';
 import { normalizeDigits, parseNumber } from '../text.ts';
 import type { AnswerValue, MemberAnswers, SimpleAnswer } from './types.ts';
@@ -54,11 +54,12 @@ function checkBounds(value: number, question: { min?: number; max?: number }): P
  * Solar Hijri (`۱۳۶۵/۰۴/۱۲`), others Gregorian (`1986-07-03`).
  */
 export function parseDateAnswer(text: string): string | undefined {
-  const cleaned = normalizeDigits(text).trim();
-  const year = Number(/^\d{4}/.exec(cleaned)?.[0]);
-  const date = year < 1700 ? parseJalaliDate(cleaned) : parseContentDate(cleaned);
-  const wall = date && toWallTime(date);
-  return wall ? formatIsoDay(wall) : undefined;
+  // Calendar days only, no instants: a day needs no time-zone arithmetic (and the checker's
+  // script stays small).
+  const day = readDay(text);
+  if (!day) return undefined;
+  const gregorian = day.year < 1700 ? jalaliToGregorian(day) : gregorianToJalali(day) && day;
+  return gregorian && formatIsoDay(gregorian);
 }
 
 /** Options of `parseAnswerInput`. */

@@ -1,6 +1,6 @@
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { LocaleController } from './locale-controller.ts';
-import { inLocale } from './localize.ts';
+import { inLocale, localeLoading } from './localize.ts';
 import { themeStyles } from './theme.styles.ts';
 
 /**
@@ -31,6 +31,14 @@ export class BzElement extends LitElement {
     return html`<div part="base" class="base" lang=${this.locale} dir=${this.direction}>
       ${this.renderContent()}
     </div>`;
+  }
+
+  /** Waits for the locale's translations (loaded on first use) so no frame shows the wrong language. */
+  protected override scheduleUpdate(): Promise<unknown> | undefined {
+    const loading = localeLoading(this.locale);
+    if (loading) return loading.then(() => super.scheduleUpdate());
+    super.scheduleUpdate();
+    return undefined;
   }
 
   protected override update(changed: PropertyValues): void {
