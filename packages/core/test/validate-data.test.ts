@@ -316,5 +316,6 @@ describe('kind detection and usage errors (exit code 2)', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('Usage: validate-data');
     expect(runCli('--help').code).toBe(0);
-  });
+    // Two real Node processes: allow for a busy machine.
+  }, 30_000);
 });
