@@ -577,6 +577,38 @@ describe('bz-service-locator', () => {
     });
   });
 
+  describe('reflow (WCAG 1.4.10)', () => {
+    /** Nothing in the widget, results and map button included, needs sideways scrolling. */
+    async function expectNoSidewaysScroll(wrapper: HTMLElement) {
+      const el = wrapper.querySelector('bz-service-locator') as BzServiceLocator;
+      await resultsShown(el);
+      for (const box of [$(el, '[part="base"]'), ...$$(el, '[part~="result"]')]) {
+        expect(box?.scrollWidth).to.be.at.most((box?.clientWidth ?? 0) + 1);
+      }
+      expect(wrapper.scrollWidth).to.be.at.most(wrapper.clientWidth + 1);
+    }
+
+    for (const lang of ['fa', 'en']) {
+      it(`fits a 320 px wide screen in ${lang}`, async () => {
+        await expectNoSidewaysScroll(
+          await fixture<HTMLDivElement>(
+            html`<div style="inline-size: 320px"><bz-service-locator lang=${lang} src=${SRC} lat="32.7" lng="51.69" map-tiles=${TILES} .now=${NOW}></bz-service-locator></div>`,
+          ),
+        );
+      });
+
+      it(`reflows at 400% zoom of a 1280 px window in ${lang}`, async () => {
+        // CSS zoom 4 on a 1280 px box lays the widget out in 320 CSS px with four-times larger
+        // text, as browser zoom at 400% does (the WCAG reflow case).
+        await expectNoSidewaysScroll(
+          await fixture<HTMLDivElement>(
+            html`<div style="inline-size: 1280px; zoom: 4"><bz-service-locator lang=${lang} src=${SRC} lat="32.7" lng="51.69" map-tiles=${TILES} .now=${NOW}></bz-service-locator></div>`,
+          ),
+        );
+      });
+    }
+  });
+
   describe('embedding', () => {
     it('replaces its light-DOM fallback with the widget once upgraded', async () => {
       const el = await fixture<BzServiceLocator>(
