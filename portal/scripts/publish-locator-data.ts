@@ -14,8 +14,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { formatFromPath } from '../../packages/core/src/cli/formats.ts';
-import { readRecords } from '../../packages/core/src/cli/read-records.ts';
+import { formatFromPath, readRecords } from '@behzisti/core/data-files';
 import { formatIsoDay, toWallTime } from '../../packages/core/src/dates.ts';
 import { buildLocatorData } from '../../packages/core/src/locator/build.ts';
 import { validateServiceBases } from '../../packages/core/src/locator/validate.ts';

@@ -14,8 +14,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatFromPath } from '../../packages/core/src/cli/formats.ts';
-import { readRecords } from '../../packages/core/src/cli/read-records.ts';
+import { formatFromPath, readRecords } from '@behzisti/core/data-files';
 import { formatIsoDay, toWallTime } from '../../packages/core/src/dates.ts';
 import { analyseProgrammes } from '../../packages/core/src/rules/analysis.ts';
 import { formatFieldPath, validateRecord } from '../../packages/core/src/schemas/explain-issues.ts';

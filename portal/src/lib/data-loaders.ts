@@ -1,12 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { formatFromPath, readRecords } from '@behzisti/core/data-files';
 import { validateServiceBases } from '@behzisti/core/locator';
 import { type Programme, ProgrammeSchema, validateRecord } from '@behzisti/core/schemas';
 import type { Loader } from 'astro/loaders';
-// The readers the data team's validator and the publish scripts use (not a package export yet).
-import { formatFromPath } from '../../../packages/core/src/cli/formats.ts';
-import { readRecords } from '../../../packages/core/src/cli/read-records.ts';
 
 /**
  * Content-collection loaders for the two datasets the widgets also read, so the directory and
