@@ -78,10 +78,15 @@ const fire = <T>(host: HTMLElement, type: string, detail: T, cancelable = false)
  * answers and replace the page.
  *
  * @tag bz-eligibility-checker
+ * @attr lang - Language (`fa`, `en`); else the closest ancestor's `lang`, else the page's.
+ * @attr dir - `rtl` or `ltr`; else the language's direction.
  * @fires bz-result - Results are shown; `detail.outcomes` maps programme id to likely, maybe or unlikely.
  * @fires bz-find-base - The person asked for the nearest service base; `detail.programme` is the programme id. Cancelable: cancel it to show your own locator instead of following `locator-url`.
  * @fires bz-quick-exit - "Leave this page" was used, after the answers were cleared; `detail.url` is the exit address. Cancelable: cancel it to stay on the page.
  * @csspart base - The whole widget.
+ * @csspart heading - The heading of each step (question, check your answers, results).
+ * @csspart input - Text and number boxes.
+ * @csspart error - The message shown when the rules could not be loaded.
  * @csspart exit - The "leave this page" button.
  * @csspart note - The notice that criteria are examples.
  * @csspart progress - The question counter.
@@ -91,16 +96,21 @@ const fire = <T>(host: HTMLElement, type: string, detail: T, cancelable = false)
  * @csspart summary - The "check your answers" list.
  * @csspart group - A group of results with the same outcome.
  * @csspart result - One programme's result.
- * @cssprop --bz-color-accent - Buttons and links.
- * @cssprop --bz-color-danger - Errors and the "leave this page" button.
- * @cssprop --bz-color-focus - Focus ring.
- * @cssprop --bz-color-text - Text.
- * @cssprop --bz-color-text-muted - Hints.
- * @cssprop --bz-color-surface - Background.
- * @cssprop --bz-color-border - Borders of fields and results.
- * @cssprop --bz-font-family - Font.
- * @cssprop --bz-radius - Corner radius.
- * @cssprop --bz-space - Base spacing.
+ * @cssprop --bz-color-accent - Main colour: buttons, links, selected items (default #0b5cad).
+ * @cssprop --bz-color-on-accent - Text on accent-coloured buttons (default #fff; keep 4.5:1 with the accent).
+ * @cssprop --bz-color-danger - Errors and the quick exit button (default #a4161a).
+ * @cssprop --bz-color-on-danger - Text on danger-coloured buttons (default #fff).
+ * @cssprop --bz-color-focus - Focus ring, drawn with a halo in the text colour (default #ffbf47).
+ * @cssprop --bz-color-text - Text and field borders (default #1b1b1f).
+ * @cssprop --bz-color-text-muted - Hints and secondary text (default #4a4a55).
+ * @cssprop --bz-color-surface - Background (default #fff).
+ * @cssprop --bz-color-border - Borders of the panel and cards (default #8a8a99).
+ * @cssprop --bz-font-family - Font (default Vazirmatn, Tahoma, then system fonts).
+ * @cssprop --bz-font-size - Base size; every size inside is in em and scales with it (default 1em).
+ * @cssprop --bz-line-height - Line height of text (default 1.6).
+ * @cssprop --bz-radius - Corner radius (default 0.5em).
+ * @cssprop --bz-space - Spacing unit: padding and gaps (default 1em).
+ * @cssprop --bz-color-success - Edge of "likely" results (default #1d7044).
  */
 export class BzEligibilityChecker extends BzElement {
   static override styles = [...BzElement.styles, errorSummaryStyles, eligibilityCheckerStyles];
@@ -499,7 +509,7 @@ ${this.renderBody()}`;
     const status = this._status;
     if (status === 'loading') return html`<p>${this.status()}</p>`;
     if (status !== 'ready')
-      return html`<div class="problem" role="alert"><p>${
+      return html`<div class="problem" part="error" role="alert"><p>${
         status === 'missing'
           ? msg(
               str`برنامهٔ «${this.programme}» در قوانین نیست؛ نشانی را بررسی کنید یا از پایگاه خدمات اجتماعی بپرسید.`,
@@ -564,7 +574,7 @@ ${keyed(`${this._qid}:${this.formKey}`, form)}${this.renderResume()}`;
     const full = this._members.length >= question.max_members;
     const help = this.t(question.help);
     return html`<fieldset aria-describedby=${help ? 'f-household-hint' : nothing}>
-<legend><h2 id="heading" tabindex="-1">${this.t(question.text)}</h2></legend>
+<legend><h2 part="heading" id="heading" tabindex="-1">${this.t(question.text)}</h2></legend>
 ${help ? html`<p class="hint" id="f-household-hint">${help}</p>` : nothing}
 ${this._members.map(
   (member, i) => html`<fieldset class="member">
@@ -600,7 +610,9 @@ ${full ? msg('بیشتر از این نمی‌توانید اضافه کنید.'
     const typed = type === 'number' || type === 'age' || type === 'date';
     const text = this.t(question.text);
     const label = typed ? html`<label for=${id}>${text}</label>` : text;
-    const head = heading ? html`<h2 id="heading" tabindex="-1">${label}</h2>` : label;
+    const head = heading
+      ? html`<h2 part="heading" id="heading" tabindex="-1">${label}</h2>`
+      : label;
     const notes = html`${help ? html`<p class="hint" id="${id}-hint">${help}</p>` : nothing}
 ${
   problem
@@ -610,7 +622,7 @@ ${
     const cls = `field ${problem ? 'invalid' : ''}`;
     if (typed)
       return html`<div class=${cls}>${head} ${notes}
-<input id=${id} name=${name} type="text" autocomplete="off" spellcheck="false" inputmode=${type === 'date' ? nothing : 'numeric'} dir=${type === 'date' ? 'ltr' : nothing} value=${(raw as string) ?? ''} aria-describedby=${described} aria-invalid=${problem ? 'true' : nothing} />
+<input part="input" id=${id} name=${name} type="text" autocomplete="off" spellcheck="false" inputmode=${type === 'date' ? nothing : 'numeric'} dir=${type === 'date' ? 'ltr' : nothing} value=${(raw as string) ?? ''} aria-describedby=${described} aria-invalid=${problem ? 'true' : nothing} />
 ${unit ? html`<span id="${id}-unit">${unit}</span>` : nothing}</div>`;
     const multi = type === 'several-of';
     const options: [string, string][] =
@@ -728,7 +740,7 @@ ${unit ? html`<span id="${id}-unit">${unit}</span>` : nothing}</div>`;
 
   private renderSummary(): TemplateResult {
     const book = toRuleBook(this.list);
-    return html`<h2 id="heading" tabindex="-1">${this.status()}</h2>
+    return html`<h2 part="heading" id="heading" tabindex="-1">${this.status()}</h2>
 <dl class="summary" part="summary">${this._state.asked.map((id) => {
       const question = book.questions.get(id);
       const text = this.t(question?.text);
@@ -772,7 +784,7 @@ ${this.renderResume()}`;
         id: 'ec-unlikely',
       }),
     };
-    return html`<div class="results"><h2 id="heading" tabindex="-1">${this.status()}</h2>
+    return html`<div class="results"><h2 part="heading" id="heading" tabindex="-1">${this.status()}</h2>
 <p>${msg('این نتیجه‌ها پاسخ‌های شما را با معیارها مقایسه می‌کنند و تصمیم نهایی نیستند؛ پایگاه خدمات اجتماعی راهنمایی‌تان می‌کند.', { id: 'ec-disclaimer' })}</p>
 ${OUTCOMES.map((outcome) => {
   // a result the rules cannot decide is shown as "maybe: ask at a base"

@@ -20,7 +20,7 @@ export const feedbackFormStyles = css`
 
   .quick-exit {
     background: var(--_danger);
-    color: #fff;
+    color: var(--_on-danger);
     font-weight: 700;
   }
 
@@ -166,7 +166,7 @@ export const feedbackFormStyles = css`
 
   .primary {
     background: var(--_accent);
-    color: #fff;
+    color: var(--_on-accent);
     font-weight: 700;
   }
 

@@ -92,20 +92,25 @@ const COUNT_ANNOUNCE_DELAY_MS = 1000;
  * @csspart submit - The button that sends the form.
  * @csspart error-summary - The list of problems shown after a failed send.
  * @csspart notice - Messages about the send (failure, kept draft).
+ * @csspart error - The notice that a send failed, with its retry button (also `notice`).
  * @csspart confirmation - What is shown after a message was accepted.
  * @csspart code - The tracking code, large.
  * @csspart status - The status of a looked-up message.
  * @csspart reply - The office's public reply.
- * @cssprop --bz-color-accent - Buttons, links and the confirmation border.
- * @cssprop --bz-color-danger - Errors and the quick exit button.
- * @cssprop --bz-color-focus - Focus outline.
- * @cssprop --bz-color-text - Text and field borders.
- * @cssprop --bz-color-text-muted - Hints.
- * @cssprop --bz-color-surface - Background.
- * @cssprop --bz-color-border - Panel border.
- * @cssprop --bz-font-family - Font.
- * @cssprop --bz-radius - Corner radius.
- * @cssprop --bz-space - Padding and gaps.
+ * @cssprop --bz-color-accent - Main colour: buttons, links, selected items (default #0b5cad).
+ * @cssprop --bz-color-on-accent - Text on accent-coloured buttons (default #fff; keep 4.5:1 with the accent).
+ * @cssprop --bz-color-danger - Errors and the quick exit button (default #a4161a).
+ * @cssprop --bz-color-on-danger - Text on danger-coloured buttons (default #fff).
+ * @cssprop --bz-color-focus - Focus ring, drawn with a halo in the text colour (default #ffbf47).
+ * @cssprop --bz-color-text - Text and field borders (default #1b1b1f).
+ * @cssprop --bz-color-text-muted - Hints and secondary text (default #4a4a55).
+ * @cssprop --bz-color-surface - Background (default #fff).
+ * @cssprop --bz-color-border - Borders of the panel and cards (default #8a8a99).
+ * @cssprop --bz-font-family - Font (default Vazirmatn, Tahoma, then system fonts).
+ * @cssprop --bz-font-size - Base size; every size inside is in em and scales with it (default 1em).
+ * @cssprop --bz-line-height - Line height of text (default 1.6).
+ * @cssprop --bz-radius - Corner radius (default 0.5em).
+ * @cssprop --bz-space - Spacing unit: padding and gaps (default 1em).
  */
 export class BzFeedbackForm extends BzElement {
   static override styles = [...BzElement.styles, errorSummaryStyles, feedbackFormStyles];
@@ -588,7 +593,7 @@ export class BzFeedbackForm extends BzElement {
 
   private renderFailure(retry: () => void) {
     if (!this.failure) return nothing;
-    return html`<div class="notice failure" part="notice" role="alert" id="failure" tabindex="-1">
+    return html`<div class="notice failure" part="notice error" role="alert" id="failure" tabindex="-1">
       <p>${this.failureText(this.failure)}</p>
       <button type="button" part="button" class="secondary" @click=${retry}>
         ${this.mode === 'status' ? msg('دوباره امتحان کنید') : msg('دوباره بفرستید')}

@@ -44,7 +44,7 @@ export const hotlinesStyles = css`
     padding-inline: 0.5em;
     border-radius: var(--_radius);
     background: var(--_danger);
-    color: #fff;
+    color: var(--_on-danger);
     font-size: 1.5em;
     font-weight: 700;
     text-decoration: none;
@@ -53,6 +53,7 @@ export const hotlinesStyles = css`
 
   li.counselling a[part~='number'] {
     background: var(--_accent);
+    color: var(--_on-accent);
   }
 
   .name {

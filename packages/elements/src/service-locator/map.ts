@@ -43,7 +43,7 @@ export interface MapModule {
 
 const markerCss = `
 .bz-marker{display:flex;align-items:center;justify-content:center;border-radius:50%;
-background:var(--_accent);color:#fff;font:700 0.85em/1 var(--_font);border:0.15em solid #fff;
+background:var(--_accent);color:var(--_on-accent);font:700 0.85em/1 var(--_font);border:0.15em solid #fff;
 box-shadow:0 0 0 0.1em var(--_text)}
 .bz-here{border-radius:50%;background:var(--_danger);border:0.2em solid #fff;box-shadow:0 0 0 0.1em var(--_text)}
 .leaflet-container{font:inherit}
@@ -53,10 +53,22 @@ box-shadow:0 0 0 0.1em var(--_text)}
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 export function createMap(container: HTMLElement, options: MapOptions): LocatorMap {
-  // Leaflet's stylesheet goes into the widget's shadow root, next to the map, never the page.
-  const style = document.createElement('style');
-  style.textContent = leafletCss + markerCss;
-  container.before(style);
+  // Leaflet's stylesheet goes into the widget's shadow root, never the page, as a constructed
+  // stylesheet: host pages with a strict CSP (`style-src 'self'`, no 'unsafe-inline') block a
+  // <style> element but allow adopted sheets. A <style> remains only where those are missing.
+  const root = container.getRootNode() as ShadowRoot | Document;
+  const css = leafletCss + markerCss;
+  let sheet: CSSStyleSheet | undefined;
+  let style: HTMLStyleElement | undefined;
+  if ('adoptedStyleSheets' in root && 'replaceSync' in CSSStyleSheet.prototype) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  } else {
+    style = document.createElement('style');
+    style.textContent = css;
+    container.before(style);
+  }
   const view = map(container, {
     zoomControl: true,
     attributionControl: true,
@@ -102,7 +114,8 @@ export function createMap(container: HTMLElement, options: MapOptions): LocatorM
     },
     destroy() {
       view.remove();
-      style.remove();
+      style?.remove();
+      if (sheet) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((one) => one !== sheet);
     },
   };
 }

@@ -6,7 +6,7 @@ import { css } from 'lit';
 // Layout classes: .way is a column (each way to locate, the error, the map, the results),
 // .row wraps its items on one line (lists and buttons, distance and hours, directions).
 export const serviceLocatorStyles = css`
-.base{--_open:var(--bz-color-open,#1e6b30);background:var(--_surface);border:.0625em solid var(--_border);padding:var(--_space);overflow-wrap:anywhere}
+.base{--_open:var(--bz-color-open,var(--bz-color-success,#1e6b30));background:var(--_surface);border:.0625em solid var(--_border);padding:var(--_space);overflow-wrap:anywhere}
 .base,.ways{display:grid;gap:var(--_space)}
 p,ul,ol,h2,h3,fieldset{margin:0}
 h2{font-size:1.25em;line-height:1.3}
@@ -21,7 +21,7 @@ select,input,button{font:inherit;min-block-size:2.75em;max-inline-size:100%;bord
 select,input{color:var(--_text);background:var(--_surface);border:.125em solid var(--_border);padding-inline:.5em;inline-size:100%}
 .row input{flex:1 1 12em;inline-size:auto}
 button{padding:.4em 1em;border:.125em solid var(--_accent);background:var(--_surface);color:var(--_accent);font-weight:700;cursor:pointer;text-align:start}
-.primary,[aria-pressed=true]{background:var(--_accent);color:#fff}
+.primary,[aria-pressed=true]{background:var(--_accent);color:var(--_on-accent)}
 .link{border:0;padding-inline:.25em;min-block-size:2em;text-decoration:underline;font-weight:400}
 a{color:var(--_accent)}
 .hint,.muted{color:var(--_muted)}

@@ -568,9 +568,15 @@ describe('bz-service-locator', () => {
       await until(() => $$(el, '.leaflet-marker-icon').length >= 4, 'the markers', 8000);
       expect(toggle.getAttribute('aria-expanded')).to.equal('true');
       expect($$(el, '.bz-marker')).to.have.length(4);
+      // Leaflet's CSS is an adopted sheet of the shadow root, not a <style> element, which a
+      // host page's CSP without 'unsafe-inline' would block (e2e/hostile-host.test.ts).
+      const sheets = (el.shadowRoot as ShadowRoot).adoptedStyleSheets;
       expect(
-        $$(el, 'style').some((style) => style.textContent?.includes('.leaflet-pane')),
+        sheets.some((sheet) =>
+          [...sheet.cssRules].some((rule) => rule.cssText.includes('.leaflet-pane')),
+        ),
       ).to.equal(true);
+      expect($$(el, 'style')).to.have.length(0);
       expect(document.head.innerHTML).not.to.contain('leaflet-pane');
       expect($(el, '.leaflet-control-attribution')?.textContent).to.contain('Test tiles');
       await expect(el).to.be.accessible({ ignoredRules: ['region'] });

@@ -123,6 +123,8 @@ const isAbort = (error: unknown) => (error as Error | null)?.name === 'AbortErro
  * are fallback content, shown until the element upgrades.
  *
  * @tag bz-service-locator
+ * @attr lang - Language (`fa`, `en`); else the closest ancestor's `lang`, else the page's.
+ * @attr dir - `rtl` or `ltr`; else the language's direction.
  * @fires bz-locate - A position to search from was chosen. `detail`: `{ lat, lng, source }`, source `geolocation` | `place` | `search` | `attribute`.
  * @fires bz-select - The user chose a base. `detail`: `{ id }`.
  * @csspart base - The widget's box.
@@ -130,7 +132,9 @@ const isAbort = (error: unknown) => (error as Error | null)?.name === 'AbortErro
  * @csspart geolocate-button - The "use my location" button.
  * @csspart places-form - Province and county lists.
  * @csspart search-form - The text search.
- * @csspart search-input - The text search box.
+ * @csspart heading - The results heading.
+ * @csspart input - The province and county lists and the search box.
+ * @csspart search-input - The text search box (also `input`).
  * @csspart matches - Places and bases matching the search.
  * @csspart error - The message shown when the data could not be loaded, with its retry button.
  * @csspart notice - The sample-data notice.
@@ -143,16 +147,22 @@ const isAbort = (error: unknown) => (error as Error | null)?.name === 'AbortErro
  * @csspart select-button - The "choose this base" button.
  * @csspart map-toggle - The "show map" button (only with `map-tiles`).
  * @csspart map - The map (only with `map-tiles`, once opened).
- * @cssprop --bz-color-accent - Buttons and links.
- * @cssprop --bz-color-surface - Background.
- * @cssprop --bz-color-border - Borders.
- * @cssprop --bz-color-text - Text.
- * @cssprop --bz-color-text-muted - Secondary text.
- * @cssprop --bz-color-danger - Error messages.
- * @cssprop --bz-color-focus - Focus ring.
- * @cssprop --bz-color-open - "Open now" text (default dark green).
- * @cssprop --bz-radius - Corner radius.
- * @cssprop --bz-space - Spacing unit.
+ * @cssprop --bz-color-accent - Main colour: buttons, links, selected items (default #0b5cad).
+ * @cssprop --bz-color-on-accent - Text on accent-coloured buttons (default #fff; keep 4.5:1 with the accent).
+ * @cssprop --bz-color-danger - Errors and the quick exit button (default #a4161a).
+ * @cssprop --bz-color-on-danger - Text on danger-coloured buttons (default #fff).
+ * @cssprop --bz-color-focus - Focus ring, drawn with a halo in the text colour (default #ffbf47).
+ * @cssprop --bz-color-text - Text and field borders (default #1b1b1f).
+ * @cssprop --bz-color-text-muted - Hints and secondary text (default #4a4a55).
+ * @cssprop --bz-color-surface - Background (default #fff).
+ * @cssprop --bz-color-border - Borders of the panel and cards (default #8a8a99).
+ * @cssprop --bz-font-family - Font (default Vazirmatn, Tahoma, then system fonts).
+ * @cssprop --bz-font-size - Base size; every size inside is in em and scales with it (default 1em).
+ * @cssprop --bz-line-height - Line height of text (default 1.6).
+ * @cssprop --bz-radius - Corner radius (default 0.5em).
+ * @cssprop --bz-space - Spacing unit: padding and gaps (default 1em).
+ * @cssprop --bz-color-success - Positive states (default #1e6b30).
+ * @cssprop --bz-color-open - "Open now" text; else `--bz-color-success`.
  * @cssprop --bz-map-height - Height of the map (default 20em).
  */
 export class BzServiceLocator extends BzElement {
@@ -742,9 +752,9 @@ ${problem ? html`<p class="problem" id="geo-problem">${problem}</p>` : nothing}<
     return html`<form part="places-form" class="way" @submit=${this.onPlacesSubmit}><fieldset>
 <legend>${msg('یا استان و شهرستان را انتخاب کنید')}</legend>
 <div class="row"><div class="field"><label for="province">${msg('استان')}</label>
-<select id="province" aria-describedby=${problem ? 'province-problem' : nothing} aria-invalid=${problem ? 'true' : nothing} @change=${this.onProvinceChange}>${this.options(msg('انتخاب کنید'), this.index?.provinces ?? [], this.chosenProvince)}</select></div>
+<select part="input" id="province" aria-describedby=${problem ? 'province-problem' : nothing} aria-invalid=${problem ? 'true' : nothing} @change=${this.onProvinceChange}>${this.options(msg('انتخاب کنید'), this.index?.provinces ?? [], this.chosenProvince)}</select></div>
 <div class="field"><label for="county">${msg('شهرستان')}</label>
-<select id="county" @change=${(e: Event) => (this.chosenCounty = (e.target as HTMLSelectElement).value)}>${this.options(msg('همه‌ی شهرستان‌ها'), counties, this.chosenCounty)}</select></div>
+<select part="input" id="county" @change=${(e: Event) => (this.chosenCounty = (e.target as HTMLSelectElement).value)}>${this.options(msg('همه‌ی شهرستان‌ها'), counties, this.chosenCounty)}</select></div>
 <button part="button" type="submit">${msg('نمایش پایگاه‌ها')}</button></div>
 ${problem ? html`<p class="problem" id="province-problem">${msg('نخست یک استان انتخاب کنید.')}</p>` : nothing}
 </fieldset></form>`;
@@ -754,7 +764,7 @@ ${problem ? html`<p class="problem" id="province-problem">${msg('نخست یک �
     const matches = this.found;
     return html`<form part="search-form" class="way" role="search" @submit=${this.onSearch}>
 <label for="search">${msg('یا نام محله، شهرستان یا پایگاه را بنویسید')}</label>
-<div class="row"><input part="search-input" id="search" type="search" autocomplete="off" enterkeyhint="search"><button part="button" type="submit">${msg('جست‌وجو')}</button></div>
+<div class="row"><input part="input search-input" id="search" type="search" autocomplete="off" enterkeyhint="search"><button part="button" type="submit">${msg('جست‌وجو')}</button></div>
 ${matches ? this.renderMatches(matches) : nothing}</form>`;
   }
 
@@ -829,7 +839,7 @@ ${state === 'loading' ? html`<p>${msg('در حال بارگیری نقشه…')}
     const loading = this.loadingResults;
     const sample = results?.some(({ record }) => record.sample) || this.index?.sample;
     return html`<section part="results" class="way" aria-labelledby="results-heading" aria-busy=${String(loading)}>
-<h2 id="results-heading">${this.resultsHeading(query)}</h2>
+<h2 part="heading" id="results-heading">${this.resultsHeading(query)}</h2>
 ${loading ? html`<p>${msg('در حال یافتن نزدیک‌ترین پایگاه‌ها…')}</p>` : nothing}
 ${sample ? html`<p part="notice" class="notice">${msg('این داده‌ها نمونه و برای نمایش است؛ مکان، نشانی و ساعت‌ها تقریبی است و رسمی نیست.')}</p>` : nothing}
 ${results?.length === 0 && !loading ? html`<p class="empty">${this.emptyText()}</p>` : nothing}

@@ -1,0 +1,427 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumArgs, chromiumHelp, findChromium } from '../../../scripts/browsers.mjs';
+import { embeddingCsp, type HostServer, startHostServer } from './host-server.ts';
+
+// The design's second user: a provincial webmaster who pastes one <script> and one tag into an old
+// CMS page with aggressive global CSS, in the other direction, under a strict CSP. The built
+// widget scripts (dist/) must render in their own language and direction, ignore the page's CSS,
+// work with the keyboard, pass axe, and log no error and no CSP violation, on every page here.
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+let server: HostServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(chromiumHelp);
+  server = await startHostServer();
+  browser = await chromium.launch({ executablePath, headless: true, args: chromiumArgs });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Opened {
+  page: Page;
+  /** Console errors, uncaught exceptions and any console line about the CSP. */
+  problems: string[];
+}
+
+async function open(path: string): Promise<Opened> {
+  server.notFound.length = 0;
+  const page = await browser.newPage({ viewport: { width: 800, height: 900 } });
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || /Content.Security.Policy/i.test(message.text())) {
+      problems.push(`console ${message.type()}: ${message.text()}`);
+    }
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  // Installed by the browser before any page script (not an inline script, so the CSP allows it).
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (event) =>
+      seen.push(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'}`),
+    );
+  });
+  const response = await page.goto(server.url + path);
+  expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+  return { page, problems };
+}
+
+/** Waits until the locator has read its index: the province list is filled. */
+async function locatorReady(page: Page, selector: string): Promise<void> {
+  await page.waitForFunction(
+    (sel) =>
+      (document.querySelector(sel)?.shadowRoot?.querySelectorAll('select#province option').length ??
+        0) > 1,
+    selector,
+  );
+}
+
+/** Waits until the element is defined and has rendered its `base` part. */
+async function upgraded(page: Page, selector: string): Promise<void> {
+  await page.waitForFunction(
+    (sel) => Boolean(document.querySelector(sel)?.shadowRoot?.querySelector('[part~="base"]')),
+    selector,
+  );
+}
+
+/** Computed styles inside a widget's shadow root that the host page's CSS tries to change. */
+function insideStyles(page: Page, selector: string) {
+  return page.evaluate((sel) => {
+    const root = document.querySelector(sel)?.shadowRoot;
+    const base = root?.querySelector('[part~="base"]');
+    const control = root?.querySelector('button, a[href]');
+    if (!base || !control) throw new Error(`${sel} has not rendered`);
+    const b = getComputedStyle(base);
+    const c = getComputedStyle(control);
+    return {
+      lang: base.getAttribute('lang'),
+      direction: b.direction,
+      controlDirection: c.direction,
+      fontFamily: b.fontFamily,
+      fontStyle: b.fontStyle,
+      textTransform: c.textTransform,
+      letterSpacing: c.letterSpacing,
+      textIndent: b.textIndent,
+      whiteSpace: b.whiteSpace,
+      controlBackground: c.backgroundColor,
+      controlFontSizeVsBase: Number.parseFloat(c.fontSize) / Number.parseFloat(b.fontSize),
+    };
+  }, selector);
+}
+
+/** The focused element, looking through shadow roots: `host#id > tag[part]` or `tag#id`. */
+function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    let active = document.activeElement;
+    let path = '';
+    while (active?.shadowRoot?.activeElement) {
+      path += `${active.localName}#${active.id} > `;
+      active = active.shadowRoot.activeElement;
+    }
+    if (!active) return '';
+    const part = active.getAttribute('part');
+    return `${path}${active.localName}${active.id ? `#${active.id}` : ''}${part ? `[${part}]` : ''}`;
+  });
+}
+
+/** The first control of a widget in DOM order, described the way focused() describes it. */
+function firstControl(page: Page, selector: string): Promise<string> {
+  return page.evaluate((sel) => {
+    const host = document.querySelector(sel);
+    const focusable = 'a[href], button:not([disabled]), input:not([type=hidden]), select, textarea';
+    const first = [...(host?.shadowRoot?.querySelectorAll<HTMLElement>(focusable) ?? [])].find(
+      (element) => element.checkVisibility() && element.tabIndex >= 0,
+    );
+    if (!host || !first) return '';
+    const part = first.getAttribute('part');
+    return `${host.localName}#${host.id} > ${first.localName}${first.id ? `#${first.id}` : ''}${part ? `[${part}]` : ''}`;
+  }, selector);
+}
+
+/** axe-core over one widget (its shadow tree included); the host page's own markup is not ours. */
+async function axeViolations(page: Page, selector: string): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async (sel) => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: unknown,
+            options: unknown,
+          ) => Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run({ include: [[sel]] }, { resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+  }, selector);
+}
+
+async function cleanRun(opened: Opened): Promise<void> {
+  const violations = await opened.page.evaluate(
+    () => (window as unknown as { cspViolations: string[] }).cspViolations,
+  );
+  expect(violations).toEqual([]);
+  expect(opened.problems).toEqual([]);
+  expect(server.notFound).toEqual([]);
+}
+
+/** Tab from the host's link just before the widget lands on the widget's first control. */
+async function tabIntoWidget(page: Page, before: string, widget: string): Promise<void> {
+  await page.focus(before);
+  await page.keyboard.press('Tab');
+  const expected = await firstControl(page, widget);
+  expect(expected).not.toBe('');
+  expect(await focused(page)).toBe(expected);
+}
+
+function expectIsolated(styles: Awaited<ReturnType<typeof insideStyles>>, dir: 'rtl' | 'ltr') {
+  expect(styles.direction).toBe(dir);
+  expect(styles.controlDirection).toBe(dir);
+  expect(styles.fontFamily).toMatch(/^Vazirmatn/);
+  expect(styles.fontStyle).toBe('normal');
+  expect(styles.textTransform).toBe('none');
+  expect(styles.letterSpacing).toBe('normal');
+  expect(styles.textIndent).toBe('0px');
+  expect(styles.whiteSpace).toBe('normal');
+  expect(styles.controlBackground).not.toBe('rgb(255, 105, 180)'); // the host's hotpink
+  expect(styles.controlFontSizeVsBase).toBeLessThan(1.6); // not the host's 30px buttons
+}
+
+describe('an English, left-to-right host page with two Persian widgets', () => {
+  let opened: Opened;
+  let page: Page;
+
+  beforeAll(async () => {
+    opened = await open('/ltr-host.html');
+    page = opened.page;
+    await upgraded(page, '#locator');
+    await upgraded(page, '#feedback');
+    await locatorReady(page, '#locator');
+  });
+  afterAll(() => opened?.page.close());
+
+  it('is really hostile: the page CSS is in force on the host page', async () => {
+    const h1 = await page.evaluate(() => {
+      const style = getComputedStyle(document.querySelector('h1') as Element);
+      return { transform: style.textTransform, direction: style.direction };
+    });
+    expect(h1).toEqual({ transform: 'uppercase', direction: 'ltr' });
+  });
+
+  it('renders each widget right to left in Persian, untouched by the page CSS', async () => {
+    for (const selector of ['#locator', '#feedback']) {
+      const styles = await insideStyles(page, selector);
+      expect(styles.lang).toBe('fa');
+      expectIsolated(styles, 'rtl');
+    }
+  });
+
+  it('Tab from the page reaches the first control of each widget', async () => {
+    await tabIntoWidget(page, '#before-locator', '#locator');
+    await tabIntoWidget(page, '#before-feedback', '#feedback');
+  });
+
+  it('finds bases with the keyboard only: type, Enter, Tab to a match, Enter', async () => {
+    await page.locator('#locator input[type=search]').focus();
+    await page.keyboard.type('کرمان');
+    await page.keyboard.press('Enter');
+    const firstMatch = page.locator('#locator [part~="matches"] button').first();
+    await firstMatch.waitFor();
+    // The search button, then the first match.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatch(/^bz-service-locator#locator > button\[button\]$/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#locator [part~="result"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('#locator [part~="heading"]').textContent()).toMatch(/کرمان/);
+  });
+
+  it('opens the map with Space: the map add-on and its tiles load under the CSP', async () => {
+    const toggle = page.locator('#locator [part~="map-toggle"]');
+    await toggle.focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+    await expect
+      .poll(() => page.locator('#locator [part~="map"] img[src*="/tile/"]').count())
+      .toBeGreaterThan(0);
+  });
+
+  it('sends feedback with the keyboard: Space on Send shows the errors, then a code', async () => {
+    const send = page.locator('#feedback [part~="submit"]');
+    await send.focus();
+    await page.keyboard.press('Space');
+    await page.locator('#feedback [part~="error-summary"]').waitFor();
+    await page.locator('#feedback input[name="category"]').first().focus();
+    await page.keyboard.press('Space');
+    await page.locator('#feedback textarea').focus();
+    await page.keyboard.type('پیام آزمایشی از یک صفحه‌ی میزبان سخت‌گیر برای اطمینان از کار ابزارک.');
+    await page.locator('#feedback input[name="consent"]').focus();
+    await page.keyboard.press('Space');
+    await send.focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.locator('#feedback [part~="code"]').textContent())
+      .toMatch(/[\d۰-۹]{4}-[\d۰-۹]{4}/);
+  });
+
+  it('passes axe in both widgets', async () => {
+    expect(await axeViolations(page, '#locator')).toEqual([]);
+    expect(await axeViolations(page, '#feedback')).toEqual([]);
+  });
+
+  it('logged no error and no CSP violation, and found every file it asked for', async () => {
+    await cleanRun(opened);
+  });
+});
+
+describe('a Persian, right-to-left host page with English widgets from the all-in-one script', () => {
+  let opened: Opened;
+  let page: Page;
+
+  beforeAll(async () => {
+    opened = await open('/rtl-host.html');
+    page = opened.page;
+    await upgraded(page, '#checker');
+    await upgraded(page, '#hotlines');
+    await page.locator('#checker [part~="question"]').waitFor();
+  });
+  afterAll(() => opened?.page.close());
+
+  it('renders each widget left to right in English, untouched by the page CSS', async () => {
+    for (const selector of ['#checker', '#hotlines']) {
+      const styles = await insideStyles(page, selector);
+      expect(styles.lang).toBe('en');
+      expectIsolated(styles, 'ltr');
+    }
+    expect(await page.locator('#hotlines [part~="heading"]').textContent()).toMatch(/[A-Za-z]/);
+  });
+
+  it('Tab from the page reaches the first control of each widget', async () => {
+    await tabIntoWidget(page, '#before-checker', '#checker');
+    await tabIntoWidget(page, '#before-hotlines', '#hotlines');
+    expect(await page.locator('#hotlines [part~="number"]').first().getAttribute('href')).toBe(
+      'tel:123',
+    );
+  });
+
+  it('answers a question with the keyboard: Enter shows the error, Space chooses, Enter goes on', async () => {
+    const heading = page.locator('#checker [part~="heading"]');
+    const first = await heading.textContent();
+    await page.locator('#checker [part~="question"] button').last().focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#checker [part~="error-summary"]').waitFor();
+    await page.locator('#checker [part~="question"] input').first().focus();
+    await page.keyboard.press('Space');
+    await page.locator('#checker [part~="question"] button').last().focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => heading.textContent()).not.toBe(first);
+  });
+
+  it('passes axe in both widgets', async () => {
+    expect(await axeViolations(page, '#checker')).toEqual([]);
+    expect(await axeViolations(page, '#hotlines')).toEqual([]);
+  });
+
+  it('logged no error and no CSP violation, although bz-hotlines was defined twice', async () => {
+    await cleanRun(opened);
+  });
+});
+
+describe('a widget added late by script, removed and added again', () => {
+  let opened: Opened;
+  let page: Page;
+
+  beforeAll(async () => {
+    opened = await open('/late.html');
+    page = opened.page;
+    await upgraded(page, '#late');
+    await locatorReady(page, '#late');
+  });
+  afterAll(() => opened?.page.close());
+
+  it('upgrades in place in its own direction', async () => {
+    const styles = await insideStyles(page, '#late');
+    expect(styles.lang).toBe('fa');
+    expectIsolated(styles, 'rtl');
+  });
+
+  it('survives being removed and added again by the host page (buttons pressed with Enter)', async () => {
+    await page.focus('#remove');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('bz-service-locator').count()).toBe(0);
+    await page.focus('#add');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('bz-service-locator').count()).toBe(1);
+    const styles = await insideStyles(page, '#late');
+    expectIsolated(styles, 'rtl');
+    await tabIntoWidget(page, '#before-late', '#late');
+    // Still works: choose a province with the keyboard and list its bases.
+    const province = page.locator('#late select#province');
+    await province.focus();
+    await province.selectOption('kerman');
+    await page.locator('#late [part~="places-form"] button[type=submit]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#late [part~="result"]').count()).toBeGreaterThan(0);
+  });
+
+  it('passes axe', async () => {
+    expect(await axeViolations(page, '#late')).toEqual([]);
+  });
+
+  it('logged no error and no CSP violation', async () => {
+    await cleanRun(opened);
+  });
+});
+
+describe('a provincial site embedding from the portal, another origin', () => {
+  let opened: Opened;
+  let page: Page;
+
+  beforeAll(async () => {
+    opened = await open('/cross-origin.html');
+    page = opened.page;
+    await upgraded(page, '#locator');
+    await upgraded(page, '#feedback');
+    await locatorReady(page, '#locator');
+  });
+  afterAll(() => opened?.page.close());
+
+  it('runs under the CSP docs/embedding.md gives, allowing only the portal origin', async () => {
+    const response = await page.request.get(`${server.url}/cross-origin.html`);
+    expect(response.headers()['content-security-policy']).toBe(embeddingCsp(server.widgetsUrl));
+    const styles = await insideStyles(page, '#locator');
+    expect(styles.lang).toBe('en');
+    expectIsolated(styles, 'ltr');
+  });
+
+  it('loads data, English strings and map tiles from the portal', async () => {
+    await page.locator('#locator input[type=search]').focus();
+    await page.keyboard.type('Kerman');
+    await page.keyboard.press('Enter');
+    const firstMatch = page.locator('#locator [part~="matches"] button').first();
+    await firstMatch.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#locator [part~="result"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('#locator [part~="heading"]').textContent()).toMatch(/Kerman/);
+    await page.locator('#locator [part~="map-toggle"]').focus();
+    await page.keyboard.press('Space');
+    await expect
+      .poll(() =>
+        page.locator(`#locator [part~="map"] img[src^="${server.widgetsUrl}/tile/"]`).count(),
+      )
+      .toBeGreaterThan(0);
+  });
+
+  it("sends feedback to the portal's API across origins and gets a code", async () => {
+    await page.locator('#feedback input[name="category"]').first().focus();
+    await page.keyboard.press('Space');
+    await page.locator('#feedback textarea').focus();
+    await page.keyboard.type('A test message from a provincial site on another origin.');
+    await page.locator('#feedback input[name="consent"]').focus();
+    await page.keyboard.press('Space');
+    await page.locator('#feedback [part~="submit"]').focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.locator('#feedback [part~="code"]').textContent())
+      .toMatch(/\d{4}-\d{4}/);
+  });
+
+  it('passes axe, and logged no error and no CSP violation', async () => {
+    expect(await axeViolations(page, '#locator')).toEqual([]);
+    expect(await axeViolations(page, '#feedback')).toEqual([]);
+    await cleanRun(opened);
+  });
+});
