@@ -132,6 +132,23 @@ browserSuite(
 check('elements build (widget scripts, manifest)', 'node', ['--run', 'build'], {
   cwd: 'packages/elements',
 });
+browserSuite(
+  'elements on hostile host pages (vitest, chromium)',
+  (file) =>
+    run(
+      'vitest',
+      [
+        'run',
+        '--config',
+        'vitest.e2e.config.ts',
+        '--reporter=default',
+        '--reporter=json',
+        `--outputFile.json=${file}`,
+      ],
+      { cwd: 'packages/elements' },
+    ),
+  vitestCounts,
+);
 check('storybook build', 'storybook', ['build', '--quiet', '-o', 'storybook-static'], {
   env: { STORYBOOK_DISABLE_TELEMETRY: '1' },
 });
