@@ -35,6 +35,8 @@ const withLocale: Decorator = (story, context) => {
 };
 
 const preview: Preview = {
+  // A generated docs page for every element (the API tables come from the manifest above).
+  tags: ['autodocs'],
   decorators: [withLocale],
   globalTypes: {
     locale: {

@@ -7,8 +7,6 @@ import type { TestProject } from 'vitest/node';
 
 import { distDir } from './site.ts';
 
-const entry = join(distDir, 'server/entry.mjs');
-
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -34,33 +32,70 @@ async function waitFor(url: string, child: ChildProcess): Promise<void> {
   throw new Error(`portal server did not answer at ${url}`);
 }
 
-export default async function setup(project: TestProject) {
+/** The staff account of the test servers (FEEDBACK_STAFF); e2e/staff.test.ts signs in with it. */
+export const testStaff = { name: 'e2e-staff', secret: 'e2e-staff-secret-0123456789abcdef' };
+
+/** The embedding site the test servers allow (PORTAL_ALLOWED_ORIGINS); e2e/cors.test.ts. */
+export const testAllowedOrigin = 'https://province.example';
+
+/**
+ * Starts the built portal's own Node server (`<dist>/server/entry.mjs`) on a free loopback port,
+ * as in production; also used by the benchmarks (bench/portal.mjs) for other build folders.
+ * `env` adds to or overrides its settings, for a test that needs a server of its own (the staff
+ * tests use one with very short sessions).
+ */
+export async function startPortalServer(
+  dist: string = distDir,
+  env: Record<string, string> = {},
+): Promise<{ baseUrl: string; stop: () => void }> {
+  const entry = join(dist, 'server/entry.mjs');
   if (!existsSync(entry)) {
     throw new Error('The portal is not built: run `pnpm --filter @behzisti/portal build` first.');
   }
   const port = await freePort();
   // The feedback API stores into a throwaway SQLite file, never the portal's own data folder.
   const dataDir = mkdtempSync(join(tmpdir(), 'bz-portal-e2e-'));
-  const child = spawn(process.execPath, [entry], {
+  // portal/server.ts: the production server (CORS and cache headers around the adapter's).
+  const child = spawn(process.execPath, [new URL('../server.ts', import.meta.url).pathname], {
     env: {
       ...process.env,
       HOST: '127.0.0.1',
       PORT: String(port),
       FEEDBACK_DB: join(dataDir, 'feedback.sqlite'),
+      FEEDBACK_STAFF: `${testStaff.name}:${testStaff.secret}`,
+      PORTAL_DIST: dist,
+      PORTAL_ALLOWED_ORIGINS: testAllowedOrigin,
+      ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
-  await waitFor(`${baseUrl}/api/health`, child);
-  project.provide('baseUrl', baseUrl);
-  return () => {
+  try {
+    await waitFor(`${baseUrl}/api/health`, child);
+  } catch (error) {
     child.kill();
     rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  return {
+    baseUrl,
+    stop: () => {
+      child.kill();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
   };
+}
+
+export default async function setup(project: TestProject) {
+  const { baseUrl, stop } = await startPortalServer();
+  project.provide('baseUrl', baseUrl);
+  project.provide('staff', testStaff);
+  return stop;
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    staff: { name: string; secret: string };
   }
 }

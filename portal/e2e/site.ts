@@ -19,10 +19,15 @@ export function sitemapPaths(): string[] {
   );
 }
 
-/** Every built HTML file, relative to dist/client. */
+/**
+ * Every built HTML file of the portal, relative to dist/client. The static Storybook copied in
+ * at /storybook/ is not the portal's own: its generated pages carry inline scripts, and it is
+ * checked by e2e/storybook.test.ts instead.
+ */
 export function htmlFiles(dir = clientDir): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
+    if (entry.isDirectory() && path === join(clientDir, 'storybook')) return [];
     if (entry.isDirectory()) return htmlFiles(path);
     return entry.name.endsWith('.html') ? [relative(clientDir, path)] : [];
   });

@@ -12,13 +12,17 @@ for (const file of readdirSync(dist)) {
   if (/^bz-.*\.js$/.test(file)) rmSync(new URL(file, dist));
 }
 
+/** @type {{ file: string, entries: string[], exportAll?: boolean }[]} */
 const targets = [
   ...widgets().map(({ tag, entry }) => ({ file: `${tag}.js`, entries: [entry] })),
   { file: 'bz-elements.js', entries: widgets().map(({ entry }) => entry) },
-  ...addons.map(({ file, entry }) => ({ file, entries: [entry] })),
+  ...addons.map(({ file, entry }) => ({ file, entries: [entry], exportAll: true })),
 ];
-for (const { file, entries } of targets) {
-  const [main, ...translations] = await bundleFiles(entries, { name: file.replace(/\.js$/, '') });
+for (const { file, entries, exportAll } of targets) {
+  const [main, ...translations] = await bundleFiles(entries, {
+    name: file.replace(/\.js$/, ''),
+    exportAll,
+  });
   if (!main) throw new Error(`nothing built for ${file}`);
   const text = new TextDecoder().decode(main.code);
   // A part that renders no text (the map add-on) imports no translation file.

@@ -141,7 +141,7 @@ const litPackages = [
  * '<name>.en.<hash>.js', code }]`, minified ES modules. With `externalLit`, Lit stays an import
  * so the figure is our own code.
  * @param {string | string[]} entries
- * @param {{ externalLit?: boolean, name?: string }} [options]
+ * @param {{ externalLit?: boolean, name?: string, exportAll?: boolean }} [options]
  * @returns {Promise<{ file: string, code: Uint8Array }[]>}
  */
 export async function bundleFiles(entries, options = {}) {
@@ -161,7 +161,11 @@ export async function bundleFiles(entries, options = {}) {
     external: options.externalLit ? litPackages : [],
   };
   const stdin = {
-    contents: list.map((entry) => `import ${JSON.stringify(entry)};`).join('\n'),
+    // Widgets are imported for their side effect (defining the tag); an add-on (the locator's
+    // map) is imported by the widget at run time, so its exports must be kept.
+    contents: list
+      .map((entry) => `${options.exportAll ? 'export * from' : 'import'} ${JSON.stringify(entry)};`)
+      .join('\n'),
     resolveDir: srcDir.pathname,
     loader: /** @type {const} */ ('js'),
   };
