@@ -132,6 +132,19 @@ browserSuite(
 check('elements build (widget scripts, manifest)', 'node', ['--run', 'build'], {
   cwd: 'packages/elements',
 });
+suite(
+  'elements npm package (pack, Node, TypeScript)',
+  (file) =>
+    run('vitest', [
+      'run',
+      '--config',
+      'packages/elements/vitest.package.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${file}`,
+    ]),
+  vitestCounts,
+);
 browserSuite(
   'elements on hostile host pages (vitest, chromium)',
   (file) =>
