@@ -8,7 +8,13 @@ export default defineConfig({
       'packages/core',
       'packages/elements',
       'packages/feedback-service',
-      { test: { name: 'portal', root: 'portal', include: ['src/lib/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'portal',
+          root: 'portal',
+          include: ['src/lib/**/*.test.ts', 'src/cms/**/*.test.ts'],
+        },
+      },
     ],
   },
 });

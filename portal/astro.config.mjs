@@ -26,14 +26,24 @@ export default defineConfig({
     sitemap({
       // hreflang pairs: /x (fa) ↔ /en/x (en), only where both pages exist.
       i18n: { defaultLocale: 'fa', locales: { fa: 'fa', en: 'en' } },
-      // The 404 page and feeds are not pages to index.
-      filter: (page) => !/\/404\/?$|\.xml$/.test(page),
+      // The 404 page and feeds are not pages to index; the staff inbox (/staff/, /en/staff/) is
+      // for staff only, so it is neither indexed nor checked by the sitemap-wide e2e tests (its
+      // own e2e test, e2e/staff.test.ts, checks it signed out and signed in).
+      // The news editor (/admin/, src/pages/admin) is likewise not a page to index; e2e/admin.test.ts checks it.
+      filter: (page) =>
+        !/\/404\/?$|\.xml$/.test(page) &&
+        !/^\/(?:en\/)?staff\/?$/.test(new URL(page).pathname) &&
+        !/^\/admin\//.test(new URL(page).pathname),
     }),
   ],
   // A strict Content-Security-Policy (script-src 'self', style-src 'self') forbids inline
   // scripts and styles; Astro inlines stylesheets and scripts below Vite's inline limit, so
   // both are turned off and everything ships as files.
   build: { inlineStylesheets: 'never' },
+  // Link previews need a raster og:image; the news pictures and the default one are SVG drawn
+  // by the project, so Astro may rasterise them (src/lib/og-image.ts). Only our own files are
+  // processed: news pictures are files in the repository, never fetched from elsewhere.
+  image: { dangerouslyProcessSVG: true },
   vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
 });

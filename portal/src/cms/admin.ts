@@ -1,0 +1,182 @@
+import { type Locale, t } from '../i18n/ui.ts';
+import { checkEntry, type EntryKind, withoutEmptyValues } from './check-entry.ts';
+import { cmsConfig, type GitBackend } from './config.ts';
+import type { DecapCMS, ImmutableMap } from './decap.ts';
+import { decapFaSupplement, deepMerge } from './decap-fa.ts';
+import { registerPreviews, registerWidgets } from './widgets.ts';
+
+/**
+ * Starts the editor at /admin: loads Decap CMS's bundle from the portal's own origin, adds the
+ * Persian interface text, the portal's widgets, previews and checks, then starts it with the
+ * configuration from config.ts. The page (pages/admin/index.astro) passes the production
+ * backend and the portal's stylesheet addresses in data attributes, since a strict CSP allows
+ * no inline script.
+ */
+
+const root = document.documentElement;
+const locale: Locale = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'fa';
+root.lang = locale;
+document.title = t(locale, 'cms.title');
+const status = document.getElementById('cms-status');
+if (status) status.textContent = t(locale, 'cms.loading');
+const otherLanguage = document.getElementById('cms-other-language');
+if (otherLanguage instanceof HTMLAnchorElement) {
+  otherLanguage.textContent = t(locale, 'cms.otherLanguage');
+  otherLanguage.lang = locale === 'fa' ? 'en' : 'fa';
+  otherLanguage.href = locale === 'fa' ? '?lang=en' : '?';
+}
+
+function loadScript(src: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error(`${src} did not load`));
+    document.head.append(script);
+  });
+}
+
+/** The kind of file a collection writes, for core's checks. */
+const kindOf = (collection: unknown): EntryKind =>
+  collection === 'programmes' ? 'programme' : 'news';
+
+/** Field labels by name, so a build message can say which field in the person's language. */
+function labelsOf(config: Record<string, unknown>, collection: string): Map<string, string> {
+  const collections = config.collections as {
+    name: string;
+    fields: { name: string; label?: string }[];
+  }[];
+  const fields = collections.find((c) => c.name === collection)?.fields ?? [];
+  return new Map(fields.map((field) => [field.name, field.label ?? field.name]));
+}
+
+/**
+ * Tags typed with the Persian comma (،) arrive as one tag: Decap's list field splits on ','
+ * only. Split them the way a person meant them.
+ */
+function splitTags(tags: unknown): unknown {
+  if (!Array.isArray(tags)) return tags;
+  return tags.flatMap((tag) =>
+    typeof tag === 'string' ? tag.split('،').map((part) => part.trim()) : [tag],
+  );
+}
+
+/** A refused save. Decap shows `String(error)` in its notice; without the "Error: " prefix. */
+class BuildCheckError extends Error {
+  override toString(): string {
+    return this.message;
+  }
+}
+
+/**
+ * Before Decap writes a file: drop the empty values a form leaves behind, then run the build's
+ * checks (core's schema). A problem stops the save and the notice lists the build's messages,
+ * each after the field's label. The server checks the written file again (local-backend.ts).
+ */
+function preSave(config: Record<string, unknown>) {
+  return ({ entry }: { entry: ImmutableMap }) => {
+    const collection = String(entry.get('collection'));
+    const kind = kindOf(collection);
+    const data = entry.get('data') as ImmutableMap;
+    const { body, ...fields } = data.toJS();
+    if ('tags' in fields) fields.tags = splitTags(fields.tags);
+    const cleaned = withoutEmptyValues(fields) as Record<string, unknown>;
+    const problems = checkEntry(kind, cleaned);
+    if (problems.length > 0) {
+      const labels = labelsOf(config, collection);
+      const lines = problems.map((line) => {
+        const field = line.split(/[.:[]/, 1)[0] ?? '';
+        const label = labels.get(field);
+        // The build's English message isolated (FSI…PDI), so a Persian label before it does not
+        // reorder its words.
+        return label && label !== field ? `${label} — \u2068${line}\u2069` : line;
+      });
+      throw new BuildCheckError([t(locale, 'cms.check.lead'), ...lines].join('\n'));
+    }
+    let next = data;
+    for (const key of data.keySeq().toArray()) if (key !== 'body') next = next.delete(key);
+    for (const [key, value] of Object.entries(cleaned)) next = next.set(key, value);
+    return body === undefined ? next : next.set('body', body);
+  };
+}
+
+/**
+ * Hides the language switch once signed in (see admin.css), and adds the names and states Decap leaves out, added as its interface renders (axe: frame-title,
+ * aria-input-field-name, button-name, aria-required-attr): the preview frame, the rich-text
+ * body editor, and the switch between rich text and Markdown, which is on in Markdown mode
+ * (the rich-text editor is then gone from the field).
+ */
+function nameUnnamedParts(): void {
+  const name = () => {
+    if (otherLanguage) {
+      otherLanguage.hidden =
+        document.querySelector(
+          '#nc-root [class*="AppHeader"], #nc-root [class*="PublishButton"]',
+        ) !== null;
+    }
+    const frame = document.querySelector('#preview-pane');
+    if (frame && !frame.hasAttribute('title'))
+      frame.setAttribute('title', t(locale, 'cms.preview'));
+    for (const editor of document.querySelectorAll(
+      '[data-slate-editor="true"]:not([aria-label])',
+    )) {
+      editor.setAttribute('aria-label', t(locale, 'cms.field.body'));
+    }
+    for (const toggle of document.querySelectorAll(
+      '[class*="ToolbarToggle"] > button[role="switch"]',
+    )) {
+      const bar = toggle.parentElement;
+      const markdownLabel = bar?.lastElementChild?.textContent ?? '';
+      if (toggle.getAttribute('aria-label') !== markdownLabel)
+        toggle.setAttribute('aria-label', markdownLabel);
+      const field = bar?.closest('[class*="EditorControl"]') ?? bar?.parentElement?.parentElement;
+      const markdown = String(!field?.querySelector('[data-slate-editor="true"]'));
+      if (toggle.getAttribute('aria-checked') !== markdown)
+        toggle.setAttribute('aria-checked', markdown);
+    }
+  };
+  // Once per frame at most: Decap re-renders on every keystroke.
+  let queued = false;
+  new MutationObserver(() => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      name();
+    });
+  }).observe(document.body, { childList: true, subtree: true });
+}
+
+async function start(): Promise<void> {
+  const settings = document.body.dataset;
+  const backend = JSON.parse(settings.backend ?? '{}') as GitBackend;
+  const previewStyles = JSON.parse(settings.previewStyles ?? '[]') as string[];
+  // Decap starts itself when its script runs unless told not to; the widgets and locale must
+  // be registered first.
+  window.CMS_MANUAL_INIT = true;
+  await loadScript('/admin/decap/decap-cms.js');
+  const { CMS, h, createClass } = window;
+  if (!CMS || !h || !createClass) throw new Error('Decap CMS did not start');
+  const cms: DecapCMS = CMS;
+  cms.registerLocale('fa', deepMerge(cms.getLocale('fa') ?? {}, decapFaSupplement));
+  const required = t(locale, 'cms.required');
+  cms.registerLocale(
+    locale,
+    deepMerge(cms.getLocale(locale) ?? {}, {
+      editor: { editorControlPane: { widget: { required } } },
+    }),
+  );
+  for (const href of previewStyles) cms.registerPreviewStyle(href);
+  registerWidgets(cms, h, createClass, locale);
+  registerPreviews(cms, h, createClass);
+  const config = cmsConfig(locale, backend, location.origin);
+  cms.registerEventListener({ name: 'preSave', handler: preSave(config) });
+  nameUnnamedParts();
+  cms.init({ config });
+  status?.remove();
+}
+
+start().catch((error: unknown) => {
+  console.error(error);
+  if (status) status.textContent = t(locale, 'cms.loadFailed');
+});

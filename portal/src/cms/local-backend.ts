@@ -1,0 +1,337 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, realpath, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, posix, sep } from 'node:path';
+import { NewsItemSchema } from '@behzisti/core/schemas';
+import { readRecords } from '../../../packages/core/src/cli/read-records.ts';
+import { indexNews, NewsContentError, type NewsEntryLike } from '../lib/news.ts';
+import { checkEntry, kindOfPath } from './check-entry.ts';
+import { CONTENT_ROOT, NEWS_IMAGES_PUBLIC, READABLE_FOLDERS, WRITABLE } from './content-paths.ts';
+
+/**
+ * Decap CMS's local backend protocol (what `decap-server` speaks for `local_backend`, in its
+ * file-system mode), answered from the portal's own Node server so editing on one machine
+ * needs no second process. One POST per action: `{ action, params }` → JSON.
+ *
+ * Differences from decap-server, on purpose:
+ * - Only CONTENT_ROOT is reachable, mapped onto `contentDir` (the checkout's src/content, or a
+ *   copy for tests); only the files in content-paths.ts WRITABLE can be written or deleted.
+ * - A news item or programme is checked with the build's own checks before it is written
+ *   (core's schemas, and the build's cross-file news checks from lib/news.ts), so a file the
+ *   build would refuse never reaches the disk, whatever the browser sent.
+ * - Renaming an entry (a changed file name) is refused: published addresses must not change.
+ */
+
+export interface LocalBackendOptions {
+  /** Absolute folder that stands for `portal/src/content` of the repository. */
+  contentDir: string;
+}
+
+/** A refusal with its HTTP status; the message is what the editor shows in its notice. */
+export class BackendError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface DataFile {
+  path: string;
+  raw: string;
+  newPath?: string;
+}
+interface Asset {
+  path: string;
+  content: string;
+  encoding: string;
+}
+
+const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
+
+/** `portal/src/content/news/fa/x.md` → `news/fa/x.md`, refusing anything that could leave the folder. */
+export function contentRelative(repoPath: unknown): string {
+  if (typeof repoPath !== 'string') throw new BackendError(400, 'a path is missing');
+  if (repoPath === CONTENT_ROOT) return '';
+  if (!repoPath.startsWith(`${CONTENT_ROOT}/`)) {
+    throw new BackendError(403, `'${repoPath}' is outside ${CONTENT_ROOT}/`);
+  }
+  const rest = repoPath.slice(CONTENT_ROOT.length + 1);
+  const normal = posix.normalize(rest);
+  if (
+    rest.includes('\\') ||
+    rest.includes('\0') ||
+    normal !== rest.replace(/\/$/, '') ||
+    normal.split('/').includes('..') ||
+    posix.isAbsolute(normal)
+  ) {
+    throw new BackendError(403, `'${repoPath}' is not a plain path inside ${CONTENT_ROOT}/`);
+  }
+  return normal === '.' ? '' : normal;
+}
+
+function assertWritable(relativePath: string): void {
+  if (!WRITABLE.some((pattern) => pattern.test(relativePath))) {
+    throw new BackendError(
+      403,
+      `the editor may not write '${CONTENT_ROOT}/${relativePath}': only news items (news/fa|en/<name>.md), news pictures (news/images/) and programmes (programmes/<id>.yaml)`,
+    );
+  }
+}
+
+function assertReadableFolder(relativePath: string): void {
+  if (!READABLE_FOLDERS.includes(relativePath)) {
+    throw new BackendError(403, `the editor may not list '${CONTENT_ROOT}/${relativePath}'`);
+  }
+}
+
+export function createLocalBackend({ contentDir }: LocalBackendOptions) {
+  let root: Promise<string> | undefined;
+  const realRoot = () => {
+    root ??= realpath(contentDir);
+    return root;
+  };
+
+  /**
+   * The absolute path of a content-relative path, after checking that no symbolic link on the
+   * way leads out of the content folder (the nearest existing ancestor must resolve inside).
+   */
+  async function resolveInside(relativePath: string): Promise<string> {
+    const base = await realRoot();
+    const target = join(base, ...relativePath.split('/').filter(Boolean));
+    let existing = target;
+    for (;;) {
+      try {
+        const real = await realpath(existing);
+        if (real !== base && !real.startsWith(base + sep)) {
+          throw new BackendError(403, `'${relativePath}' leads outside ${CONTENT_ROOT}/`);
+        }
+        return target;
+      } catch (error) {
+        if (error instanceof BackendError) throw error;
+        const parent = dirname(existing);
+        if (parent === existing) throw error;
+        existing = parent;
+      }
+    }
+  }
+
+  const repoPathOf = (relativePath: string) => `${CONTENT_ROOT}/${relativePath}`;
+
+  async function readEntry(repoPath: string) {
+    try {
+      const content = await readFile(await resolveInside(contentRelative(repoPath)));
+      return { data: content.toString('utf8'), file: { path: repoPath, id: sha256(content) } };
+    } catch (error) {
+      if (error instanceof BackendError) throw error;
+      return { data: null, file: { path: repoPath, id: null } };
+    }
+  }
+
+  async function readMedia(repoPath: string) {
+    const content = await readFile(await resolveInside(contentRelative(repoPath)));
+    return {
+      id: sha256(content),
+      content: content.toString('base64'),
+      encoding: 'base64',
+      path: repoPath,
+      name: basename(repoPath),
+    };
+  }
+
+  async function listFiles(folder: string, extension: string, depth: number): Promise<string[]> {
+    if (depth <= 0) return [];
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = await readdir(await resolveInside(folder), { withFileTypes: true });
+    } catch (error) {
+      if (error instanceof BackendError) throw error;
+      return [];
+    }
+    const found: string[] = [];
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      const child = folder ? `${folder}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) found.push(...(await listFiles(child, extension, depth - 1)));
+      else if (entry.isFile() && entry.name.endsWith(extension)) found.push(child);
+    }
+    return found;
+  }
+
+  /** Every news file as the build reads it, parsed by core, for the cross-file checks. */
+  async function newsEntries(): Promise<NewsEntryLike[]> {
+    const entries: NewsEntryLike[] = [];
+    for (const locale of ['fa', 'en']) {
+      for (const file of await listFiles(`news/${locale}`, '.md', 1)) {
+        const parsed = parseNews(await readFile(await resolveInside(file), 'utf8'));
+        if (parsed) entries.push(newsEntry(file, parsed));
+      }
+    }
+    return entries;
+  }
+
+  /** The build's checks for one file about to be written; throws 422 with the build's messages. */
+  async function checkDataFile(relativePath: string, raw: string, assets: Asset[]): Promise<void> {
+    const kind = kindOfPath(`/${relativePath}`);
+    if (!kind) return;
+    const read = readRecords(raw, kind === 'news' ? 'markdown' : 'yaml');
+    const problems = read.problems.map((p) => `${p.field}: ${p.message}`);
+    const record = read.records[0]?.value;
+    if (problems.length === 0) problems.push(...checkEntry(kind, record));
+    if (problems.length === 0 && kind === 'news') {
+      const data = NewsItemSchema.parse(record);
+      problems.push(...(await imageProblems(relativePath, data.image?.src, assets)));
+      problems.push(...(await crossFileProblems(relativePath, data)));
+    }
+    if (problems.length > 0) throw new BackendError(422, problems.join('\n'));
+  }
+
+  /** The build stops when a picture is not where `src` points (Astro's image()). */
+  async function imageProblems(relativePath: string, src: string | undefined, assets: Asset[]) {
+    if (!src) return [];
+    const target = posix.normalize(posix.join(posix.dirname(relativePath), src));
+    if (assets.some((asset) => contentRelative(asset.path) === target)) return [];
+    try {
+      await readFile(await resolveInside(contentRelative(repoPathOf(target))));
+      return [];
+    } catch {
+      return [
+        `image.src: Could not find requested image \`${src}\`. Does it exist? Upload the picture or choose one from ${NEWS_IMAGES_PUBLIC}/`,
+      ];
+    }
+  }
+
+  /** lib/news.ts indexNews over the news with this file in place, keeping the lines about it. */
+  async function crossFileProblems(relativePath: string, data: NewsEntryLike['data']) {
+    const others = (await newsEntries()).filter((entry) => entry.id !== idOf(relativePath));
+    try {
+      indexNews([...others, newsEntry(relativePath, data)]);
+      return [];
+    } catch (error) {
+      if (!(error instanceof NewsContentError)) throw error;
+      const own = `src/content/${relativePath}:`;
+      return error.message
+        .split('\n')
+        .map((line) => line.replace(/^\s*- /, ''))
+        .filter((line) => line.startsWith(own))
+        .map((line) => line.slice(own.length).trim());
+    }
+  }
+
+  async function write(relativePath: string, content: Buffer | string): Promise<void> {
+    assertWritable(relativePath);
+    const target = await resolveInside(relativePath);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, content);
+  }
+
+  async function remove(repoPath: string): Promise<void> {
+    const relativePath = contentRelative(repoPath);
+    assertWritable(relativePath);
+    await unlink(await resolveInside(relativePath)).catch(() => undefined);
+  }
+
+  async function act(action: unknown, params: Record<string, unknown>): Promise<unknown> {
+    switch (action) {
+      case 'info':
+        return { repo: 'behzisti-portal', publish_modes: ['simple'], type: 'local_fs' };
+      case 'entriesByFolder': {
+        const folder = contentRelative(params.folder);
+        assertReadableFolder(folder);
+        const files = await listFiles(
+          folder,
+          String(params.extension ?? ''),
+          Number(params.depth ?? 1),
+        );
+        return Promise.all(files.map((file) => readEntry(repoPathOf(file))));
+      }
+      case 'entriesByFiles': {
+        const files = Array.isArray(params.files) ? (params.files as { path: unknown }[]) : [];
+        return Promise.all(files.map((file) => readEntry(repoPathOf(contentRelative(file.path)))));
+      }
+      case 'getEntry':
+        return readEntry(repoPathOf(contentRelative(params.path)));
+      case 'persistEntry': {
+        const dataFiles = (params.dataFiles ?? (params.entry ? [params.entry] : [])) as DataFile[];
+        const assets = (params.assets ?? []) as Asset[];
+        if (dataFiles.some((file) => file.newPath && file.newPath !== file.path)) {
+          throw new BackendError(
+            422,
+            'renaming a published item would break its address; create a new item instead',
+          );
+        }
+        // Check everything first, write after: a refused save leaves no half-written item.
+        for (const asset of assets) assertWritable(contentRelative(asset.path));
+        for (const file of dataFiles) {
+          const relativePath = contentRelative(file.path);
+          assertWritable(relativePath);
+          await checkDataFile(relativePath, String(file.raw), assets);
+        }
+        for (const asset of assets) {
+          await write(contentRelative(asset.path), Buffer.from(asset.content, 'base64'));
+        }
+        for (const file of dataFiles) await write(contentRelative(file.path), String(file.raw));
+        return { message: 'entry persisted' };
+      }
+      case 'getMedia': {
+        const folder = contentRelative(params.mediaFolder);
+        assertReadableFolder(folder);
+        const files = await listFiles(folder, '', 1);
+        return Promise.all(files.map((file) => readMedia(repoPathOf(file))));
+      }
+      case 'getMediaFile':
+        return readMedia(repoPathOf(contentRelative(params.path)));
+      case 'persistMedia': {
+        const asset = params.asset as Asset | undefined;
+        if (asset?.encoding !== 'base64') throw new BackendError(400, 'no picture sent');
+        const relativePath = contentRelative(asset.path);
+        await write(relativePath, Buffer.from(asset.content, 'base64'));
+        return readMedia(repoPathOf(relativePath));
+      }
+      case 'deleteFile':
+        await remove(params.path as string);
+        return { message: 'deleted' };
+      case 'deleteFiles': {
+        const paths = Array.isArray(params.paths) ? (params.paths as string[]) : [];
+        for (const path of paths) await remove(path);
+        return { message: 'deleted' };
+      }
+      case 'getDeployPreview':
+        return null;
+      default:
+        throw new BackendError(422, `unknown action ${String(action)}`);
+    }
+  }
+
+  /** Answers one protocol request. */
+  return async function handle(request: Request): Promise<Response> {
+    let body: { action?: unknown; params?: Record<string, unknown> };
+    try {
+      body = await request.json();
+    } catch {
+      return Response.json({ error: 'the request is not JSON' }, { status: 400 });
+    }
+    try {
+      const result = await act(body.action, body.params ?? {});
+      return Response.json(result, { headers: { 'cache-control': 'no-store' } });
+    } catch (error) {
+      if (error instanceof BackendError) {
+        return Response.json({ error: error.message }, { status: error.status });
+      }
+      console.error('cms local backend:', error);
+      return Response.json({ error: 'the file could not be read or written' }, { status: 500 });
+    }
+  };
+}
+
+const idOf = (relativePath: string) => relativePath.replace(/^news\//, '').replace(/\.md$/, '');
+
+function newsEntry(relativePath: string, data: NewsEntryLike['data']): NewsEntryLike {
+  return { id: idOf(relativePath), filePath: `src/content/${relativePath}`, data };
+}
+
+/** A news file's front matter parsed by core, or undefined when it is not valid (not ours to report). */
+function parseNews(text: string): NewsEntryLike['data'] | undefined {
+  const record = readRecords(text, 'markdown').records[0]?.value;
+  const parsed = NewsItemSchema.safeParse(record);
+  return parsed.success ? parsed.data : undefined;
+}
