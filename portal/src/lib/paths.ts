@@ -41,6 +41,9 @@ export const directoryProvincePath = (locale: Locale, province: string) =>
 export const directoryCountyPath = (locale: Locale, province: string, county: string) =>
   localePath(locale, `/directory/${province}/${county}/`);
 
+/** The open-data downloads of the directory's dataset (files under /data/open/). */
+export const openDataPath = (locale: Locale) => localePath(locale, '/directory/open-data/');
+
 /**
  * One base's page. Keyed by the base's stable id alone (not its province and county), so the
  * address survives a county being split or renamed and the locator's `bz-select` (which
@@ -55,6 +58,18 @@ export const programmePath = (locale: Locale, id: string) =>
   localePath(locale, `/programmes/${id}/`);
 
 export const rssPath = (locale: Locale) => localePath(locale, '/rss.xml');
+
+/** "Embed on your site": the widget snippet builder for provincial webmasters. */
+export const embedPath = (locale: Locale) => localePath(locale, '/embed/');
+
+/** Site search; the query travels as `?q=` (plus `type` and `province` filters). */
+export const searchPath = (locale: Locale) => localePath(locale, '/search/');
+
+/**
+ * The staff inbox (issue 7). Not linked from public navigation and kept out of the sitemap
+ * (astro.config.mjs), so only staff who are given the address find it.
+ */
+export const staffPath = (locale: Locale) => localePath(locale, '/staff/');
 
 /**
  * A URL segment for a tag as written (`سکونتگاه غیررسمی` → `سکونتگاه-غیررسمی`): spaces become
