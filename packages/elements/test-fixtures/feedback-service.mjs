@@ -6,6 +6,7 @@
 // tests within one browser never share a store:
 //
 //   /__feedback__/<id>/api/feedback[/<code>]   the service (staff API on, token STAFF_TOKEN)
+//   /__feedback__/<id>/api/comments[/counts]    its published comments (bz-comments)
 //   POST /__feedback__/<id>/control             { fail, minFillMs, submitLimit, lookupLimit }
 //       fail: 'drop'             the connection is cut before the service sees the request
 //             'drop-after-store' the service stores it, then the connection is cut (no 201 arrives)
@@ -48,6 +49,9 @@ function makeHandler(id, store, options) {
   return createFeedbackHandler({
     store,
     basePath: `/__feedback__/${id}/api/feedback`,
+    // bz-comments reads the published comments beside the feedback API.
+    commentsPath: `/__feedback__/${id}/api/comments`,
+    staffPath: `/__feedback__/${id}/api/staff`,
     staffToken: STAFF_TOKEN,
     allowedOrigins: [...pageOrigins],
     minFillMs: options.minFillMs ?? 0,

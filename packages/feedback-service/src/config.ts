@@ -5,8 +5,11 @@ import {
   DEFAULT_MIN_FILL_MS,
   DEFAULT_SUBMIT_LIMIT,
   type FeedbackHandler,
+  type FeedbackHandlerOptions,
 } from './handler.ts';
 import { parseRateLimit, type RateLimit } from './rate-limit.ts';
+import { DEFAULT_SESSION_IDLE_MINUTES, DEFAULT_SESSION_MAX_MINUTES } from './sessions.ts';
+import { parseStaffAccounts, type StaffAccount } from './staff-auth.ts';
 import { openPostgresStore } from './store/postgres.ts';
 import { openSqliteStore } from './store/sqlite.ts';
 import type { FeedbackStore } from './store/types.ts';
@@ -24,6 +27,10 @@ export interface ServiceConfig {
   /** postgres://… — when set, PostgreSQL is used instead of SQLite. */
   databaseUrl: string | undefined;
   staffToken: string | undefined;
+  /** Named staff accounts (FEEDBACK_STAFF). */
+  staffAccounts: StaffAccount[];
+  /** Minutes of inactivity that end a staff session (FEEDBACK_STAFF_SESSION_MINUTES). */
+  sessionIdleMinutes: number;
   allowedOrigins: string[];
   trustProxyHeader: string | undefined;
   submitLimit: RateLimit | false;
@@ -80,6 +87,22 @@ export function configFromEnv(
       `FEEDBACK_STAFF_TOKEN is too short (at least ${MIN_STAFF_TOKEN} characters); make one with: openssl rand -base64 32`,
     );
   }
+  let staffAccounts: StaffAccount[];
+  try {
+    staffAccounts = parseStaffAccounts(env.FEEDBACK_STAFF);
+  } catch (error) {
+    throw new ConfigError(`FEEDBACK_STAFF: ${(error as Error).message}`);
+  }
+  const sessionIdleMinutes = integer(
+    'FEEDBACK_STAFF_SESSION_MINUTES',
+    env.FEEDBACK_STAFF_SESSION_MINUTES,
+    DEFAULT_SESSION_IDLE_MINUTES,
+  );
+  if (sessionIdleMinutes < 1 || sessionIdleMinutes > DEFAULT_SESSION_MAX_MINUTES) {
+    throw new ConfigError(
+      `FEEDBACK_STAFF_SESSION_MINUTES must be from 1 to ${DEFAULT_SESSION_MAX_MINUTES} (sessions end after 8 hours anyway)`,
+    );
+  }
   const synchronous = (env.FEEDBACK_SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase();
   if (synchronous !== 'FULL' && synchronous !== 'NORMAL') {
     throw new ConfigError(
@@ -99,6 +122,8 @@ export function configFromEnv(
     sqliteSynchronous: synchronous,
     databaseUrl,
     staffToken,
+    staffAccounts,
+    sessionIdleMinutes,
     allowedOrigins: (env.FEEDBACK_ALLOWED_ORIGINS ?? '')
       .split(',')
       .map((origin) => origin.trim())
@@ -127,12 +152,16 @@ export function describeStore(config: ServiceConfig): string {
 export async function createFeedbackServiceFromEnv(
   env: Readonly<Record<string, string | undefined>> = process.env,
   cwd: string = process.cwd(),
+  extra: Pick<FeedbackHandlerOptions, 'articleExists'> = {},
 ): Promise<{ handler: FeedbackHandler; store: FeedbackStore; config: ServiceConfig }> {
   const config = configFromEnv(env, cwd);
   const store = await openStore(config);
   const handler = createFeedbackHandler({
+    ...extra,
     store,
     staffToken: config.staffToken,
+    staffAccounts: config.staffAccounts,
+    sessionIdleMinutes: config.sessionIdleMinutes,
     allowedOrigins: config.allowedOrigins,
     trustProxyHeader: config.trustProxyHeader,
     submitLimit: config.submitLimit,

@@ -16,6 +16,10 @@ export type ErrorCode =
   | 'UNKNOWN_TRACKING_CODE'
   | 'UNAUTHORIZED'
   | 'INVALID_QUERY'
+  | 'BAD_CREDENTIALS'
+  | 'SIGNED_OUT'
+  | 'SESSION_EXPIRED'
+  | 'UNKNOWN_ARTICLE'
   | 'INTERNAL';
 
 /** A localized sentence. */
@@ -88,6 +92,22 @@ const MESSAGES: Record<ErrorCode, Message> = {
     fa: 'برخی از پالایه‌های جست‌وجو درست نیستند. آن‌ها را اصلاح کنید.',
     en: 'Some search filters are not valid. Correct them and try again.',
   },
+  BAD_CREDENTIALS: {
+    fa: 'نام کاربری یا رمز درست نیست. آن‌ها را دوباره بنویسید؛ پس از چند تلاش نادرست باید چند دقیقه صبر کنید.',
+    en: 'The name or secret is not right. Type them again; after a few wrong tries you will have to wait a few minutes.',
+  },
+  SIGNED_OUT: {
+    fa: 'شما وارد نشده‌اید. برای دیدن این بخش با نام و رمز کارکنان وارد شوید.',
+    en: 'You are not signed in. Sign in with your staff name and secret to see this.',
+  },
+  SESSION_EXPIRED: {
+    fa: 'نشست شما به پایان رسیده است. برای ادامه دوباره وارد شوید.',
+    en: 'Your session has ended. Sign in again to continue.',
+  },
+  UNKNOWN_ARTICLE: {
+    fa: 'این خبر پیدا نشد و نمی‌توان برای آن دیدگاه فرستاد. صفحه را دوباره بارگذاری کنید.',
+    en: 'This news article was not found, so comments cannot be sent to it. Reload the page.',
+  },
   INTERNAL: {
     fa: 'مشکلی در سرور پیش آمد و پیام شما ذخیره نشد. چند دقیقه دیگر دوباره بفرستید.',
     en: 'Something went wrong on the server and your message was not saved. Send it again in a few minutes.',
@@ -108,6 +128,10 @@ const STATUS: Record<ErrorCode, number> = {
   UNKNOWN_TRACKING_CODE: 404,
   UNAUTHORIZED: 401,
   INVALID_QUERY: 422,
+  BAD_CREDENTIALS: 401,
+  SIGNED_OUT: 401,
+  SESSION_EXPIRED: 401,
+  UNKNOWN_ARTICLE: 404,
   INTERNAL: 500,
 };
 

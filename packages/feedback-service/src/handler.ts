@@ -1,20 +1,36 @@
 import { formatTrackingCode, generateTrackingCode, parseTrackingCode } from '@behzisti/core';
 import { addressKey, clientAddress } from './client-key.ts';
+import { isArticleId, parseArticleList, publicComment } from './comments.ts';
 import { type CorsPolicy, createCorsPolicy } from './cors.ts';
 import { errorResponse, HttpError, jsonResponse } from './errors.ts';
 import { type RateLimit, RateLimiter } from './rate-limit.ts';
 import { MAX_BODY_BYTES, readJsonBody } from './read-body.ts';
 import { csvRow } from './safe-text.ts';
 import {
+  DEFAULT_SESSION_IDLE_MINUTES,
+  DEFAULT_SESSION_MAX_MINUTES,
+  readCookie,
+  SESSION_COOKIE,
+  SessionManager,
+  sessionCookie,
+} from './sessions.ts';
+import {
   CSV_COLUMNS,
+  checkStatusFor,
   csvValues,
+  parseAuditQuery,
   parseListQuery,
   parseUpdate,
   publicView,
   staffView,
 } from './staff.ts';
-import { createStaffAuth } from './staff-auth.ts';
-import { CodeCollisionError, type FeedbackRecord, type FeedbackStore } from './store/types.ts';
+import { ACCOUNT_NAME_RE, createStaffCredentials, type StaffAccount } from './staff-auth.ts';
+import {
+  CodeCollisionError,
+  type FeedbackRecord,
+  type FeedbackStore,
+  type FeedbackUpdate,
+} from './store/types.ts';
 import { screenSubmission } from './submission.ts';
 
 // The feedback API as one web-standard function (Request → Response), so the portal's Node
@@ -25,20 +41,53 @@ import { screenSubmission } from './submission.ts';
 //   GET    {base}          staff: list            (only with a staff token; else 404)
 //   GET    {base}.csv      staff: CSV export      (only with a staff token; else 404)
 //   PATCH  {base}/{code}   staff: status / reply  (only with a staff token; else 404)
+//
+//   GET    {comments}?article=<id>              approved comments on an article, oldest first
+//   GET    {comments}/counts?articles=a,b,c     approved comment counts
+//
+//   POST   {staff}/session   sign in (name, secret) → session cookie
+//   GET    {staff}/session   who is signed in, and until when
+//   DELETE {staff}/session   sign out
+//   GET    {staff}/audit     the audit log (staff)
+//
+// Staff endpoints take the session cookie or `Authorization: Bearer` (scripts); they are absent
+// (404) when no staff account or token is configured.
 
 /** Defaults for the per-client limits; generous because mobile carriers share addresses (CGNAT). */
 export const DEFAULT_SUBMIT_LIMIT: RateLimit = { capacity: 20, refillPerSecond: 20 / 600 };
 export const DEFAULT_LOOKUP_LIMIT: RateLimit = { capacity: 60, refillPerSecond: 1 };
 /** A person needs at least this long to fill in the form. */
 export const DEFAULT_MIN_FILL_MS = 3000;
+/** Reading comments is what every article view does; generous, since many readers share addresses. */
+export const DEFAULT_COMMENTS_READ_LIMIT: RateLimit = { capacity: 300, refillPerSecond: 5 };
+/** Sign-in failures allowed per client address in {@link SIGN_IN_WINDOW_MS}; the next is refused. */
+export const SIGN_IN_FAILURES = 5;
+export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
 
 /** Options of {@link createFeedbackHandler}. */
 export interface FeedbackHandlerOptions {
   store: FeedbackStore;
   /** Path of the API (default `/api/feedback`). */
   basePath?: string;
-  /** Bearer token for the staff endpoints; without it they do not exist (404). */
+  /** Path of the public comment endpoints (default `/api/comments`). */
+  commentsPath?: string;
+  /** Path of the staff session and audit endpoints (default `/api/staff`). */
+  staffPath?: string;
+  /** Shared bearer token for the staff endpoints (actor "staff"); see also `staffAccounts`. */
   staffToken?: string | undefined;
+  /** Named staff accounts that sign in for a session; without them and a token, staff endpoints are absent (404). */
+  staffAccounts?: readonly StaffAccount[];
+  /** Minutes of inactivity that end a staff session (default 30). */
+  sessionIdleMinutes?: number;
+  /** The longest a staff session lasts, in minutes (default 480). */
+  sessionMaxMinutes?: number;
+  /**
+   * Whether a news article with this id exists (the portal checks its built news). Ids are
+   * always checked against the `<lang>/<slug>` pattern; without this hook that is all.
+   */
+  articleExists?: (article: string) => boolean | Promise<boolean>;
+  /** Per-client limit on reading comments; `false` turns it off. */
+  commentsReadLimit?: RateLimit | false;
   /** Origins (`https://example.ir`) whose pages may call the API from the browser. */
   allowedOrigins?: readonly string[];
   /** Header a trusted reverse proxy sets to the client's address (e.g. `x-forwarded-for`). */
@@ -67,6 +116,14 @@ export interface RequestContext {
 export type FeedbackHandler = (request: Request, context?: RequestContext) => Promise<Response>;
 
 const CODE_ATTEMPTS = 5;
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Who is acting on a staff endpoint, and how they proved it. */
+interface Staff {
+  actor: string;
+  via: 'cookie' | 'bearer';
+  expiresAt: string | undefined;
+}
 
 function limiter(limit: RateLimit | false | undefined, fallback: RateLimit) {
   return limit === false ? undefined : new RateLimiter(limit ?? fallback);
@@ -80,9 +137,22 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
   const minFillMs = options.minFillMs ?? DEFAULT_MIN_FILL_MS;
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const cors: CorsPolicy = createCorsPolicy(options.allowedOrigins ?? []);
-  const isStaff = options.staffToken ? createStaffAuth(options.staffToken) : undefined;
+  const commentsPath = (options.commentsPath ?? '/api/comments').replace(/\/+$/, '');
+  const staffPath = (options.staffPath ?? '/api/staff').replace(/\/+$/, '');
+  const credentials = createStaffCredentials(options.staffAccounts ?? [], options.staffToken);
+  const isStaff = credentials.enabled;
+  const sessions = new SessionManager(
+    store,
+    {
+      idleMs: (options.sessionIdleMinutes ?? DEFAULT_SESSION_IDLE_MINUTES) * 60_000,
+      maxMs: (options.sessionMaxMinutes ?? DEFAULT_SESSION_MAX_MINUTES) * 60_000,
+    },
+    now,
+  );
+  const articleExists = options.articleExists;
   const submitLimiter = limiter(options.submitLimit, DEFAULT_SUBMIT_LIMIT);
   const lookupLimiter = limiter(options.lookupLimit, DEFAULT_LOOKUP_LIMIT);
+  const commentsLimiter = limiter(options.commentsReadLimit, DEFAULT_COMMENTS_READ_LIMIT);
   const onError =
     options.onError ?? ((error: unknown) => console.error('feedback-service error:', error));
 
@@ -94,8 +164,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     context: RequestContext,
   ): void => {
     if (!bucket) return;
-    const key = addressKey(clientAddress(request, context.clientAddress, options.trustProxyHeader));
-    const decision = bucket.take(key);
+    const decision = bucket.take(clientOf(request, context));
     if (!decision.allowed) {
       throw new HttpError('RATE_LIMITED', {
         headers: { 'retry-after': String(decision.retryAfterSeconds) },
@@ -109,11 +178,77 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     if (origin !== null && !cors.allows(origin, request)) throw new HttpError('ORIGIN_NOT_ALLOWED');
   };
 
-  const requireStaff = (request: Request): void => {
+  const clientOf = (request: Request, context: RequestContext): string =>
+    addressKey(clientAddress(request, context.clientAddress, options.trustProxyHeader));
+
+  const audit = (
+    request: Request,
+    context: RequestContext,
+    actor: string,
+    action: string,
+    target?: string,
+  ): Promise<void> =>
+    store.addAudit({
+      at: now().toISOString(),
+      actor,
+      action,
+      target,
+      client: clientOf(request, context),
+    });
+
+  /**
+   * The staff member behind the request: a bearer token (scripts) or the session cookie.
+   * Unsafe methods with the cookie must be JSON (a cross-site form cannot send that without a
+   * CORS preflight), as a second defence beside SameSite=Strict.
+   */
+  const requireStaff = async (request: Request): Promise<Staff> => {
     if (!isStaff) throw new HttpError('NOT_FOUND');
-    if (!isStaff(request)) {
+    const bearer = credentials.bearer(request);
+    if (bearer === null) {
       throw new HttpError('UNAUTHORIZED', {
         headers: { 'www-authenticate': 'Bearer realm="feedback"' },
+      });
+    }
+    if (bearer !== undefined) return { actor: bearer, via: 'bearer', expiresAt: undefined };
+    const session = await sessions.use(readCookie(request, SESSION_COOKIE)).catch((error) => {
+      // A 401 names the scheme that would work (RFC 9110); the cookie is not one, so Bearer.
+      if (error instanceof HttpError) {
+        throw new HttpError(error.code, {
+          headers: { 'www-authenticate': 'Bearer realm="feedback"' },
+        });
+      }
+      throw error;
+    });
+    if (!SAFE_METHODS.has(request.method.toUpperCase())) requireJsonType(request);
+    return { actor: session.actor, via: 'cookie', expiresAt: session.expiresAt };
+  };
+
+  const requireJsonType = (request: Request): void => {
+    const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+    if (type !== 'application/json') throw new HttpError('UNSUPPORTED_MEDIA_TYPE');
+  };
+
+  /** Over https (directly, or behind the trusted proxy that says so), the cookie is Secure. */
+  const isHttps = (request: Request): boolean =>
+    new URL(request.url).protocol === 'https:' ||
+    (options.trustProxyHeader !== undefined &&
+      request.headers.get('x-forwarded-proto')?.split(',').pop()?.trim() === 'https');
+
+  const checkArticle = async (article: string): Promise<void> => {
+    if (articleExists && !(await articleExists(article))) throw new HttpError('UNKNOWN_ARTICLE');
+  };
+
+  /** A reply must answer a published comment on the same article. */
+  const checkParent = async (article: string, parent: string): Promise<void> => {
+    const record = await store.getByCode(parent);
+    if (record?.kind !== 'comment' || record.article !== article || record.status !== 'approved') {
+      throw new HttpError('INVALID_FIELDS', {
+        fields: [
+          {
+            field: 'parent',
+            message: 'the comment replied to is not a published comment on this article',
+          },
+        ],
       });
     }
   };
@@ -126,6 +261,11 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     if (screening.kind === 'honeypot') {
       // Looks like success to the bot, so it does not adapt; nothing is stored.
       return jsonResponse({ code: formatTrackingCode(generateTrackingCode(), 'en') }, 201);
+    }
+    const { article, parent } = screening.feedback;
+    if (article !== undefined) {
+      await checkArticle(article);
+      if (parent !== undefined) await checkParent(article, parent);
     }
     for (let attempt = 1; ; attempt++) {
       try {
@@ -171,7 +311,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
   };
 
   const list = async (request: Request, url: URL): Promise<Response> => {
-    requireStaff(request);
+    await requireStaff(request);
     const { filter, limit, offset } = parseListQuery(url.searchParams);
     const page = await store.list(filter, { limit, offset });
     const next = offset + page.items.length;
@@ -184,9 +324,16 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     });
   };
 
-  const exportCsv = (request: Request, url: URL): Response => {
-    requireStaff(request);
+  const exportCsv = async (
+    request: Request,
+    context: RequestContext,
+    url: URL,
+  ): Promise<Response> => {
+    const staff = await requireStaff(request);
     const { filter } = parseListQuery(url.searchParams);
+    if (request.method.toUpperCase() !== 'HEAD') {
+      await audit(request, context, staff.actor, 'csv-export', url.search || undefined);
+    }
     const encoder = new TextEncoder();
     const records = store.exportRecords(filter)[Symbol.asyncIterator]();
     const stream = new ReadableStream<Uint8Array>({
@@ -223,42 +370,196 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     });
   };
 
-  const update = async (request: Request, segment: string): Promise<Response> => {
-    requireStaff(request);
+  const update = async (
+    request: Request,
+    context: RequestContext,
+    segment: string,
+  ): Promise<Response> => {
     refuseForeignOrigin(request);
+    const staff = await requireStaff(request);
     const code = codeFrom(segment);
     const body = await readJsonBody(request, maxBodyBytes);
     const changes = parseUpdate(body);
+    const before = await store.getByCode(code);
+    if (!before) throw new HttpError('UNKNOWN_TRACKING_CODE');
+    checkStatusFor(before.kind, changes.status);
     const record = await store.update(code, changes, now().toISOString());
     if (!record) throw new HttpError('UNKNOWN_TRACKING_CODE');
+    const target = formatTrackingCode(code, 'en');
+    for (const action of auditActions(before, changes)) {
+      await audit(request, context, staff.actor, action, target);
+    }
     return jsonResponse(staffView(record));
+  };
+
+  const comments = async (
+    request: Request,
+    context: RequestContext,
+    url: URL,
+  ): Promise<Response> => {
+    takeToken(commentsLimiter, request, context);
+    const article = url.searchParams.get('article');
+    if (!isArticleId(article)) {
+      throw new HttpError('INVALID_QUERY', {
+        fields: [
+          { field: 'article', message: 'give the news article id, e.g. fa/hesseh-service-base' },
+        ],
+      });
+    }
+    await checkArticle(article);
+    const records = await store.approvedComments(article);
+    // A reply whose parent is no longer published is shown on its own rather than dropped.
+    const published = new Set(records.map((record) => record.code));
+    const items = records.map((record) =>
+      publicComment(
+        record.parent !== undefined && !published.has(record.parent)
+          ? { ...record, parent: undefined }
+          : record,
+      ),
+    );
+    return jsonResponse({ article, count: items.length, comments: items });
+  };
+
+  const commentCounts = async (
+    request: Request,
+    context: RequestContext,
+    url: URL,
+  ): Promise<Response> => {
+    takeToken(commentsLimiter, request, context);
+    const articles = parseArticleList(url.searchParams.get('articles'));
+    const found = await store.commentCounts(articles);
+    const counts: Record<string, number> = {};
+    for (const article of articles) counts[article] = found.get(article) ?? 0;
+    return jsonResponse({ counts });
+  };
+
+  const signIn = async (request: Request, context: RequestContext): Promise<Response> => {
+    refuseForeignOrigin(request);
+    const client = clientOf(request, context);
+    const at = now().getTime();
+    const failures = await store.countAudit(
+      'sign-in-failed',
+      client,
+      new Date(at - SIGN_IN_WINDOW_MS).toISOString(),
+    );
+    if (failures.count >= SIGN_IN_FAILURES) {
+      const oldest = failures.oldest ? Date.parse(failures.oldest) : at;
+      throw new HttpError('RATE_LIMITED', {
+        headers: {
+          'retry-after': String(Math.max(1, Math.ceil((oldest + SIGN_IN_WINDOW_MS - at) / 1000))),
+        },
+      });
+    }
+    const body = await readJsonBody(request, maxBodyBytes);
+    const { name, secret } = (typeof body === 'object' && body !== null ? body : {}) as Record<
+      string,
+      unknown
+    >;
+    if (typeof name !== 'string' || typeof secret !== 'string') {
+      throw new HttpError('INVALID_FIELDS', {
+        fields: [{ field: '', message: 'send { "name": "…", "secret": "…" }' }],
+      });
+    }
+    const actor = credentials.signIn(name.trim(), secret);
+    if (!actor) {
+      // The name is logged only when it looks like a name, never a secret typed in the wrong box.
+      const tried = ACCOUNT_NAME_RE.test(name.trim()) ? name.trim() : '?';
+      await audit(request, context, tried, 'sign-in-failed');
+      throw new HttpError('BAD_CREDENTIALS');
+    }
+    const token = await sessions.start(actor);
+    await audit(request, context, actor, 'sign-in');
+    const maxAge = Math.floor(sessions.times.maxMs / 1000);
+    return new Response(null, {
+      status: 204,
+      headers: {
+        'set-cookie': sessionCookie(token, maxAge, isHttps(request)),
+        'cache-control': 'no-store',
+      },
+    });
+  };
+
+  const whoAmI = async (request: Request): Promise<Response> => {
+    const staff = await requireStaff(request);
+    return jsonResponse({ name: staff.actor, expiresAt: staff.expiresAt ?? null });
+  };
+
+  const signOut = async (request: Request, context: RequestContext): Promise<Response> => {
+    refuseForeignOrigin(request);
+    const token = readCookie(request, SESSION_COOKIE);
+    if (token !== undefined) requireJsonType(request);
+    const actor = await sessions.end(token);
+    if (actor) await audit(request, context, actor, 'sign-out');
+    return new Response(null, {
+      status: 204,
+      headers: {
+        'set-cookie': sessionCookie('', 0, isHttps(request)),
+        'cache-control': 'no-store',
+      },
+    });
+  };
+
+  const auditLog = async (request: Request, url: URL): Promise<Response> => {
+    await requireStaff(request);
+    const { target, ...page } = parseAuditQuery(url.searchParams);
+    const { items, total } = await store.listAudit(page, target);
+    return jsonResponse({ items, total, limit: page.limit, offset: page.offset });
   };
 
   const methodNotAllowed = (allowed: readonly string[]): never => {
     throw new HttpError('METHOD_NOT_ALLOWED', { headers: { allow: allowed.join(', ') } });
   };
 
+  /** A route: the methods it answers and what to run for each. */
+  type Route = Record<string, () => Promise<Response>>;
+
+  const routeFor = (path: string, url: URL, request: Request, context: RequestContext): Route => {
+    if (path === base) {
+      const methods: Route = { POST: () => submit(request, context) };
+      if (isStaff) methods.GET = () => list(request, url);
+      else if (request.method.toUpperCase() === 'GET') throw new HttpError('NOT_FOUND');
+      return methods;
+    }
+    if (path === `${base}.csv` && isStaff) {
+      const run = () => exportCsv(request, context, url);
+      return { GET: run, HEAD: run };
+    }
+    if (path.startsWith(`${base}/`) && !path.slice(base.length + 1).includes('/')) {
+      const segment = path.slice(base.length + 1);
+      const run = () => lookup(request, context, segment);
+      const methods: Route = { GET: run, HEAD: run };
+      if (isStaff) methods.PATCH = () => update(request, context, segment);
+      else if (request.method.toUpperCase() === 'PATCH') {
+        // A staff-only method without staff configured is "absent", like the staff routes.
+        throw new HttpError('NOT_FOUND');
+      }
+      return methods;
+    }
+    if (path === commentsPath) {
+      const run = () => comments(request, context, url);
+      return { GET: run, HEAD: run };
+    }
+    if (path === `${commentsPath}/counts`) {
+      const run = () => commentCounts(request, context, url);
+      return { GET: run, HEAD: run };
+    }
+    if (path === `${staffPath}/session` && isStaff) {
+      return {
+        GET: () => whoAmI(request),
+        POST: () => signIn(request, context),
+        DELETE: () => signOut(request, context),
+      };
+    }
+    if (path === `${staffPath}/audit` && isStaff) return { GET: () => auditLog(request, url) };
+    throw new HttpError('NOT_FOUND');
+  };
+
   const route = async (request: Request, context: RequestContext): Promise<Response> => {
     const url = new URL(request.url);
     const path = url.pathname.replace(/\/+$/, '');
     const method = request.method.toUpperCase();
-
-    let methods: string[];
-    let kind: 'collection' | 'csv' | 'item';
-    let segment = '';
-    if (path === base) {
-      kind = 'collection';
-      methods = isStaff ? ['GET', 'POST'] : ['POST'];
-    } else if (path === `${base}.csv` && isStaff) {
-      kind = 'csv';
-      methods = ['GET'];
-    } else if (path.startsWith(`${base}/`) && !path.slice(base.length + 1).includes('/')) {
-      kind = 'item';
-      segment = path.slice(base.length + 1);
-      methods = isStaff ? ['GET', 'PATCH'] : ['GET'];
-    } else {
-      throw new HttpError('NOT_FOUND');
-    }
+    const routes = routeFor(path, url, request, context);
+    const methods = Object.keys(routes).filter((name) => name !== 'HEAD');
 
     if (method === 'OPTIONS') {
       if (request.headers.has('access-control-request-method')) {
@@ -269,17 +570,8 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
         headers: { allow: [...methods, 'OPTIONS'].join(', ') },
       });
     }
-    if (kind === 'collection') {
-      if (method === 'POST') return submit(request, context);
-      if (method === 'GET') return list(request, url);
-    } else if (kind === 'csv') {
-      if (method === 'GET' || method === 'HEAD') return exportCsv(request, url);
-    } else {
-      if (method === 'GET' || method === 'HEAD') return lookup(request, context, segment);
-      if (method === 'PATCH' && isStaff) return update(request, segment);
-      // A staff-only method without a staff token is "absent", like the staff routes.
-      if (method === 'PATCH') throw new HttpError('NOT_FOUND');
-    }
+    const run = routes[method];
+    if (run) return run();
     return methodNotAllowed([...methods, 'OPTIONS']);
   };
 
@@ -302,4 +594,19 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     if (!preflight) cors.apply(request, response.headers);
     return response;
   };
+}
+
+/** The audit actions a staff update amounts to. */
+function auditActions(before: FeedbackRecord, changes: FeedbackUpdate): string[] {
+  const actions: string[] = [];
+  // Logged even when the status does not change: the log records what staff did.
+  if (changes.status !== undefined) {
+    if (before.kind === 'comment' && changes.status === 'approved') actions.push('approve');
+    else if (before.kind === 'comment' && changes.status === 'rejected') actions.push('reject');
+    else actions.push('status-change');
+  }
+  if (changes.publicReply !== undefined) {
+    actions.push(changes.publicReply === null ? 'reply-removed' : 'reply');
+  }
+  return actions;
 }

@@ -26,7 +26,9 @@ async function main(): Promise<void> {
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   // Tests and scripts read this line to learn the port (PORT=0 picks a free one).
   console.log(`feedback-service listening on http://${host}:${port} (${describeStore(config)})`);
-  if (!config.staffToken) console.log('staff endpoints off (set FEEDBACK_STAFF_TOKEN to enable)');
+  if (!config.staffToken && config.staffAccounts.length === 0) {
+    console.log('staff endpoints off (set FEEDBACK_STAFF or FEEDBACK_STAFF_TOKEN to enable)');
+  }
 
   let stopping = false;
   const stop = (signal: string): void => {

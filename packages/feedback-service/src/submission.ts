@@ -1,4 +1,5 @@
 import { type Feedback, FeedbackSchema, validateRecord } from '@behzisti/core';
+import { parseComment } from './comments.ts';
 import { HttpError } from './errors.ts';
 import type { NewFeedback } from './store/types.ts';
 
@@ -33,26 +34,29 @@ export function screenSubmission(body: unknown, minFillMs: number): Screening {
       fields: [{ field: '', message: 'send the form as a group of fields ({ "category": … })' }],
     });
   }
-  const check = validateRecord(FeedbackSchema, body);
+  const { kind, ...rest } = body as Record<string, unknown>;
+  if (kind === 'comment') {
+    const { comment, elapsedMs } = parseComment(body as Record<string, unknown>);
+    checkFillTime(elapsedMs, minFillMs);
+    return { kind: 'store', feedback: comment };
+  }
+  if (kind !== undefined && kind !== 'feedback') {
+    throw new HttpError('INVALID_FIELDS', {
+      fields: [{ field: 'kind', message: 'use feedback (the default) or comment' }],
+    });
+  }
+  const check = validateRecord(FeedbackSchema, rest);
   if (!check.ok) {
     throw new HttpError('INVALID_FIELDS', {
       fields: check.issues.map((issue) => ({ field: issue.field, message: issue.message })),
     });
   }
   const value: Feedback = check.value;
-  if (minFillMs > 0 && (value.elapsedMs ?? 0) < minFillMs) {
-    throw new HttpError('TOO_FAST', {
-      fields: [
-        {
-          field: 'elapsedMs',
-          message: `sent ${value.elapsedMs ?? 'without a fill time'}${value.elapsedMs === undefined ? '' : ' ms'} after the form was shown; wait at least ${minFillMs} ms`,
-        },
-      ],
-    });
-  }
+  checkFillTime(value.elapsedMs, minFillMs);
   return {
     kind: 'store',
     feedback: {
+      kind: 'feedback',
       category: value.category,
       message: value.message.normalize('NFC'),
       name: nfc(value.name),
@@ -64,4 +68,18 @@ export function screenSubmission(body: unknown, minFillMs: number): Screening {
       idempotencyKey: value.idempotencyKey,
     },
   };
+}
+
+/** TOO_FAST when the form was sent sooner than `minFillMs` after it was shown. */
+function checkFillTime(elapsedMs: number | undefined, minFillMs: number): void {
+  if (minFillMs > 0 && (elapsedMs ?? 0) < minFillMs) {
+    throw new HttpError('TOO_FAST', {
+      fields: [
+        {
+          field: 'elapsedMs',
+          message: `sent ${elapsedMs ?? 'without a fill time'}${elapsedMs === undefined ? '' : ' ms'} after the form was shown; wait at least ${minFillMs} ms`,
+        },
+      ],
+    });
+  }
 }

@@ -211,3 +211,44 @@ describe('durability', () => {
     }
   }, 60_000);
 });
+
+describe('standalone server: staff sessions and comments', () => {
+  it('signs staff in from FEEDBACK_STAFF and keeps the session across a real restart', async () => {
+    const staffEnv = {
+      ...env('sessions.sqlite'),
+      FEEDBACK_STAFF: 'maryam:maryam-secret-0123456789',
+      FEEDBACK_STAFF_SESSION_MINUTES: '20',
+    };
+    const first = await startServer(staffEnv);
+    let second: ServerProcess | undefined;
+    try {
+      const signIn = await fetch(`${first.url}/api/staff/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'maryam', secret: 'maryam-secret-0123456789' }),
+      });
+      expect(signIn.status).toBe(204);
+      const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      // The comment routes are mounted too.
+      const comments = await fetch(`${first.url}/api/comments?article=fa/hesseh-service-base`);
+      expect(await comments.json()).toEqual({
+        article: 'fa/hesseh-service-base',
+        count: 0,
+        comments: [],
+      });
+      await first.stop();
+      second = await startServer(staffEnv);
+      const who = await fetch(`${second.url}/api/staff/session`, { headers: { cookie } });
+      expect(who.status).toBe(200);
+      const body = (await who.json()) as { name: string; expiresAt: string };
+      expect(body.name).toBe('maryam');
+      // FEEDBACK_STAFF_SESSION_MINUTES sets the idle time.
+      const minutes = (Date.parse(body.expiresAt) - Date.now()) / 60_000;
+      expect(minutes).toBeGreaterThan(19);
+      expect(minutes).toBeLessThanOrEqual(20);
+    } finally {
+      await first.stop();
+      await second?.stop();
+    }
+  }, 30_000);
+});

@@ -94,7 +94,8 @@ async function failureOf(response: Response): Promise<Failure> {
   };
 }
 
-async function call<T>(url: string, init: RequestInit): Promise<Outcome<T>> {
+/** One JSON call; every failure becomes a typed outcome (also used by bz-comments). */
+export async function call<T>(url: string, init: RequestInit): Promise<Outcome<T>> {
   let response: Response;
   try {
     response = await fetch(url, {

@@ -34,4 +34,56 @@ export const postgresMigrations: readonly Migration[] = [
       CREATE INDEX feedback_service_base ON feedback (service_base_id, received_at);
     `,
   },
+  {
+    version: 2,
+    name: 'comments on news as a kind of feedback',
+    // The column CHECKs of version 1 carry PostgreSQL's default names (<table>_<column>_check).
+    sql: `
+      ALTER TABLE feedback
+        ADD COLUMN kind text NOT NULL DEFAULT 'feedback',
+        ADD COLUMN article text,
+        ADD COLUMN parent text,
+        ALTER COLUMN category DROP NOT NULL,
+        ALTER COLUMN status DROP DEFAULT,
+        DROP CONSTRAINT feedback_category_check,
+        DROP CONSTRAINT feedback_status_check;
+      ALTER TABLE feedback ALTER COLUMN kind DROP DEFAULT;
+      ALTER TABLE feedback ADD CONSTRAINT feedback_kind_check CHECK (
+        (kind = 'feedback'
+          AND category IN ('complaint', 'suggestion', 'appreciation', 'question')
+          AND status IN ('received', 'in-review', 'answered', 'closed')
+          AND article IS NULL AND parent IS NULL)
+        OR (kind = 'comment' AND category IS NULL
+          AND status IN ('pending', 'approved', 'rejected')
+          AND article IS NOT NULL)
+      );
+      CREATE INDEX feedback_kind ON feedback (kind, received_at);
+      CREATE INDEX feedback_article ON feedback (article, status, received_at);
+    `,
+  },
+  {
+    version: 3,
+    name: 'staff sessions and audit log',
+    sql: `
+      CREATE TABLE staff_sessions (
+        -- SHA-256 (hex) of the cookie value: a copy of the database cannot be replayed as a cookie.
+        token_hash text PRIMARY KEY,
+        actor text NOT NULL,
+        created_at timestamptz NOT NULL,
+        last_seen_at timestamptz NOT NULL
+      );
+      CREATE TABLE staff_audit (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        at timestamptz NOT NULL,
+        actor text NOT NULL,
+        action text NOT NULL,
+        target text,
+        client text NOT NULL
+      );
+      CREATE INDEX staff_audit_at ON staff_audit (at, id);
+      CREATE INDEX staff_audit_target ON staff_audit (target, at);
+      -- Sign-in failures per client address in a window (the sign-in rate limit).
+      CREATE INDEX staff_audit_action_client ON staff_audit (action, client, at);
+    `,
+  },
 ];

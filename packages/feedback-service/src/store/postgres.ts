@@ -1,6 +1,18 @@
 import type { Sql } from 'postgres';
 import { postgresMigrations } from './postgres-migrations.ts';
-import { COLUMNS, EXPORT_BATCH, type FeedbackRow, filterSql, rowToRecord } from './rows.ts';
+import {
+  type AuditRow,
+  COLUMNS,
+  EXPORT_BATCH,
+  type FeedbackRow,
+  filterSql,
+  INSERT_COLUMNS,
+  insertValues,
+  rowToAudit,
+  rowToRecord,
+  rowToSession,
+  type SessionRow,
+} from './rows.ts';
 import {
   CodeCollisionError,
   type FeedbackRecord,
@@ -65,24 +77,12 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
 
   return {
     async insert(feedback): Promise<InsertResult> {
+      const values = insertValues(feedback, (b) => b);
       const inserted = await query<{ code: string }>(
-        `INSERT INTO feedback (code, idempotency_key, category, message, name, contact, anonymous,
-           service_base_id, page_url, lang, received_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
+        `INSERT INTO feedback (${INSERT_COLUMNS})
+         VALUES (${values.map((_, i) => `$${i + 1}`).join(', ')})
          ON CONFLICT DO NOTHING RETURNING code`,
-        [
-          feedback.code,
-          feedback.idempotencyKey ?? null,
-          feedback.category,
-          feedback.message,
-          feedback.name ?? null,
-          feedback.contact ?? null,
-          feedback.anonymous,
-          feedback.serviceBaseId ?? null,
-          feedback.pageUrl ?? null,
-          feedback.lang,
-          feedback.receivedAt,
-        ],
+        values,
       );
       const row = inserted[0];
       if (row) return { code: row.code, created: true };
@@ -155,6 +155,96 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
           [...params, new Date(last.received_at).toISOString(), last.id],
         );
       }
+    },
+
+    async approvedComments(article) {
+      const rows = await query<FeedbackRow>(
+        `SELECT ${COLUMNS} FROM feedback
+         WHERE article = $1 AND status = 'approved' ORDER BY received_at, id`,
+        [article],
+      );
+      return rows.map(rowToRecord);
+    },
+
+    async commentCounts(articles) {
+      const counts = new Map<string, number>();
+      if (articles.length === 0) return counts;
+      const rows = await query<{ article: string; n: number }>(
+        `SELECT article, COUNT(*)::int AS n FROM feedback
+         WHERE status = 'approved' AND article IN (${articles.map((_, i) => `$${i + 1}`).join(', ')})
+         GROUP BY article`,
+        [...articles],
+      );
+      for (const row of rows) counts.set(row.article, Number(row.n));
+      return counts;
+    },
+
+    async createSession(session) {
+      await query(
+        'INSERT INTO staff_sessions (token_hash, actor, created_at, last_seen_at) VALUES ($1, $2, $3, $4)',
+        [session.tokenHash, session.actor, session.createdAt, session.lastSeenAt],
+      );
+    },
+
+    async getSession(tokenHash) {
+      const [row] = await query<SessionRow>(
+        'SELECT token_hash, actor, created_at, last_seen_at FROM staff_sessions WHERE token_hash = $1',
+        [tokenHash],
+      );
+      return row ? rowToSession(row) : undefined;
+    },
+
+    async touchSession(tokenHash, lastSeenAt) {
+      await query('UPDATE staff_sessions SET last_seen_at = $1 WHERE token_hash = $2', [
+        lastSeenAt,
+        tokenHash,
+      ]);
+    },
+
+    async deleteSession(tokenHash) {
+      await query('DELETE FROM staff_sessions WHERE token_hash = $1', [tokenHash]);
+    },
+
+    async purgeSessions(idleBefore, createdBefore) {
+      await query('DELETE FROM staff_sessions WHERE last_seen_at < $1 OR created_at < $2', [
+        idleBefore,
+        createdBefore,
+      ]);
+    },
+
+    async addAudit(entry) {
+      await query(
+        'INSERT INTO staff_audit (at, actor, action, target, client) VALUES ($1, $2, $3, $4, $5)',
+        [entry.at, entry.actor, entry.action, entry.target ?? null, entry.client],
+      );
+    },
+
+    async listAudit(page, target) {
+      const where = target === undefined ? '' : 'WHERE target = $1';
+      const params: Param[] = target === undefined ? [] : [target];
+      const n = params.length;
+      const [count] = await query<{ n: number }>(
+        `SELECT COUNT(*)::int AS n FROM staff_audit ${where}`,
+        params,
+      );
+      const rows = await query<AuditRow>(
+        `SELECT at, actor, action, target, client FROM staff_audit ${where}
+         ORDER BY at DESC, id DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
+        [...params, page.limit, page.offset],
+      );
+      return { items: rows.map(rowToAudit), total: count?.n ?? 0 };
+    },
+
+    async countAudit(action, client, since) {
+      const [row] = await query<{ n: number; oldest: Date | null }>(
+        `SELECT COUNT(*)::int AS n, MIN(at) AS oldest FROM staff_audit
+         WHERE action = $1 AND client = $2 AND at > $3`,
+        [action, client, since],
+      );
+      return {
+        count: row?.n ?? 0,
+        oldest: row?.oldest ? new Date(row.oldest).toISOString() : undefined,
+      };
     },
 
     async close() {

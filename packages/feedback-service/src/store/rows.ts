@@ -1,17 +1,27 @@
 import type { FeedbackCategory } from '@behzisti/core';
-import type { FeedbackFilter, FeedbackRecord, FeedbackStatus } from './types.ts';
+import type {
+  AuditEntry,
+  FeedbackFilter,
+  FeedbackRecord,
+  FeedbackStatus,
+  NewFeedback,
+  StaffSession,
+} from './types.ts';
 
 // The table layout both engines share (snake_case columns) and its mapping to records.
 
 /** Columns in the order the stores select them. */
 export const COLUMNS =
-  'code, category, message, name, contact, anonymous, service_base_id, page_url, lang, ' +
+  'code, kind, category, article, parent, message, name, contact, anonymous, service_base_id, page_url, lang, ' +
   'idempotency_key, status, public_reply, replied_at, received_at, updated_at';
 
 /** A row as either engine returns it (timestamps as text in SQLite, Date in PostgreSQL). */
 export interface FeedbackRow {
   code: string;
-  category: string;
+  kind: string;
+  category: string | null;
+  article: string | null;
+  parent: string | null;
   message: string;
   name: string | null;
   contact: string | null;
@@ -35,7 +45,7 @@ function iso(value: string | Date): string {
 export function rowToRecord(row: FeedbackRow): FeedbackRecord {
   const record: FeedbackRecord = {
     code: row.code,
-    category: row.category as FeedbackCategory,
+    kind: row.kind === 'comment' ? 'comment' : 'feedback',
     message: row.message,
     anonymous: row.anonymous === true || row.anonymous === 1,
     lang: row.lang === 'en' ? 'en' : 'fa',
@@ -43,6 +53,9 @@ export function rowToRecord(row: FeedbackRow): FeedbackRecord {
     receivedAt: iso(row.received_at),
     updatedAt: iso(row.updated_at),
   };
+  if (row.category !== null) record.category = row.category as FeedbackCategory;
+  if (row.article !== null) record.article = row.article;
+  if (row.parent !== null) record.parent = row.parent;
   if (row.name !== null) record.name = row.name;
   if (row.contact !== null) record.contact = row.contact;
   if (row.service_base_id !== null) record.serviceBaseId = row.service_base_id;
@@ -64,9 +77,19 @@ export function filterSql(
     params.push(value);
     conditions.push(sql.replace('?', placeholder(params.length)));
   };
+  if (filter.kind) add('kind = ?', filter.kind);
+  if (filter.article) add('article = ?', filter.article);
   if (filter.category) add('category = ?', filter.category);
   if (filter.status) add('status = ?', filter.status);
-  if (filter.serviceBaseId) add('service_base_id = ?', filter.serviceBaseId);
+  const bases =
+    typeof filter.serviceBaseId === 'string' ? [filter.serviceBaseId] : filter.serviceBaseId;
+  if (bases && bases.length > 0) {
+    const marks = bases.map((base) => {
+      params.push(base);
+      return placeholder(params.length);
+    });
+    conditions.push(`service_base_id IN (${marks.join(', ')})`);
+  }
   if (filter.from) add('received_at >= ?', filter.from);
   if (filter.to) add('received_at < ?', filter.to);
   return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
@@ -74,3 +97,78 @@ export function filterSql(
 
 /** Rows per round trip when exporting. */
 export const EXPORT_BATCH = 500;
+
+/** The columns an insert writes, in order (both engines use the same list). */
+export const INSERT_COLUMNS =
+  'code, idempotency_key, kind, category, article, parent, message, name, contact, anonymous, ' +
+  'service_base_id, page_url, lang, status, received_at, updated_at';
+
+/** The status a new record starts in: comments wait for moderation. */
+export function initialStatus(feedback: NewFeedback): FeedbackStatus {
+  return feedback.kind === 'comment' ? 'pending' : 'received';
+}
+
+/** Insert parameters in {@link INSERT_COLUMNS} order (`anonymous` as the engine wants it). */
+export function insertValues<B>(
+  feedback: NewFeedback,
+  bool: (value: boolean) => B,
+): (string | null | B)[] {
+  return [
+    feedback.code,
+    feedback.idempotencyKey ?? null,
+    feedback.kind,
+    feedback.category ?? null,
+    feedback.article ?? null,
+    feedback.parent ?? null,
+    feedback.message,
+    feedback.name ?? null,
+    feedback.contact ?? null,
+    bool(feedback.anonymous),
+    feedback.serviceBaseId ?? null,
+    feedback.pageUrl ?? null,
+    feedback.lang,
+    initialStatus(feedback),
+    feedback.receivedAt,
+    feedback.receivedAt,
+  ];
+}
+
+/** A session row as either engine returns it. */
+export interface SessionRow {
+  token_hash: string;
+  actor: string;
+  created_at: string | Date;
+  last_seen_at: string | Date;
+}
+
+export function rowToSession(row: SessionRow): StaffSession {
+  return {
+    tokenHash: row.token_hash,
+    actor: row.actor,
+    createdAt: iso(row.created_at),
+    lastSeenAt: iso(row.last_seen_at),
+  };
+}
+
+/** An audit row as either engine returns it. */
+export interface AuditRow {
+  at: string | Date;
+  actor: string;
+  action: string;
+  target: string | null;
+  client: string;
+}
+
+export function rowToAudit(row: AuditRow): AuditEntry {
+  const entry: AuditEntry = {
+    at: iso(row.at),
+    actor: row.actor,
+    action: row.action,
+    client: row.client,
+  };
+  if (row.target !== null) entry.target = row.target;
+  return entry;
+}
+
+/** Longest list of articles one counts query takes. */
+export const MAX_COUNT_ARTICLES = 200;

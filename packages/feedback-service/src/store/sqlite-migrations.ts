@@ -41,4 +41,82 @@ export const sqliteMigrations: readonly Migration[] = [
       CREATE INDEX feedback_service_base ON feedback (service_base_id, received_at);
     `,
   },
+  {
+    version: 2,
+    name: 'comments on news as a kind of feedback',
+    // SQLite cannot change a CHECK constraint in place, so the table is rebuilt (the documented
+    // "make other kinds of table schema changes" procedure), inside the migration's transaction.
+    sql: `
+      CREATE TABLE feedback_v2 (
+        id INTEGER PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        idempotency_key TEXT UNIQUE,
+        kind TEXT NOT NULL,
+        category TEXT,
+        -- Comments: the news article's id and the code of the comment replied to.
+        article TEXT,
+        parent TEXT,
+        message TEXT NOT NULL,
+        name TEXT,
+        contact TEXT,
+        anonymous INTEGER NOT NULL CHECK (anonymous IN (0, 1)),
+        service_base_id TEXT,
+        page_url TEXT,
+        lang TEXT NOT NULL CHECK (lang IN ('fa', 'en')),
+        status TEXT NOT NULL,
+        public_reply TEXT,
+        replied_at TEXT,
+        received_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        CHECK (
+          (kind = 'feedback'
+            AND category IN ('complaint', 'suggestion', 'appreciation', 'question')
+            AND status IN ('received', 'in-review', 'answered', 'closed')
+            AND article IS NULL AND parent IS NULL)
+          OR (kind = 'comment' AND category IS NULL
+            AND status IN ('pending', 'approved', 'rejected')
+            AND article IS NOT NULL)
+        )
+      ) STRICT;
+      INSERT INTO feedback_v2 (id, code, idempotency_key, kind, category, message, name, contact,
+          anonymous, service_base_id, page_url, lang, status, public_reply, replied_at,
+          received_at, updated_at)
+        SELECT id, code, idempotency_key, 'feedback', category, message, name, contact,
+          anonymous, service_base_id, page_url, lang, status, public_reply, replied_at,
+          received_at, updated_at
+        FROM feedback;
+      DROP TABLE feedback;
+      ALTER TABLE feedback_v2 RENAME TO feedback;
+      CREATE INDEX feedback_received ON feedback (received_at, id);
+      CREATE INDEX feedback_status ON feedback (status, received_at);
+      CREATE INDEX feedback_service_base ON feedback (service_base_id, received_at);
+      CREATE INDEX feedback_kind ON feedback (kind, received_at);
+      CREATE INDEX feedback_article ON feedback (article, status, received_at);
+    `,
+  },
+  {
+    version: 3,
+    name: 'staff sessions and audit log',
+    sql: `
+      CREATE TABLE staff_sessions (
+        -- SHA-256 (hex) of the cookie value: a copy of the database cannot be replayed as a cookie.
+        token_hash TEXT PRIMARY KEY,
+        actor TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE staff_audit (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT,
+        client TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX staff_audit_at ON staff_audit (at, id);
+      CREATE INDEX staff_audit_target ON staff_audit (target, at);
+      -- Sign-in failures per client address in a window (the sign-in rate limit).
+      CREATE INDEX staff_audit_action_client ON staff_audit (action, client, at);
+    `,
+  },
 ];

@@ -1,7 +1,19 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
-import { COLUMNS, EXPORT_BATCH, type FeedbackRow, filterSql, rowToRecord } from './rows.ts';
+import {
+  type AuditRow,
+  COLUMNS,
+  EXPORT_BATCH,
+  type FeedbackRow,
+  filterSql,
+  INSERT_COLUMNS,
+  insertValues,
+  rowToAudit,
+  rowToRecord,
+  rowToSession,
+  type SessionRow,
+} from './rows.ts';
 import { sqliteMigrations } from './sqlite-migrations.ts';
 import {
   CodeCollisionError,
@@ -64,23 +76,6 @@ function migrate(db: DatabaseSync): void {
   }
 }
 
-function insertParams(feedback: NewFeedback): SQLInputValue[] {
-  return [
-    feedback.code,
-    feedback.idempotencyKey ?? null,
-    feedback.category,
-    feedback.message,
-    feedback.name ?? null,
-    feedback.contact ?? null,
-    feedback.anonymous ? 1 : 0,
-    feedback.serviceBaseId ?? null,
-    feedback.pageUrl ?? null,
-    feedback.lang,
-    feedback.receivedAt,
-    feedback.receivedAt,
-  ];
-}
-
 /** Opens (creating if needed) the SQLite store at `options.path`. */
 export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
   if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
@@ -95,9 +90,10 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
   // ON CONFLICT DO NOTHING covers both unique columns: a known idempotency key (then we return
   // the existing code) and, astronomically rarely, a code already taken (the caller retries).
   const insert = db.prepare(
-    `INSERT INTO feedback (code, idempotency_key, category, message, name, contact, anonymous,
-       service_base_id, page_url, lang, received_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO feedback (${INSERT_COLUMNS})
+     VALUES (${INSERT_COLUMNS.split(',')
+       .map(() => '?')
+       .join(', ')})
      ON CONFLICT DO NOTHING RETURNING code`,
   );
   const byKey = db.prepare('SELECT code FROM feedback WHERE idempotency_key = ?');
@@ -108,7 +104,9 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
   let closed = false;
 
   const insertOne = (feedback: NewFeedback): InsertResult => {
-    const row = insert.get(...insertParams(feedback)) as { code: string } | undefined;
+    const row = insert.get(...insertValues(feedback, (b) => (b ? 1 : 0))) as
+      | { code: string }
+      | undefined;
     if (row) return { code: row.code, created: true };
     if (feedback.idempotencyKey !== undefined) {
       const existing = byKey.get(feedback.idempotencyKey) as { code: string } | undefined;
@@ -229,6 +227,96 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
     },
 
     exportRecords: iterate,
+
+    async approvedComments(article) {
+      const rows = db
+        .prepare(
+          `SELECT ${COLUMNS} FROM feedback
+           WHERE article = ? AND status = 'approved' ORDER BY received_at, id`,
+        )
+        .all(article) as unknown as FeedbackRow[];
+      return rows.map(rowToRecord);
+    },
+
+    async commentCounts(articles) {
+      const counts = new Map<string, number>();
+      if (articles.length === 0) return counts;
+      const rows = db
+        .prepare(
+          `SELECT article, COUNT(*) AS n FROM feedback
+           WHERE status = 'approved' AND article IN (${articles.map(() => '?').join(', ')})
+           GROUP BY article`,
+        )
+        .all(...articles) as { article: string; n: number }[];
+      for (const row of rows) counts.set(row.article, Number(row.n));
+      return counts;
+    },
+
+    async createSession(session) {
+      db.prepare(
+        'INSERT INTO staff_sessions (token_hash, actor, created_at, last_seen_at) VALUES (?, ?, ?, ?)',
+      ).run(session.tokenHash, session.actor, session.createdAt, session.lastSeenAt);
+    },
+
+    async getSession(tokenHash) {
+      const row = db
+        .prepare(
+          'SELECT token_hash, actor, created_at, last_seen_at FROM staff_sessions WHERE token_hash = ?',
+        )
+        .get(tokenHash) as SessionRow | undefined;
+      return row ? rowToSession(row) : undefined;
+    },
+
+    async touchSession(tokenHash, lastSeenAt) {
+      db.prepare('UPDATE staff_sessions SET last_seen_at = ? WHERE token_hash = ?').run(
+        lastSeenAt,
+        tokenHash,
+      );
+    },
+
+    async deleteSession(tokenHash) {
+      db.prepare('DELETE FROM staff_sessions WHERE token_hash = ?').run(tokenHash);
+    },
+
+    async purgeSessions(idleBefore, createdBefore) {
+      db.prepare('DELETE FROM staff_sessions WHERE last_seen_at < ? OR created_at < ?').run(
+        idleBefore,
+        createdBefore,
+      );
+    },
+
+    async addAudit(entry) {
+      db.prepare(
+        'INSERT INTO staff_audit (at, actor, action, target, client) VALUES (?, ?, ?, ?, ?)',
+      ).run(entry.at, entry.actor, entry.action, entry.target ?? null, entry.client);
+    },
+
+    async listAudit(page, target) {
+      const where = target === undefined ? '' : 'WHERE target = ?';
+      const params: SQLInputValue[] = target === undefined ? [] : [target];
+      const total = (
+        db.prepare(`SELECT COUNT(*) AS n FROM staff_audit ${where}`).get(...params) as {
+          n: number;
+        }
+      ).n;
+      const rows = db
+        .prepare(
+          `SELECT at, actor, action, target, client FROM staff_audit ${where}
+           ORDER BY at DESC, id DESC LIMIT ? OFFSET ?`,
+        )
+        .all(...params, page.limit, page.offset) as unknown as AuditRow[];
+      return { items: rows.map(rowToAudit), total: Number(total) };
+    },
+
+    async countAudit(action, client, since) {
+      const row = db
+        .prepare(
+          `SELECT COUNT(*) AS n, MIN(at) AS oldest FROM staff_audit
+           WHERE action = ? AND client = ? AND at > ?`,
+        )
+        .get(action, client, since) as { n: number; oldest: string | null };
+      return { count: Number(row.n), oldest: row.oldest ?? undefined };
+    },
 
     async close() {
       if (closed) return;

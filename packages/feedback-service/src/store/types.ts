@@ -5,13 +5,34 @@ import type { FeedbackCategory } from '@behzisti/core';
 
 /** Where a piece of feedback is in the office's work, as the citizen sees it. */
 export const feedbackStatuses = ['received', 'in-review', 'answered', 'closed'] as const;
-/** A feedback status. */
-export type FeedbackStatus = (typeof feedbackStatuses)[number];
+/** Where a comment on a news article is in moderation: nothing is public until approved. */
+export const commentStatuses = ['pending', 'approved', 'rejected'] as const;
+/** Any status a record can have: feedback statuses, or comment statuses for comments. */
+export type FeedbackStatus = (typeof feedbackStatuses)[number] | (typeof commentStatuses)[number];
+/** A comment status. */
+export type CommentStatus = (typeof commentStatuses)[number];
+
+/** What a record is: feedback to the office, or a comment on a news article. */
+export const recordKinds = ['feedback', 'comment'] as const;
+/** A record kind. */
+export type RecordKind = (typeof recordKinds)[number];
+
+/** The statuses a record of `kind` may take. */
+export function statusesOf(kind: RecordKind): readonly FeedbackStatus[] {
+  return kind === 'comment' ? commentStatuses : feedbackStatuses;
+}
 
 /** A validated submission, ready to store. Texts are NFC; dates are ISO 8601 UTC strings. */
 export interface NewFeedback {
   code: string;
-  category: FeedbackCategory;
+  /** 'comment' for a comment on a news article; then `article` is set and `category` absent. */
+  kind: RecordKind;
+  /** Feedback only. */
+  category?: FeedbackCategory | undefined;
+  /** Comments only: the news article's id (`fa/hesseh-service-base`). */
+  article?: string | undefined;
+  /** Comments only: the canonical code of the comment this one replies to. */
+  parent?: string | undefined;
   message: string;
   name?: string | undefined;
   contact?: string | undefined;
@@ -47,9 +68,12 @@ export interface FeedbackUpdate {
 
 /** Filters for the staff list and export; dates are ISO 8601 instants, `to` exclusive. */
 export interface FeedbackFilter {
+  kind?: RecordKind | undefined;
+  article?: string | undefined;
   category?: FeedbackCategory | undefined;
   status?: FeedbackStatus | undefined;
-  serviceBaseId?: string | undefined;
+  /** One base, or several (any of them: the staff page sends a province as its bases). */
+  serviceBaseId?: string | readonly string[] | undefined;
   from?: string | undefined;
   to?: string | undefined;
 }
@@ -68,6 +92,27 @@ export class CodeCollisionError extends Error {
   }
 }
 
+/** A signed-in staff member's session; only the SHA-256 of the cookie value is stored. */
+export interface StaffSession {
+  /** Hex SHA-256 of the cookie value. */
+  tokenHash: string;
+  actor: string;
+  createdAt: string;
+  lastSeenAt: string;
+}
+
+/** One line of the audit log. */
+export interface AuditEntry {
+  at: string;
+  actor: string;
+  /** sign-in, sign-in-failed, sign-out, status-change, approve, reject, reply, reply-removed, csv-export */
+  action: string;
+  /** Tracking code the action was on, if any. */
+  target?: string | undefined;
+  /** Client address (rate-limit key) the request came from. */
+  client: string;
+}
+
 /** Storage for feedback. Every method is safe to call concurrently. */
 export interface FeedbackStore {
   /**
@@ -83,6 +128,36 @@ export interface FeedbackStore {
   update(code: string, update: FeedbackUpdate, now: string): Promise<FeedbackRecord | undefined>;
   /** Every record matching `filter`, newest first, read in batches (for CSV export). */
   exportRecords(filter: FeedbackFilter): AsyncIterable<FeedbackRecord>;
+  /** Approved comments on `article`, oldest first. */
+  approvedComments(article: string): Promise<FeedbackRecord[]>;
+  /** Approved comment counts for each of `articles` (absent when none). */
+  commentCounts(articles: readonly string[]): Promise<Map<string, number>>;
+
+  /** Stores a new session. */
+  createSession(session: StaffSession): Promise<void>;
+  /** The session with this token hash, if any (expired ones too: the caller decides). */
+  getSession(tokenHash: string): Promise<StaffSession | undefined>;
+  /** Records activity on a session. */
+  touchSession(tokenHash: string, lastSeenAt: string): Promise<void>;
+  /** Ends a session. */
+  deleteSession(tokenHash: string): Promise<void>;
+  /** Removes sessions idle since before `idleBefore` or created before `createdBefore`. */
+  purgeSessions(idleBefore: string, createdBefore: string): Promise<void>;
+
+  /** Appends to the audit log. */
+  addAudit(entry: AuditEntry): Promise<void>;
+  /** A page of the audit log, newest first; only entries on `target` (a tracking code) when given. */
+  listAudit(
+    page: { limit: number; offset: number },
+    target?: string,
+  ): Promise<{ items: AuditEntry[]; total: number }>;
+  /** How many `action` entries came from `client` after `since`, and the oldest one's time. */
+  countAudit(
+    action: string,
+    client: string,
+    since: string,
+  ): Promise<{ count: number; oldest: string | undefined }>;
+
   /** Releases the database; pending inserts are finished first. */
   close(): Promise<void>;
 }

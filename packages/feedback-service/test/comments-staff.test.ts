@@ -1,0 +1,548 @@
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ErrorBody } from '../src/errors.ts';
+import { createFeedbackHandler, type FeedbackHandler } from '../src/handler.ts';
+import type { FeedbackStore } from '../src/store/types.ts';
+import { postgresEngine, sqliteEngine } from './engines.ts';
+import { BASE, post, STAFF_TOKEN, validBody } from './helpers.ts';
+import { preparePostgres } from './postgres.ts';
+
+// Comments, staff sessions and the audit log through the API, against both real engines.
+
+const pg = await preparePostgres();
+afterAll(() => pg.teardown());
+const engines = [sqliteEngine(), postgresEngine(pg.url)];
+
+const ORIGIN = 'http://feedback.test';
+const COMMENTS = `${ORIGIN}/api/comments`;
+const SESSION = `${ORIGIN}/api/staff/session`;
+const AUDIT = `${ORIGIN}/api/staff/audit`;
+const ARTICLE = 'fa/hesseh-service-base';
+const OTHER_ARTICLE = 'en/hesseh-service-base';
+const MARYAM = { name: 'maryam', secret: 'maryam-secret-0123456789' };
+const REZA = { name: 'reza', secret: 'reza-secret-0123456789ab' };
+
+/** A clock the tests move by hand. */
+function clock(start = '2026-03-01T08:00:00.000Z') {
+  let ms = Date.parse(start);
+  return {
+    now: () => new Date(ms),
+    advance(minutes: number) {
+      ms += minutes * 60_000;
+    },
+  };
+}
+
+function comment(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    kind: 'comment',
+    article: ARTICLE,
+    message: 'خبر خوبی بود؛ کی در استان ما هم راه می‌افتد؟',
+    lang: 'fa',
+    elapsedMs: 9000,
+    ...overrides,
+  };
+}
+
+async function errorCode(response: Response): Promise<string> {
+  const body = (await response.json()) as ErrorBody;
+  expect(body.error.message.fa.length).toBeGreaterThan(0);
+  expect(body.error.message.en.length).toBeGreaterThan(0);
+  return body.error.code;
+}
+
+/** The cookie's `name=value` from a Set-Cookie header. */
+function cookieOf(response: Response): string {
+  const header = response.headers.get('set-cookie') ?? '';
+  return header.split(';')[0] ?? '';
+}
+
+function signInRequest(
+  credentials: { name: string; secret: string },
+  headers: Record<string, string> = {},
+): Request {
+  return post(credentials, headers, SESSION);
+}
+
+function json(method: string, url: string, cookie: string, body?: unknown): Request {
+  const init: RequestInit = {
+    method,
+    headers: { cookie, 'content-type': 'application/json' },
+  };
+  if (body !== undefined) init.body = JSON.stringify(body);
+  return new Request(url, init);
+}
+
+for (const engine of engines) {
+  describe.skipIf(engine.skip)(`${engine.name}: comments, sessions and audit`, () => {
+    let store: FeedbackStore;
+    let time: ReturnType<typeof clock>;
+    let handler: FeedbackHandler;
+    const known = new Set([ARTICLE, OTHER_ARTICLE]);
+    const make = (s: FeedbackStore) =>
+      createFeedbackHandler({
+        store: s,
+        submitLimit: false,
+        lookupLimit: false,
+        commentsReadLimit: false,
+        staffAccounts: [MARYAM, REZA],
+        staffToken: STAFF_TOKEN,
+        now: time.now,
+        articleExists: (id) => known.has(id),
+        onError: (error) => {
+          throw error;
+        },
+      });
+
+    beforeEach(async () => {
+      store = await engine.open();
+      time = clock();
+      handler = make(store);
+    });
+    afterEach(async () => {
+      await store.close();
+      await engine.cleanup();
+    });
+
+    const signIn = async (credentials = MARYAM): Promise<string> => {
+      const response = await handler(signInRequest(credentials), { clientAddress: '10.0.0.9' });
+      expect(response.status).toBe(204);
+      return cookieOf(response);
+    };
+    const submit = async (body: Record<string, unknown>): Promise<string> => {
+      const response = await handler(post(body));
+      expect(response.status).toBe(201);
+      return ((await response.json()) as { code: string }).code;
+    };
+    const publicList = async (article = ARTICLE) => {
+      const response = await handler(
+        new Request(`${COMMENTS}?article=${encodeURIComponent(article)}`),
+      );
+      expect(response.status).toBe(200);
+      return (await response.json()) as {
+        article: string;
+        count: number;
+        comments: { code: string; parent: string | null; name?: string; message: string }[];
+      };
+    };
+    const setStatus = (cookie: string, code: string, status: string) =>
+      handler(json('PATCH', `${BASE}/${code}`, cookie, { status }));
+
+    it('upgrades a version-1 database and keeps its feedback', async () => {
+      await store.close();
+      await engine.exec(engine.dropAll);
+      await engine.exec(engine.firstMigration);
+      await engine.exec(
+        `CREATE TABLE schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL);
+         INSERT INTO schema_migrations (version, name, applied_at) VALUES (1, 'create feedback', '2025-01-01T00:00:00Z');
+         INSERT INTO feedback (code, category, message, anonymous, lang, received_at, updated_at)
+           VALUES ('1234567890123452', 'question', 'old message', ${engine.name === 'SQLite' ? 0 : 'false'}, 'fa',
+             '2025-01-02T00:00:00.000Z', '2025-01-02T00:00:00.000Z')`,
+      );
+      store = await engine.reopen();
+      expect(await engine.migrations()).toEqual([1, 2, 3]);
+      const record = await store.getByCode('1234567890123452');
+      expect(record).toMatchObject({
+        kind: 'feedback',
+        category: 'question',
+        message: 'old message',
+        status: 'received',
+      });
+    });
+
+    it('keeps comments private until approved; replies, counts and rejection', async () => {
+      const first = await submit(comment({ name: 'سارا' }));
+      const anonymous = await submit(comment({ message: 'بدون نام' }));
+      const spam = await submit(comment({ message: 'spam' }));
+      await submit(comment({ article: OTHER_ARTICLE, message: 'elsewhere' }));
+      // Nothing is public while pending.
+      expect(await publicList()).toEqual({ article: ARTICLE, count: 0, comments: [] });
+      const stored = await store.getByCode(first.replace(/-/g, ''));
+      expect(stored).toMatchObject({ kind: 'comment', status: 'pending', article: ARTICLE });
+      expect(stored?.category).toBeUndefined();
+
+      // A reply to a comment that is not published is refused.
+      const early = await handler(post(comment({ parent: first })));
+      expect(early.status).toBe(422);
+
+      const cookie = await signIn();
+      for (const code of [first, anonymous]) {
+        expect((await setStatus(cookie, code, 'approved')).status).toBe(200);
+      }
+      expect((await setStatus(cookie, spam, 'rejected')).status).toBe(200);
+      // A feedback status does not fit a comment.
+      const wrong = await setStatus(cookie, spam, 'answered');
+      expect(wrong.status).toBe(422);
+
+      const reply = await submit(comment({ parent: first, name: 'Ali', message: 'پاسخ به سارا' }));
+      // A reply must be on the same article as its parent.
+      const crossed = await handler(post(comment({ article: OTHER_ARTICLE, parent: first })));
+      expect(crossed.status).toBe(422);
+
+      let list = await publicList();
+      expect(list.count).toBe(2);
+      expect(list.comments.map((c) => c.code)).toEqual([first, anonymous]);
+      expect(list.comments[0]).toMatchObject({ name: 'سارا', parent: null });
+      expect(list.comments[1]).not.toHaveProperty('name');
+      expect(JSON.stringify(list)).not.toContain('spam');
+
+      expect((await setStatus(cookie, reply, 'approved')).status).toBe(200);
+      list = await publicList();
+      expect(list.comments.map((c) => [c.code, c.parent])).toEqual([
+        [first, null],
+        [anonymous, null],
+        [reply, first],
+      ]);
+      for (const item of list.comments) {
+        expect(Object.keys(item).sort()).toEqual(
+          expect.arrayContaining(['code', 'createdAt', 'message', 'parent']),
+        );
+        expect(item).not.toHaveProperty('status');
+        expect(item).not.toHaveProperty('contact');
+      }
+
+      const counts = await handler(
+        new Request(`${COMMENTS}/counts?articles=${ARTICLE},${OTHER_ARTICLE},fa/none`),
+      );
+      expect(await counts.json()).toEqual({
+        counts: { [ARTICLE]: 3, [OTHER_ARTICLE]: 0, 'fa/none': 0 },
+      });
+
+      // Staff see comments with the kind and article filters.
+      const staffList = await handler(
+        new Request(`${BASE}?kind=comment&article=${ARTICLE}&status=pending`, {
+          headers: { cookie },
+        }),
+      );
+      expect(((await staffList.json()) as { total: number }).total).toBe(0);
+      const all = await handler(new Request(`${BASE}?kind=comment`, { headers: { cookie } }));
+      const items = ((await all.json()) as { items: { kind: string; parent?: string }[] }).items;
+      expect(items).toHaveLength(5);
+      expect(items.find((item) => item.parent === first)).toBeDefined();
+    });
+
+    it('lists feedback about any of several bases (a province)', async () => {
+      for (const serviceBaseId of ['isfahan-hesseh', 'isfahan-arzanan', 'kerman-manujan']) {
+        await submit(validBody({ about: { serviceBaseId } }));
+      }
+      const cookie = await signIn();
+      const count = async (query: string) => {
+        const response = await handler(new Request(`${BASE}?${query}`, { headers: { cookie } }));
+        expect(response.status).toBe(200);
+        return ((await response.json()) as { total: number }).total;
+      };
+      expect(await count('serviceBaseId=isfahan-hesseh&serviceBaseId=isfahan-arzanan')).toBe(2);
+      expect(await count('serviceBaseId=kerman-manujan')).toBe(1);
+      expect(await count('serviceBaseId=isfahan-hesseh&kind=feedback')).toBe(1);
+      const csv = await handler(
+        new Request(`${BASE}.csv?serviceBaseId=isfahan-hesseh&serviceBaseId=kerman-manujan`, {
+          headers: { cookie },
+        }),
+      );
+      expect((await csv.text()).trim().split('\r\n')).toHaveLength(3);
+    });
+
+    it('refuses comments on unknown or malformed articles, and bad fields', async () => {
+      const unknown = await handler(post(comment({ article: 'fa/no-such-article' })));
+      expect(unknown.status).toBe(404);
+      expect(await errorCode(unknown)).toBe('UNKNOWN_ARTICLE');
+      const listUnknown = await handler(new Request(`${COMMENTS}?article=fa/no-such-article`));
+      expect(listUnknown.status).toBe(404);
+      for (const bad of [
+        comment({ article: '../etc/passwd' }),
+        comment({ message: '   ' }),
+        comment({ name: 'x'.repeat(101) }),
+        comment({ contact: '09123456789' }),
+        comment({ parent: '1234' }),
+      ]) {
+        const response = await handler(post(bad));
+        expect(response.status).toBe(422);
+        expect(await errorCode(response)).toBe('INVALID_FIELDS');
+      }
+      const fast = await handler(post(comment({ elapsedMs: 100 })));
+      expect(await errorCode(fast)).toBe('TOO_FAST');
+      // The honeypot looks accepted and stores nothing.
+      const bot = await handler(post(comment({ website: 'http://spam.example' })));
+      expect(bot.status).toBe(201);
+      expect((await store.list({ kind: 'comment' }, { limit: 5, offset: 0 })).total).toBe(0);
+      const badQuery = await handler(new Request(`${COMMENTS}?article=x`));
+      expect(await errorCode(badQuery)).toBe('INVALID_QUERY');
+    });
+
+    it('signs in with a session cookie, and refuses wrong credentials', async () => {
+      const response = await handler(signInRequest(MARYAM));
+      expect(response.status).toBe(204);
+      const header = response.headers.get('set-cookie') ?? '';
+      expect(header).toMatch(/^bz_staff=[A-Za-z0-9_-]{43}; /);
+      expect(header).toContain('HttpOnly');
+      expect(header).toContain('SameSite=Strict');
+      expect(header).toContain('Path=/api');
+      expect(header).toContain('Max-Age=28800');
+      expect(header).not.toContain('Secure');
+      const cookie = cookieOf(response);
+
+      const who = await handler(new Request(SESSION, { headers: { cookie } }));
+      expect(await who.json()).toEqual({
+        name: 'maryam',
+        expiresAt: new Date(time.now().getTime() + 30 * 60_000).toISOString(),
+      });
+      // The database holds only the digest of the cookie value.
+      const token = cookie.split('=')[1] ?? '';
+      expect(await store.getSession(token)).toBeUndefined();
+
+      const secure = await handler(post(MARYAM, {}, SESSION.replace('http:', 'https:')));
+      expect(secure.headers.get('set-cookie')).toContain('Secure');
+
+      for (const wrong of [
+        { name: 'maryam', secret: 'not-the-secret-0123456789' },
+        { name: 'nobody', secret: MARYAM.secret },
+        { name: 'maryam', secret: REZA.secret },
+      ]) {
+        const refused = await handler(signInRequest(wrong));
+        expect(refused.status).toBe(401);
+        expect(await errorCode(refused)).toBe('BAD_CREDENTIALS');
+        expect(refused.headers.get('set-cookie')).toBeNull();
+      }
+      // Without a cookie, and with a made-up one.
+      const none = await handler(new Request(BASE));
+      expect(none.status).toBe(401);
+      expect(await errorCode(none)).toBe('SIGNED_OUT');
+      const forged = await handler(
+        new Request(BASE, { headers: { cookie: `bz_staff=${'A'.repeat(43)}` } }),
+      );
+      expect(await errorCode(forged)).toBe('SIGNED_OUT');
+      // Scripts: the shared token (actor "staff") and an account's name:secret.
+      const shared = await handler(
+        new Request(SESSION, { headers: { authorization: `Bearer ${STAFF_TOKEN}` } }),
+      );
+      expect(((await shared.json()) as { name: string }).name).toBe('staff');
+      const own = await handler(
+        new Request(SESSION, {
+          headers: { authorization: `Bearer ${REZA.name}:${REZA.secret}` },
+        }),
+      );
+      expect(((await own.json()) as { name: string }).name).toBe('reza');
+      const wrongBearer = await handler(
+        new Request(BASE, { headers: { authorization: 'Bearer reza:wrong-secret-0000000' } }),
+      );
+      expect(await errorCode(wrongBearer)).toBe('UNAUTHORIZED');
+      // The shared token also signs in, as "staff".
+      const asStaff = await handler(signInRequest({ name: 'staff', secret: STAFF_TOKEN }));
+      expect(asStaff.status).toBe(204);
+    });
+
+    it('limits sign-in failures per address to 5 in 15 minutes', async () => {
+      const from = (address: string, credentials: { name: string; secret: string }) =>
+        handler(signInRequest(credentials), { clientAddress: address });
+      const wrong = { name: 'maryam', secret: 'guess-guess-guess-guess' };
+      for (let i = 0; i < 5; i++) expect((await from('10.1.1.1', wrong)).status).toBe(401);
+      // The sixth try is refused before the secret is even checked, right or wrong.
+      const limited = await from('10.1.1.1', MARYAM);
+      expect(limited.status).toBe(429);
+      expect(await errorCode(limited)).toBe('RATE_LIMITED');
+      expect(Number(limited.headers.get('retry-after'))).toBe(15 * 60);
+      // Another address is not affected.
+      expect((await from('10.2.2.2', MARYAM)).status).toBe(204);
+      time.advance(10);
+      const later = await from('10.1.1.1', MARYAM);
+      expect(later.status).toBe(429);
+      expect(Number(later.headers.get('retry-after'))).toBe(5 * 60);
+      time.advance(5);
+      expect((await from('10.1.1.1', MARYAM)).status).toBe(204);
+    });
+
+    it('ends sessions after 30 idle minutes and after 8 hours however active', async () => {
+      const cookie = await signIn();
+      const check = () => handler(new Request(SESSION, { headers: { cookie } }));
+      time.advance(29);
+      expect((await check()).status).toBe(200);
+      time.advance(29);
+      // Activity restarted the idle timer.
+      expect((await check()).status).toBe(200);
+      time.advance(31);
+      const idle = await check();
+      expect(idle.status).toBe(401);
+      expect(await errorCode(idle)).toBe('SESSION_EXPIRED');
+
+      const busy = await signIn();
+      const busyCheck = () => handler(new Request(BASE, { headers: { cookie: busy } }));
+      for (let minutes = 0; minutes < 8 * 60 - 20; minutes += 20) {
+        time.advance(20);
+        expect((await busyCheck()).status).toBe(200);
+      }
+      time.advance(20);
+      const absolute = await busyCheck();
+      expect(absolute.status).toBe(401);
+      expect(await errorCode(absolute)).toBe('SESSION_EXPIRED');
+    });
+
+    it('signs out: the cookie is cleared and no longer works', async () => {
+      const cookie = await signIn();
+      // Cookie-only unsafe requests must be JSON (CSRF): a plain DELETE is refused.
+      const plain = await handler(new Request(SESSION, { method: 'DELETE', headers: { cookie } }));
+      expect(plain.status).toBe(415);
+      const out = await handler(json('DELETE', SESSION, cookie));
+      expect(out.status).toBe(204);
+      expect(out.headers.get('set-cookie')).toMatch(/^bz_staff=; .*Max-Age=0/);
+      const after = await handler(new Request(BASE, { headers: { cookie } }));
+      expect(await errorCode(after)).toBe('SIGNED_OUT');
+      // Signing out again is harmless.
+      expect((await handler(json('DELETE', SESSION, cookie))).status).toBe(204);
+    });
+
+    it('refuses a cookie-only change without a JSON content type, and changes nothing', async () => {
+      const code = await submit(comment());
+      const cookie = await signIn();
+      for (const type of ['text/plain', 'application/x-www-form-urlencoded', undefined]) {
+        const headers: Record<string, string> = { cookie };
+        if (type) headers['content-type'] = type;
+        const response = await handler(
+          new Request(`${BASE}/${code}`, {
+            method: 'PATCH',
+            headers,
+            body: JSON.stringify({ status: 'approved' }),
+          }),
+        );
+        expect(response.status).toBe(415);
+      }
+      expect((await store.getByCode(code.replace(/-/g, '')))?.status).toBe('pending');
+      // A page on another origin cannot change anything either.
+      const foreign = await handler(
+        new Request(`${BASE}/${code}`, {
+          method: 'PATCH',
+          headers: { cookie, 'content-type': 'application/json', origin: 'https://evil.example' },
+          body: JSON.stringify({ status: 'approved' }),
+        }),
+      );
+      expect(foreign.status).toBe(403);
+      expect((await store.getByCode(code.replace(/-/g, '')))?.status).toBe('pending');
+    });
+
+    it('writes an audit row for every staff action', async () => {
+      const code = await submit(comment());
+      const other = await submit(comment({ message: 'دومی' }));
+      const feedback = await submit(validBody());
+      await handler(signInRequest({ name: 'maryam', secret: 'wrong-wrong-wrong-wrong' }), {
+        clientAddress: '10.3.3.3',
+      });
+      const cookie = await signIn();
+      await setStatus(cookie, code, 'approved');
+      time.advance(1);
+      await setStatus(cookie, other, 'rejected');
+      time.advance(1);
+      await handler(
+        json('PATCH', `${BASE}/${feedback}`, cookie, { status: 'answered', publicReply: 'پاسخ' }),
+      );
+      time.advance(1);
+      const csv = await handler(new Request(`${BASE}.csv?kind=comment`, { headers: { cookie } }));
+      expect(csv.status).toBe(200);
+      await csv.text();
+      await handler(
+        new Request(`${BASE}.csv`, { headers: { authorization: `Bearer ${STAFF_TOKEN}` } }),
+      ).then((r) => r.text());
+      time.advance(1);
+      await handler(json('DELETE', SESSION, cookie), { clientAddress: '10.0.0.9' });
+
+      const reader = await signIn(REZA);
+      const response = await handler(
+        new Request(`${AUDIT}?limit=20`, { headers: { cookie: reader } }),
+      );
+      expect(response.status).toBe(200);
+      const log = (await response.json()) as {
+        items: { at: string; actor: string; action: string; target?: string; client: string }[];
+        total: number;
+      };
+      const rows = log.items.map(({ actor, action, target }) => [actor, action, target]).reverse();
+      expect(rows).toEqual([
+        ['maryam', 'sign-in-failed', undefined],
+        ['maryam', 'sign-in', undefined],
+        ['maryam', 'approve', code],
+        ['maryam', 'reject', other],
+        ['maryam', 'status-change', feedback],
+        ['maryam', 'reply', feedback],
+        ['maryam', 'csv-export', '?kind=comment'],
+        ['staff', 'csv-export', undefined],
+        ['maryam', 'sign-out', undefined],
+        ['reza', 'sign-in', undefined],
+      ]);
+      expect(log.total).toBe(10);
+      expect(log.items.at(-1)).toMatchObject({
+        client: '10.3.3.3',
+        at: '2026-03-01T08:00:00.000Z',
+      });
+      const page = await handler(
+        new Request(`${AUDIT}?limit=2&offset=8`, { headers: { cookie: reader } }),
+      );
+      expect(((await page.json()) as { items: unknown[] }).items).toHaveLength(2);
+      // One item's history.
+      const history = await handler(
+        new Request(`${AUDIT}?target=${feedback.replace(/-/g, '')}`, {
+          headers: { cookie: reader },
+        }),
+      );
+      const entries = ((await history.json()) as { items: { action: string }[]; total: number })
+        .items;
+      expect(entries.map((entry) => entry.action)).toEqual(['reply', 'status-change']);
+      const badTarget = await handler(
+        new Request(`${AUDIT}?target=1234`, { headers: { cookie: reader } }),
+      );
+      expect(await errorCode(badTarget)).toBe('INVALID_QUERY');
+      const signedOut = await handler(new Request(AUDIT));
+      expect(signedOut.status).toBe(401);
+    });
+
+    it('keeps sessions across a restart (they live in the database)', async () => {
+      const cookie = await signIn();
+      await store.close();
+      store = await engine.reopen();
+      handler = make(store);
+      const who = await handler(new Request(SESSION, { headers: { cookie } }));
+      expect(who.status).toBe(200);
+      expect(((await who.json()) as { name: string }).name).toBe('maryam');
+    });
+  });
+}
+
+describe('staff endpoints without any staff configured', () => {
+  it('do not exist (404)', async () => {
+    const { openSqliteStore } = await import('../src/store/sqlite.ts');
+    const store = openSqliteStore({ path: ':memory:' });
+    const handler = createFeedbackHandler({ store });
+    for (const request of [signInRequest(MARYAM), new Request(SESSION), new Request(AUDIT)]) {
+      expect((await handler(request)).status).toBe(404);
+    }
+    // The public comment endpoints are there all the same.
+    expect((await handler(new Request(`${COMMENTS}?article=${ARTICLE}`))).status).toBe(200);
+    await store.close();
+  });
+});
+
+describe('staff configuration', () => {
+  it('reads FEEDBACK_STAFF pairs and the session minutes, and explains mistakes', async () => {
+    const { ConfigError, configFromEnv } = await import('../src/config.ts');
+    const config = configFromEnv({
+      FEEDBACK_STAFF: ` maryam:${MARYAM.secret} , reza:with:colons:0123456789`,
+      FEEDBACK_STAFF_SESSION_MINUTES: '15',
+    });
+    expect(config.staffAccounts).toEqual([
+      { name: 'maryam', secret: MARYAM.secret },
+      { name: 'reza', secret: 'with:colons:0123456789' },
+    ]);
+    expect(config.sessionIdleMinutes).toBe(15);
+    expect(configFromEnv({}).sessionIdleMinutes).toBe(30);
+    for (const [env, text] of [
+      [{ FEEDBACK_STAFF: 'maryam:short' }, /too short/],
+      [{ FEEDBACK_STAFF: 'maryam' }, /too short/],
+      [{ FEEDBACK_STAFF: 'مریم:0123456789abcdefgh' }, /name must be/],
+      [{ FEEDBACK_STAFF: `a:${MARYAM.secret},a:${REZA.secret}` }, /listed twice/],
+      [{ FEEDBACK_STAFF_SESSION_MINUTES: '0' }, /from 1 to 480/],
+      [{ FEEDBACK_STAFF_SESSION_MINUTES: 'ten' }, /whole number/],
+    ] as const) {
+      expect(() => configFromEnv(env)).toThrow(ConfigError);
+      expect(() => configFromEnv(env)).toThrow(text);
+    }
+    // The error never shows a secret.
+    expect(() => configFromEnv({ FEEDBACK_STAFF: 'maryam:short-secret' })).not.toThrow(
+      /short-secret/,
+    );
+  });
+});
