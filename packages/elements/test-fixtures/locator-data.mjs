@@ -70,7 +70,13 @@ const tile = Buffer.from(
   'base64',
 );
 
-/** @param {import('koa').Context} context @param {() => Promise<void>} next */
+/**
+ * The few parts of web-test-runner's (Koa) context this route uses; typed here because Koa's
+ * types are not installed.
+ * @typedef {{ path: string, set(name: string, value: string): void, type: string, body: unknown, status: number }} RouteContext
+ */
+
+/** @param {RouteContext} context @param {() => Promise<void>} next */
 export async function locatorRoutes(context, next) {
   const [, prefix, kind, variant, ...rest] = context.path.split('/');
   if (prefix !== '__test__' || (kind !== 'locator' && kind !== 'tile')) return next();

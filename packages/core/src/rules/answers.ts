@@ -1,6 +1,6 @@
 import { formatIsoDay, gregorianToJalali, jalaliToGregorian, readDay } from '../dates.ts';
 import type { MemberQuestion, Question } from '../schemas/programme-question.ts';
-import { normalizeDigits, parseNumber } from '../text.ts';
+import { parseNumber } from '../text.ts';
 import type { AnswerValue, MemberAnswers, SimpleAnswer } from './types.ts';
 import { wholeYearsBetween } from './years.ts';
 
