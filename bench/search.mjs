@@ -1,0 +1,155 @@
+// Site search: the bytes Pagefind downloads for a citizen's first query. The search page is
+// loaded in the system Chromium from a small static server (gzip for text files, as any static
+// host or CDN does; Pagefind's own index files are already gzipped), one query is run, and the
+// transferred bodies of every /pagefind/ response are added up: pagefind.js, its worker, the
+// WebAssembly, the language's metadata, the index chunks and filter files the query needed, and
+// the fragments of the first page of results.
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { pipeline, Transform } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { createGzip } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumHelp, findChromium } from '../scripts/browsers.mjs';
+
+/** @type {Record<string, string>} */
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+  '.xml': 'application/xml',
+};
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.xml']);
+
+/**
+ * Serves a built site folder on a free loopback port and reports the body bytes it sends for
+ * each request (counted here, on the wire side of gzip: the browser cannot always say, e.g. for
+ * a worker's own script).
+ * @param {string} root
+ * @param {(path: string, bytes: number) => void} onSent
+ * @returns {Promise<{ url: string, close: () => Promise<void> }>}
+ */
+function serveStatic(root, onSent) {
+  const server = createServer((request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    let file = join(root, normalize(pathname).replace(/^([/\\])+/, ''));
+    if (!file.startsWith(root)) {
+      response.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    const gzip =
+      COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
+    response.writeHead(200, {
+      'content-type': type,
+      ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+    });
+    let bytes = 0;
+    const counter = new Transform({
+      transform(chunk, _encoding, next) {
+        bytes += chunk.length;
+        next(null, chunk);
+      },
+    });
+    const done = () => onSent(pathname, bytes);
+    const stream = createReadStream(file);
+    if (gzip) pipeline(stream, createGzip({ level: 9 }), counter, response, done);
+    else pipeline(stream, counter, response, done);
+  });
+  return new Promise((done) => {
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      done({
+        url: `http://127.0.0.1:${port}`,
+        close: () => new Promise((closed) => server.close(() => closed())),
+      });
+    });
+  });
+}
+
+/**
+ * @typedef {{ bytes: number, requests: number, results: number, files: { path: string, bytes: number }[] }} FirstQuery
+ */
+
+/**
+ * Loads the search page of a built portal in Chromium, runs `query` and returns the bytes
+ * Pagefind downloaded for it (transferred bodies of /pagefind/ responses; headers not counted).
+ * A query in Arabic script runs on the Persian search page, anything else on the English one,
+ * unless `options.path` names the page.
+ * @param {string} clientDir the built static site (`portal/<dist>/client`)
+ * @param {string} query
+ * @param {{ path?: string }} [options]
+ * @returns {Promise<FirstQuery>}
+ */
+export async function measureFirstQueryBytes(clientDir, query, options = {}) {
+  const root = resolve(clientDir);
+  if (!existsSync(join(root, 'pagefind', 'pagefind.js'))) {
+    throw new Error(`No search index in ${root}: build the portal first (its build indexes it).`);
+  }
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(chromiumHelp);
+  const path = options.path ?? (/[\u0600-\u06FF]/.test(query) ? '/search/' : '/en/search/');
+  /** @type {{ path: string, bytes: number }[]} */
+  const files = [];
+  const site = await serveStatic(root, (sent, bytes) => {
+    if (sent.startsWith('/pagefind/')) files.push({ path: sent, bytes });
+  });
+  const browser = await chromium.launch({ executablePath, headless: true, args: chromiumArgs });
+  try {
+    // A fresh context: nothing cached, as for a first visit.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${site.url}${path}?q=${encodeURIComponent(query)}`);
+    // The search page runs the query from the address and reports in its live region.
+    // (A string, evaluated in the page: this file is type-checked without the DOM library.)
+    await page.waitForFunction(
+      `/[0-9۰-۹]|نتیجه|Nothing/.test(document.querySelector('[data-search-status]')?.textContent ?? '')`,
+    );
+    await page.waitForLoadState('networkidle');
+    const results = await page.locator('.search-results > li').count();
+    return {
+      bytes: files.reduce((sum, file) => sum + file.bytes, 0),
+      requests: files.length,
+      results,
+      files,
+    };
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
+
+const kB = (/** @type {number} */ bytes) => `${(bytes / 1024).toFixed(1)} kB`;
+
+/** Rows for `pnpm bench search`: the portal build in PORTAL_DIST (or portal/dist). */
+export default async function searchRows() {
+  const portalDir = fileURLToPath(new URL('../portal/', import.meta.url));
+  const clientDir = join(resolve(portalDir, process.env.PORTAL_DIST ?? 'dist'), 'client');
+  /** @type {import('./lib.mjs').Row[]} */
+  const rows = [];
+  /** @type {[string, string][]} */
+  const queries = [
+    ['fa', 'پایگاه خدمات'],
+    ['en', 'service base'],
+  ];
+  for (const [label, query] of queries) {
+    const first = await measureFirstQueryBytes(clientDir, query);
+    rows.push({
+      figure: `Pagefind first query (${label}, built portal)`,
+      value: kB(first.bytes),
+      note: `${first.requests} requests, ${first.results} results shown; budget 300 kB at 10,000 pages`,
+    });
+  }
+  return rows;
+}

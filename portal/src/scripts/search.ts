@@ -1,0 +1,213 @@
+// The search page's client: runs Pagefind's JS API (the index built by scripts/index-search.ts)
+// and renders results with the page's own markup. Pagefind's ready-made UI is not used: it sets
+// inline styles, which the portal's Content-Security-Policy (style-src 'self') forbids, and it
+// could not put the words as written back into the excerpts (src/lib/search-text.ts).
+import { normalizeForSearch, toLocaleDigits } from '@behzisti/core/text';
+import { displayWords, excerptParts, ORIGINALS_META } from '../lib/search-text.ts';
+
+/** The part of Pagefind's JS API this page uses (pagefind.js has no published types). */
+interface PagefindResultData {
+  url: string;
+  content: string;
+  meta: Record<string, string | undefined>;
+  filters: Record<string, string[] | undefined>;
+  locations: number[];
+}
+interface PagefindApi {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(
+    term: string | null,
+    options?: { filters?: Record<string, string> },
+  ): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] } | null>;
+}
+
+const PAGE_SIZE = 10;
+const EXCERPT_WORDS = 30;
+
+let pagefind: Promise<PagefindApi> | undefined;
+
+/** Loads Pagefind once, on the first search: an empty search page costs nothing. */
+function loadPagefind(): Promise<PagefindApi> {
+  pagefind ??= (async () => {
+    // Built after Astro (scripts/index-search.ts), so the bundler must not try to resolve it.
+    const url = '/pagefind/pagefind.js';
+    const api = (await import(/* @vite-ignore */ url)) as PagefindApi;
+    await api.options({ excerptLength: EXCERPT_WORDS });
+    await api.init();
+    return api;
+  })();
+  pagefind.catch(() => {
+    // Let a later search try again (a flaky connection), rather than fail for good.
+    pagefind = undefined;
+  });
+  return pagefind;
+}
+
+function setUp(root: HTMLElement): void {
+  const locale = root.dataset.locale ?? 'fa';
+  const strings = JSON.parse(root.dataset.strings ?? '{}') as Record<string, string>;
+  const say = (key: string, values: Record<string, string | number> = {}) =>
+    (strings[`search.${key}`] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = values[name];
+      if (value === undefined) return whole;
+      return typeof value === 'number' ? toLocaleDigits(value, locale) : value;
+    });
+
+  const form = root.querySelector('form') as HTMLFormElement;
+  const input = form.elements.namedItem('q') as HTMLInputElement;
+  const type = form.elements.namedItem('type') as HTMLSelectElement;
+  const province = form.elements.namedItem('province') as HTMLSelectElement;
+  const status = root.querySelector('[data-search-status]') as HTMLElement;
+  const list = root.querySelector('[data-search-results]') as HTMLOListElement;
+  const more = root.querySelector('[data-search-more]') as HTMLButtonElement;
+  const unavailable = document.querySelector('[data-search-unavailable]') as HTMLElement | null;
+
+  let pending: { id: string; data(): Promise<PagefindResultData> }[] = [];
+  let run = 0;
+
+  /** role="status" announces changes; clearing first makes a repeated sentence heard again. */
+  function announce(text: string): void {
+    status.textContent = '';
+    requestAnimationFrame(() => {
+      status.textContent = text;
+    });
+  }
+
+  function optionLabel(select: HTMLSelectElement, value: string | undefined): string | undefined {
+    if (!value) return undefined;
+    return [...select.options].find((option) => option.value === value)?.textContent ?? value;
+  }
+
+  function renderResult(data: PagefindResultData): HTMLLIElement {
+    const item = document.createElement('li');
+    const heading = document.createElement('h2');
+    const link = document.createElement('a');
+    link.href = data.url;
+    link.textContent = data.meta.title ?? data.url;
+    heading.append(link);
+    item.append(heading);
+
+    const facts = [
+      optionLabel(type, data.filters.type?.[0]),
+      optionLabel(province, data.filters.province?.[0]),
+    ].filter((fact): fact is string => fact !== undefined);
+    if (facts.length > 0) {
+      const meta = document.createElement('p');
+      meta.className = 'meta';
+      for (const fact of facts) {
+        const span = document.createElement('span');
+        span.textContent = fact;
+        meta.append(span);
+      }
+      item.append(meta);
+    }
+
+    const excerpt = document.createElement('p');
+    const words = displayWords(data.content, data.meta[ORIGINALS_META]);
+    for (const part of excerptParts(words, data.locations, EXCERPT_WORDS)) {
+      if (part.mark) {
+        const mark = document.createElement('mark');
+        mark.textContent = part.text;
+        excerpt.append(mark);
+      } else {
+        excerpt.append(part.text);
+      }
+    }
+    item.append(excerpt);
+    return item;
+  }
+
+  /** Renders the next page of results; returns the first new link (to move focus to). */
+  async function showMore(current: number): Promise<HTMLAnchorElement | null> {
+    const batch = pending.slice(0, PAGE_SIZE);
+    pending = pending.slice(PAGE_SIZE);
+    const data = await Promise.all(batch.map((result) => result.data()));
+    if (current !== run) return null;
+    const items = data.map(renderResult);
+    list.append(...items);
+    more.hidden = pending.length === 0;
+    return items[0]?.querySelector('a') ?? null;
+  }
+
+  async function search(): Promise<void> {
+    const current = ++run;
+    const raw = input.value.trim();
+    // Queries pass through the same normalization as the indexed text.
+    const term = normalizeForSearch(raw);
+    const filters: Record<string, string> = {};
+    if (type.value) filters.type = type.value;
+    if (province.value) filters.province = province.value;
+    const filtered = Object.keys(filters).length > 0;
+    list.replaceChildren();
+    more.hidden = true;
+    pending = [];
+    if (!term && !filtered) {
+      announce(say('prompt'));
+      return;
+    }
+    status.textContent = say('searching');
+    let found: Awaited<ReturnType<PagefindApi['search']>>;
+    try {
+      const api = await loadPagefind();
+      found = await api.search(term || null, { filters });
+    } catch {
+      // No index, a lost connection, or a policy that blocks Pagefind's WebAssembly
+      // (Content-Security-Policy without 'wasm-unsafe-eval'): say so, and point to the lists.
+      if (current !== run) return;
+      if (unavailable) unavailable.hidden = false;
+      announce(say('unavailable'));
+      return;
+    }
+    if (unavailable) unavailable.hidden = true;
+    if (current !== run || !found) return;
+    pending = found.results;
+    const count = pending.length;
+    await showMore(current);
+    if (current !== run) return;
+    if (count === 0) announce(say('none', { query: raw }));
+    else if (!term) announce(say(count === 1 ? 'filteredOne' : 'filtered', { count }));
+    else announce(say(count === 1 ? 'countOne' : 'count', { count, query: raw }));
+  }
+
+  /** Keeps the address in step with the form, so a search can be bookmarked and shared. */
+  function rememberInUrl(): void {
+    const params = new URLSearchParams();
+    if (input.value.trim()) params.set('q', input.value.trim());
+    if (type.value) params.set('type', type.value);
+    if (province.value) params.set('province', province.value);
+    const query = params.toString();
+    history.replaceState(null, '', query ? `?${query}` : location.pathname);
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    rememberInUrl();
+    void search();
+  });
+  for (const select of [type, province]) {
+    select.addEventListener('change', () => {
+      rememberInUrl();
+      void search();
+    });
+  }
+  more.addEventListener('click', async () => {
+    const first = await showMore(run);
+    first?.focus();
+  });
+
+  const params = new URLSearchParams(location.search);
+  input.value = params.get('q') ?? '';
+  const pick = (select: HTMLSelectElement, value: string | null) => {
+    if (value && [...select.options].some((option) => option.value === value)) {
+      select.value = value;
+    }
+  };
+  pick(type, params.get('type'));
+  pick(province, params.get('province'));
+  root.hidden = false;
+  if (input.value || type.value || province.value) void search();
+}
+
+const root = document.querySelector<HTMLElement>('[data-search]');
+if (root) setUp(root);
