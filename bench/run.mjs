@@ -7,6 +7,9 @@ const modules = {
   core: async () => (await import('./core.mjs')).default(),
   feedback: async () => (await import('./feedback.mjs')).default(),
   locator: async () => (await import('./locator.mjs')).locatorRows(),
+  // Builds the portal three times (own content, 1,000 and 10,000 generated news) and runs
+  // Lighthouse: a few minutes. `pnpm bench portal` runs it alone.
+  portal: async () => (await import('./portal.mjs')).default(),
   rules: async () => (await import('./rules.mjs')).rulesRows(),
   'widget-size': async () => (await import('./widget-size.mjs')).default(),
 };

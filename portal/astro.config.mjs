@@ -39,7 +39,9 @@ export default defineConfig({
   // A strict Content-Security-Policy (script-src 'self', style-src 'self') forbids inline
   // scripts and styles; Astro inlines stylesheets and scripts below Vite's inline limit, so
   // both are turned off and everything ships as files.
-  build: { inlineStylesheets: 'never' },
+  // concurrency: pages are written four at a time; at 10,000 news items (some 16,000 pages) that
+  // cut the page-writing step from 64 s to 46 s on two cores (docs/performance.md).
+  build: { inlineStylesheets: 'never', concurrency: 4 },
   // Link previews need a raster og:image; the news pictures and the default one are SVG drawn
   // by the project, so Astro may rasterise them (src/lib/og-image.ts). Only our own files are
   // processed: news pictures are files in the repository, never fetched from elsewhere.

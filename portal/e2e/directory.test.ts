@@ -81,6 +81,8 @@ describe('service-base directory', () => {
     ).toContain('mlat=38.262&mlon=48.301');
     const form = page.locator('bz-feedback-form');
     expect(await form.getAttribute('service-base')).toBe('ardabil-city');
+    // The form upgrades when it comes near the screen (ServiceBasePage.astro).
+    await form.scrollIntoViewIfNeeded();
     await expect.poll(() => form.evaluate((el) => el.shadowRoot !== null)).toBe(true);
     expect(seen.foreign).toEqual([]);
     expect(seen.errors).toEqual([]);

@@ -1,6 +1,6 @@
 import { type ProvinceId, provinceName } from '@behzisti/core/schemas';
 import { format, type Locale, otherLocale, t } from '../i18n/ui.ts';
-import { groupByProvince, groupByTag, relatedNews } from './news.ts';
+import { groupByProvince, groupByTag, relatedNewsFinder } from './news.ts';
 import { loadNews, type News } from './news-collection.ts';
 import { paginate } from './pagination.ts';
 import { articlePath, newsIndexPath, pageParam, provincePath, tagPath } from './paths.ts';
@@ -117,6 +117,7 @@ export async function provincePaths(locale: Locale) {
 export async function articlePaths(locale: Locale) {
   const news = await loadNews();
   const items = news.items[locale];
+  const relatedOf = relatedNewsFinder(items);
   return items.map((item) => {
     const translated = news.translation(item);
     return {
@@ -125,7 +126,7 @@ export async function articlePaths(locale: Locale) {
         locale,
         item,
         translation: translated ? articlePath(translated.locale, translated.slug) : null,
-        related: relatedNews(items, item),
+        related: relatedOf(item),
       } satisfies ArticleProps,
     };
   });

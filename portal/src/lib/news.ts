@@ -120,26 +120,75 @@ export function indexNews<E extends NewsEntryLike>(entries: readonly E[]): NewsI
 
 /**
  * Items sharing the most tags with `item` (then the same province, then newest), excluding
- * itself; items with nothing in common are not "related".
+ * itself; items with nothing in common are not "related". For every item of a list, make one
+ * finder with `relatedNewsFinder` instead: this builds its index each call.
  */
 export function relatedNews<E extends NewsEntryLike>(
   items: readonly NewsItem<E>[],
   item: NewsItem<E>,
   limit = 3,
 ): NewsItem<E>[] {
-  const tags = new Set(item.entry.data.tags.map(tagSlug));
-  const province = item.entry.data.province;
-  return items
-    .filter((other) => other !== item)
-    .map((other) => {
-      const shared = other.entry.data.tags.filter((tag) => tags.has(tagSlug(tag))).length;
-      const sameProvince = province !== undefined && other.entry.data.province === province;
-      return { other, score: shared * 2 + (sameProvince ? 1 : 0) };
-    })
-    .filter(({ score }) => score > 0)
-    .sort((a, b) => b.score - a.score || byNewest(a.other, b.other))
-    .slice(0, limit)
-    .map(({ other }) => other);
+  return relatedNewsFinder(items, limit)(item);
+}
+
+/**
+ * `relatedNews` for many items of one list. Indexes the list once by tag and province, so each
+ * item only scores the items it shares something with: comparing every item with every other
+ * took about 15 minutes per language at 10,000 items (the benchmark's build); this takes seconds.
+ */
+export function relatedNewsFinder<E extends NewsEntryLike>(
+  items: readonly NewsItem<E>[],
+  limit = 3,
+): (item: NewsItem<E>) => NewsItem<E>[] {
+  // Items by number: newest first, so a lower number wins a tie, as byNewest orders them.
+  const ordered = [...items].sort(byNewest);
+  const numberOf = new Map(ordered.map((item, n) => [item, n]));
+  // An item is listed once per tag it carries (as written), so two spellings of one tag on
+  // the same item count twice, as a plain comparison would count them.
+  const byTag = new Map<string, number[]>();
+  const byProvince = new Map<string, number[]>();
+  ordered.forEach((other, n) => {
+    for (const tag of other.entry.data.tags) {
+      const slug = tagSlug(tag);
+      const list = byTag.get(slug);
+      if (list) list.push(n);
+      else byTag.set(slug, [n]);
+    }
+    const province = other.entry.data.province;
+    if (province !== undefined) {
+      const list = byProvince.get(province);
+      if (list) list.push(n);
+      else byProvince.set(province, [n]);
+    }
+  });
+  const scores = new Int32Array(ordered.length);
+  return (item) => {
+    const touched: number[] = [];
+    const add = (n: number, points: number) => {
+      if (scores[n] === 0) touched.push(n);
+      scores[n] = (scores[n] as number) + points;
+    };
+    for (const slug of new Set(item.entry.data.tags.map(tagSlug))) {
+      for (const n of byTag.get(slug) ?? []) add(n, 2);
+    }
+    const province = item.entry.data.province;
+    if (province !== undefined) for (const n of byProvince.get(province) ?? []) add(n, 1);
+    const self = numberOf.get(item);
+    // The best `limit` (higher score, then lower number), kept sorted while scanning.
+    const top: number[] = [];
+    const better = (a: number, b: number) => (scores[b] as number) - (scores[a] as number) || a - b;
+    for (const n of touched) {
+      if (n === self) continue;
+      if (top.length === limit && better(n, top[limit - 1] as number) >= 0) continue;
+      let at = top.length;
+      while (at > 0 && better(n, top[at - 1] as number) < 0) at--;
+      top.splice(at, 0, n);
+      if (top.length > limit) top.pop();
+    }
+    const related = top.map((n) => ordered[n] as NewsItem<E>);
+    for (const n of touched) scores[n] = 0;
+    return related;
+  };
 }
 
 /** A tag as first written (spaces tidied) and the items carrying it (newest first), keyed by its URL slug. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paginate } from './pagination.ts';
+import { pageWindow, paginate } from './pagination.ts';
 
 describe('paginate', () => {
   it('splits into pages of the given size', () => {
@@ -16,5 +16,20 @@ describe('paginate', () => {
   });
   it('refuses a page size below one', () => {
     expect(() => paginate([1], 0)).toThrow(RangeError);
+  });
+});
+
+describe('pageWindow', () => {
+  it('links the first, the last and two pages either side of the current one', () => {
+    expect(pageWindow(6, 40)).toEqual([1, 'gap', 4, 5, 6, 7, 8, 'gap', 40]);
+    expect(pageWindow(1, 1000)).toEqual([1, 2, 3, 'gap', 1000]);
+    expect(pageWindow(1000, 1000)).toEqual([1, 'gap', 998, 999, 1000]);
+  });
+  it('lists every page when there are few, and never hides a single page behind a gap', () => {
+    expect(pageWindow(1, 1)).toEqual([1]);
+    expect(pageWindow(3, 5)).toEqual([1, 2, 3, 4, 5]);
+    expect(pageWindow(4, 7)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(pageWindow(5, 9)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(pageWindow(6, 9)).toEqual([1, 'gap', 4, 5, 6, 7, 8, 9]);
   });
 });
