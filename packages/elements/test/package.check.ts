@@ -25,12 +25,17 @@ const workDir = mkdtempSync(join(tmpdir(), 'bz-elements-pack-'));
 const consumer = join(workDir, 'consumer');
 const installed = join(consumer, 'node_modules/@behzisti/elements');
 
-/** pnpm as the test command was started with, else the pinned version through npx. */
+/**
+ * pnpm as the test command was started with, else the pinned version through npx. pnpm may be a
+ * JavaScript file (run it with Node) or, as pnpm 12 is, a native executable (run it as it is).
+ */
 function pnpm(args: string[], cwd: string): string {
   const execPath = process.env.npm_execpath;
-  const [command, prefix] =
+  const [command, prefix]: [string, string[]] =
     execPath && /pnpm/.test(execPath)
-      ? [process.execPath, [execPath]]
+      ? /\.[cm]?js$/.test(execPath)
+        ? [process.execPath, [execPath]]
+        : [execPath, []]
       : ['npx', ['--yes', `pnpm@${String(manifestRoot().packageManager).split('@')[1]}`]];
   return execFileSync(command, [...prefix, ...args], { cwd, encoding: 'utf8', stdio: 'pipe' });
 }
