@@ -1,6 +1,6 @@
 import { formatTrackingCode, parseTrackingCode } from '@behzisti/core';
+import { neutraliseBidi } from '@behzisti/core/spreadsheet';
 import { type FieldError, HttpError } from './errors.ts';
-import { neutraliseBidi } from './safe-text.ts';
 import { MAX_COUNT_ARTICLES } from './store/rows.ts';
 import type { FeedbackRecord, NewFeedback } from './store/types.ts';
 

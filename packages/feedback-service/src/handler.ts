@@ -1,11 +1,11 @@
 import { formatTrackingCode, generateTrackingCode, parseTrackingCode } from '@behzisti/core';
+import { csvRow } from '@behzisti/core/spreadsheet';
 import { addressKey, clientAddress } from './client-key.ts';
 import { isArticleId, parseArticleList, publicComment } from './comments.ts';
 import { type CorsPolicy, createCorsPolicy } from './cors.ts';
 import { errorResponse, HttpError, jsonResponse } from './errors.ts';
 import { type RateLimit, RateLimiter } from './rate-limit.ts';
 import { MAX_BODY_BYTES, readJsonBody } from './read-body.ts';
-import { csvRow } from './safe-text.ts';
 import {
   DEFAULT_SESSION_IDLE_MINUTES,
   DEFAULT_SESSION_MAX_MINUTES,

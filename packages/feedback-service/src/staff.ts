@@ -5,9 +5,9 @@ import {
   normalizeDigits,
   parseTrackingCode,
 } from '@behzisti/core';
+import { neutraliseBidi } from '@behzisti/core/spreadsheet';
 import { isArticleId } from './comments.ts';
 import { type FieldError, HttpError } from './errors.ts';
-import { neutraliseBidi } from './safe-text.ts';
 import {
   commentStatuses,
   type FeedbackFilter,

@@ -1,8 +1,8 @@
+import { csvField, neutraliseBidi, spreadsheetSafe } from '@behzisti/core/spreadsheet';
 import { describe, expect, it } from 'vitest';
 import { addressKey } from '../src/client-key.ts';
 import { ConfigError, configFromEnv } from '../src/config.ts';
 import { parseRateLimit, RateLimiter } from '../src/rate-limit.ts';
-import { csvField, neutraliseBidi, spreadsheetSafe } from '../src/safe-text.ts';
 
 describe('RateLimiter', () => {
   it('allows a burst, refuses with Retry-After, then refills over time', () => {

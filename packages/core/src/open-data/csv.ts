@@ -2,6 +2,9 @@ import { serviceBaseCsvColumns } from '../cli/service-base-csv.ts';
 import type { LocalizedText } from '../schemas/localized-text.ts';
 import { weekdayCodes } from '../schemas/schedule.ts';
 import type { ServiceBase } from '../schemas/service-base.ts';
+import { csvRow } from '../spreadsheet.ts';
+
+export { csvField, csvRow, spreadsheetSafe } from '../spreadsheet.ts';
 
 /**
  * Service bases → CSV in the data team's own spreadsheet layout (cli/service-base-csv.ts), so
@@ -17,34 +20,6 @@ import type { ServiceBase } from '../schemas/service-base.ts';
 
 /** The UTF-8 byte-order mark that tells spreadsheet programs the file is UTF-8. */
 export const UTF8_BOM = '\uFEFF';
-
-/** Bidi embeddings, overrides and isolates: they can make a cell display as something else. */
-const BIDI_CONTROLS_RE = /[\u202A-\u202E\u2066-\u2069]/gu;
-
-/**
- * Characters that make a spreadsheet treat a cell as a formula (OWASP "CSV injection"), plus
- * their full-width forms, which some spreadsheet programs also accept. The same rule as the
- * feedback service's staff export (feedback-service/src/safe-text.ts).
- */
-const FORMULA_START_RE = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/u;
-
-/** Text safe to open in a spreadsheet: bidi controls removed, a formula start prefixed with `'`. */
-export function spreadsheetSafe(text: string): string {
-  const clean = text.replace(BIDI_CONTROLS_RE, '');
-  return FORMULA_START_RE.test(clean) ? `'${clean}` : clean;
-}
-
-/** One CSV field (RFC 4180): quoted when it holds a quote, comma or line break. */
-export function csvField(value: string | number | boolean | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  const text = typeof value === 'string' ? spreadsheetSafe(value) : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** One CSV row ending in CRLF, as RFC 4180 and spreadsheet programs expect. */
-export function csvRow(values: readonly (string | number | boolean | null | undefined)[]): string {
-  return `${values.map(csvField).join(',')}\r\n`;
-}
 
 /**
  * Day codes in week order, with runs of three or more written as a range the reader accepts

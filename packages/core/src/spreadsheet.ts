@@ -1,5 +1,6 @@
-// Text from citizens shown to staff (list view and CSV export). It is stored as given; only
-// these outputs defuse it, so nothing the person wrote is lost.
+// Text written by others, made safe to show or to open in a spreadsheet: the feedback service's
+// staff views and CSV export (citizens' text is stored as given; only these outputs defuse it,
+// so nothing the person wrote is lost) and the open-data CSV download.
 
 /**
  * Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069). They reorder what
