@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Sql } from 'postgres';
 import { postgresMigrations } from './postgres-migrations.ts';
 import {
@@ -11,7 +12,9 @@ import {
   rowToAudit,
   rowToRecord,
   rowToSession,
+  SESSION_COLUMNS,
   type SessionRow,
+  windowRetry,
 } from './rows.ts';
 import {
   CodeCollisionError,
@@ -28,6 +31,35 @@ import {
 const MIGRATION_LOCK = 0x62_7a_66_62; // "bzfb"
 
 type Param = string | number | boolean | null;
+
+// One token bucket take as one upsert: the row lock of ON CONFLICT DO UPDATE serialises
+// concurrent takes of one key across every instance, and the SET expressions see the locked
+// row's latest values. $1 key, $2 capacity, $3 refill per ms, $4 now (ms). `level` is the
+// bucket refilled up to now; a take succeeds when it holds a whole token.
+const LEVEL = 'LEAST($2::float8, b.tokens + GREATEST(0, $4::bigint - b.updated_ms) * $3::float8)';
+const TAKE_TOKEN = `
+  INSERT INTO rate_buckets AS b (key, tokens, updated_ms, full_ms, taken)
+  VALUES ($1, $2::float8 - 1, $4::bigint, $4::bigint + ceil(1 / $3::float8)::bigint, true)
+  ON CONFLICT (key) DO UPDATE SET
+    taken = ${LEVEL} >= 1,
+    tokens = ${LEVEL} - CASE WHEN ${LEVEL} >= 1 THEN 1 ELSE 0 END,
+    updated_ms = GREATEST(b.updated_ms, $4::bigint),
+    full_ms = GREATEST(b.updated_ms, $4::bigint)
+      + ceil(($2::float8 - ${LEVEL} + CASE WHEN ${LEVEL} >= 1 THEN 1 ELSE 0 END) / $3::float8)::bigint
+  RETURNING taken, tokens`;
+
+// One sign-in attempt reservation as one upsert, under the same row lock. The hits still in
+// the window are kept; the new one ($2, '<ms>:<id>') is added only when fewer than $3 remain.
+// $4 is the window's start (ms, exclusive), $5 when the new hit leaves it.
+const LIVE_HITS = "FROM unnest(a.hits) AS h WHERE split_part(h, ':', 1)::bigint > $4::bigint";
+const RESERVE_ATTEMPT = `
+  INSERT INTO sign_in_attempts AS a (key, hits, expires_ms)
+  SELECT $1, ARRAY[$2::text], $5::bigint WHERE $3::int > 0
+  ON CONFLICT (key) DO UPDATE SET
+    hits = ARRAY(SELECT h ${LIVE_HITS}) || CASE WHEN (SELECT count(*) ${LIVE_HITS}) < $3::int
+      THEN ARRAY[$2::text] ELSE ARRAY[]::text[] END,
+    expires_ms = GREATEST(a.expires_ms, $5::bigint)
+  RETURNING hits`;
 
 async function migrate(sql: Sql): Promise<void> {
   await sql.begin(async (tx) => {
@@ -180,15 +212,18 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     },
 
     async createSession(session) {
-      await query(
-        'INSERT INTO staff_sessions (token_hash, actor, created_at, last_seen_at) VALUES ($1, $2, $3, $4)',
-        [session.tokenHash, session.actor, session.createdAt, session.lastSeenAt],
-      );
+      await query(`INSERT INTO staff_sessions (${SESSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5)`, [
+        session.tokenHash,
+        session.actor,
+        session.createdAt,
+        session.lastSeenAt,
+        session.fingerprint ?? null,
+      ]);
     },
 
     async getSession(tokenHash) {
       const [row] = await query<SessionRow>(
-        'SELECT token_hash, actor, created_at, last_seen_at FROM staff_sessions WHERE token_hash = $1',
+        `SELECT ${SESSION_COLUMNS} FROM staff_sessions WHERE token_hash = $1`,
         [tokenHash],
       );
       return row ? rowToSession(row) : undefined;
@@ -212,6 +247,78 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       ]);
     },
 
+    async endSessionsOf(actor) {
+      const rows = await query<{ token_hash: string }>(
+        'DELETE FROM staff_sessions WHERE actor = $1 RETURNING token_hash',
+        [actor],
+      );
+      return rows.length;
+    },
+
+    async trimSessions(actor, keep) {
+      await query(
+        `DELETE FROM staff_sessions WHERE actor = $1 AND token_hash NOT IN (
+           SELECT token_hash FROM staff_sessions WHERE actor = $1
+           ORDER BY created_at DESC, token_hash DESC LIMIT $2)`,
+        [actor, keep],
+      );
+    },
+
+    async takeToken(key, limit, nowMs) {
+      const [row] = await query<{ taken: boolean; tokens: number }>(TAKE_TOKEN, [
+        key,
+        limit.capacity,
+        limit.refillPerSecond / 1000,
+        nowMs,
+      ]);
+      if (row?.taken) return { allowed: true };
+      const tokens = Number(row?.tokens ?? 0);
+      return {
+        allowed: false,
+        retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / limit.refillPerSecond)),
+      };
+    },
+
+    async reserveAttempt(key, max, windowMs, nowMs) {
+      const id = `${nowMs}:${randomBytes(9).toString('base64url')}`;
+      const [row] = await query<{ hits: string[] }>(RESERVE_ATTEMPT, [
+        key,
+        id,
+        max,
+        nowMs - windowMs,
+        nowMs + windowMs,
+      ]);
+      const hits = row?.hits ?? [];
+      if (hits.includes(id)) return { allowed: true, id };
+      const oldest = Math.min(nowMs, ...hits.map((hit) => Number(hit.split(':')[0])));
+      return { allowed: false, retryAfterSeconds: windowRetry(oldest, windowMs, nowMs) };
+    },
+
+    async releaseAttempt(key, id) {
+      await query('UPDATE sign_in_attempts SET hits = array_remove(hits, $2) WHERE key = $1', [
+        key,
+        id,
+      ]);
+    },
+
+    async pruneLimits(nowMs) {
+      await query('DELETE FROM rate_buckets WHERE full_ms < $1', [nowMs]);
+      await query('DELETE FROM sign_in_attempts WHERE expires_ms < $1', [nowMs]);
+    },
+
+    async secret(name) {
+      await query(
+        'INSERT INTO server_secrets (name, value) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+        [name, randomBytes(32).toString('base64url')],
+      );
+      const [row] = await query<{ value: string }>(
+        'SELECT value FROM server_secrets WHERE name = $1',
+        [name],
+      );
+      if (!row) throw new Error(`server secret ${name} could not be stored`);
+      return row.value;
+    },
+
     async addAudit(entry) {
       await query(
         'INSERT INTO staff_audit (at, actor, action, target, client) VALUES ($1, $2, $3, $4, $5)',
@@ -233,18 +340,6 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         [...params, page.limit, page.offset],
       );
       return { items: rows.map(rowToAudit), total: count?.n ?? 0 };
-    },
-
-    async countAudit(action, client, since) {
-      const [row] = await query<{ n: number; oldest: Date | null }>(
-        `SELECT COUNT(*)::int AS n, MIN(at) AS oldest FROM staff_audit
-         WHERE action = $1 AND client = $2 AND at > $3`,
-        [action, client, since],
-      );
-      return {
-        count: row?.n ?? 0,
-        oldest: row?.oldest ? new Date(row.oldest).toISOString() : undefined,
-      };
     },
 
     async close() {
