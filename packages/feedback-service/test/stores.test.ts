@@ -75,6 +75,21 @@ for (const engine of engines) {
       expect(await countRows(store)).toBe(1);
     });
 
+    it('stores a burst together, and one bad submission fails alone', async () => {
+      const good = Array.from({ length: 30 }, () => newFeedback());
+      // A comment must name its article: the schema's CHECK refuses this one.
+      const bad = newFeedback({ kind: 'comment' });
+      const settled = await Promise.allSettled([
+        ...good.slice(0, 15).map((feedback) => store.insert(feedback)),
+        store.insert(bad),
+        ...good.slice(15).map((feedback) => store.insert(feedback)),
+      ]);
+      expect(settled.filter((result) => result.status === 'fulfilled')).toHaveLength(30);
+      expect(settled[15]?.status).toBe('rejected');
+      expect(await countRows(store)).toBe(30);
+      expect(await store.getByCode(bad.code)).toBeUndefined();
+    });
+
     it('reports a taken code without storing anything', async () => {
       const feedback = newFeedback();
       await store.insert(feedback);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Sql } from 'postgres';
+import type { ParameterOrJSON, Sql } from 'postgres';
 import { postgresMigrations } from './postgres-migrations.ts';
 import {
   type AuditRow,
@@ -21,6 +21,7 @@ import {
   type FeedbackRecord,
   type FeedbackStore,
   type InsertResult,
+  type NewFeedback,
 } from './types.ts';
 
 // PostgreSQL store (postgres.js), for deployments with several service instances sharing one
@@ -30,7 +31,27 @@ import {
 /** An arbitrary constant naming the advisory lock that serialises migrations across instances. */
 const MIGRATION_LOCK = 0x62_7a_66_62; // "bzfb"
 
-type Param = string | number | boolean | null;
+type Param = ParameterOrJSON<never>;
+
+const insertColumns = INSERT_COLUMNS.split(',').map((column) => column.trim());
+
+// Group commit, as the SQLite store does it: submissions that arrive in one turn of the event
+// loop are inserted by one statement (one array per column, unnested), so a burst costs one
+// round trip and one WAL flush rather than one each. The rows travel as one JSON array that
+// PostgreSQL reads with the table's own column types, so the statement text is the same for
+// any batch size and is prepared once per connection.
+const INSERT_BATCH = `
+  INSERT INTO feedback (${INSERT_COLUMNS})
+  SELECT ${INSERT_COLUMNS} FROM json_populate_recordset(NULL::feedback, $1::json)
+  ON CONFLICT DO NOTHING RETURNING code`;
+/** The most submissions one statement carries. */
+const MAX_BATCH = 200;
+
+interface Pending {
+  feedback: NewFeedback;
+  resolve: (result: InsertResult) => void;
+  reject: (error: unknown) => void;
+}
 
 // One token bucket take as one upsert: the row lock of ON CONFLICT DO UPDATE serialises
 // concurrent takes of one key across every instance, and the SET expressions see the locked
@@ -104,29 +125,78 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     await sql.end({ timeout: 1 });
     throw error;
   }
+  // Fixed statements are prepared (parsed and planned once per connection, then only bound and
+  // run): the submit path is two of them. Statements whose text varies with a filter or a list
+  // length go unprepared, so the server does not keep one plan per combination.
   const query = <T>(text: string, params: Param[] = []) =>
+    sql.unsafe(text, params, { prepare: true }) as unknown as Promise<T[]>;
+  const dynamic = <T>(text: string, params: Param[] = []) =>
     sql.unsafe(text, params) as unknown as Promise<T[]>;
 
-  return {
-    async insert(feedback): Promise<InsertResult> {
-      const values = insertValues(feedback, (b) => b);
-      const inserted = await query<{ code: string }>(
-        `INSERT INTO feedback (${INSERT_COLUMNS})
-         VALUES (${values.map((_, i) => `$${i + 1}`).join(', ')})
-         ON CONFLICT DO NOTHING RETURNING code`,
-        values,
+  let queue: Pending[] = [];
+  let scheduled = false;
+  let closed = false;
+  const inFlight = new Set<Promise<void>>();
+
+  /** Inserts `items` in one statement; settles each with its own outcome. */
+  const insertBatch = async (items: Pending[]): Promise<void> => {
+    const rows = items.map((item) => {
+      const values = insertValues(item.feedback, (b) => b);
+      return Object.fromEntries(insertColumns.map((column, i) => [column, values[i] ?? null]));
+    });
+    // postgres.js writes a json parameter as JSON itself.
+    const inserted = await query<{ code: string }>(INSERT_BATCH, [rows]);
+    const created = new Set(inserted.map((row) => row.code));
+    // Not inserted: a known idempotency key (return the code on record: the conflicting row has
+    // committed, ON CONFLICT waited for it, or it is in this very statement), else a taken code.
+    const keys = items
+      .filter((item) => !created.has(item.feedback.code))
+      .map((item) => item.feedback.idempotencyKey)
+      .filter((key): key is string => key !== undefined);
+    const existing = new Map<string, string>();
+    if (keys.length > 0) {
+      const found = await query<{ code: string; idempotency_key: string }>(
+        'SELECT code, idempotency_key FROM feedback WHERE idempotency_key = ANY($1::text[])',
+        [keys],
       );
-      const row = inserted[0];
-      if (row) return { code: row.code, created: true };
-      if (feedback.idempotencyKey !== undefined) {
-        // The conflicting transaction has committed (ON CONFLICT waited for it), so this sees it.
-        const [existing] = await query<{ code: string }>(
-          'SELECT code FROM feedback WHERE idempotency_key = $1',
-          [feedback.idempotencyKey],
-        );
-        if (existing) return { code: existing.code, created: false };
+      for (const row of found) existing.set(row.idempotency_key, row.code);
+    }
+    for (const item of items) {
+      const { code, idempotencyKey } = item.feedback;
+      if (created.has(code)) item.resolve({ code, created: true });
+      else {
+        const known = idempotencyKey === undefined ? undefined : existing.get(idempotencyKey);
+        if (known !== undefined) item.resolve({ code: known, created: false });
+        else item.reject(new CodeCollisionError(code));
       }
-      throw new CodeCollisionError(feedback.code);
+    }
+  };
+
+  const flush = (): void => {
+    scheduled = false;
+    while (queue.length > 0) {
+      const batch = queue.slice(0, MAX_BATCH);
+      queue = queue.slice(MAX_BATCH);
+      const done = insertBatch(batch)
+        .catch(async () => {
+          // One bad item must not fail its neighbours: each alone reports its own error.
+          for (const item of batch) await insertBatch([item]).catch(item.reject);
+        })
+        .finally(() => inFlight.delete(done));
+      inFlight.add(done);
+    }
+  };
+
+  return {
+    insert(feedback): Promise<InsertResult> {
+      if (closed) return Promise.reject(new Error('the feedback store is closed'));
+      return new Promise((resolve, reject) => {
+        queue.push({ feedback, resolve, reject });
+        if (!scheduled) {
+          scheduled = true;
+          setImmediate(flush);
+        }
+      });
     },
 
     async getByCode(code) {
@@ -138,12 +208,12 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
 
     async list(filter, page) {
       const { where, params } = filterSql(filter, (n) => `$${n}`);
-      const [count] = await query<{ n: number }>(
+      const [count] = await dynamic<{ n: number }>(
         `SELECT COUNT(*)::int AS n FROM feedback ${where}`,
         params,
       );
       const n = params.length;
-      const rows = await query<FeedbackRow>(
+      const rows = await dynamic<FeedbackRow>(
         `SELECT ${COLUMNS} FROM feedback ${where}
          ORDER BY received_at DESC, id DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
         [...params, page.limit, page.offset],
@@ -177,12 +247,12 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       const n = params.length;
       const base = `SELECT ${COLUMNS}, id::text AS id FROM feedback ${where}`;
       const order = `ORDER BY received_at DESC, id DESC LIMIT ${EXPORT_BATCH}`;
-      let rows = await query<FeedbackRow & { id: string }>(`${base} ${order}`, params);
+      let rows = await dynamic<FeedbackRow & { id: string }>(`${base} ${order}`, params);
       while (rows.length > 0) {
         for (const row of rows) yield rowToRecord(row);
         const last = rows[rows.length - 1];
         if (!last || rows.length < EXPORT_BATCH) return;
-        rows = await query<FeedbackRow & { id: string }>(
+        rows = await dynamic<FeedbackRow & { id: string }>(
           `${base} ${where ? 'AND' : 'WHERE'} (received_at, id) < ($${n + 1}::timestamptz, $${n + 2}::bigint) ${order}`,
           [...params, new Date(last.received_at).toISOString(), last.id],
         );
@@ -201,7 +271,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     async commentCounts(articles) {
       const counts = new Map<string, number>();
       if (articles.length === 0) return counts;
-      const rows = await query<{ article: string; n: number }>(
+      const rows = await dynamic<{ article: string; n: number }>(
         `SELECT article, COUNT(*)::int AS n FROM feedback
          WHERE status = 'approved' AND article IN (${articles.map((_, i) => `$${i + 1}`).join(', ')})
          GROUP BY article`,
@@ -343,6 +413,10 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     },
 
     async close() {
+      if (closed) return;
+      closed = true;
+      flush();
+      await Promise.all(inFlight);
       await sql.end({ timeout: 5 });
     },
   };
