@@ -16,6 +16,7 @@ import {
   retryMinutes,
   statusesFor,
 } from './staff-query.ts';
+import { setUpTokens } from './staff-tokens.ts';
 
 // The staff inbox page (components/StaffInbox.astro): sign-in, the filtered list, one item's
 // detail with status, reply and moderation, CSV export, the audit log and sign-out. The page's
@@ -302,20 +303,26 @@ function start(root: HTMLElement): void {
     applied = new URLSearchParams();
     offset = 0;
     work.hidden = true;
+    clearTokens();
   };
 
-  el('staff-signout').addEventListener('click', async () => {
+  /** Signs out this session, or every session of the account; the page forgets what it holds. */
+  const signOut = async (path: string, done: string) => {
     try {
-      await staffFetch('/api/staff/session', { method: 'DELETE' });
+      await staffFetch(path, { method: 'DELETE' });
     } catch {
       // Signed out already (expired) or unreachable: either way the page forgets what it holds.
     }
     clearWork();
     nameInput.value = '';
     showSignin();
-    announce(text('signedOut'));
+    announce(text(done));
     signinTitle.focus();
-  });
+  };
+  el('staff-signout').addEventListener('click', () => signOut('/api/staff/session', 'signedOut'));
+  el('staff-signout-everywhere').addEventListener('click', () =>
+    signOut('/api/staff/sessions', 'signedOutEverywhere'),
+  );
 
   // ---- filters and the list -----------------------------------------------------------------
 
@@ -725,6 +732,8 @@ function start(root: HTMLElement): void {
     });
   auditPrev.addEventListener('click', () => turnAudit(-1, auditPrev));
   auditNext.addEventListener('click', () => turnAudit(1, auditNext));
+
+  const clearTokens = setUpTokens({ el, text, when, announce, act });
 
   // ---- start --------------------------------------------------------------------------------
 
