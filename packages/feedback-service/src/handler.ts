@@ -73,9 +73,9 @@ export interface FeedbackHandlerOptions {
   commentsPath?: string;
   /** Path of the staff session and audit endpoints (default `/api/staff`). */
   staffPath?: string;
-  /** Shared bearer token for the staff endpoints (actor "staff"); see also `staffAccounts`. */
+  /** PHC scrypt hash of the shared bearer token for the staff endpoints (actor "staff"); see also `staffAccounts`. */
   staffToken?: string | undefined;
-  /** Named staff accounts that sign in for a session; without them and a token, staff endpoints are absent (404). */
+  /** Named staff accounts (secrets as PHC scrypt hashes) that sign in for a session; without them and a token, staff endpoints are absent (404). */
   staffAccounts?: readonly StaffAccount[];
   /** Minutes of inactivity that end a staff session (default 30). */
   sessionIdleMinutes?: number;
@@ -203,7 +203,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
    */
   const requireStaff = async (request: Request): Promise<Staff> => {
     if (!isStaff) throw new HttpError('NOT_FOUND');
-    const bearer = credentials.bearer(request);
+    const bearer = await credentials.bearer(request);
     if (bearer === null) {
       throw new HttpError('UNAUTHORIZED', {
         headers: { 'www-authenticate': 'Bearer realm="feedback"' },
@@ -460,7 +460,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
         fields: [{ field: '', message: 'send { "name": "…", "secret": "…" }' }],
       });
     }
-    const actor = credentials.signIn(name.trim(), secret);
+    const actor = await credentials.signIn(name.trim(), secret);
     if (!actor) {
       // The name is logged only when it looks like a name, never a secret typed in the wrong box.
       const tried = ACCOUNT_NAME_RE.test(name.trim()) ? name.trim() : '?';

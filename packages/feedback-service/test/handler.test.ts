@@ -1,7 +1,16 @@
 import { generateTrackingCode, parseTrackingCode } from '@behzisti/core';
 import { describe, expect, it } from 'vitest';
 import type { ErrorBody } from '../src/errors.ts';
-import { BASE, countRows, post, STAFF_TOKEN, setup, staffHeaders, validBody } from './helpers.ts';
+import {
+  BASE,
+  countRows,
+  post,
+  STAFF_TOKEN,
+  STAFF_TOKEN_HASH,
+  setup,
+  staffHeaders,
+  validBody,
+} from './helpers.ts';
 
 async function errorOf(response: Response): Promise<ErrorBody['error']> {
   expect(response.headers.get('content-type')).toMatch(/^application\/json/);
@@ -195,7 +204,7 @@ describe('POST /api/feedback: refused, nothing stored', () => {
 
 describe('GET /api/feedback/{code}: public status', () => {
   it('shows status, reply and dates, never personal data, in any digit set', async () => {
-    const { handler } = setup({ staffToken: STAFF_TOKEN });
+    const { handler } = setup({ staffToken: STAFF_TOKEN_HASH });
     const created = await handler(
       post(validBody({ name: 'مریم', contact: 'maryam@example.ir', message: 'private text' })),
     );
@@ -377,7 +386,7 @@ describe('staff endpoints', () => {
   });
 
   it('refuse a missing or wrong token with 401', async () => {
-    const { handler } = setup({ staffToken: STAFF_TOKEN });
+    const { handler } = setup({ staffToken: STAFF_TOKEN_HASH });
     for (const headers of [
       {},
       staffHeaders('wrong-token-of-some-length'),
@@ -391,7 +400,7 @@ describe('staff endpoints', () => {
   });
 
   it('list with filters and pages, and update status and reply with the right token', async () => {
-    const { handler } = setup({ staffToken: STAFF_TOKEN });
+    const { handler } = setup({ staffToken: STAFF_TOKEN_HASH });
     const codes: string[] = [];
     for (const [category, serviceBaseId] of [
       ['complaint', 'isfahan-hesseh'],
@@ -449,7 +458,7 @@ describe('staff endpoints', () => {
   });
 
   it('export CSV with formula prefixes guarded and bidi controls neutralised', async () => {
-    const { handler } = setup({ staffToken: STAFF_TOKEN });
+    const { handler } = setup({ staffToken: STAFF_TOKEN_HASH });
     const nasty = ['=HYPERLINK("http://x")', '+98 912', '-2+3', '@SUM(A1)', '\tTab', '\rCR', '＝1'];
     for (const message of nasty) await handler(post(validBody({ message })));
     await handler(
