@@ -4,6 +4,7 @@ import { addressKey, clientAddress } from './client-key.ts';
 import { isArticleId, parseArticleList, publicComment } from './comments.ts';
 import { type CorsPolicy, createCorsPolicy } from './cors.ts';
 import { errorResponse, HttpError, jsonResponse } from './errors.ts';
+import { scopedIdempotencyKey } from './idempotency.ts';
 import { type RateLimit, RateLimiter } from './rate-limit.ts';
 import { MAX_BODY_BYTES, readJsonBody } from './read-body.ts';
 import {
@@ -271,6 +272,11 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
       try {
         const result = await store.insert({
           ...screening.feedback,
+          idempotencyKey: scopedIdempotencyKey(
+            screening.feedback.kind,
+            clientOf(request, context),
+            screening.feedback.idempotencyKey,
+          ),
           code: generateTrackingCode(),
           receivedAt: now().toISOString(),
         });

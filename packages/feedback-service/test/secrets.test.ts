@@ -87,7 +87,8 @@ describe('secret hashes (PHC scrypt)', () => {
   });
 });
 
-describe('hash-secret', () => {
+// Each test starts Node (and hashes at the real cost): slow on a busy machine, not a failure.
+describe('hash-secret', { timeout: 60_000 }, () => {
   it('hashes the first line of a piped input', async () => {
     const secret = 'pasted secret with spaces 0123';
     const result = hashCommand(`${secret}\r\nignored second line\n`, ['--name', 'maryam']);
