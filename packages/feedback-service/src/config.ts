@@ -13,6 +13,7 @@ import { DEFAULT_SESSION_IDLE_MINUTES, DEFAULT_SESSION_MAX_MINUTES } from './ses
 import {
   checkUnique,
   HASH_COMMAND,
+  HASH_COMMAND_LINE,
   parseStaffAccounts,
   readStaffFile,
   type StaffAccount,
@@ -93,7 +94,7 @@ export function configFromEnv(
     } catch (error) {
       if (!(error instanceof SecretHashError)) throw error;
       throw new ConfigError(
-        `FEEDBACK_STAFF_TOKEN: ${error.reason === 'not-a-hash' ? 'the token is in plain text, and only its hash is accepted' : error.message}; make a token with \`openssl rand -base64 32\`, give it to the scripts, and configure the line \`${HASH_COMMAND}\` prints for it (see docs/feedback-service.md)`,
+        `FEEDBACK_STAFF_TOKEN: ${error.reason === 'not-a-hash' ? 'the token is in plain text, and only its hash is accepted' : error.message}; make a token with \`openssl rand -base64 32\`, give it to the scripts, and configure the line \`${HASH_COMMAND}\` (${HASH_COMMAND_LINE}) prints for it (see docs/feedback-service.md)`,
       );
     }
   }

@@ -12,7 +12,9 @@ import { parseSecretHash, SecretHashError } from './secret-hash.ts';
 
 /** The command that prints a secret's hash (a `bin` of this package). */
 export const HASH_COMMAND = 'hash-secret';
-const HOW_TO_HASH = `hash it with \`${HASH_COMMAND}\` (pnpm --filter @behzisti/feedback-service exec ${HASH_COMMAND}) and configure the $scrypt$… line it prints`;
+/** How to run it from a clone of the repository (`npx hash-secret` where the package is installed). */
+export const HASH_COMMAND_LINE = `pnpm --silent --filter @behzisti/feedback-service ${HASH_COMMAND}`;
+const HOW_TO_HASH = `hash it with \`${HASH_COMMAND}\` (${HASH_COMMAND_LINE}, which reads the secret on standard input) and configure the $scrypt$… line it prints`;
 
 /** Account names: what the audit log shows. */
 export const ACCOUNT_NAME_RE = /^[A-Za-z0-9._-]{1,64}$/;
