@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -257,6 +257,27 @@ describe('standalone server: staff sessions and comments', () => {
     } finally {
       await first.stop();
       await second?.stop();
+    }
+  }, 30_000);
+
+  it('signs in an account from FEEDBACK_STAFF_FILE (YAML), and not with a hash as the secret', async () => {
+    const file = join(dir, 'staff.yaml');
+    writeFileSync(
+      file,
+      `accounts:\n  - name: maryam\n    secretHash: "${MARYAM_HASH}"\n    role: caseworker\n    provinces: [isfahan]\n`,
+    );
+    const server = await startServer({ ...env('file.sqlite'), FEEDBACK_STAFF_FILE: file });
+    try {
+      const signIn = (secret: string) =>
+        fetch(`${server.url}/api/staff/session`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ name: 'maryam', secret }),
+        });
+      expect((await signIn(MARYAM_SECRET)).status).toBe(204);
+      expect((await signIn(MARYAM_HASH)).status).toBe(401);
+    } finally {
+      await server.stop();
     }
   }, 30_000);
 });
