@@ -23,6 +23,7 @@ import {
 import { createServer as createHttpsServer } from 'node:https';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { configFromEnv } from '@behzisti/feedback-service';
 
 /** Paths whose files widgets on other sites fetch. */
 const crossOriginPaths = /^\/(?:data|widgets)\//;
@@ -134,6 +135,9 @@ async function main(): Promise<void> {
       `The portal is not built (${entry} is missing): run \`node --run build\` first.`,
     );
   }
+  // The feedback API starts on its first request; check its configuration now, so that a
+  // mistake (e.g. a plain-text staff secret) stops the start with its message instead.
+  configFromEnv(process.env, process.cwd());
   // One list configures both, whichever name it is set under: PORTAL_ALLOWED_ORIGINS, else the
   // feedback service's FEEDBACK_ALLOWED_ORIGINS. The API takes only exact origins (no `*`).
   const allowed = parseAllowedOrigins(

@@ -482,12 +482,22 @@ describe('staff inbox end to end', () => {
   });
 });
 
+describe('staff configuration', () => {
+  it('refuses to start with a plain-text secret, saying how to hash it', async () => {
+    const started = startPortalServer(distDir, {
+      FEEDBACK_STAFF: `${staff.name}:${staff.secret}`,
+    });
+    await expect(started).rejects.toThrow(/exited with 1/);
+  });
+});
+
 // A server of its own: failed sign-ins count per client address (here the X-Forwarded-For a
 // trusted proxy would set, so each test is its own client) and sessions last one minute.
 describe('staff sign-in failures and expiring sessions', () => {
   let own: { baseUrl: string; stop: () => void };
   beforeAll(async () => {
     own = await startPortalServer(distDir, {
+      FEEDBACK_STAFF: staff.config,
       FEEDBACK_TRUST_PROXY: 'x-forwarded-for',
       FEEDBACK_STAFF_SESSION_MINUTES: '1',
     });

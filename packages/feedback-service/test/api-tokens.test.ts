@@ -4,7 +4,7 @@ import { createFeedbackHandler, type FeedbackHandler } from '../src/handler.ts';
 import type { StaffAccount } from '../src/staff-auth.ts';
 import type { FeedbackStore } from '../src/store/types.ts';
 import { postgresEngine, sqliteEngine } from './engines.ts';
-import { BASE, post, validBody } from './helpers.ts';
+import { account, BASE, post, validBody } from './helpers.ts';
 import { preparePostgres } from './postgres.ts';
 
 // Scoped, expiring API tokens for scripts, against both real engines: made by a signed-in person,
@@ -20,6 +20,9 @@ const SESSION = `${ORIGIN}/api/staff/session`;
 const TOKENS = `${ORIGIN}/api/staff/tokens`;
 const MARYAM = { name: 'maryam', secret: 'maryam-secret-0123456789' };
 const REZA = { name: 'reza', secret: 'reza-secret-0123456789ab' };
+/** The accounts as the service is configured with them (hashed secrets). */
+const MARYAM_ACCOUNT: StaffAccount = await account(MARYAM);
+const REZA_ACCOUNT: StaffAccount = await account(REZA);
 
 async function errorCode(response: Response): Promise<string> {
   return ((await response.json()) as ErrorBody).error.code;
@@ -39,7 +42,7 @@ for (const engine of engines) {
     let handler: FeedbackHandler;
     let ms = Date.parse('2026-03-01T08:00:00.000Z');
     const now = () => new Date(ms);
-    const make = (accounts: StaffAccount[] = [MARYAM, REZA]) =>
+    const make = (accounts: StaffAccount[] = [MARYAM_ACCOUNT, REZA_ACCOUNT]) =>
       createFeedbackHandler({
         store,
         submitLimit: false,
@@ -152,7 +155,7 @@ for (const engine of engines) {
       expect((await withToken(short.token)).status).toBe(401);
       expect((await withToken(kept.token)).status).toBe(200);
       // The account is removed from the configuration: its tokens stop with it.
-      handler = make([REZA]);
+      handler = make([REZA_ACCOUNT]);
       expect((await withToken(kept.token)).status).toBe(401);
     });
 
