@@ -36,7 +36,7 @@ import { defineElement } from '../shared/define.ts';
 import { errorSummaryStyles } from '../shared/error-summary.styles.ts';
 import { errorSummary, focusErrorSummary } from '../shared/error-summary.ts';
 import { LoadError, type LoadErrorCode, loadJson } from '../shared/load-json.ts';
-import { listenForQuickExitKeys, quickExitFrom } from '../shared/quick-exit.ts';
+import { QuickExitController } from '../shared/quick-exit-controller.ts';
 import { eligibilityCheckerStyles } from './eligibility-checker.styles.ts';
 import { readProgrammes } from './rules-data.ts';
 
@@ -65,9 +65,6 @@ interface Problem extends AnswerProblem {
 
 const STORAGE_KEY = 'bz-eligibility-checker';
 const OUTCOMES = ['likely', 'maybe', 'unlikely'] as const;
-
-const fire = <T>(host: HTMLElement, type: string, detail: T, cancelable = false) =>
-  host.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
 
 /**
  * Asks one question at a time which programmes might fit a person, from rules published as
@@ -162,7 +159,7 @@ export class BzEligibilityChecker extends BzElement {
   private fromSummary = false;
   private formKey = 0;
   private abort: AbortController | undefined;
-  private stopKeys: (() => void) | undefined;
+  private readonly exit = new QuickExitController(this, () => this.clearAnswers());
 
   constructor() {
     super();
@@ -181,14 +178,8 @@ export class BzEligibilityChecker extends BzElement {
     this._state = emptyState();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.stopKeys = listenForQuickExitKeys(() => this.quickExit());
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopKeys?.();
     this.abort?.abort();
   }
 
@@ -325,7 +316,7 @@ export class BzEligibilityChecker extends BzElement {
       const outcomes: BzResultDetail['outcomes'] = {};
       for (const result of evaluate(this.list, this._state.answers, this.options))
         outcomes[result.programme] = result.decided ? result.outcome : 'undecided';
-      fire<BzResultDetail>(this, 'bz-result', { outcomes });
+      this.emit('bz-result', { outcomes });
     }
     if (focus) this.focusAfterUpdate('#heading');
   }
@@ -358,12 +349,15 @@ export class BzEligibilityChecker extends BzElement {
 
   /** Clears the answers (and saved copy), tells the host, then replaces the page. */
   quickExit(): void {
+    this.exit.exit();
+  }
+
+  private clearAnswers(): void {
     this._state = emptyState();
     this._members = [];
     this._resume = false;
     this.save();
     if (this._status === 'ready') this.advance(false);
-    quickExitFrom(this, this.exitUrl);
   }
 
   // ---- reading answers --------------------------------------------------------------------
@@ -475,7 +469,7 @@ export class BzEligibilityChecker extends BzElement {
 
   protected override renderContent(): TemplateResult {
     const sample = this.all.some((p) => p.sample);
-    return html`<button type="button" class="exit" part="exit button" @click=${this.quickExit}>${msg('خروج سریع از این صفحه', { id: 'ec-exit' })}</button>
+    return html`${this.exit.render('exit button', 'exit')}
 ${sample && this._status === 'ready' ? html`<p class="note" part="note">${msg('معیارها نمونه‌اند تا سازمان بهزیستی معیارهای رسمی را منتشر کند.', { id: 'ec-sample' })}</p>` : nothing}
 <div role="status" class="visually-hidden">${this.status()}</div>
 ${this.renderBody()}`;
@@ -691,10 +685,6 @@ ${unit ? html`<span id="${id}-unit">${unit}</span>` : nothing}</div>`;
     }
   }
 
-  private digits(n: number): string {
-    return toLocaleDigits(n, this.locale);
-  }
-
   /** "Person 3", for household members (0-based index). */
   private person(index: number): string {
     return msg(str`فرد ${this.digits(index + 1)}`, { id: 'ec-person' });
@@ -853,8 +843,7 @@ ${this.section(
   private renderFindBase(programme: string): TemplateResult {
     const label = msg('نزدیک‌ترین پایگاه خدمات اجتماعی', { id: 'ec-nearest-base' });
     const onClick = (event: Event) => {
-      if (!fire<BzFindBaseDetail>(this, 'bz-find-base', { programme }, true))
-        event.preventDefault();
+      if (!this.emit('bz-find-base', { programme }, { cancelable: true })) event.preventDefault();
     };
     if (!this.locatorUrl) return this.button(label, onClick, 'link');
     const url = new URL(this.locatorUrl, document.baseURI);

@@ -434,7 +434,7 @@ export class BzServiceLocator extends BzElement {
     this.query = { position, source, scope, label };
     this.selectedId = undefined;
     if (this.geo !== 'asking') this.geo = 'idle';
-    this.emit<LocateDetail>('bz-locate', { lat: position.lat, lng: position.lng, source });
+    this.emit('bz-locate', { lat: position.lat, lng: position.lng, source });
     void this.runQuery();
   }
 
@@ -603,11 +603,7 @@ export class BzServiceLocator extends BzElement {
 
   private select(id: string): void {
     this.selectedId = id;
-    this.emit<SelectDetail>('bz-select', { id });
-  }
-
-  private emit<T>(type: string, detail: T): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+    this.emit('bz-select', { id });
   }
 
   // ── Map ───────────────────────────────────────────────────────────────────────────────────

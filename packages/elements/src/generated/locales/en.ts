@@ -18,7 +18,6 @@
 'ec-disclaimer': `These results compare your answers with the criteria; they are not a decision. A social service base can advise you.`,
 'ec-documents': `Documents to bring`,
 'ec-error': `Error:`,
-'ec-exit': `Leave this page quickly`,
 'ec-in-force': str`in force from ${0}`,
 'ec-in-future': `This date is in the future: enter today's date or an earlier one.`,
 'ec-invalid': `The programme rules contain mistakes, so the questions cannot be shown: come back later, or ask a social service base.`,
