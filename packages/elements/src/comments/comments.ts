@@ -45,8 +45,6 @@ type Field = 'message' | 'name';
  * the form with a retry.
  *
  * @tag bz-comments
- * @attr lang - Language (`fa`, `en`); else the closest ancestor's `lang`, else the page's.
- * @attr dir - `rtl` or `ltr`; else the language's direction.
  * @fires {CustomEvent<BzCommentSentDetail>} bz-comment-sent - The service accepted a comment (201); it shows after review.
  * @csspart base - The panel around everything.
  * @csspart heading - The headings.
@@ -60,18 +58,6 @@ type Field = 'message' | 'name';
  * @csspart error-summary - The list of problems shown after a failed send.
  * @csspart notice - Messages about loading and sending.
  * @csspart error - A notice that loading or sending failed, with its retry button (also `notice`).
- * @cssprop --bz-color-accent - Main colour: buttons and links (default #0b5cad).
- * @cssprop --bz-color-on-accent - Text on accent-coloured buttons (default #fff).
- * @cssprop --bz-color-danger - Errors (default #a4161a).
- * @cssprop --bz-color-focus - Focus ring (default #ffbf47).
- * @cssprop --bz-color-text - Text (default #1b1b1f).
- * @cssprop --bz-color-text-muted - Dates and hints (default #4a4a55).
- * @cssprop --bz-color-surface - Background (default #fff).
- * @cssprop --bz-color-border - Borders and the thread line (default #8a8a99).
- * @cssprop --bz-font-family - Font (default Vazirmatn, Tahoma, then system fonts).
- * @cssprop --bz-font-size - Base size; every size inside is in em (default 1em).
- * @cssprop --bz-radius - Corner radius (default 0.5em).
- * @cssprop --bz-space - Spacing unit (default 1em).
  */
 export class BzComments extends BzElement {
   static override styles = [...BzElement.styles, errorSummaryStyles, formStyles, commentsStyles];
