@@ -24,12 +24,30 @@ const notWidgets = new Set(['shared', 'generated']);
 export const budgets = { withLit: 25 * 1024, withoutLit: 15 * 1024 };
 
 /**
- * Widgets allowed over the design card's own-code budget, with the ceiling the test holds them
- * to: each entry is a debt recorded on the widget's issue. None today: lazy translation files
- * brought the checker and the locator under 15 kB.
+ * Each widget's ceiling (min+gzip including Lit), measured when the elements were split into
+ * controllers and small files (issue 18) plus about 0.1 kB: a widget that grows past it fails
+ * the budget test, so growth is a decision (raise the figure in the same commit, and say why).
+ * A new widget gets the design card's aim, 18 kB.
  * @type {Record<string, number>}
  */
-export const ownCodeExceptions = {};
+export const widgetCeilings = {
+  'bz-comments': 13.4 * 1024,
+  'bz-eligibility-checker': 21.0 * 1024,
+  'bz-feedback-form': 17.6 * 1024,
+  'bz-hotlines': 9.4 * 1024,
+  'bz-service-locator': 21.4 * 1024,
+};
+
+/** @param {string} tag */
+export const widgetCeiling = (tag) => widgetCeilings[tag] ?? 18 * 1024;
+
+/**
+ * Widgets allowed over the design card's own-code budget, with the ceiling the test holds them
+ * to: each entry is a debt recorded on the widget's issue. The locator (issue 18): its skip
+ * link, link to a base's page and the split into controllers cost about 0.4 kB.
+ * @type {Record<string, number>}
+ */
+export const ownCodeExceptions = { 'bz-service-locator': 15.5 * 1024 };
 
 /** @param {string} tag */
 export const ownCodeBudget = (tag) => ownCodeExceptions[tag] ?? budgets.withoutLit;
@@ -127,6 +145,97 @@ const localeFilesExternal = (localeFiles) => ({
 });
 
 /**
+ * Internal member names (private state, handlers, view fields) that the self-contained scripts
+ * shorten: esbuild cannot rename object properties by itself, and these long names are a good
+ * part of a widget's bytes. Only names that are ours alone belong here: never a public property,
+ * a DOM or Lit name, or a field of the published JSON data (those must keep their names), and
+ * never a key Lit reads from a string (state keys are written as plain object keys).
+ */
+export const internalNames = [
+  'chosenCounty',
+  'chosenProvince',
+  'formProblem',
+  'loadingResults',
+  'selectedId',
+  'onCountyChange',
+  'onPlacesSubmit',
+  'onProvinceChange',
+  'onSearch',
+  'choosePlace',
+  'chooseName',
+  'provinceName',
+  'useMyLocation',
+  'runQuery',
+  'applyHost',
+  'ensurePlaces',
+  'provinceText',
+  'renderResults',
+  'failureNotice',
+  'spokenCount',
+  'restoredAt',
+  'discardDraft',
+  'sendAnother',
+  'copyCode',
+  'copyResult',
+  'codeProblem',
+  'codeText',
+  'onCodeInput',
+  'onLookUp',
+  'focusAfterUpdate',
+  'keepDraft',
+  'showFailure',
+  'sendKey',
+  'shownAt',
+  'renderMode',
+  'renderFailure',
+  'problemText',
+  'countText',
+  'displayName',
+  'renderThread',
+  'renderComment',
+  'renderForm',
+  'startReply',
+  'cancelReply',
+  'retryLoad',
+  'loadFailure',
+  'listUrl',
+  'loadedFor',
+  'replyTo',
+  'clearAnswers',
+  'fromSummary',
+  'renderBody',
+  'renderQuestion',
+  'renderHousehold',
+  'renderSummary',
+  'renderResult',
+  'renderFindBase',
+  'renderResume',
+  'renderHeading',
+  'renderField',
+  'progressText',
+  'answerText',
+  'saveText',
+  'syncMembers',
+  'removeMember',
+  'addMember',
+  'readField',
+  'toRaw',
+  '_error',
+  '_members',
+  '_problems',
+  '_qid',
+  '_resume',
+  '_state',
+  '_status',
+  '_view',
+  'checkedKey',
+  'namesReady',
+  'placesReady',
+  'fetchJson',
+  'closestLang',
+];
+
+/**
  * Templates are written for readers (one attribute a line, indented); the widget script gets
  * them minified: whitespace between tags collapsed and CSS compacted inside `html` and `css`
  * literals. `conservativeCollapse` keeps one space where there was any, so text next to an
@@ -187,6 +296,7 @@ export async function bundleFiles(entries, options = {}) {
     charset: 'utf8',
     conditions: ['production'],
     external: options.externalLit ? litPackages : [],
+    mangleProps: new RegExp(`^(?:${internalNames.join('|')})$`),
   };
   const stdin = {
     // Widgets are imported for their side effect (defining the tag); an add-on (the locator's

@@ -22,25 +22,25 @@ export interface DataOptions {
 export class LocatorDataController {
   index: LocatorIndex | undefined;
   places: LocatorPlaces | undefined;
-  private data: LocatorData | undefined;
-  private readonly host: ReactiveControllerHost;
-  private readonly options: DataOptions;
+  #data: LocatorData | undefined;
+  readonly #host: ReactiveControllerHost;
+  readonly #options: DataOptions;
 
   constructor(host: ReactiveControllerHost, options: DataOptions) {
-    this.host = host;
-    this.options = options;
+    this.#host = host;
+    this.#options = options;
   }
 
   get started(): boolean {
-    return this.data !== undefined || this.index !== undefined;
+    return this.#data !== undefined || this.index !== undefined;
   }
 
   load(): void {
-    const { options } = this;
-    this.data?.stop();
-    this.data = undefined;
+    const options = this.#options;
+    this.#data?.stop();
+    this.#data = undefined;
     this.index = this.places = undefined;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
     const src = options.src();
     if (!src) {
       options.warn('no src: set it to the URL of the published index.json');
@@ -48,12 +48,12 @@ export class LocatorDataController {
       return;
     }
     const data = new LocatorData(new URL(src, document.baseURI).href, options.fetch, options.warn);
-    this.data = data;
+    this.#data = data;
     data.indexReady.then(
       (index) => {
         if (data.aborted) return;
         this.index = index;
-        this.host.requestUpdate();
+        this.#host.requestUpdate();
         if (index.skipped > 0)
           options.warn(`${index.skipped} record(s) were left out of the published data`);
         options.loaded();
@@ -66,12 +66,12 @@ export class LocatorDataController {
 
   /** True for the abort of a request this controller cancelled (not worth a message). */
   cancelled(error: unknown): boolean {
-    return isAbort(error) && !!this.data?.aborted;
+    return isAbort(error) && !!this.#data?.aborted;
   }
 
   /** The data of the current `src` and its index; rejects while there is none. */
   async current(): Promise<{ data: LocatorData; index: LocatorIndex }> {
-    const data = this.data;
+    const data = this.#data;
     if (!data) throw Object.assign(new Error('no src'), { code: 'no-src' });
     return { data, index: await data.indexReady };
   }
@@ -80,7 +80,7 @@ export class LocatorDataController {
     const { data } = await this.current();
     const places = await data.places();
     this.places = places;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
     return places;
   }
 }

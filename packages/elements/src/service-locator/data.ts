@@ -23,12 +23,12 @@ export class LocatorData {
   readonly indexReady: Promise<LocatorIndex>;
   /** Chunks loaded so far, by key (the nearest search reuses them). */
   readonly loaded = new Map<string, readonly LocatorRecord[]>();
-  private placesReady: Promise<LocatorPlaces> | undefined;
-  private readonly namesReady = new Map<string, Promise<NameEntry[]>>();
-  private readonly abort = new AbortController();
+  #placesReady: Promise<LocatorPlaces> | undefined;
+  readonly #namesReady = new Map<string, Promise<NameEntry[]>>();
+  readonly #abort = new AbortController();
   readonly indexUrl: string;
-  private readonly fetchJson: (url: string, signal: AbortSignal) => Promise<unknown>;
-  private readonly warn: (text: string) => void;
+  readonly #fetchJson: (url: string, signal: AbortSignal) => Promise<unknown>;
+  readonly #warn: (text: string) => void;
 
   constructor(
     indexUrl: string,
@@ -36,47 +36,48 @@ export class LocatorData {
     warn: (text: string) => void,
   ) {
     this.indexUrl = indexUrl;
-    this.fetchJson = fetchJson;
-    this.warn = warn;
-    this.indexReady = this.fetch(indexUrl).then(parseIndex);
+    this.#fetchJson = fetchJson;
+    this.#warn = warn;
+    this.indexReady = this.#fetch(indexUrl).then(parseIndex);
   }
 
   get aborted(): boolean {
-    return this.abort.signal.aborted;
+    return this.#abort.signal.aborted;
   }
 
   /** Stops every request of this data (the element left, or `src` changed). */
   stop(): void {
-    this.abort.abort();
+    this.#abort.abort();
   }
 
-  private fetch(url: string): Promise<unknown> {
-    return this.fetchJson(url, this.abort.signal);
+  #fetch(url: string): Promise<unknown> {
+    return this.#fetchJson(url, this.#abort.signal);
   }
 
   places(): Promise<LocatorPlaces> {
-    this.placesReady ??= this.indexReady
-      .then((index) => this.fetch(placesUrl(index, this.indexUrl)))
+    this.#placesReady ??= this.indexReady
+      .then((index) => this.#fetch(placesUrl(index, this.indexUrl)))
       .then(parsePlaces);
-    this.placesReady.catch(() => {
-      this.placesReady = undefined;
+    this.#placesReady.catch(() => {
+      this.#placesReady = undefined;
     });
-    return this.placesReady;
+    return this.#placesReady;
   }
 
   names(index: LocatorIndex, province: string): Promise<NameEntry[]> {
-    let ready = this.namesReady.get(province);
+    let ready = this.#namesReady.get(province);
     if (!ready) {
-      ready = this.fetch(namesUrl(index, this.indexUrl, province)).then(parseNames);
-      ready.catch(() => this.namesReady.delete(province));
-      this.namesReady.set(province, ready);
+      ready = this.#fetch(namesUrl(index, this.indexUrl, province)).then(parseNames);
+      ready.catch(() => this.#namesReady.delete(province));
+      this.#namesReady.set(province, ready);
     }
     return ready;
   }
 
   async chunk(index: LocatorIndex, key: string): Promise<readonly LocatorRecord[]> {
-    const chunk = parseChunk(await this.fetch(chunkUrl(index, this.indexUrl, key)));
-    if (chunk.skipped > 0) this.warn(`skipped ${chunk.skipped} unusable record(s) in chunk ${key}`);
+    const chunk = parseChunk(await this.#fetch(chunkUrl(index, this.indexUrl, key)));
+    if (chunk.skipped > 0)
+      this.#warn(`skipped ${chunk.skipped} unusable record(s) in chunk ${key}`);
     return chunk.records;
   }
 }

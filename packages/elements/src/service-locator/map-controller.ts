@@ -23,59 +23,59 @@ export interface MapSource {
 export class MapController implements ReactiveController {
   open = false;
   state: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
-  private readonly host: ReactiveElement;
-  private readonly source: () => MapSource;
-  private view: LocatorMap | undefined;
-  private shows: NearestBase[] | undefined;
+  readonly #host: ReactiveElement;
+  readonly #source: () => MapSource;
+  #view: LocatorMap | undefined;
+  #shows: NearestBase[] | undefined;
 
   constructor(host: ReactiveElement, source: () => MapSource) {
-    this.host = host;
-    this.source = source;
+    this.#host = host;
+    this.#source = source;
     host.addController(this);
   }
 
   hostUpdated(): void {
-    if (this.open) void this.sync();
+    if (this.open) void this.#sync();
   }
 
   hostDisconnected(): void {
-    this.view?.destroy();
-    this.view = undefined;
-    this.shows = undefined;
+    this.#view?.destroy();
+    this.#view = undefined;
+    this.#shows = undefined;
   }
 
-  private set(change: Partial<Pick<MapController, 'open' | 'state'>>): void {
+  #set(change: Partial<Pick<MapController, 'open' | 'state'>>): void {
     Object.assign(this, change);
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
-  private async sync(): Promise<void> {
+  async #sync(): Promise<void> {
     await null; // after this update, so the state set below schedules the next one cleanly
-    const root = this.host.renderRoot;
+    const root = this.#host.renderRoot;
     const container = root.querySelector<HTMLElement>('.map');
-    const source = this.source();
+    const source = this.#source();
     if (!container || !source.tiles) return;
-    if (!this.view) {
+    if (!this.#view) {
       if (this.state === 'loading') return;
-      this.set({ state: 'loading' });
+      this.#set({ state: 'loading' });
       try {
         const module = await source.load();
-        this.view = module.createMap(container, {
+        this.#view = module.createMap(container, {
           tiles: source.tiles,
           attribution: source.attribution ?? '',
           onSelect: (id) =>
             root.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"] .select`)?.focus(),
         });
-        this.set({ state: 'ready' });
+        this.#set({ state: 'ready' });
       } catch (error) {
         console.warn('bz-service-locator: the map could not be loaded', error);
-        this.set({ state: 'error' });
+        this.#set({ state: 'error' });
         return;
       }
     }
-    if (this.shows !== source.results || !container.hidden) {
-      this.shows = source.results;
-      this.view.update(
+    if (this.#shows !== source.results || !container.hidden) {
+      this.#shows = source.results;
+      this.#view.update(
         (source.results ?? []).map((result, i) => ({
           id: result.record.id,
           lat: result.record.location.latitude,
@@ -88,7 +88,7 @@ export class MapController implements ReactiveController {
   }
 
   render() {
-    if (!this.source().tiles) return nothing;
+    if (!this.#source().tiles) return nothing;
     const open = this.open;
     const state = open ? this.state : '';
     return html`
@@ -98,7 +98,7 @@ export class MapController implements ReactiveController {
           type="button"
           aria-expanded=${String(open)}
           aria-controls="map"
-          @click=${() => this.set({ open: !open })}
+          @click=${() => this.#set({ open: !open })}
         >
           ${open ? msg('پنهان کردن نقشه') : msg('نمایش نقشه')}
         </button>

@@ -116,12 +116,19 @@ export class BzServiceLocator extends BzElement {
     loadTimeout: { attribute: false },
     geolocationTimeout: { attribute: false },
     now: { attribute: false },
-    // Internal reactive state.
-    ...Object.fromEntries(
-      'failure geo query results loadingResults found searching chosenProvince chosenCounty formProblem selectedId said'
-        .split(' ')
-        .map((name) => [name, { state: true }]),
-    ),
+    // Internal reactive state (plain keys: the widget scripts shorten these names).
+    failure: { state: true },
+    geo: { state: true },
+    query: { state: true },
+    results: { state: true },
+    loadingResults: { state: true },
+    found: { state: true },
+    searching: { state: true },
+    chosenProvince: { state: true },
+    chosenCounty: { state: true },
+    formProblem: { state: true },
+    selectedId: { state: true },
+    said: { state: true },
   };
 
   /** URL of the published `index.json`; chunk, places and names URLs are resolved against it. */
@@ -173,15 +180,15 @@ export class BzServiceLocator extends BzElement {
   /** What the live region last reported on. */
   declare private said: 'geo' | 'matches' | 'results' | undefined;
 
-  private readonly source = new LocatorDataController(this, {
+  readonly #source = new LocatorDataController(this, {
     src: () => this.src,
     fetch: (url, signal) => this.loader(url, { signal, timeoutMs: this.loadTimeout }),
     warn,
-    loaded: () => void this.applyHost(),
-    failed: (error, retry) => this.fail(error, retry),
+    loaded: () => void this.#applyHost(),
+    failed: (error, retry) => this.#fail(error, retry),
   });
-  private run = 0;
-  private readonly map = new MapController(this, () => ({
+  #run = 0;
+  readonly #map = new MapController(this, () => ({
     tiles: this.mapTiles,
     attribution: this.mapAttribution,
     results: this.results,
@@ -213,34 +220,34 @@ export class BzServiceLocator extends BzElement {
     return html`
       ${this.failure ? failureTemplate(this.failure) : nothing}
       <div class="ways">
-        ${geolocationTemplate(this.geo, this.useMyLocation)}
+        ${geolocationTemplate(this.geo, this.#useMyLocation)}
         ${placesFormTemplate({
           locale: this.locale,
-          index: this.source.index,
-          places: this.source.places,
+          index: this.#source.index,
+          places: this.#source.places,
           chosenProvince: this.chosenProvince,
           chosenCounty: this.chosenCounty,
           problem: this.formProblem,
-          onSubmit: this.onPlacesSubmit,
-          onProvinceChange: this.onProvinceChange,
-          onCountyChange: this.onCountyChange,
+          onSubmit: this.#onPlacesSubmit,
+          onProvinceChange: this.#onProvinceChange,
+          onCountyChange: this.#onCountyChange,
         })}
         ${searchTemplate({
           locale: this.locale,
           digits: this.digits,
           found: this.found,
-          provinceName: (id) => this.provinceText(id),
-          onSearch: this.onSearch,
-          choosePlace: this.choosePlace,
-          chooseName: this.chooseName,
+          provinceName: (id) => this.#provinceText(id),
+          onSearch: this.#onSearch,
+          choosePlace: this.#choosePlace,
+          chooseName: this.#chooseName,
         })}
       </div>
-      ${this.map.render()} ${this.renderResults()}
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement()}</div>
+      ${this.#map.render()} ${this.#renderResults()}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.#announcement()}</div>
     `;
   }
 
-  private renderResults() {
+  #renderResults() {
     const { query, results } = this;
     if (!query) return nothing;
     const baseHref = this.baseHref;
@@ -248,18 +255,18 @@ export class BzServiceLocator extends BzElement {
       query,
       results,
       loading: this.loadingResults,
-      sample: !!(results?.some(({ record }) => record.sample) || this.source.index?.sample),
+      sample: !!(results?.some(({ record }) => record.sample) || this.#source.index?.sample),
       locale: this.locale,
       digits: this.digits,
       now: this.now ?? new Date(),
       selectedId: this.selectedId,
       baseHref: baseHref ? (id) => baseHref.replaceAll('{id}', encodeURIComponent(id)) : undefined,
-      select: (id) => this.select(id),
+      select: (id) => this.#select(id),
     });
   }
 
   /** What the live region says: the same sentences the widget shows, once each. */
-  private announcement(): string {
+  #announcement(): string {
     return announcementText({
       geo: this.geo,
       busy: this.searching || this.loadingResults,
@@ -271,85 +278,88 @@ export class BzServiceLocator extends BzElement {
   }
 
   /** A province's name in the widget's locale, from the published data. */
-  private provinceText(id: string): string {
-    return textIn(this.locale, this.source.index?.provinces.find((entry) => entry.id === id)?.name);
+  #provinceText(id: string): string {
+    return textIn(
+      this.locale,
+      this.#source.index?.provinces.find((entry) => entry.id === id)?.name,
+    );
   }
 
   // ── Lifecycle ──
 
   /** How many bases to show after checking the `limit` attribute. */
-  private get count(): number {
+  get #count(): number {
     const limit = this.limit;
     if (Number.isInteger(limit) && limit >= 1) return Math.min(limit, MAX_LIMIT);
     return DEFAULT_LIMIT;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('limit') && this.count !== this.limit)
+    if (changed.has('limit') && this.#count !== this.limit)
       warn(
-        `limit="${this.limit}" is not a whole number from 1 to ${MAX_LIMIT}; showing ${this.count}`,
+        `limit="${this.limit}" is not a whole number from 1 to ${MAX_LIMIT}; showing ${this.#count}`,
       );
 
     // Data work starts here, before rendering, so the state it sets joins this update.
-    if (changed.has('src') || !this.source.started) {
+    if (changed.has('src') || !this.#source.started) {
       this.failure = undefined;
-      this.source.load();
+      this.#source.load();
     } else if (['lat', 'lng', 'province', 'county'].some((name) => changed.has(name)))
-      void this.applyHost();
-    else if (changed.has('limit') && this.query) void this.runQuery();
+      void this.#applyHost();
+    else if (changed.has('limit') && this.query) void this.#runQuery();
   }
 
-  private fail(error: unknown, retry: () => void): void {
-    if (this.source.cancelled(error)) return;
+  #fail(error: unknown, retry: () => void): void {
+    if (this.#source.cancelled(error)) return;
     this.failure = { code: failureOf(error), retry };
   }
 
-  private ensurePlaces(): Promise<LocatorPlaces> {
-    return this.source.ensurePlaces();
+  #ensurePlaces(): Promise<LocatorPlaces> {
+    return this.#source.ensurePlaces();
   }
 
   // ── Host attributes ──
 
   /** Applies `province`, `county`, `lat` and `lng` once the index is known, warning about bad values. */
-  private async applyHost(): Promise<void> {
-    const index = this.source.index;
+  async #applyHost(): Promise<void> {
+    const index = this.#source.index;
     if (!index) return;
     let place: Awaited<ReturnType<typeof hostScope>>;
     try {
-      place = await hostScope(index, this, () => this.ensurePlaces(), warn);
+      place = await hostScope(index, this, () => this.#ensurePlaces(), warn);
     } catch (error) {
-      this.fail(error, () => void this.applyHost());
+      this.#fail(error, () => void this.#applyHost());
       return;
     }
     const { scope, label, center } = place;
     this.chosenProvince = scope.province ?? '';
     this.chosenCounty = scope.county ?? '';
     const position = hostPosition(this.lat, this.lng, warn);
-    if (position) this.locate(position, 'attribute', scope);
-    else if (center && scope.province) this.locate(center, 'place', scope, label);
+    if (position) this.#locate(position, 'attribute', scope);
+    else if (center && scope.province) this.#locate(center, 'place', scope, label);
   }
 
   // ── Locating ──
 
-  private locate(position: LatLng, source: LocateSource, scope: Scope = {}, label?: Names): void {
+  #locate(position: LatLng, source: LocateSource, scope: Scope = {}, label?: Names): void {
     this.query = { position, source, scope, label };
     this.selectedId = undefined;
     if (this.geo !== 'asking') this.geo = 'idle';
     this.emit('bz-locate', { lat: position.lat, lng: position.lng, source });
-    void this.runQuery();
+    void this.#runQuery();
   }
 
-  private async runQuery(): Promise<void> {
+  async #runQuery(): Promise<void> {
     const query = this.query;
     if (!query) return;
-    const run = ++this.run;
+    const run = ++this.#run;
     this.loadingResults = true;
     this.failure = undefined;
     const { scope } = query;
     const filter = filterOf(scope);
     try {
-      const { data, index } = await this.source.current();
-      const k = Math.min(this.count, scope.count ?? Number.POSITIVE_INFINITY);
+      const { data, index } = await this.#source.current();
+      const k = Math.min(this.#count, scope.count ?? Number.POSITIVE_INFINITY);
       const { results } = await locateNearest(
         index,
         query.position,
@@ -358,19 +368,19 @@ export class BzServiceLocator extends BzElement {
         data.loaded,
         filter ? { filter } : {},
       );
-      if (run !== this.run) return;
+      if (run !== this.#run) return;
       this.results = results;
       this.said = 'results';
     } catch (error) {
-      if (run !== this.run) return;
+      if (run !== this.#run) return;
       this.results = undefined;
-      this.fail(error, () => void this.runQuery());
+      this.#fail(error, () => void this.#runQuery());
     } finally {
-      if (run === this.run) this.loadingResults = false;
+      if (run === this.#run) this.loadingResults = false;
     }
   }
 
-  private readonly useMyLocation = async (): Promise<void> => {
+  readonly #useMyLocation = async (): Promise<void> => {
     if (this.geo === 'asking') return;
     this.geo = 'asking';
     const found = await askPosition(this.geolocationTimeout);
@@ -380,27 +390,27 @@ export class BzServiceLocator extends BzElement {
       return;
     }
     this.geo = 'idle';
-    this.locate(found, 'geolocation');
+    this.#locate(found, 'geolocation');
   };
 
-  private readonly onProvinceChange = async (event: Event): Promise<void> => {
+  readonly #onProvinceChange = async (event: Event): Promise<void> => {
     this.chosenProvince = (event.target as HTMLSelectElement).value;
     this.chosenCounty = '';
     this.formProblem = false;
     if (this.chosenProvince) {
       try {
-        await this.ensurePlaces();
+        await this.#ensurePlaces();
       } catch (error) {
-        this.fail(error, () => void this.ensurePlaces().then(() => (this.failure = undefined)));
+        this.#fail(error, () => void this.#ensurePlaces().then(() => (this.failure = undefined)));
       }
     }
   };
 
-  private readonly onCountyChange = (event: Event): void => {
+  readonly #onCountyChange = (event: Event): void => {
     this.chosenCounty = (event.target as HTMLSelectElement).value;
   };
 
-  private readonly onPlacesSubmit = async (event: Event): Promise<void> => {
+  readonly #onPlacesSubmit = async (event: Event): Promise<void> => {
     event.preventDefault();
     const province = this.chosenProvince;
     if (!province) {
@@ -411,18 +421,18 @@ export class BzServiceLocator extends BzElement {
     }
     try {
       const place = chosenPlace(
-        this.source.index,
-        await this.ensurePlaces(),
+        this.#source.index,
+        await this.#ensurePlaces(),
         province,
         this.chosenCounty,
       );
-      if (place) this.locate(place.center, 'place', place.scope, place.label);
+      if (place) this.#locate(place.center, 'place', place.scope, place.label);
     } catch (error) {
-      this.fail(error, () => void this.onPlacesSubmit(event));
+      this.#fail(error, () => void this.#onPlacesSubmit(event));
     }
   };
 
-  private readonly onSearch = async (event: Event): Promise<void> => {
+  readonly #onSearch = async (event: Event): Promise<void> => {
     event.preventDefault();
     const input = this.renderRoot.querySelector<HTMLInputElement>('#search');
     const text = input?.value.trim() ?? '';
@@ -433,8 +443,8 @@ export class BzServiceLocator extends BzElement {
     this.searching = true;
     this.failure = undefined;
     try {
-      const { data, index } = await this.source.current();
-      const places = await this.ensurePlaces();
+      const { data, index } = await this.#source.current();
+      const places = await this.#ensurePlaces();
       this.found = await findMatches(
         data,
         index,
@@ -445,21 +455,21 @@ export class BzServiceLocator extends BzElement {
       );
       this.said = 'matches';
     } catch (error) {
-      this.fail(error, () => void this.onSearch(event));
+      this.#fail(error, () => void this.#onSearch(event));
     } finally {
       this.searching = false;
     }
   };
 
-  private readonly choosePlace = (match: PlaceMatch): void => {
-    this.locate(match.center, 'search', scopeOfMatch(match), match.name);
+  readonly #choosePlace = (match: PlaceMatch): void => {
+    this.#locate(match.center, 'search', scopeOfMatch(match), match.name);
   };
 
-  private readonly chooseName = (entry: NameEntry): void => {
-    this.locate(entry.position, 'search', {}, entry.name);
+  readonly #chooseName = (entry: NameEntry): void => {
+    this.#locate(entry.position, 'search', {}, entry.name);
   };
 
-  private select(id: string): void {
+  #select(id: string): void {
     this.selectedId = id;
     this.emit('bz-select', { id });
   }
