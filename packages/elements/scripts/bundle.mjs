@@ -31,7 +31,8 @@ export const budgets = { withLit: 25 * 1024, withoutLit: 15 * 1024 };
  * @type {Record<string, number>}
  */
 export const widgetCeilings = {
-  'bz-comments': 13.4 * 1024,
+  // @lit/task (the comments' loading, issue 18) costs about 0.8 kB.
+  'bz-comments': 14.3 * 1024,
   'bz-eligibility-checker': 21.0 * 1024,
   'bz-feedback-form': 17.6 * 1024,
   'bz-hotlines': 9.4 * 1024,

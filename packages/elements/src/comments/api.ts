@@ -21,9 +21,13 @@ export function commentsEndpointOf(feedbackEndpoint: string): string {
   return feedbackEndpoint.replace(/\/+$/, '').replace(/\/feedback$/, '/comments');
 }
 
-export function loadComments(endpoint: string, article: string): Promise<Outcome<CommentsAnswer>> {
+export function loadComments(
+  endpoint: string,
+  article: string,
+  signal?: AbortSignal,
+): Promise<Outcome<CommentsAnswer>> {
   const url = `${endpoint.replace(/\/+$/, '')}?article=${encodeURIComponent(article)}`;
-  return getJson(url);
+  return getJson(url, signal);
 }
 
 export function sendComment(endpoint: string, body: CommentBody): Promise<Outcome<SubmitAnswer>> {

@@ -5,6 +5,7 @@ import { defineElement } from './define.ts';
 import { DraftController } from './draft-controller.ts';
 import { type Failure, serviceSentence, tryAgainInSentence } from './errors.ts';
 import { SendKey } from './form/send-key.ts';
+import { OutcomeTask } from './outcome-task.ts';
 import { QuickExitController } from './quick-exit-controller.ts';
 import { SettledController } from './settled-controller.ts';
 import { StoredDraft } from './stored-draft.ts';
@@ -199,5 +200,42 @@ describe('error model', () => {
     const digits = (n: number) => String(n);
     expect(tryAgainInSentence(30, digits)).to.contain('یک دقیقهٔ دیگر');
     expect(tryAgainInSentence(121, digits)).to.contain('3 دقیقهٔ دیگر');
+  });
+});
+
+describe('OutcomeTask (@lit/task)', () => {
+  it('hands over the value, reports a typed failure, and lets a newer run win', async () => {
+    const host = await fixture<TestHost>(fixtureHtml`<bz-test-host></bz-test-host>`);
+    const seen: string[] = [];
+    const answers = new Map<string, () => Promise<void>>();
+    const task = new OutcomeTask<[string], string>(
+      host,
+      async ([what], signal) => {
+        await new Promise<void>((resolve) => answers.set(what, async () => resolve()));
+        if (signal.aborted) return { ok: true, value: `stale ${what}` };
+        return what === 'bad'
+          ? { ok: false, failure: { kind: 'network' } }
+          : { ok: true, value: `loaded ${what}` };
+      },
+      (value) => seen.push(value),
+    );
+    const first = task.run(['a']);
+    expect(task.pending).to.equal(true);
+    await answers.get('a')?.();
+    await first;
+    expect(seen).to.deep.equal(['loaded a']);
+    expect(task.failure).to.equal(undefined);
+
+    const older = task.run(['old']);
+    const newer = task.run(['new']);
+    await answers.get('new')?.();
+    await answers.get('old')?.();
+    await Promise.all([older, newer]);
+    expect(seen).to.deep.equal(['loaded a', 'loaded new']);
+
+    const failed = task.run(['bad']);
+    await answers.get('bad')?.();
+    await failed;
+    expect(task.failure).to.deep.equal({ kind: 'network' });
   });
 });

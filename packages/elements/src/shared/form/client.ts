@@ -59,16 +59,17 @@ async function failureOf(response: Response): Promise<Failure> {
   };
 }
 
-/** One JSON call; every failure becomes a typed outcome. */
+/** One JSON call; every failure becomes a typed outcome. `init.signal` can cancel it. */
 export async function call<T>(url: string, init: RequestInit): Promise<Outcome<T>> {
   let response: Response;
+  const timeout = AbortSignal.timeout(TIMEOUT_MS);
   try {
     response = await fetch(url, {
       ...init,
       // Public API on another origin: no cookies, and CORS (the service's allowlist) decides.
       credentials: 'omit',
       mode: 'cors',
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      signal: init.signal ? AbortSignal.any([init.signal, timeout]) : timeout,
     });
   } catch {
     return { ok: false, failure: { kind: 'network' } };
@@ -83,8 +84,13 @@ export async function call<T>(url: string, init: RequestInit): Promise<Outcome<T
 }
 
 /** GET a JSON document. */
-export function getJson<T>(url: string): Promise<Outcome<T>> {
-  return call(url, { headers: { accept: 'application/json' } });
+export function getJson<T>(url: string, signal?: AbortSignal): Promise<Outcome<T>> {
+  return call(
+    url,
+    signal
+      ? { headers: { accept: 'application/json' }, signal }
+      : { headers: { accept: 'application/json' } },
+  );
 }
 
 /** POST a JSON body; the service answers with the new item's tracking code. */
