@@ -243,6 +243,9 @@ export const internalNames = [
  * inline element (`<span>…</span> ${text}`) reads the same.
  * @returns {import('esbuild').Plugin}
  */
+/** Minified sources by path, for the several builds of one run (the budget test makes many). */
+const minifiedCache = new Map();
+
 const minifyTemplates = () => ({
   name: 'minify-templates',
   setup(build) {
@@ -250,6 +253,8 @@ const minifyTemplates = () => ({
       // Our elements only: core has no templates, and the generated locale modules have their own loader.
       if (!args.path.startsWith(srcPath) || localeModule.test(args.path)) return undefined;
       const source = readFileSync(args.path, 'utf8');
+      const cached = minifiedCache.get(args.path);
+      if (cached?.source === source) return { contents: cached.code, loader: 'ts' };
       const minified = minifyHTMLLiterals(source, {
         fileName: args.path,
         minifyOptions: { ...defaultMinifyOptions, conservativeCollapse: true },
@@ -257,7 +262,9 @@ const minifyTemplates = () => ({
         // the minifier can parse.
         shouldMinify: (template) => template.tag === 'html',
       });
-      return { contents: minified?.code ?? source, loader: 'ts' };
+      const code = minified?.code ?? source;
+      minifiedCache.set(args.path, { source, code });
+      return { contents: code, loader: 'ts' };
     });
   },
 });
