@@ -236,6 +236,10 @@ export const internalNames = [
   'closestLang',
 ];
 
+/** Minified sources by path, for the several builds of one run (the budget test makes many). */
+/** @type {Map<string, { source: string, code: string }>} */
+const minifiedCache = new Map();
+
 /**
  * Templates are written for readers (one attribute a line, indented); the widget script gets
  * them minified: whitespace between tags collapsed and CSS compacted inside `html` and `css`
@@ -243,9 +247,6 @@ export const internalNames = [
  * inline element (`<span>…</span> ${text}`) reads the same.
  * @returns {import('esbuild').Plugin}
  */
-/** Minified sources by path, for the several builds of one run (the budget test makes many). */
-const minifiedCache = new Map();
-
 const minifyTemplates = () => ({
   name: 'minify-templates',
   setup(build) {
