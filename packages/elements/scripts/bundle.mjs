@@ -234,6 +234,16 @@ export const internalNames = [
   'placesReady',
   'fetchJson',
   'closestLang',
+  'announcement',
+  'onSubmit',
+  'onInput',
+  'problems',
+  'sending',
+  'failure',
+  'fingerprint',
+  'lookingUp',
+  'restoring',
+  'draftKept',
 ];
 
 /** Minified sources by path, for the several builds of one run (the budget test makes many). */

@@ -2,7 +2,7 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { errorSummary, type FieldProblem } from '../shared/error-summary.ts';
 import type { Failure } from '../shared/errors.ts';
-import { describedBy, fieldError } from '../shared/form/fields.ts';
+import { describedBy, fieldError, honeypot, submitButton } from '../shared/form/fields.ts';
 import type { Locale } from '../shared/locale.ts';
 import type { PublishedComment } from './api.ts';
 import { displayName, type Field, failureText, type Problem, problemText } from './messages.ts';
@@ -112,13 +112,8 @@ export function commentFormTemplate(view: CommentFormView): TemplateResult {
           .value=${view.name}
         />
       </div>
-      <div class="honeypot" aria-hidden="true">
-        <label for="comment-website">Website</label>
-        <input type="text" id="comment-website" name="website" tabindex="-1" autocomplete="off" />
-      </div>
-      <button type="submit" part="submit button" class="primary" aria-disabled=${view.sending ? 'true' : 'false'}>
-        ${view.sending ? msg('در حال ارسال…') : msg('ارسال دیدگاه')}
-      </button>
+      ${honeypot('comment-website', '')}
+      ${submitButton(view.sending ? msg('در حال ارسال…') : msg('ارسال دیدگاه'), view.sending)}
     </form>
   `;
 }

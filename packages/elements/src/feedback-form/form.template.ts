@@ -3,7 +3,7 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { errorSummary, type FieldProblem } from '../shared/error-summary.ts';
 import type { Failure } from '../shared/errors.ts';
-import { describedBy, fieldError } from '../shared/form/fields.ts';
+import { describedBy, fieldError, honeypot, submitButton } from '../shared/form/fields.ts';
 import type { Locale } from '../shared/locale.ts';
 import { categoryLabels, problemText } from './messages.ts';
 import {
@@ -136,17 +136,7 @@ export function formTemplate(view: FormView): TemplateResult {
 
       ${values.anonymous ? nothing : identityFields(view, error, described, invalid)}
 
-      <div class="honeypot" aria-hidden="true">
-        <label for="website">Website</label>
-        <input
-          type="text"
-          id="website"
-          name="website"
-          tabindex="-1"
-          autocomplete="off"
-          .value=${view.website}
-        />
-      </div>
+      ${honeypot('website', view.website)}
 
       <div class="field ${problems.consent ? 'invalid' : ''}">
         ${fieldError('consent', error('consent'))}
@@ -167,14 +157,7 @@ export function formTemplate(view: FormView): TemplateResult {
         </div>
       </div>
 
-      <button
-        type="submit"
-        part="submit button"
-        class="primary"
-        aria-disabled=${view.sending ? 'true' : 'false'}
-      >
-        ${view.sending ? msg('در حال ارسال…') : msg('ارسال پیام')}
-      </button>
+      ${submitButton(view.sending ? msg('در حال ارسال…') : msg('ارسال پیام'), view.sending)}
     </form>
   `;
 }

@@ -4,7 +4,7 @@ import { formatTrackingCode } from '@behzisti/core/tracking-code';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { errorSummary } from '../shared/error-summary.ts';
-import { fieldError } from '../shared/form/fields.ts';
+import { fieldError, submitButton } from '../shared/form/fields.ts';
 import type { Locale } from '../shared/locale.ts';
 import { type CodeProblem, codeProblemText, statusLabels } from './messages.ts';
 
@@ -62,14 +62,7 @@ export function statusModeTemplate(view: StatusView): TemplateResult {
           @input=${view.onCodeInput}
         />
       </div>
-      <button
-        type="submit"
-        part="submit button"
-        class="primary"
-        aria-disabled=${view.sending ? 'true' : 'false'}
-      >
-        ${msg('دیدن وضعیت')}
-      </button>
+      ${submitButton(msg('دیدن وضعیت'), view.sending)}
     </form>
     ${view.result ? statusTemplate(view.result, view.locale) : nothing}
   `;

@@ -19,3 +19,27 @@ export function fieldError(field: string, text: string | undefined) {
 export function describedBy(field: string, invalid: boolean, ...hints: string[]) {
   return [...hints, invalid ? `${field}-error` : ''].filter(Boolean).join(' ') || nothing;
 }
+
+/** A field hidden from people: a bot that fills it in is answered as if accepted. */
+export function honeypot(id: string, value: string) {
+  return html`
+    <div class="honeypot" aria-hidden="true">
+      <label for=${id}>Website</label>
+      <input type="text" id=${id} name="website" tabindex="-1" autocomplete="off" .value=${value} />
+    </div>
+  `;
+}
+
+/** The button that sends a form; `aria-disabled` while sending, so it keeps focus. */
+export function submitButton(label: string, sending: boolean) {
+  return html`
+    <button
+      type="submit"
+      part="submit button"
+      class="primary"
+      aria-disabled=${sending ? 'true' : 'false'}
+    >
+      ${label}
+    </button>
+  `;
+}
