@@ -14,20 +14,41 @@ import { gzipSync } from 'node:zlib';
 import { readConfigFileAndWriteSchema } from '@lit/localize-tools/lib/config.js';
 import { RuntimeLitLocalizer } from '@lit/localize-tools/lib/modes/runtime.js';
 import { build } from 'esbuild';
+import { defaultMinifyOptions, minifyHTMLLiterals } from 'minify-html-literals';
 
 const srcDir = new URL('../src/', import.meta.url);
+const srcPath = fileURLToPath(srcDir);
 const notWidgets = new Set(['shared', 'generated']);
 
 /** Byte budgets from the design card (min+gzip): with Lit, and for our own code alone. */
 export const budgets = { withLit: 25 * 1024, withoutLit: 15 * 1024 };
 
 /**
- * Widgets allowed over the design card's own-code budget, with the ceiling the test holds them
- * to: each entry is a debt recorded on the widget's issue. None today: lazy translation files
- * brought the checker and the locator under 15 kB.
+ * Each widget's ceiling (min+gzip including Lit), measured when the elements were split into
+ * controllers and small files (issue 18) plus about 0.1 kB: a widget that grows past it fails
+ * the budget test, so growth is a decision (raise the figure in the same commit, and say why).
+ * A new widget gets the design card's aim, 18 kB.
  * @type {Record<string, number>}
  */
-export const ownCodeExceptions = {};
+export const widgetCeilings = {
+  // @lit/task (the comments' loading, issue 18) costs about 0.8 kB.
+  'bz-comments': 14.3 * 1024,
+  'bz-eligibility-checker': 21.0 * 1024,
+  'bz-feedback-form': 17.6 * 1024,
+  'bz-hotlines': 9.4 * 1024,
+  'bz-service-locator': 21.4 * 1024,
+};
+
+/** @param {string} tag */
+export const widgetCeiling = (tag) => widgetCeilings[tag] ?? 18 * 1024;
+
+/**
+ * Widgets allowed over the design card's own-code budget, with the ceiling the test holds them
+ * to: each entry is a debt recorded on the widget's issue. The locator (issue 18): its skip
+ * link, link to a base's page and the split into controllers cost about 0.4 kB.
+ * @type {Record<string, number>}
+ */
+export const ownCodeExceptions = { 'bz-service-locator': 15.5 * 1024 };
 
 /** @param {string} tag */
 export const ownCodeBudget = (tag) => ownCodeExceptions[tag] ?? budgets.withoutLit;
@@ -124,6 +145,141 @@ const localeFilesExternal = (localeFiles) => ({
   },
 });
 
+/**
+ * Internal member names (private state, handlers, view fields) that the self-contained scripts
+ * shorten: esbuild cannot rename object properties by itself, and these long names are a good
+ * part of a widget's bytes. Only names that are ours alone belong here: never a public property,
+ * a DOM or Lit name, or a field of the published JSON data (those must keep their names), and
+ * never a key Lit reads from a string (state keys are written as plain object keys).
+ */
+export const internalNames = [
+  'chosenCounty',
+  'chosenProvince',
+  'formProblem',
+  'loadingResults',
+  'selectedId',
+  'onCountyChange',
+  'onPlacesSubmit',
+  'onProvinceChange',
+  'onSearch',
+  'choosePlace',
+  'chooseName',
+  'provinceName',
+  'useMyLocation',
+  'runQuery',
+  'applyHost',
+  'ensurePlaces',
+  'provinceText',
+  'renderResults',
+  'failureNotice',
+  'spokenCount',
+  'restoredAt',
+  'discardDraft',
+  'sendAnother',
+  'copyCode',
+  'copyResult',
+  'codeProblem',
+  'codeText',
+  'onCodeInput',
+  'onLookUp',
+  'focusAfterUpdate',
+  'keepDraft',
+  'showFailure',
+  'sendKey',
+  'shownAt',
+  'renderMode',
+  'renderFailure',
+  'problemText',
+  'countText',
+  'displayName',
+  'renderThread',
+  'renderComment',
+  'renderForm',
+  'startReply',
+  'cancelReply',
+  'retryLoad',
+  'loadFailure',
+  'listUrl',
+  'loadedFor',
+  'replyTo',
+  'clearAnswers',
+  'fromSummary',
+  'renderBody',
+  'renderQuestion',
+  'renderHousehold',
+  'renderSummary',
+  'renderResult',
+  'renderFindBase',
+  'renderResume',
+  'renderHeading',
+  'renderField',
+  'progressText',
+  'answerText',
+  'saveText',
+  'syncMembers',
+  'removeMember',
+  'addMember',
+  'readField',
+  'toRaw',
+  '_error',
+  '_members',
+  '_problems',
+  '_qid',
+  '_resume',
+  '_state',
+  '_status',
+  '_view',
+  'checkedKey',
+  'namesReady',
+  'placesReady',
+  'fetchJson',
+  'closestLang',
+  'announcement',
+  'onSubmit',
+  'onInput',
+  'problems',
+  'sending',
+  'failure',
+  'fingerprint',
+  'lookingUp',
+  'restoring',
+  'draftKept',
+];
+
+/** Minified sources by path, for the several builds of one run (the budget test makes many). */
+/** @type {Map<string, { source: string, code: string }>} */
+const minifiedCache = new Map();
+
+/**
+ * Templates are written for readers (one attribute a line, indented); the widget script gets
+ * them minified: whitespace between tags collapsed and CSS compacted inside `html` and `css`
+ * literals. `conservativeCollapse` keeps one space where there was any, so text next to an
+ * inline element (`<span>…</span> ${text}`) reads the same.
+ * @returns {import('esbuild').Plugin}
+ */
+const minifyTemplates = () => ({
+  name: 'minify-templates',
+  setup(build) {
+    build.onLoad({ filter: /\.ts$/ }, (args) => {
+      // Our elements only: core has no templates, and the generated locale modules have their own loader.
+      if (!args.path.startsWith(srcPath) || localeModule.test(args.path)) return undefined;
+      const source = readFileSync(args.path, 'utf8');
+      const cached = minifiedCache.get(args.path);
+      if (cached?.source === source) return { contents: cached.code, loader: 'ts' };
+      const minified = minifyHTMLLiterals(source, {
+        fileName: args.path,
+        minifyOptions: { ...defaultMinifyOptions, conservativeCollapse: true },
+        // Lit's `html` only: a static-html template (a tag name chosen at run time) is no HTML
+        // the minifier can parse.
+        shouldMinify: (template) => template.tag === 'html',
+      });
+      const code = minified?.code ?? source;
+      minifiedCache.set(args.path, { source, code });
+      return { contents: code, loader: 'ts' };
+    });
+  },
+});
+
 const litPackages = [
   'lit',
   'lit/*',
@@ -159,6 +315,7 @@ export async function bundleFiles(entries, options = {}) {
     charset: 'utf8',
     conditions: ['production'],
     external: options.externalLit ? litPackages : [],
+    mangleProps: new RegExp(`^(?:${internalNames.join('|')})$`),
   };
   const stdin = {
     // Widgets are imported for their side effect (defining the tag); an add-on (the locator's
@@ -180,7 +337,7 @@ export async function bundleFiles(entries, options = {}) {
     ...common,
     stdin,
     metafile: true,
-    plugins: [localeFilesExternal(placeholders)],
+    plugins: [minifyTemplates(), localeFilesExternal(placeholders)],
   });
   const ids = messageIdsByFile();
   /** @type {Set<string>} */
@@ -210,7 +367,7 @@ export async function bundleFiles(entries, options = {}) {
   const main = await build({
     ...common,
     stdin,
-    plugins: [localeFilesExternal(fileOfLocale)],
+    plugins: [minifyTemplates(), localeFilesExternal(fileOfLocale)],
   });
   return [
     { file: `${name}.js`, code: main.outputFiles?.[0]?.contents ?? new Uint8Array() },

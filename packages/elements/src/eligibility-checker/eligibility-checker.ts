@@ -1,6 +1,5 @@
 import { formatDate, formatIsoDay, gregorianToJalali, toWallTime } from '@behzisti/core/dates';
 import {
-  type AnswerProblem,
   type AnswerValue,
   bookScope,
   type CheckerState,
@@ -21,7 +20,6 @@ import {
 } from '@behzisti/core/rules';
 import type {
   LocalizedText,
-  MemberQuestion,
   Outcome,
   Programme,
   ProgrammeDocument,
@@ -36,8 +34,17 @@ import { defineElement } from '../shared/define.ts';
 import { errorSummaryStyles } from '../shared/error-summary.styles.ts';
 import { errorSummary, focusErrorSummary } from '../shared/error-summary.ts';
 import { LoadError, type LoadErrorCode, loadJson } from '../shared/load-json.ts';
-import { listenForQuickExitKeys, quickExitFrom } from '../shared/quick-exit.ts';
+import { QuickExitController } from '../shared/quick-exit-controller.ts';
 import { eligibilityCheckerStyles } from './eligibility-checker.styles.ts';
+import {
+  type AnswerContext,
+  type AnyQuestion,
+  answerText,
+  type Problem,
+  person,
+  problemText,
+  yesNo,
+} from './messages.ts';
 import { readProgrammes } from './rules-data.ts';
 
 /** `bz-result`: the outcome per programme id (`undecided` only for rules that cannot decide). */
@@ -52,22 +59,11 @@ export type { BzQuickExitDetail } from '../shared/quick-exit.ts';
 
 type Status = 'loading' | 'ready' | 'error' | 'invalid' | 'missing';
 type View = 'question' | 'summary' | 'results';
-type AnyQuestion = Question | MemberQuestion;
 type Household = Extract<Question, { type: 'household' }>;
 /** A field's value as the form holds it: text, a chosen value, or the chosen values. */
 type Raw = string | string[] | undefined;
-/** A refused answer, by form field name (`age`, `m0-member_age`). */
-interface Problem extends AnswerProblem {
-  name: string;
-  question: AnyQuestion;
-  member?: number;
-}
-
 const STORAGE_KEY = 'bz-eligibility-checker';
 const OUTCOMES = ['likely', 'maybe', 'unlikely'] as const;
-
-const fire = <T>(host: HTMLElement, type: string, detail: T, cancelable = false) =>
-  host.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
 
 /**
  * Asks one question at a time which programmes might fit a person, from rules published as
@@ -78,8 +74,6 @@ const fire = <T>(host: HTMLElement, type: string, detail: T, cancelable = false)
  * answers and replace the page.
  *
  * @tag bz-eligibility-checker
- * @attr lang - Language (`fa`, `en`); else the closest ancestor's `lang`, else the page's.
- * @attr dir - `rtl` or `ltr`; else the language's direction.
  * @fires bz-result - Results are shown; `detail.outcomes` maps programme id to likely, maybe or unlikely.
  * @fires bz-find-base - The person asked for the nearest service base; `detail.programme` is the programme id. Cancelable: cancel it to show your own locator instead of following `locator-url`.
  * @fires bz-quick-exit - "Leave this page" was used, after the answers were cleared; `detail.url` is the exit address. Cancelable: cancel it to stay on the page.
@@ -96,20 +90,6 @@ const fire = <T>(host: HTMLElement, type: string, detail: T, cancelable = false)
  * @csspart summary - The "check your answers" list.
  * @csspart group - A group of results with the same outcome.
  * @csspart result - One programme's result.
- * @cssprop --bz-color-accent - Main colour: buttons, links, selected items (default #0b5cad).
- * @cssprop --bz-color-on-accent - Text on accent-coloured buttons (default #fff; keep 4.5:1 with the accent).
- * @cssprop --bz-color-danger - Errors and the quick exit button (default #a4161a).
- * @cssprop --bz-color-on-danger - Text on danger-coloured buttons (default #fff).
- * @cssprop --bz-color-focus - Focus ring, drawn with a halo in the text colour (default #ffbf47).
- * @cssprop --bz-color-text - Text and field borders (default #1b1b1f).
- * @cssprop --bz-color-text-muted - Hints and secondary text (default #4a4a55).
- * @cssprop --bz-color-surface - Background (default #fff).
- * @cssprop --bz-color-border - Borders of the panel and cards (default #8a8a99).
- * @cssprop --bz-font-family - Font (default Vazirmatn, Tahoma, then system fonts).
- * @cssprop --bz-font-size - Base size; every size inside is in em and scales with it (default 1em).
- * @cssprop --bz-line-height - Line height of text (default 1.6).
- * @cssprop --bz-radius - Corner radius (default 0.5em).
- * @cssprop --bz-space - Spacing unit: padding and gaps (default 1em).
  * @cssprop --bz-color-success - Edge of "likely" results (default #1d7044).
  */
 export class BzEligibilityChecker extends BzElement {
@@ -157,12 +137,12 @@ export class BzEligibilityChecker extends BzElement {
   declare private _resume: boolean;
   declare private _state: CheckerState;
 
-  private list: Programme[] = [];
-  private all: Programme[] = [];
-  private fromSummary = false;
-  private formKey = 0;
-  private abort: AbortController | undefined;
-  private stopKeys: (() => void) | undefined;
+  #list: Programme[] = [];
+  #all: Programme[] = [];
+  #fromSummary = false;
+  #formKey = 0;
+  #abort: AbortController | undefined;
+  readonly #exit = new QuickExitController(this, () => this.#clearAnswers());
 
   constructor() {
     super();
@@ -181,15 +161,9 @@ export class BzEligibilityChecker extends BzElement {
     this._state = emptyState();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.stopKeys = listenForQuickExitKeys(() => this.quickExit());
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopKeys?.();
-    this.abort?.abort();
+    this.#abort?.abort();
   }
 
   /** The answers so far (a copy of the JSON state the engine works on). */
@@ -200,22 +174,22 @@ export class BzEligibilityChecker extends BzElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src') || changed.has('programmes')) this.load();
     else if (changed.has('programme') && (this._status === 'ready' || this._status === 'missing'))
-      this.select();
+      this.#select();
   }
 
   /** Loads (or reloads, for "try again") the rules. */
   load(): void {
-    this.abort?.abort();
+    this.#abort?.abort();
     this._status = 'loading';
     if (this.programmes) {
-      this.accept(this.programmes);
+      this.#accept(this.programmes);
       return;
     }
     if (!this.src) return;
     const abort = new AbortController();
-    this.abort = abort;
+    this.#abort = abort;
     loadJson(new URL(this.src, document.baseURI), { signal: abort.signal, timeoutMs: this.timeout })
-      .then((data) => !abort.signal.aborted && this.accept(data))
+      .then((data) => !abort.signal.aborted && this.#accept(data))
       .catch((error: unknown) => {
         if (abort.signal.aborted) return;
         this._error = error instanceof LoadError ? error.code : 'network';
@@ -223,7 +197,7 @@ export class BzEligibilityChecker extends BzElement {
       });
   }
 
-  private accept(data: unknown): void {
+  #accept(data: unknown): void {
     const { programmes, problems } = readProgrammes(data);
     if (problems.length > 0) {
       console.error(
@@ -232,19 +206,19 @@ export class BzEligibilityChecker extends BzElement {
       this._status = 'invalid';
       return;
     }
-    this.all = programmes;
-    this.select();
+    this.#all = programmes;
+    this.#select();
   }
 
   /** Applies `programme`, restores saved answers and shows the first question. */
-  private select(): void {
-    this.list = this.programme ? this.all.filter((p) => p.id === this.programme) : this.all;
-    if (this.list.length === 0) {
+  #select(): void {
+    this.#list = this.programme ? this.#all.filter((p) => p.id === this.programme) : this.#all;
+    if (this.#list.length === 0) {
       this._status = 'missing';
       return;
     }
     this._status = 'ready';
-    const saved = this.storage((s) => s.getItem(this.key));
+    const saved = this.#storage((s) => s.getItem(this.#key));
     this._resume = Boolean(saved);
     let restored: unknown;
     try {
@@ -252,20 +226,21 @@ export class BzEligibilityChecker extends BzElement {
     } catch {
       // a damaged copy is dropped
     }
-    this._state = restoreState(this.list, restored, this.options);
-    this.advance(false);
+    this._state = restoreState(this.#list, restored, this.#options);
+    this.#advance(false);
   }
 
-  private get key() {
+  get #key() {
     return this.programme ? `${STORAGE_KEY}:${this.programme}` : STORAGE_KEY;
   }
 
-  private get options() {
+  get #options() {
     const wall = toWallTime(new Date());
     return { today: this.today || (wall ? formatIsoDay(wall) : undefined) };
   }
 
-  private storage<T>(use: (storage: Storage) => T): T | undefined {
+  // Not StoredDraft: this widget's budget has no room for it, and the few lines below suffice.
+  #storage<T>(use: (storage: Storage) => T): T | undefined {
     try {
       return use(sessionStorage);
     } catch {
@@ -273,19 +248,24 @@ export class BzEligibilityChecker extends BzElement {
     }
   }
 
-  private save(): void {
-    this.storage((s) =>
-      this._resume ? s.setItem(this.key, JSON.stringify(this._state)) : s.removeItem(this.key),
+  /** Keeps the answers in this tab when the person asked to resume later; else removes them. */
+  #save(): void {
+    this.#storage((s) =>
+      this._resume ? s.setItem(this.#key, JSON.stringify(this._state)) : s.removeItem(this.#key),
     );
   }
 
-  private t(text: LocalizedText | undefined): string {
+  get #answerContext(): AnswerContext {
+    return { locale: this.locale, digits: this.digits, t: (text) => this.#t(text) };
+  }
+
+  #t(text: LocalizedText | undefined): string {
     return text ? (this.locale === 'en' && text.en) || text.fa : '';
   }
 
   // ---- navigation -------------------------------------------------------------------------
 
-  private focusAfterUpdate(selector: string): void {
+  #focusAfterUpdate(selector: string): void {
     this.updateComplete.then(() => {
       const target = this.renderRoot.querySelector<HTMLElement>(selector);
       target?.focus();
@@ -293,82 +273,85 @@ export class BzEligibilityChecker extends BzElement {
     });
   }
 
-  private advance(focus = true): void {
-    const next = nextQuestion(this.list, this._state, this.options);
-    if (next) this.ask(next.id, focus);
-    else this.show('summary', focus);
+  #advance(focus = true): void {
+    const next = nextQuestion(this.#list, this._state, this.#options);
+    if (next) this.#ask(next.id, focus);
+    else this.#show('summary', focus);
   }
 
-  private ask(id: string, focus = true): void {
-    const question = toRuleBook(this.list).questions.get(id);
+  #ask(id: string, focus = true): void {
+    const question = toRuleBook(this.#list).questions.get(id);
     this._view = 'question';
     this._qid = id;
     this._problems = [];
-    this.formKey++;
+    this.#formKey++;
     const answer = this._state.answers[id];
     this._members =
       question?.type === 'household' && Array.isArray(answer)
         ? (answer as MemberAnswers[]).map((member) =>
             Object.fromEntries(
-              question.member_questions.map((mq) => [mq.id, this.toRaw(mq, member[mq.id])]),
+              question.member_questions.map((mq) => [mq.id, this.#toRaw(mq, member[mq.id])]),
             ),
           )
         : [];
-    if (focus) this.focusAfterUpdate('#heading');
+    if (focus) this.#focusAfterUpdate('#heading');
   }
 
-  private show(view: View, focus = true): void {
+  #show(view: View, focus = true): void {
     this._view = view;
     this._problems = [];
-    this.fromSummary = false;
+    this.#fromSummary = false;
     if (view === 'results') {
       const outcomes: BzResultDetail['outcomes'] = {};
-      for (const result of evaluate(this.list, this._state.answers, this.options))
+      for (const result of evaluate(this.#list, this._state.answers, this.#options))
         outcomes[result.programme] = result.decided ? result.outcome : 'undecided';
-      fire<BzResultDetail>(this, 'bz-result', { outcomes });
+      this.emit('bz-result', { outcomes });
     }
-    if (focus) this.focusAfterUpdate('#heading');
+    if (focus) this.#focusAfterUpdate('#heading');
   }
 
   /** The question before the current one, in the order they were answered. */
-  private previous(): string | undefined {
+  #previous(): string | undefined {
     const { asked } = this._state;
     const at = this._view === 'question' ? asked.indexOf(this._qid) : -1;
     return at === -1 ? asked[asked.length - 1] : asked[at - 1];
   }
 
-  private back(): void {
-    const previous = this.previous();
-    if (this._view === 'results' || this.fromSummary) this.show('summary');
-    else if (previous) this.ask(previous);
+  #back(): void {
+    const previous = this.#previous();
+    if (this._view === 'results' || this.#fromSummary) this.#show('summary');
+    else if (previous) this.#ask(previous);
   }
 
-  private change(id: string): void {
-    this.ask(id);
-    this.fromSummary = true;
+  #change(id: string): void {
+    this.#ask(id);
+    this.#fromSummary = true;
   }
 
-  private restart(): void {
+  #restart(): void {
     this._state = emptyState();
     this._resume = false;
-    this.save();
-    this.fromSummary = false;
-    this.advance();
+    this.#save();
+    this.#fromSummary = false;
+    this.#advance();
   }
 
   /** Clears the answers (and saved copy), tells the host, then replaces the page. */
   quickExit(): void {
+    this.#exit.exit();
+  }
+
+  #clearAnswers(): void {
     this._state = emptyState();
     this._members = [];
     this._resume = false;
-    this.save();
-    if (this._status === 'ready') this.advance(false);
-    quickExitFrom(this, this.exitUrl);
+    this.#save();
+    if (this._status === 'ready') this.#advance(false);
   }
 
   // ---- reading answers --------------------------------------------------------------------
 
-  private toRaw(question: AnyQuestion, value: AnswerValue | undefined): Raw {
+  #toRaw(question: AnyQuestion, value: AnswerValue | undefined): Raw {
     if (value === undefined) return undefined;
     switch (question.type) {
       case 'yes-no':
@@ -390,7 +373,7 @@ export class BzEligibilityChecker extends BzElement {
     }
   }
 
-  private readField(question: AnyQuestion, raw: Raw): ParsedAnswer {
+  #readField(question: AnyQuestion, raw: Raw): ParsedAnswer {
     if (question.type === 'several-of') return { ok: true, value: (raw as string[]) ?? [] };
     const text = typeof raw === 'string' ? raw : '';
     if (question.type === 'yes-no' || question.type === 'one-of') {
@@ -399,11 +382,11 @@ export class BzEligibilityChecker extends BzElement {
       const problem = checkAnswer(question, value);
       return problem ? { ok: false, problem } : { ok: true, value };
     }
-    return parseAnswerInput(question as Question, text, this.options);
+    return parseAnswerInput(question as Question, text, this.#options);
   }
 
   /** What the form holds for one field. */
-  private raw(question: AnyQuestion, name: string): Raw {
+  #raw(question: AnyQuestion, name: string): Raw {
     const data = new FormData(this.renderRoot.querySelector('form') as HTMLFormElement);
     return question.type === 'several-of'
       ? data.getAll(name).map(String)
@@ -411,42 +394,42 @@ export class BzEligibilityChecker extends BzElement {
   }
 
   /** Keeps what was typed for household members before the list is re-rendered. */
-  private syncMembers(question: Household): void {
+  #syncMembers(question: Household): void {
     this._members = this._members.map((_, i) =>
       Object.fromEntries(
-        question.member_questions.map((mq) => [mq.id, this.raw(mq, `m${i}-${mq.id}`)]),
+        question.member_questions.map((mq) => [mq.id, this.#raw(mq, `m${i}-${mq.id}`)]),
       ),
     );
   }
 
-  private addMember(question: Household): void {
-    this.syncMembers(question);
+  #addMember(question: Household): void {
+    this.#syncMembers(question);
     this._members = [...this._members, {}];
-    this.formKey++;
-    this.focusAfterUpdate(`#f-m${this._members.length - 1}-${question.member_questions[0]?.id}`);
+    this.#formKey++;
+    this.#focusAfterUpdate(`#f-m${this._members.length - 1}-${question.member_questions[0]?.id}`);
   }
 
-  private removeMember(question: Household, index: number): void {
-    this.syncMembers(question);
+  #removeMember(question: Household, index: number): void {
+    this.#syncMembers(question);
     this._members = this._members.filter((_, i) => i !== index);
     this._problems = [];
-    this.formKey++;
-    this.focusAfterUpdate('#add-member');
+    this.#formKey++;
+    this.#focusAfterUpdate('#add-member');
   }
 
-  private onSubmit(event: SubmitEvent, question: Question): void {
+  #onSubmit(event: SubmitEvent, question: Question): void {
     event.preventDefault();
     const problems: Problem[] = [];
     let value: AnswerValue;
     if (question.type === 'household') {
-      this.syncMembers(question);
+      this.#syncMembers(question);
       const byId = new Map(question.member_questions.map((mq) => [mq.id, mq]));
       value = this._members.map((member, i) => {
         const answers: MemberAnswers = {};
         for (const mq of question.member_questions) {
           if (mq.ask_if && evaluateCondition(mq.ask_if, createScope(byId, answers)) === false)
             continue;
-          const parsed = this.readField(mq, member[mq.id]);
+          const parsed = this.#readField(mq, member[mq.id]);
           if (parsed.ok) answers[mq.id] = parsed.value;
           else
             problems.push({ ...parsed.problem, name: `m${i}-${mq.id}`, question: mq, member: i });
@@ -454,7 +437,7 @@ export class BzEligibilityChecker extends BzElement {
         return answers;
       });
     } else {
-      const parsed = this.readField(question, this.raw(question, question.id));
+      const parsed = this.#readField(question, this.#raw(question, question.id));
       if (!parsed.ok) problems.push({ ...parsed.problem, name: question.id, question });
       value = parsed.ok ? parsed.value : '';
     }
@@ -463,10 +446,10 @@ export class BzEligibilityChecker extends BzElement {
       this.updateComplete.then(() => focusErrorSummary(this.renderRoot as ShadowRoot));
       return;
     }
-    this._state = changeAnswer(this.list, this._state, question.id, value, this.options);
-    this.save();
-    this.fromSummary = false;
-    this.advance();
+    this._state = changeAnswer(this.#list, this._state, question.id, value, this.#options);
+    this.#save();
+    this.#fromSummary = false;
+    this.#advance();
   }
 
   // ---- rendering --------------------------------------------------------------------------
@@ -474,40 +457,40 @@ export class BzEligibilityChecker extends BzElement {
   // template text, and every byte counts against the widget's budget.
 
   protected override renderContent(): TemplateResult {
-    const sample = this.all.some((p) => p.sample);
-    return html`<button type="button" class="exit" part="exit button" @click=${this.quickExit}>${msg('خروج سریع از این صفحه', { id: 'ec-exit' })}</button>
+    const sample = this.#all.some((p) => p.sample);
+    return html`${this.#exit.render('exit button', 'exit')}
 ${sample && this._status === 'ready' ? html`<p class="note" part="note">${msg('معیارها نمونه‌اند تا سازمان بهزیستی معیارهای رسمی را منتشر کند.', { id: 'ec-sample' })}</p>` : nothing}
-<div role="status" class="visually-hidden">${this.status()}</div>
-${this.renderBody()}`;
+<div role="status" class="visually-hidden">${this.#status()}</div>
+${this.#renderBody()}`;
   }
 
   /** A button with the shared `part`; `cls` picks the look (primary, link, back link). */
-  private button(label: unknown, onClick: (event: Event) => void, cls?: string, id?: string) {
+  #button(label: unknown, onClick: (event: Event) => void, cls?: string, id?: string) {
     return html`<button type="button" class=${cls ?? nothing} id=${id ?? nothing} part="button" @click=${onClick}>${label}</button>`;
   }
 
-  private status(): string {
+  #status(): string {
     if (this._status === 'loading') return msg('در حال بارگذاری پرسش‌ها…', { id: 'ec-loading' });
     if (this._status !== 'ready') return '';
     if (this._view === 'summary') return msg('پاسخ‌هایتان را بررسی کنید', { id: 'ec-summary' });
     if (this._view === 'results') return msg('نتیجه‌ها', { id: 'ec-results' });
-    return this.progressText();
+    return this.#progressText();
   }
 
-  private progressText(): string {
+  #progressText(): string {
     const { asked } = this._state;
     const at = asked.indexOf(this._qid);
     const number = this.digits(at === -1 ? asked.length + 1 : at + 1);
     const more =
-      progress(this.list, this._state, this.options).remainingAtMost - (at === -1 ? 1 : 0);
+      progress(this.#list, this._state, this.#options).remainingAtMost - (at === -1 ? 1 : 0);
     return more > 0
       ? msg(str`پرسش ${number}؛ حداکثر ${this.digits(more)} پرسش دیگر`, { id: 'ec-progress' })
       : msg(str`پرسش ${number}؛ شاید آخرین پرسش`, { id: 'ec-progress-last' });
   }
 
-  private renderBody(): TemplateResult | typeof nothing {
+  #renderBody(): TemplateResult | typeof nothing {
     const status = this._status;
-    if (status === 'loading') return html`<p>${this.status()}</p>`;
+    if (status === 'loading') return html`<p>${this.#status()}</p>`;
     if (status !== 'ready')
       return html`<div class="problem" part="error" role="alert"><p>${
         status === 'missing'
@@ -527,75 +510,75 @@ ${this.renderBody()}`;
               : msg('سایت در فرستادن پرسش‌ها مشکل دارد؛ چند دقیقهٔ دیگر دوباره تلاش کنید.', {
                   id: 'ec-load-server',
                 })
-      }</p>${status === 'error' ? this.button(msg('دوباره تلاش کنید', { id: 'ec-retry' }), this.load) : nothing}</div>`;
+      }</p>${status === 'error' ? this.#button(msg('دوباره تلاش کنید', { id: 'ec-retry' }), this.load) : nothing}</div>`;
     const back =
-      this._view !== 'results' && !this.fromSummary && this.previous() === undefined
+      this._view !== 'results' && !this.#fromSummary && this.#previous() === undefined
         ? nothing
-        : this.button(msg('بازگشت', { id: 'ec-back' }), this.back, 'back link');
+        : this.#button(msg('بازگشت', { id: 'ec-back' }), this.#back, 'back link');
     return html`${back}${
       this._view === 'summary'
-        ? this.renderSummary()
+        ? this.#renderSummary()
         : this._view === 'results'
-          ? this.renderResults()
-          : this.renderQuestion()
+          ? this.#renderResults()
+          : this.#renderQuestion()
     }`;
   }
 
-  private renderQuestion(): TemplateResult {
-    const question = toRuleBook(this.list).questions.get(this._qid);
+  #renderQuestion(): TemplateResult {
+    const question = toRuleBook(this.#list).questions.get(this._qid);
     if (!question) return html``;
-    const form = html`<form part="question" novalidate @submit=${(e: SubmitEvent) => this.onSubmit(e, question)}>
+    const form = html`<form part="question" novalidate @submit=${(e: SubmitEvent) => this.#onSubmit(e, question)}>
 ${errorSummary(
   this._problems.map((p) => ({
     fieldId: `f-${p.name}`,
     message:
       p.member === undefined
-        ? this.problemText(p)
-        : `${this.person(p.member)}: ${this.problemText(p)}`,
+        ? problemText(p, this.digits)
+        : `${person(p.member, this.digits)}: ${problemText(p, this.digits)}`,
   })),
 )}
 ${
   question.type === 'household'
-    ? this.renderHousehold(question)
-    : this.renderField(
+    ? this.#renderHousehold(question)
+    : this.#renderField(
         question,
         question.id,
-        this.toRaw(question, this._state.answers[question.id]),
+        this.#toRaw(question, this._state.answers[question.id]),
         true,
       )
 }
 <button class="primary" part="button">${msg('ادامه', { id: 'ec-continue' })}</button>
 </form>`;
-    return html`<p class="progress" part="progress">${this.progressText()}</p>
-${keyed(`${this._qid}:${this.formKey}`, form)}${this.renderResume()}`;
+    return html`<p class="progress" part="progress">${this.#progressText()}</p>
+${keyed(`${this._qid}:${this.#formKey}`, form)}${this.#renderResume()}`;
   }
 
-  private renderHousehold(question: Household): TemplateResult {
+  #renderHousehold(question: Household): TemplateResult {
     const full = this._members.length >= question.max_members;
-    const help = this.t(question.help);
+    const help = this.#t(question.help);
     return html`<fieldset aria-describedby=${help ? 'f-household-hint' : nothing}>
-<legend><h2 part="heading" id="heading" tabindex="-1">${this.t(question.text)}</h2></legend>
+<legend><h2 part="heading" id="heading" tabindex="-1">${this.#t(question.text)}</h2></legend>
 ${help ? html`<p class="hint" id="f-household-hint">${help}</p>` : nothing}
 ${this._members.map(
   (member, i) => html`<fieldset class="member">
-<legend>${this.person(i)}</legend>
-${question.member_questions.map((mq) => this.renderField(mq, `m${i}-${mq.id}`, member[mq.id], false))}
-${this.button(msg(str`حذف فرد ${this.digits(i + 1)}`, { id: 'ec-remove-person' }), () => this.removeMember(question, i))}
+<legend>${person(i, this.digits)}</legend>
+${question.member_questions.map((mq) => this.#renderField(mq, `m${i}-${mq.id}`, member[mq.id], false))}
+${this.#button(msg(str`حذف فرد ${this.digits(i + 1)}`, { id: 'ec-remove-person' }), () => this.#removeMember(question, i))}
 </fieldset>`,
 )}
 <p class="hint">${msg(str`${this.digits(this._members.length)} نفر اضافه شده است.`, { id: 'ec-people-added' })}
 ${full ? msg('بیشتر از این نمی‌توانید اضافه کنید.', { id: 'ec-members-full' }) : nothing}</p>
-<button type="button" id="add-member" part="button" ?disabled=${full} @click=${() => this.addMember(question)}>${msg('افزودن یک نفر', { id: 'ec-add-person' })}</button>
+<button type="button" id="add-member" part="button" ?disabled=${full} @click=${() => this.#addMember(question)}>${msg('افزودن یک نفر', { id: 'ec-add-person' })}</button>
 </fieldset>`;
   }
 
-  private renderField(question: AnyQuestion, name: string, raw: Raw, heading: boolean) {
+  #renderField(question: AnyQuestion, name: string, raw: Raw, heading: boolean) {
     const id = `f-${name}`;
     const { type } = question;
     const problem = this._problems.find((p) => p.name === name);
-    const unit = type === 'number' ? this.t(question.unit) : '';
+    const unit = type === 'number' ? this.#t(question.unit) : '';
     const help = [
-      this.t(question.help) ||
+      this.#t(question.help) ||
         (type === 'date' ? msg('مثلاً ۱۴۰۳/۰۵/۱۲', { id: 'ec-date-hint' }) : ''),
       type === 'several-of'
         ? msg('همهٔ گزینه‌های درست را انتخاب کنید، یا هیچ‌کدام.', { id: 'ec-several-hint' })
@@ -608,7 +591,7 @@ ${full ? msg('بیشتر از این نمی‌توانید اضافه کنید.'
         .filter(Boolean)
         .join(' ') || nothing;
     const typed = type === 'number' || type === 'age' || type === 'date';
-    const text = this.t(question.text);
+    const text = this.#t(question.text);
     const label = typed ? html`<label for=${id}>${text}</label>` : text;
     const head = heading
       ? html`<h2 part="heading" id="heading" tabindex="-1">${label}</h2>`
@@ -616,7 +599,7 @@ ${full ? msg('بیشتر از این نمی‌توانید اضافه کنید.'
     const notes = html`${help ? html`<p class="hint" id="${id}-hint">${help}</p>` : nothing}
 ${
   problem
-    ? html`<p class="field-error" id="${id}-error"><span class="visually-hidden">${msg('خطا:', { id: 'ec-error' })}</span> ${this.problemText(problem)}</p>`
+    ? html`<p class="field-error" id="${id}-error"><span class="visually-hidden">${msg('خطا:', { id: 'ec-error' })}</span> ${problemText(problem, this.digits)}</p>`
     : nothing
 }`;
     const cls = `field ${problem ? 'invalid' : ''}`;
@@ -628,12 +611,12 @@ ${unit ? html`<span id="${id}-unit">${unit}</span>` : nothing}</div>`;
     const options: [string, string][] =
       type === 'yes-no'
         ? [
-            ['yes', this.yesNo(true)],
-            ['no', this.yesNo(false)],
+            ['yes', yesNo(true)],
+            ['no', yesNo(false)],
           ]
         : (question as Extract<AnyQuestion, { options: unknown }>).options.map((option) => [
             option.value,
-            this.t(option.label),
+            this.#t(option.label),
           ]);
     return html`<fieldset class=${cls} aria-describedby=${described}><legend>${head}</legend>${notes}
 <div class="choices ${type === 'yes-no' ? 'inline' : ''}">${options.map(([value, label], i) => {
@@ -643,129 +626,34 @@ ${unit ? html`<span id="${id}-unit">${unit}</span>` : nothing}</div>`;
 </fieldset>`;
   }
 
-  private problemText(problem: Problem): string {
-    const { question } = problem;
-    const limit = this.digits(problem.limit ?? 0);
-    switch (problem.code) {
-      case 'required':
-        if (question.type === 'date')
-          return msg(
-            'تاریخی نوشته نشده است؛ تاریخ را به شکل سال/ماه/روز بنویسید، مثلاً ۱۴۰۳/۰۵/۱۲.',
-            { id: 'ec-required-date' },
-          );
-        if (question.type === 'number' || question.type === 'age')
-          return msg('پاسخی نوشته نشده است؛ یک عدد بنویسید (عدد تقریبی هم درست است).', {
-            id: 'ec-required-number',
-          });
-        return msg('پاسخی انتخاب نشده است؛ برای ادامه یکی از پاسخ‌ها را انتخاب کنید.', {
-          id: 'ec-required-choice',
-        });
-      case 'not_a_number':
-        return msg('این عدد نیست؛ فقط با رقم بنویسید، مثلاً ۱۲۰۰۰۰۰۰.', { id: 'ec-not-a-number' });
-      case 'not_whole':
-        return msg('عدد باید صحیح باشد؛ آن را بدون اعشار بنویسید.', { id: 'ec-not-whole' });
-      case 'too_small':
-        return msg(str`عدد کمتر از حد پذیرفتنی است؛ ${limit} یا بیشتر بنویسید.`, {
-          id: 'ec-too-small',
-        });
-      case 'too_large':
-        return msg(str`عدد بیشتر از حد پذیرفتنی است؛ ${limit} یا کمتر بنویسید.`, {
-          id: 'ec-too-large',
-        });
-      case 'not_a_date':
-        return msg('این تاریخ درست نیست؛ آن را به شکل سال/ماه/روز بنویسید، مثلاً ۱۴۰۳/۰۵/۱۲.', {
-          id: 'ec-not-a-date',
-        });
-      case 'in_future':
-        return msg('این تاریخ در آینده است؛ تاریخ امروز یا پیش از آن را بنویسید.', {
-          id: 'ec-in-future',
-        });
-      case 'too_many_members':
-        return msg(str`حداکثر ${limit} نفر را می‌توانید اضافه کنید؛ افراد اضافه را حذف کنید.`, {
-          id: 'ec-too-many-members',
-        });
-      default:
-        return msg('این پاسخ جزو گزینه‌ها نیست؛ یکی از گزینه‌های نشان‌داده‌شده را انتخاب کنید.', {
-          id: 'ec-unknown-option',
-        });
-    }
-  }
-
-  private digits(n: number): string {
-    return toLocaleDigits(n, this.locale);
-  }
-
-  /** "Person 3", for household members (0-based index). */
-  private person(index: number): string {
-    return msg(str`فرد ${this.digits(index + 1)}`, { id: 'ec-person' });
-  }
-
-  private yesNo(value: unknown): string {
-    return value ? msg('بله', { id: 'ec-yes' }) : msg('خیر', { id: 'ec-no' });
-  }
-
-  private answerText(question: AnyQuestion, value: AnswerValue | undefined): string {
-    const fa = this.locale === 'fa';
-    const list = (items: string[]) => items.join(fa ? '، ' : ', ');
-    const label = (v: string) =>
-      'options' in question ? this.t(question.options.find((o) => o.value === v)?.label) : v;
-    switch (question.type) {
-      case 'yes-no':
-        return this.yesNo(value);
-      case 'number':
-        return `${this.digits(value as number)} ${this.t(question.unit)}`.trim();
-      case 'age':
-        return this.digits(value as number);
-      case 'date':
-        return formatDate(new Date(`${value}T12:00:00Z`), this.locale);
-      case 'one-of':
-        return label(value as string);
-      case 'several-of':
-        return list((value as string[]).map(label)) || msg('هیچ‌کدام', { id: 'ec-none' });
-      case 'household':
-        return (
-          (value as MemberAnswers[])
-            .map(
-              (member, i) =>
-                `${this.person(i)}: ${list(
-                  question.member_questions
-                    .filter((mq) => member[mq.id] !== undefined)
-                    .map((mq) => `${this.t(mq.text)} ${this.answerText(mq, member[mq.id])}`),
-                )}`,
-            )
-            .join(fa ? '؛ ' : '; ') || msg('کسی اضافه نشده است', { id: 'ec-no-one' })
-        );
-    }
-  }
-
-  private renderSummary(): TemplateResult {
-    const book = toRuleBook(this.list);
-    return html`<h2 part="heading" id="heading" tabindex="-1">${this.status()}</h2>
+  #renderSummary(): TemplateResult {
+    const book = toRuleBook(this.#list);
+    return html`<h2 part="heading" id="heading" tabindex="-1">${this.#status()}</h2>
 <dl class="summary" part="summary">${this._state.asked.map((id) => {
       const question = book.questions.get(id);
-      const text = this.t(question?.text);
+      const text = this.#t(question?.text);
       return question
-        ? html`<div class="row"><dt>${text}</dt><dd>${this.answerText(question, this._state.answers[id])}</dd>
-<dd>${this.button(html`${msg('تغییر', { id: 'ec-change' })}<span class="visually-hidden"> — ${text}</span>`, () => this.change(id), 'link')}</dd></div>`
+        ? html`<div class="row"><dt>${text}</dt><dd>${answerText(question, this._state.answers[id], this.#answerContext)}</dd>
+<dd>${this.#button(html`${msg('تغییر', { id: 'ec-change' })}<span class="visually-hidden"> — ${text}</span>`, () => this.#change(id), 'link')}</dd></div>`
         : nothing;
     })}</dl>
-<button type="button" class="primary" part="button" @click=${() => this.show('results')}>${msg('دیدن نتیجه', { id: 'ec-see-results' })}</button>
-${this.renderResume()}`;
+<button type="button" class="primary" part="button" @click=${() => this.#show('results')}>${msg('دیدن نتیجه', { id: 'ec-see-results' })}</button>
+${this.#renderResume()}`;
   }
 
-  private renderResume(): TemplateResult {
+  #renderResume(): TemplateResult {
     return html`<div class="resume"><div class="choice">
 <input type="checkbox" id="resume" ?checked=${this._resume} aria-describedby="resume-hint" @change=${(
       e: Event,
     ) => {
       this._resume = (e.target as HTMLInputElement).checked;
-      this.save();
+      this.#save();
     }} />
 <label for="resume">${msg('پاسخ‌هایم را روی همین دستگاه نگه دار تا بعداً ادامه دهم', { id: 'ec-resume' })}</label></div>
 <p class="hint" id="resume-hint">${msg('پاسخ‌ها از این دستگاه بیرون نمی‌رود؛ اگر این را بزنید، تا بستن مرورگر نگه داشته می‌شود.', { id: 'ec-resume-hint' })}</p></div>`;
   }
 
-  private link(url: string): string {
+  #link(url: string): string {
     try {
       return new URL(url, this.src ? new URL(this.src, document.baseURI) : document.baseURI).href;
     } catch {
@@ -773,8 +661,8 @@ ${this.renderResume()}`;
     }
   }
 
-  private renderResults(): TemplateResult {
-    const results = evaluate(this.list, this._state.answers, this.options);
+  #renderResults(): TemplateResult {
+    const results = evaluate(this.#list, this._state.answers, this.#options);
     const titles = {
       likely: msg('به احتمال زیاد با پاسخ‌های شما جور است', { id: 'ec-likely' }),
       maybe: msg('شاید با پاسخ‌های شما جور باشد؛ در پایگاه خدمات اجتماعی بپرسید', {
@@ -784,7 +672,7 @@ ${this.renderResume()}`;
         id: 'ec-unlikely',
       }),
     };
-    return html`<div class="results"><h2 part="heading" id="heading" tabindex="-1">${this.status()}</h2>
+    return html`<div class="results"><h2 part="heading" id="heading" tabindex="-1">${this.#status()}</h2>
 <p>${msg('این نتیجه‌ها پاسخ‌های شما را با معیارها مقایسه می‌کنند و تصمیم نهایی نیستند؛ پایگاه خدمات اجتماعی راهنمایی‌تان می‌کند.', { id: 'ec-disclaimer' })}</p>
 ${OUTCOMES.map((outcome) => {
   // a result the rules cannot decide is shown as "maybe: ask at a base"
@@ -793,70 +681,69 @@ ${OUTCOMES.map((outcome) => {
   );
   return group.length
     ? html`<section class="group ${outcome}" part="group" aria-labelledby="group-${outcome}">
-<h3 id="group-${outcome}">${titles[outcome]}</h3>${group.map((result) => this.renderResult(result))}</section>`
+<h3 id="group-${outcome}">${titles[outcome]}</h3>${group.map((result) => this.#renderResult(result))}</section>`
     : nothing;
 })}</div>
-<div class="actions">${this.button(msg('چاپ نتیجه', { id: 'ec-print' }), () => window.print())}${this.button(msg('ذخیره به شکل فایل متنی', { id: 'ec-save-text' }), this.saveText)}${this.button(msg('شروع دوباره', { id: 'ec-restart' }), this.restart)}</div>`;
+<div class="actions">${this.#button(msg('چاپ نتیجه', { id: 'ec-print' }), () => window.print())}${this.#button(msg('ذخیره به شکل فایل متنی', { id: 'ec-save-text' }), this.#saveText)}${this.#button(msg('شروع دوباره', { id: 'ec-restart' }), this.#restart)}</div>`;
   }
 
   /** A titled list in a result (answers, documents, sources); nothing when empty. */
-  private section<T>(title: string, items: T[], item: (entry: T) => unknown) {
+  #section<T>(title: string, items: T[], item: (entry: T) => unknown) {
     return items.length
       ? html`<h5>${title}</h5><ul>${items.map((entry) => html`<li>${item(entry)}</li>`)}</ul>`
       : nothing;
   }
 
-  private renderResult(result: DecidedResult): TemplateResult {
-    const programme = this.list.find((p) => p.id === result.programme);
-    const title = this.t(programme?.title);
-    const book = toRuleBook(this.list);
+  #renderResult(result: DecidedResult): TemplateResult {
+    const programme = this.#list.find((p) => p.id === result.programme);
+    const title = this.#t(programme?.title);
+    const book = toRuleBook(this.#list);
     const step = result.nextStep;
     return html`<article class="result" part="result"><h4>${title}</h4>
-<p>${this.t(result.reason)}</p>
+<p>${this.#t(result.reason)}</p>
 ${programme?.sample ? html`<p class="hint">${msg('معیارهای این برنامه نمونه‌اند.', { id: 'ec-sample-programme' })}</p>` : nothing}
-${this.section(
+${this.#section(
   msg('پاسخ‌هایی که این نتیجه را ساختند', { id: 'ec-why' }),
   result.why.filter((entry) => book.questions.has(entry.question)),
   (entry) => {
     const question = book.questions.get(entry.question) as AnyQuestion;
-    return html`${this.t(question.text)} <strong>${entry.asked ? this.answerText(question, entry.answer) : msg('پرسیده نشد', { id: 'ec-not-asked' })}</strong>`;
+    return html`${this.#t(question.text)} <strong>${entry.asked ? answerText(question, entry.answer, this.#answerContext) : msg('پرسیده نشد', { id: 'ec-not-asked' })}</strong>`;
   },
 )}
-${this.section(
+${this.#section(
   msg('مدارکی که باید همراه داشته باشید', { id: 'ec-documents' }),
   result.documents,
   (document) =>
-    html`${this.t(document.name)} ${this.documentMaybe(document) ? msg('(شاید لازم باشد)', { id: 'ec-may-be-needed' }) : nothing} ${document.note ? html`<span class="hint">${this.t(document.note)}</span>` : nothing}`,
+    html`${this.#t(document.name)} ${this.#documentMaybe(document) ? msg('(شاید لازم باشد)', { id: 'ec-may-be-needed' }) : nothing} ${document.note ? html`<span class="hint">${this.#t(document.note)}</span>` : nothing}`,
 )}
 <h5>${msg('قدم بعدی', { id: 'ec-next-step' })}</h5>
-<p>${this.t(step.text)}</p>
-<p class="links">${step.url ? html`<a href=${this.link(step.url)}>${msg(str`دربارهٔ ${title}`, { id: 'ec-about' })}</a>` : nothing}
-${step.nearest_base ? this.renderFindBase(result.programme) : nothing}</p>
-${this.section(
+<p>${this.#t(step.text)}</p>
+<p class="links">${step.url ? html`<a href=${this.#link(step.url)}>${msg(str`دربارهٔ ${title}`, { id: 'ec-about' })}</a>` : nothing}
+${step.nearest_base ? this.#renderFindBase(result.programme) : nothing}</p>
+${this.#section(
   msg('منبع معیارها', { id: 'ec-sources' }),
   result.sources,
   (source) =>
-    html`${source.url ? html`<a href=${source.url}>${this.t(source.regulation)}</a>` : this.t(source.regulation)} ${source.in_force ? `(${msg(str`اجرا از ${formatDate(new Date(source.in_force), this.locale)}`, { id: 'ec-in-force' })})` : nothing}`,
+    html`${source.url ? html`<a href=${source.url}>${this.#t(source.regulation)}</a>` : this.#t(source.regulation)} ${source.in_force ? `(${msg(str`اجرا از ${formatDate(new Date(source.in_force), this.locale)}`, { id: 'ec-in-force' })})` : nothing}`,
 )}</article>`;
   }
 
-  private documentMaybe(document: ProgrammeDocument): boolean {
+  #documentMaybe(document: ProgrammeDocument): boolean {
     return (
       !!document.when &&
       evaluateCondition(
         document.when,
-        bookScope(toRuleBook(this.list), this._state.answers, this.options),
+        bookScope(toRuleBook(this.#list), this._state.answers, this.#options),
       ) === undefined
     );
   }
 
-  private renderFindBase(programme: string): TemplateResult {
+  #renderFindBase(programme: string): TemplateResult {
     const label = msg('نزدیک‌ترین پایگاه خدمات اجتماعی', { id: 'ec-nearest-base' });
     const onClick = (event: Event) => {
-      if (!fire<BzFindBaseDetail>(this, 'bz-find-base', { programme }, true))
-        event.preventDefault();
+      if (!this.emit('bz-find-base', { programme }, { cancelable: true })) event.preventDefault();
     };
-    if (!this.locatorUrl) return this.button(label, onClick, 'link');
+    if (!this.locatorUrl) return this.#button(label, onClick, 'link');
     const url = new URL(this.locatorUrl, document.baseURI);
     url.searchParams.set('programme', programme);
     return html`<a href=${url.href} @click=${onClick}>${label}</a>`;
@@ -869,7 +756,7 @@ ${this.section(
     return (results?.innerText ?? '').replace(/\n{3,}/g, '\n\n');
   }
 
-  private saveText(): void {
+  #saveText(): void {
     const url = URL.createObjectURL(
       new Blob([this.resultsText()], { type: 'text/plain;charset=utf-8' }),
     );

@@ -1,0 +1,119 @@
+import { msg, str } from '@lit/localize';
+import { html, nothing, type TemplateResult } from 'lit';
+import { errorSummary, type FieldProblem } from '../shared/error-summary.ts';
+import type { Failure } from '../shared/errors.ts';
+import { describedBy, fieldError, honeypot, submitButton } from '../shared/form/fields.ts';
+import type { Locale } from '../shared/locale.ts';
+import type { PublishedComment } from './api.ts';
+import { displayName, type Field, failureText, type Problem, problemText } from './messages.ts';
+
+export interface CommentFormView {
+  locale: Locale;
+  digits: (value: number) => string;
+  problems: Partial<Record<Field, Problem>>;
+  replyTo: PublishedComment | undefined;
+  sent: boolean;
+  failure: Failure | undefined;
+  sending: boolean;
+  message: string;
+  name: string;
+  onSubmit: (event?: Event) => void;
+  onInput: (event: Event) => void;
+  cancelReply: () => void;
+}
+
+/** The comment form: what happens to a comment, the reply it answers, message and name. */
+export function commentFormTemplate(view: CommentFormView): TemplateResult {
+  const { problems, digits } = view;
+  const order: Field[] = ['message', 'name'];
+  const summary: FieldProblem[] = order.flatMap((field) => {
+    const problem = problems[field];
+    return problem ? [{ fieldId: `comment-${field}`, message: problemText(problem, digits) }] : [];
+  });
+  const error = (field: Field) => {
+    const problem = problems[field];
+    return fieldError(`comment-${field}`, problem && problemText(problem, digits));
+  };
+  const described = (field: Field, ...hints: string[]) =>
+    describedBy(`comment-${field}`, problems[field] !== undefined, ...hints);
+  const replyTo = view.replyTo;
+  return html`
+    <h3 part="heading" id="form-heading">
+      ${replyTo ? msg(str`پاسخ به ${displayName(replyTo)}`) : msg('دیدگاه خود را بنویسید')}
+    </h3>
+    <p class="hint" id="review-note">
+      ${msg('دیدگاه‌ها پس از بررسی روابط عمومی منتشر می‌شوند؛ دیدگاه شما بلافاصله نمایش داده نمی‌شود.')}
+    </p>
+    ${
+      view.sent
+        ? html`<div class="notice" part="notice" id="sent" tabindex="-1" role="status">
+            <p>${msg('دیدگاه شما رسید. پس از بررسی روابط عمومی در این صفحه نمایش داده می‌شود.')}</p>
+          </div>`
+        : nothing
+    }
+    ${errorSummary(summary)}
+    ${
+      view.failure
+        ? html`<div class="notice failure" part="notice error" role="alert" id="send-failure" tabindex="-1">
+            <p>${failureText(view.failure, true, view.locale, digits)}</p>
+            <button type="button" part="button" class="secondary" @click=${() => view.onSubmit()}>
+              ${msg('دوباره بفرستید')}
+            </button>
+          </div>`
+        : nothing
+    }
+    <form
+      part="form"
+      novalidate
+      aria-labelledby="form-heading"
+      aria-describedby="review-note"
+      @submit=${view.onSubmit}
+      @input=${view.onInput}
+    >
+      ${
+        replyTo
+          ? html`<div class="replying">
+              <p>${msg('پاسخ به این دیدگاه:')} <q dir="auto">${replyTo.message.slice(0, 140)}</q></p>
+              <button type="button" part="button" class="secondary" @click=${view.cancelReply}>
+                ${msg('لغو پاسخ')}
+              </button>
+            </div>`
+          : nothing
+      }
+      <div class="field ${problems.message ? 'invalid' : ''}">
+        <label class="label" for="comment-message">${msg('دیدگاه شما')}</label>
+        ${error('message')}
+        <textarea
+          id="comment-message"
+          name="message"
+          part="input"
+          rows="5"
+          dir="auto"
+          aria-invalid=${problems.message ? 'true' : 'false'}
+          aria-describedby=${described('message')}
+          .value=${view.message}
+        ></textarea>
+      </div>
+      <div class="field ${problems.name ? 'invalid' : ''}">
+        <label class="label" for="comment-name">${msg('نام شما (اختیاری)')}</label>
+        <p class="hint" id="comment-name-hint">
+          ${msg('نامی که بنویسید همراه دیدگاه نمایش داده می‌شود. اگر خالی بماند، دیدگاه بی‌نام منتشر می‌شود.')}
+        </p>
+        ${error('name')}
+        <input
+          type="text"
+          id="comment-name"
+          name="name"
+          part="input"
+          autocomplete="nickname"
+          dir="auto"
+          aria-invalid=${problems.name ? 'true' : 'false'}
+          aria-describedby=${described('name', 'comment-name-hint')}
+          .value=${view.name}
+        />
+      </div>
+      ${honeypot('comment-website', '')}
+      ${submitButton(view.sending ? msg('در حال ارسال…') : msg('ارسال دیدگاه'), view.sending)}
+    </form>
+  `;
+}

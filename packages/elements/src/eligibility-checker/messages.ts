@@ -1,0 +1,120 @@
+import { formatDate } from '@behzisti/core/dates';
+import type { AnswerProblem, AnswerValue, MemberAnswers } from '@behzisti/core/rules';
+import type { LocalizedText, MemberQuestion, Question } from '@behzisti/core/schemas';
+import { msg, str } from '@lit/localize';
+import type { Locale } from '../shared/locale.ts';
+
+// The checker's sentences that depend on a typed code or an answer: call these while rendering.
+
+export type AnyQuestion = Question | MemberQuestion;
+/** A refused answer, by form field name (`age`, `m0-member_age`). */
+export interface Problem extends AnswerProblem {
+  name: string;
+  question: AnyQuestion;
+  member?: number;
+}
+type Digits = (value: number) => string;
+
+export interface AnswerContext {
+  locale: Locale;
+  digits: Digits;
+  /** The locale's text of a localized field (Persian when there is no English). */
+  t: (text: LocalizedText | undefined) => string;
+}
+
+/** What is wrong with an answer, and what to write instead. */
+export function problemText(problem: Problem, digits: Digits): string {
+  const { question } = problem;
+  const limit = digits(problem.limit ?? 0);
+  switch (problem.code) {
+    case 'required':
+      if (question.type === 'date')
+        return msg('تاریخی نوشته نشده است؛ تاریخ را به شکل سال/ماه/روز بنویسید، مثلاً ۱۴۰۳/۰۵/۱۲.', {
+          id: 'ec-required-date',
+        });
+      if (question.type === 'number' || question.type === 'age')
+        return msg('پاسخی نوشته نشده است؛ یک عدد بنویسید (عدد تقریبی هم درست است).', {
+          id: 'ec-required-number',
+        });
+      return msg('پاسخی انتخاب نشده است؛ برای ادامه یکی از پاسخ‌ها را انتخاب کنید.', {
+        id: 'ec-required-choice',
+      });
+    case 'not_a_number':
+      return msg('این عدد نیست؛ فقط با رقم بنویسید، مثلاً ۱۲۰۰۰۰۰۰.', { id: 'ec-not-a-number' });
+    case 'not_whole':
+      return msg('عدد باید صحیح باشد؛ آن را بدون اعشار بنویسید.', { id: 'ec-not-whole' });
+    case 'too_small':
+      return msg(str`عدد کمتر از حد پذیرفتنی است؛ ${limit} یا بیشتر بنویسید.`, {
+        id: 'ec-too-small',
+      });
+    case 'too_large':
+      return msg(str`عدد بیشتر از حد پذیرفتنی است؛ ${limit} یا کمتر بنویسید.`, {
+        id: 'ec-too-large',
+      });
+    case 'not_a_date':
+      return msg('این تاریخ درست نیست؛ آن را به شکل سال/ماه/روز بنویسید، مثلاً ۱۴۰۳/۰۵/۱۲.', {
+        id: 'ec-not-a-date',
+      });
+    case 'in_future':
+      return msg('این تاریخ در آینده است؛ تاریخ امروز یا پیش از آن را بنویسید.', {
+        id: 'ec-in-future',
+      });
+    case 'too_many_members':
+      return msg(str`حداکثر ${limit} نفر را می‌توانید اضافه کنید؛ افراد اضافه را حذف کنید.`, {
+        id: 'ec-too-many-members',
+      });
+    default:
+      return msg('این پاسخ جزو گزینه‌ها نیست؛ یکی از گزینه‌های نشان‌داده‌شده را انتخاب کنید.', {
+        id: 'ec-unknown-option',
+      });
+  }
+}
+
+/** "Person 3", for household members (0-based index). */
+export function person(index: number, digits: Digits): string {
+  return msg(str`فرد ${digits(index + 1)}`, { id: 'ec-person' });
+}
+
+export function yesNo(value: unknown): string {
+  return value ? msg('بله', { id: 'ec-yes' }) : msg('خیر', { id: 'ec-no' });
+}
+
+/** An answer as the summary and the results show it, in the widget's locale. */
+export function answerText(
+  question: AnyQuestion,
+  value: AnswerValue | undefined,
+  context: AnswerContext,
+): string {
+  const { locale, digits, t } = context;
+  const fa = locale === 'fa';
+  const list = (items: string[]) => items.join(fa ? '، ' : ', ');
+  const label = (v: string) =>
+    'options' in question ? t(question.options.find((o) => o.value === v)?.label) : v;
+  switch (question.type) {
+    case 'yes-no':
+      return yesNo(value);
+    case 'number':
+      return `${digits(value as number)} ${t(question.unit)}`.trim();
+    case 'age':
+      return digits(value as number);
+    case 'date':
+      return formatDate(new Date(`${value}T12:00:00Z`), locale);
+    case 'one-of':
+      return label(value as string);
+    case 'several-of':
+      return list((value as string[]).map(label)) || msg('هیچ‌کدام', { id: 'ec-none' });
+    case 'household':
+      return (
+        (value as MemberAnswers[])
+          .map(
+            (member, i) =>
+              `${person(i, digits)}: ${list(
+                question.member_questions
+                  .filter((mq) => member[mq.id] !== undefined)
+                  .map((mq) => `${t(mq.text)} ${answerText(mq, member[mq.id], context)}`),
+              )}`,
+          )
+          .join(fa ? '؛ ' : '; ') || msg('کسی اضافه نشده است', { id: 'ec-no-one' })
+      );
+  }
+}
