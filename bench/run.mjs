@@ -11,6 +11,9 @@ const modules = {
   // Lighthouse: a few minutes. `pnpm bench portal` runs it alone.
   portal: async () => (await import('./portal.mjs')).default(),
   rules: async () => (await import('./rules.mjs')).rulesRows(),
+  // The built portal in portal/dist (or PORTAL_DIST): relevance over the evaluation set and the
+  // bytes of a first query. Build the portal first.
+  search: async () => (await import('./search.mjs')).default(),
   'widget-size': async () => (await import('./widget-size.mjs')).default(),
 };
 
