@@ -152,8 +152,15 @@ export async function measureRelevance(clientDir, options = {}) {
     if (options.verbose) {
       for (const outcome of evaluation.outcomes) {
         if (outcome.recall < 1) {
-          const missing = outcome.expect.filter((path) => !outcome.top.includes(path));
+          const missing = outcome.expect.filter(
+            (expected) =>
+              !outcome.top.some((path) =>
+                expected.endsWith('*') ? path.startsWith(expected.slice(0, -1)) : path === expected,
+              ),
+          );
           process.stderr.write(`miss «${outcome.q}» (${outcome.kind}): ${missing.join(' ')}\n`);
+          if (process.env.BENCH_SEARCH_TOP)
+            process.stderr.write(`  top: ${outcome.top.join(' ')}\n`);
         }
       }
     }

@@ -8,9 +8,17 @@ export interface EvalQuery {
   q: string;
   locale: 'fa' | 'en';
   kind: string;
-  /** Pages the query must return among the first ten results. */
+  /**
+   * Pages the query must return among the first ten results. A path ending in `*` stands for
+   * any page under it («/directory/bases/kerman-*»: any Kerman base), for a query that names a
+   * place whose every base should come first (issue 21).
+   */
   expect: string[];
 }
+
+/** True when `path` is the expected page (or under an expected `…*` prefix). */
+export const isExpected = (expected: string, path: string) =>
+  expected.endsWith('*') ? path.startsWith(expected.slice(0, -1)) : path === expected;
 
 export interface QueryOutcome extends EvalQuery {
   /** The first ten result paths. */
@@ -68,8 +76,12 @@ export async function evaluateSearch(
       await page.goto(`${baseUrl}${locale === 'fa' ? '/search/' : '/en/search/'}`);
       for (const query of mine) {
         const top = await topTen(page, query.q);
-        const found = query.expect.filter((path) => top.includes(path));
-        const first = top.findIndex((path) => query.expect.includes(path));
+        const found = query.expect.filter((expected) =>
+          top.some((path) => isExpected(expected, path)),
+        );
+        const first = top.findIndex((path) =>
+          query.expect.some((expected) => isExpected(expected, path)),
+        );
         outcomes.push({
           ...query,
           top,

@@ -27,10 +27,13 @@ export const listedLexicon: Lexicon = {
   compound: (joined) => LISTED_COMPOUNDS.get(joined),
 };
 
-/** A text's words, each as its ZWNJ segments (normalized), in order. */
+/**
+ * A text's words, each as its ZWNJ segments (normalized), in order. Words are split where
+ * Pagefind splits them (whitespace except U+FEFF), so positions match the index's.
+ */
 export function textWords(text: string): string[][] {
   return text
-    .split(/[\s\u00A0]+/u)
+    .split(/[^\S\uFEFF]+/u)
     .filter((word) => word !== '')
     .map(wordSegments);
 }

@@ -18,19 +18,24 @@ interface Suffix {
   form: string;
   glued: Glued;
   spaced: boolean;
+  /** Letters that must remain to strip it from a query (default MIN_UNKNOWN_STEM). */
+  queryStem?: number;
 }
 
 /** Longest first, so «های» is tried before «ی» and «ها». */
 const SUFFIXES: readonly Suffix[] = (affixData.suffixes as Suffix[])
-  .map(({ form, glued, spaced }) => ({ form, glued, spaced }))
+  .map(({ form, glued, spaced, queryStem }) => ({ form, glued, spaced, queryStem }))
   .sort((a, b) => b.form.length - a.form.length);
 const SUFFIX_FORMS = new Set(SUFFIXES.map((suffix) => suffix.form));
 const SPACED_SUFFIXES = new Set(SUFFIXES.filter((s) => s.spaced).map((s) => s.form));
 const PREFIXES: readonly string[] = affixData.prefixes.map((prefix) => prefix.form);
 const MIN_STEM = affixData.minStem;
 const NOT_STEMS = new Set(affixData.notStems.words.map(normalizeForSearch));
-/** Without a word list (a query), a 'known' suffix is stripped only when this much remains. */
-const MIN_UNKNOWN_STEM = 4;
+/**
+ * Without a word list (a query), a 'known' suffix is stripped when this much remains: Pagefind
+ * matches the stem as the start of a word, so stripping too much loses no page, only order.
+ */
+const MIN_UNKNOWN_STEM = 3;
 
 /** What the matcher knows about a body of text: the words it holds alone, and its compounds. */
 export interface Lexicon {
@@ -66,7 +71,7 @@ function canStrip(suffix: Suffix, rest: string, lexicon: Lexicon | undefined): b
   if (suffix.glued === 'stem') return rest.length >= MIN_STEM || known;
   // 'known': with a word list, only onto a word seen alone; without one (a query), when the rest
   // is long enough that matching it as a prefix still finds the inflected forms.
-  return lexicon ? known : rest.length >= MIN_UNKNOWN_STEM;
+  return lexicon ? known : rest.length >= (suffix.queryStem ?? MIN_UNKNOWN_STEM);
 }
 
 /** Strips up to two glued suffixes («پایگاههایشان» → «پایگاه» + «های», «شان»). */
