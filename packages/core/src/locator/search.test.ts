@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildLocatorData } from './build.ts';
 import { parseIndex, parseNames, parsePlaces } from './read.ts';
-import { matchRank, planNameSearch, searchNames, searchPlaces } from './search.ts';
+import { matchRank, planNameSearch, searchNames, searchPlaces, suggestPlaces } from './search.ts';
 import { base } from './test-helpers.ts';
 
 const kerman = (id: string, fa: string, en: string) => ({
@@ -93,6 +93,16 @@ describe('searchPlaces', () => {
     expect(matchRank({ fa: 'شمال اصفهان' }, 'اصفهان')).toBe(2);
     expect(matchRank({ fa: 'شمالاصفهان' }, 'اصفهان')).toBe(3);
     expect(matchRank({ fa: 'یزد' }, 'اصفهان')).toBeUndefined();
+  });
+});
+
+describe('suggestPlaces', () => {
+  it('offers the closest place names when nothing matched', () => {
+    expect(searchPlaces(places, 'کرمن')).toEqual([]);
+    expect(suggestPlaces(places, 'کرمن').map((m) => m.name.fa)).toEqual(['کرمان']);
+    expect(suggestPlaces(places, 'حسه').map((m) => m.name.fa)).toEqual(['حصه']); // ص/س sound alike
+    expect(suggestPlaces(places, 'Kuhbanon').map((m) => m.county)).toEqual(['kuhbanan']);
+    expect(suggestPlaces(places, 'زرافه')).toEqual([]);
   });
 });
 

@@ -7,7 +7,7 @@
 import { distanceKm, type LatLng } from '../geo.ts';
 import type { ProvinceId } from '../provinces.ts';
 import type { LocalizedText } from '../schemas/localized-text.ts';
-import { type MatchRank, rankName } from '../search/names.ts';
+import { closestNames, type MatchRank, rankName } from '../search/names.ts';
 import { searchKey } from '../text.ts';
 import type { CountyPlace, LocatorIndex, LocatorPlaces, NameEntry } from './format.ts';
 
@@ -103,6 +103,50 @@ export function searchPlaces(places: LocatorPlaces, query: string, limit = 10): 
         a.name.fa.localeCompare(b.name.fa, 'fa'),
     )
     .slice(0, Math.max(0, limit));
+}
+
+/**
+ * When {@link searchPlaces} finds nothing: the places whose names come closest to the query by
+ * core's Persian-aware distance (a dot or a like-sounding letter costs half a slip), closest
+ * first, at most `limit`, with rank 3. For «no place matched: did you mean …» — never a verdict
+ * on the spelling. Provinces without bases are left out (nothing to show there).
+ */
+export function suggestPlaces(places: LocatorPlaces, query: string, limit = 3): PlaceMatch[] {
+  const candidates: PlaceMatch[] = [];
+  for (const province of places.provinces) {
+    const center = countiesCenter(province.counties);
+    if (center) {
+      candidates.push({
+        kind: 'province',
+        province: province.id,
+        name: province.name,
+        count: province.count,
+        center,
+        rank: 3,
+      });
+    }
+    for (const county of province.counties) {
+      candidates.push({
+        kind: 'county',
+        province: province.id,
+        county: county.id,
+        ...pick(county),
+        rank: 3,
+      });
+      for (const place of county.neighbourhoods) {
+        candidates.push({
+          kind: 'neighbourhood',
+          province: province.id,
+          county: county.id,
+          ...pick(place),
+          rank: 3,
+        });
+      }
+    }
+  }
+  const names = (place: PlaceMatch) =>
+    place.name.en ? [place.name.fa, place.name.en] : [place.name.fa];
+  return closestNames(candidates, names, query, limit);
 }
 
 const pick = (place: { name: LocalizedText; count: number; center: LatLng }) => ({
