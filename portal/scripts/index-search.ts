@@ -4,8 +4,9 @@
 // 1. Extract: every built page with `data-pagefind-body` (news articles, programme pages,
 //    service-base pages) is read with an HTML parser (src/lib/search-extract.ts): its text as
 //    runs of equal weight (title, lede, headings, body), its filters and meta, boilerplate left out.
-// 2. Learn: core's TextLexicon reads all of it first, so the matcher knows which words the site
-//    uses alone (a glued ending is stripped only onto a real word) and which compounds it writes.
+// 2. Learn: core's TextLexicon reads all of it first (per language), so the matcher knows which
+//    words the site uses alone (a glued ending is stripped only onto a real word) and which
+//    compounds it writes.
 // 3. Write: each page becomes a minimal HTML page of index words (src/lib/search-text.ts:
 //    normalized letters and digits, compounds and endings as hyphenated parts, one index word per
 //    written word, the changed words kept as written in a meta field), and Pagefind's own binary
@@ -98,25 +99,26 @@ export function extractPages(clientDir: string): ExtractedPage[] {
 /** How many of the site's words per language the "closest words" suggestions look through. */
 const VOCABULARY_SIZE = 6000;
 
-/** The most used words of each language's pages (numbers and one-letter words left out). */
-function vocabularies(pages: readonly ExtractedPage[]): Map<string, string[]> {
-  const byLanguage = new Map<string, TextLexicon>();
+/**
+ * One lexicon per language (core's TextLexicon over every page's text): which words the site
+ * uses alone and which compounds it writes.
+ */
+function lexicons(pages: readonly ExtractedPage[]): Map<string, TextLexicon> {
+  const texts = new Map<string, string[]>();
   for (const page of pages) {
-    const lexicon = byLanguage.get(page.language) ?? new TextLexicon();
-    byLanguage.set(page.language, lexicon);
-    for (const run of page.runs) lexicon.add(run.text);
+    const list = texts.get(page.language) ?? [];
+    texts.set(page.language, list);
+    for (const run of page.runs) list.push(run.text);
   }
-  return new Map(
-    [...byLanguage].map(([language, lexicon]) => [
-      language,
-      lexicon
-        .vocabulary()
-        .filter(
-          (word) => [...word].length >= 2 && /\p{L}/u.test(word) && !/[^\p{L}\p{M}]/u.test(word),
-        )
-        .slice(0, VOCABULARY_SIZE),
-    ]),
-  );
+  return new Map([...texts].map(([language, list]) => [language, TextLexicon.of(list)]));
+}
+
+/** A language's most used words (numbers and one-letter words left out). */
+function vocabulary(lexicon: TextLexicon): string[] {
+  return lexicon
+    .vocabulary()
+    .filter((word) => [...word].length >= 2 && /\p{L}/u.test(word) && !/[^\p{L}\p{M}]/u.test(word))
+    .slice(0, VOCABULARY_SIZE);
 }
 
 /** The files Pagefind writes for its ready-made UIs; the portal has its own search page. */
@@ -146,13 +148,13 @@ function pagefindBinary(): string {
 
 /** Steps 2 and 3: the index written to <clientDir>/pagefind/, replacing an earlier one. */
 export async function writeSearchIndex(clientDir: string, pages: ExtractedPage[]): Promise<void> {
-  const lexicon = new TextLexicon();
-  for (const page of pages) for (const run of page.runs) lexicon.add(run.text);
+  const byLanguage = lexicons(pages);
   const staging = mkdtempSync(join(tmpdir(), 'bz-search-records-'));
   try {
     for (const page of pages) {
       const dir = join(staging, ...page.url.split('/').filter(Boolean));
       mkdirSync(dir, { recursive: true });
+      const lexicon = byLanguage.get(page.language) ?? TextLexicon.of([]);
       writeFileSync(join(dir, 'index.html'), searchRecordHtml(page, lexicon));
     }
     const outputPath = join(clientDir, 'pagefind');
@@ -167,8 +169,11 @@ export async function writeSearchIndex(clientDir: string, pages: ExtractedPage[]
     for (const name of readdirSync(outputPath)) {
       if (UNUSED_FILE.test(name)) rmSync(join(outputPath, name));
     }
-    for (const [language, words] of vocabularies(pages)) {
-      writeFileSync(join(outputPath, `vocabulary.${language}.json`), JSON.stringify(words));
+    for (const [language, lexicon] of byLanguage) {
+      writeFileSync(
+        join(outputPath, `vocabulary.${language}.json`),
+        JSON.stringify(vocabulary(lexicon)),
+      );
     }
   } finally {
     rmSync(staging, { recursive: true, force: true });

@@ -31,6 +31,10 @@ export const WORD_SEPARATORS = /[^\S\uFEFF]+/u;
 /** The meta field that carries the changed words as written: JSON `{ "<position>": "<word>" }`. */
 export const ORIGINALS_META = 'originals';
 
+/** The filter that only base and programme pages carry (value `yes`), and the types it marks. */
+export const SERVICE_FILTER = 'service';
+const SERVICE_TYPES = ['base', 'programme'];
+
 /**
  * One index word from the matcher's parts: the parts joined by a hyphen. Pagefind indexes a
  * hyphenated word both whole («پایگاههای», «میروم») and by its parts («پایگاه», «های»), so a
@@ -63,17 +67,37 @@ export interface IndexedText {
   originals: Record<number, string>;
 }
 
+/**
+ * How many times one term is indexed in a page outside its title (the title's own count too);
+ * later occurrences become placeholders, shown as written, never matched. Every occurrence is a
+ * position in Pagefind's index chunks, which a browser downloads whole for each word it searches:
+ * at 10,000 news the chunks of two common words («پایگاه», «خدمات») were 99 kB of a 270 kB first
+ * query. The title is never capped, so a word of the title is indexed there only (its weight
+ * already ranks the page); any other word once, where it first appears (the lede before the
+ * body). Pagefind saturates a word's frequency anyway; what is lost is the marking of later
+ * occurrences in excerpts and phrases that only occur after a first, scattered mention.
+ */
+export const REPEATS = 1;
+
 /** A run of the page's text → what the index holds, positions counted from `offset`. */
 export function indexedText(
   text: string,
   lexicon: Lexicon = listedLexicon,
   offset = 0,
+  /** Term → times indexed so far in the page; repeats past REPEATS are capped unless `uncapped`. */
+  seen?: Map<string, number>,
+  uncapped = false,
 ): IndexedText {
   const words = text.split(WORD_SEPARATORS).filter((word) => word !== '');
   const analysed = analyzeText(words.join(' '), lexicon);
   const originals: Record<number, string> = {};
   const indexed = words.map((word, position) => {
-    const result = joinParts(word, partsOf(analysed[position] ?? { stem: [], suffixes: [] }));
+    let result = joinParts(word, partsOf(analysed[position] ?? { stem: [], suffixes: [] }));
+    if (seen && result !== '-') {
+      const terms = [result.replaceAll('-', ''), ...result.split('-')];
+      if (!uncapped && terms.every((term) => (seen.get(term) ?? 0) >= REPEATS)) result = '-';
+      for (const term of terms) seen.set(term, (seen.get(term) ?? 0) + 1);
+    }
     if (result !== word) originals[offset + position] = word;
     return result;
   });
@@ -91,8 +115,10 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.ch
 export function searchRecordHtml(page: ExtractedPage, lexicon: Lexicon): string {
   const originals: Record<number, string> = {};
   let offset = 0;
+  const seen = new Map<string, number>();
   const blocks = page.runs.map((run) => {
-    const { content, originals: changed } = indexedText(run.text, lexicon, offset);
+    const title = run.weight === WEIGHT.title;
+    const { content, originals: changed } = indexedText(run.text, lexicon, offset, seen, title);
     offset += content === '' ? 0 : content.split(' ').length;
     Object.assign(originals, changed);
     // Pagefind ends a block's text with a full stop (a heading's, as when it read the built
@@ -106,7 +132,13 @@ export function searchRecordHtml(page: ExtractedPage, lexicon: Lexicon): string 
     ([key, value]) =>
       `<span data-pagefind-meta="${escapeHtml(key)}[data-value]" data-value="${escapeHtml(value)}"></span>`,
   );
-  const filterTags = Object.entries(page.filters).flatMap(([key, values]) =>
+  // Base and programme pages also carry `service:yes`: the search page's "services first" search
+  // filters on it, and a filter only these pages carry is a file of a few bytes, where filtering
+  // on `type` would download the list of every news page (21 kB at 10,000 news).
+  const filters = { ...page.filters };
+  if (page.filters.type?.some((type) => SERVICE_TYPES.includes(type)))
+    filters[SERVICE_FILTER] = ['yes'];
+  const filterTags = Object.entries(filters).flatMap(([key, values]) =>
     values.map(
       (value) =>
         `<span data-pagefind-filter="${escapeHtml(key)}[data-value]" data-value="${escapeHtml(value)}"></span>`,
@@ -175,7 +207,15 @@ export function excerptParts(
   if (start > 0) push('… ', false);
   for (let position = start; position < end; position++) {
     if (position > start) push(' ', false);
-    push(words[position] ?? '', hits.has(position));
+    const word = words[position] ?? '';
+    if (!hits.has(position)) {
+      push(word, false);
+      continue;
+    }
+    // Punctuation after a matched word (the full stop Pagefind puts after a title) is not marked.
+    const [, marked = word, after = ''] = /^(.*?)([.،؛:!?؟…]*)$/su.exec(word) ?? [];
+    push(marked || word, true);
+    if (marked && after) push(after, false);
   }
   if (end < words.length) push(' …', false);
   return parts;

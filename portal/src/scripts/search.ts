@@ -11,7 +11,7 @@ import {
   type Place,
   placesInQuery,
 } from '../lib/search-rank.ts';
-import { displayWords, excerptParts, ORIGINALS_META } from '../lib/search-text.ts';
+import { displayWords, excerptParts, ORIGINALS_META, SERVICE_FILTER } from '../lib/search-text.ts';
 
 /** The part of Pagefind's JS API this page uses (pagefind.js has no published types). */
 interface PagefindResultData {
@@ -26,7 +26,7 @@ interface PagefindResult {
   score: number;
   data(): Promise<PagefindResultData>;
 }
-type Filters = Record<string, string | { any: string[] }>;
+type Filters = Record<string, string>;
 interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
@@ -252,7 +252,7 @@ function setUp(root: HTMLElement): void {
         api.search(term || null, { filters }),
         terms.length > 1 ? api.search(`"${term}"`, { filters }) : null,
         term && !type.value
-          ? api.search(term, { filters: { ...filters, type: { any: ['base', 'programme'] } } })
+          ? api.search(term, { filters: { ...filters, [SERVICE_FILTER]: 'yes' } })
           : null,
         exact && exact !== term ? api.search(exact, { filters }) : null,
       ]);

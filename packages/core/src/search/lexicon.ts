@@ -38,29 +38,48 @@ export function textWords(text: string): string[][] {
     .map(wordSegments);
 }
 
-/** Builds a lexicon from texts: add them all, then use it. */
+/**
+ * Builds a lexicon from texts in two passes over them: words and ZWNJ compounds first, then the
+ * runs of two or three words apart whose joined form the first pass saw (`TextLexicon.of`).
+ */
 export class TextLexicon implements Lexicon {
   /** Normalized word → how often it occurs on its own (one segment). */
   readonly counts = new Map<string, number>();
   private readonly compounds = new Map<string, readonly string[]>();
-  private readonly pairs = new Map<string, readonly string[]>();
 
+  /** The lexicon of these texts (all of them: pass 2 needs the words of pass 1). */
+  static of(texts: Iterable<string>): TextLexicon {
+    const lexicon = new TextLexicon();
+    const all = [...texts];
+    for (const text of all) lexicon.add(text);
+    for (const text of all) lexicon.learnApart(text);
+    return lexicon;
+  }
+
+  /** Pass 1: counts the words and learns the compounds written with a ZWNJ. */
   add(text: string): void {
-    const words = textWords(text);
-    words.forEach((segments, i) => {
+    for (const segments of textWords(text)) {
       for (const segment of segments) {
         this.counts.set(segment, (this.counts.get(segment) ?? 0) + 1);
       }
+      if (segments.length < 2) continue;
       const whole = segments.join('');
-      if (segments.length > 1) this.counts.set(whole, (this.counts.get(whole) ?? 0) + 1);
+      this.counts.set(whole, (this.counts.get(whole) ?? 0) + 1);
       // A compound written with a ZWNJ: its parts once affixes are set aside.
-      if (segments.length > 1) {
-        const parts = analyzeSegments(segments).stem;
-        if (parts.length > 1 && parts.every((part) => part.length >= 2)) {
-          this.compounds.set(parts.join(''), parts);
-        }
+      const parts = analyzeSegments(segments).stem;
+      if (parts.length > 1 && parts.every((part) => part.length >= 2)) {
+        this.compounds.set(parts.join(''), parts);
       }
-      // Two or three words apart; kept as candidates until we know the text also joins them.
+    }
+  }
+
+  /**
+   * Pass 2: two or three words written apart that the text also writes joined («حاشیه نشین»
+   * here, «حاشیهنشین» there) are a compound.
+   */
+  learnApart(text: string): void {
+    const words = textWords(text);
+    words.forEach((_, i) => {
       for (const size of [2, 3]) {
         const run = words.slice(i, i + size);
         if (run.length < size || run.some((w) => w.length !== 1 || (w[0]?.length ?? 0) < 2)) {
@@ -68,7 +87,9 @@ export class TextLexicon implements Lexicon {
         }
         if (run.some((w) => isSpacedSuffix(w) || isSpacedPrefix(w))) continue;
         const parts = run.map((w) => w[0] as string);
-        this.pairs.set(parts.join(''), parts);
+        const joined = parts.join('');
+        if (this.counts.has(joined) && !this.compounds.has(joined))
+          this.compounds.set(joined, parts);
       }
     });
   }
@@ -78,11 +99,7 @@ export class TextLexicon implements Lexicon {
   }
 
   compound(joined: string): readonly string[] | undefined {
-    const known = this.compounds.get(joined) ?? LISTED_COMPOUNDS.get(joined);
-    if (known) return known;
-    // Written apart somewhere and joined somewhere else («حاشیه نشین», «حاشیهنشین»).
-    const pair = this.pairs.get(joined);
-    return pair && this.counts.has(joined) ? pair : undefined;
+    return this.compounds.get(joined) ?? LISTED_COMPOUNDS.get(joined);
   }
 
   /** The text's words, most used first (ties by code point): for "did you mean" suggestions. */

@@ -21,11 +21,7 @@ const ZWNJ = '\u200C';
 const indexed = (text: string, lexicon = lexiconOf(text)) =>
   analyzeText(text, lexicon).map((word) => partsOf(word).join('-'));
 
-function lexiconOf(...texts: string[]): TextLexicon {
-  const lexicon = new TextLexicon();
-  for (const text of texts) lexicon.add(text);
-  return lexicon;
-}
+const lexiconOf = (...texts: string[]): TextLexicon => TextLexicon.of(texts);
 
 /**
  * What Pagefind indexes for a hyphenated index word: the word whole and each part. A query

@@ -59,11 +59,20 @@ export const emptyLexicon: Lexicon = {
  * «پایگاه‌های» → ["پایگاه", "های"]. Words that NFKC turns into several (ligatures) stay one.
  */
 export function wordSegments(written: string): string[] {
-  return written
-    .split(/[\u200C\u200D]/u)
-    .map((segment) => normalizeForSearch(segment).replace(/ /g, ''))
-    .filter((segment) => segment !== '');
+  let segments = segmentCache.get(written);
+  if (!segments) {
+    segments = written
+      .split(/[\u200C\u200D]/u)
+      .map((segment) => normalizeForSearch(segment).replace(/ /g, ''))
+      .filter((segment) => segment !== '');
+    // Words repeat a lot across pages; normalizing is the costly part of indexing a large site.
+    if (segmentCache.size >= 200_000) segmentCache.clear();
+    segmentCache.set(written, segments);
+  }
+  return [...segments];
 }
+
+const segmentCache = new Map<string, readonly string[]>();
 
 function canStrip(suffix: Suffix, rest: string, lexicon: Lexicon | undefined): boolean {
   if (suffix.glued === 'never' || rest.length < 2 || NOT_STEMS.has(rest)) return false;
