@@ -143,6 +143,25 @@ export function analyzeText(text: string, lexicon: Lexicon = listedLexicon): Wor
       group = [...group, ...(words[next] as string[])];
       next++;
     }
-    return analyzeSegments(group, lexicon);
+    return analyzed(group, lexicon);
   });
+}
+
+// A site's words repeat across its pages: each group is analysed once per lexicon.
+const analyses = new WeakMap<Lexicon, Map<string, WordParts>>();
+
+function analyzed(group: readonly string[], lexicon: Lexicon): WordParts {
+  let memo = analyses.get(lexicon);
+  if (!memo) {
+    memo = new Map();
+    analyses.set(lexicon, memo);
+  }
+  const key = group.join('\u200C');
+  let parts = memo.get(key);
+  if (!parts) {
+    parts = analyzeSegments(group, lexicon);
+    if (memo.size >= 200_000) memo.clear();
+    memo.set(key, parts);
+  }
+  return parts;
 }
