@@ -71,6 +71,13 @@ describe('excerptParts', () => {
     ]);
   });
 
+  it('leaves punctuation after a matched word out of the mark', () => {
+    expect(excerptParts(['عنوان.', 'متن'], [0])).toEqual([
+      { text: 'عنوان', mark: true },
+      { text: '. متن', mark: false },
+    ]);
+  });
+
   it('cuts a window around the densest matches, with ellipses', () => {
     const parts = excerptParts(words, [3, 60, 62, 64], 10);
     expect(text(parts)).toBe('… w55 w56 w57 w58 w59 w60 w61 w62 w63 w64 …');
