@@ -244,6 +244,11 @@ export const internalNames = [
   'lookingUp',
   'restoring',
   'draftKept',
+  'recovered',
+  'cancelled',
+  'indexReady',
+  'indexUrl',
+  'marker',
 ];
 
 /** Minified sources by path, for the several builds of one run (the budget test makes many). */

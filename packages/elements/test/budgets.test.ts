@@ -32,7 +32,7 @@ describe('widget byte budgets', () => {
       const files = await bundleFiles(entry, { name: tag });
       expect(files.map(({ code }) => text(code)).join('')).not.toContain('Social emergency');
     }
-  });
+  }, 120_000); // builds every widget three times over: room for a loaded machine
 
   it('minifies element templates for a Vite build of the sources too', () => {
     const entry = widgets().find((widget) => widget.tag === 'bz-hotlines')?.entry ?? '';
