@@ -244,6 +244,11 @@ export const internalNames = [
   'lookingUp',
   'restoring',
   'draftKept',
+  'recovered',
+  'cancelled',
+  'indexReady',
+  'indexUrl',
+  'marker',
 ];
 
 /** Minified sources by path, for the several builds of one run (the budget test makes many). */
@@ -251,32 +256,56 @@ export const internalNames = [
 const minifiedCache = new Map();
 
 /**
+ * An element source with its `html` and `css` templates minified, or undefined for a file that
+ * is not one of ours (core has no templates; the generated locale modules are left alone).
  * Templates are written for readers (one attribute a line, indented); the widget script gets
  * them minified: whitespace between tags collapsed and CSS compacted inside `html` and `css`
  * literals. `conservativeCollapse` keeps one space where there was any, so text next to an
  * inline element (`<span>…</span> ${text}`) reads the same.
- * @returns {import('esbuild').Plugin}
+ * @param {string} path
+ * @param {string} source
+ * @returns {string | undefined}
  */
+export function minifiedSource(path, source) {
+  if (!path.startsWith(srcPath) || localeModule.test(path) || !path.endsWith('.ts'))
+    return undefined;
+  const cached = minifiedCache.get(path);
+  if (cached?.source === source) return cached.code;
+  const minified = minifyHTMLLiterals(source, {
+    fileName: path,
+    minifyOptions: { ...defaultMinifyOptions, conservativeCollapse: true },
+    // Lit's `html` only: a static-html template (a tag name chosen at run time) is no HTML
+    // the minifier can parse.
+    shouldMinify: (template) => template.tag === 'html',
+  });
+  const code = minified?.code ?? source;
+  minifiedCache.set(path, { source, code });
+  return code;
+}
+
+/** @returns {import('esbuild').Plugin} */
 const minifyTemplates = () => ({
   name: 'minify-templates',
   setup(build) {
     build.onLoad({ filter: /\.ts$/ }, (args) => {
-      // Our elements only: core has no templates, and the generated locale modules have their own loader.
-      if (!args.path.startsWith(srcPath) || localeModule.test(args.path)) return undefined;
-      const source = readFileSync(args.path, 'utf8');
-      const cached = minifiedCache.get(args.path);
-      if (cached?.source === source) return { contents: cached.code, loader: 'ts' };
-      const minified = minifyHTMLLiterals(source, {
-        fileName: args.path,
-        minifyOptions: { ...defaultMinifyOptions, conservativeCollapse: true },
-        // Lit's `html` only: a static-html template (a tag name chosen at run time) is no HTML
-        // the minifier can parse.
-        shouldMinify: (template) => template.tag === 'html',
-      });
-      const code = minified?.code ?? source;
-      minifiedCache.set(args.path, { source, code });
-      return { contents: code, loader: 'ts' };
+      const code = minifiedSource(args.path, readFileSync(args.path, 'utf8'));
+      return code === undefined ? undefined : { contents: code, loader: 'ts' };
     });
+  },
+});
+
+/**
+ * The same minification for a site that bundles the elements from their sources with Vite (the
+ * portal): `vite: { plugins: [minifyElementTemplates()] }`. Without it the templates ship with
+ * their indentation.
+ * @returns {{ name: string, enforce: 'pre', transform: (code: string, id: string) => { code: string, map: null } | undefined }}
+ */
+export const minifyElementTemplates = () => ({
+  name: 'bz-minify-element-templates',
+  enforce: 'pre',
+  transform(code, id) {
+    const minified = minifiedSource(id.split('?')[0] ?? id, code);
+    return minified === undefined ? undefined : { code: minified, map: null };
   },
 });
 

@@ -4,6 +4,7 @@ import {
   bundle,
   bundleFiles,
   gzipSize,
+  minifyElementTemplates,
   ownCodeBudget,
   widgetCeiling,
   widgets,
@@ -31,6 +32,16 @@ describe('widget byte budgets', () => {
       const files = await bundleFiles(entry, { name: tag });
       expect(files.map(({ code }) => text(code)).join('')).not.toContain('Social emergency');
     }
+  }, 120_000); // builds every widget three times over: room for a loaded machine
+
+  it('minifies element templates for a Vite build of the sources too', () => {
+    const entry = widgets().find((widget) => widget.tag === 'bz-hotlines')?.entry ?? '';
+    const hole = '$' + '{b}'; // a template hole (spelled out: a literal one is a lint error)
+    const source = `// x\nconst a = html\`<p>\n    <span>${hole}</span>\n    text\n  </p>\`;\n`;
+    const result = minifyElementTemplates().transform(source, entry);
+    expect(result?.code).toContain(`html\`<p> <span>${hole}</span> text </p>\``);
+    // Not ours (core, node_modules): left alone.
+    expect(minifyElementTemplates().transform(source, '/elsewhere/file.ts')).toBeUndefined();
   });
 
   it('finds the widgets', () => {

@@ -8,6 +8,15 @@ import type { FailureCode, GeoState, Matches, Names, Query } from './types.ts';
 // Every sentence of the locator that depends on a typed state: call these while rendering, so
 // they come out in the element's locale.
 
+/** A province's name in the widget's locale, from the published index. */
+export function provinceName(
+  locale: Locale,
+  index: { provinces: { id: string; name: Names }[] } | undefined,
+  id: string,
+): string {
+  return textIn(locale, index?.provinces.find((entry) => entry.id === id)?.name);
+}
+
 /** The locale's text of a record field (Persian when there is no English). */
 export function textIn(locale: Locale, value: Names | undefined): string {
   if (!value) return '';

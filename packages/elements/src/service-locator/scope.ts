@@ -107,3 +107,12 @@ export function filterOf(scope: Scope): ((record: LocatorRecord) => boolean) | u
   if (scope.province) return (record) => record.province === scope.province;
   return undefined;
 }
+
+export const DEFAULT_LIMIT = 10;
+export const MAX_LIMIT = 100;
+
+/** How many bases to show for a `limit` attribute: a whole number from 1 to 100, else 10. */
+export function countOf(limit: number): number {
+  if (Number.isInteger(limit) && limit >= 1) return Math.min(limit, MAX_LIMIT);
+  return DEFAULT_LIMIT;
+}

@@ -1,11 +1,5 @@
 import type { LatLng } from '@behzisti/core/geo';
-import {
-  type LocatorPlaces,
-  locateNearest,
-  type NameEntry,
-  type NearestBase,
-  type PlaceMatch,
-} from '@behzisti/core/locator';
+import { locateNearest, type NearestBase } from '@behzisti/core/locator';
 import { parseNumber } from '@behzisti/core/text';
 import { html, nothing, type PropertyValues } from 'lit';
 import { BzElement } from '../shared/bz-element.ts';
@@ -15,9 +9,18 @@ import { LocatorDataController } from './data-controller.ts';
 import { askPosition } from './geolocation.ts';
 import type { MapModule } from './map.ts';
 import { MapController } from './map-controller.ts';
-import { announcementText, textIn } from './messages.ts';
+import { announcementText, provinceName, textIn } from './messages.ts';
+import { PlacesController } from './places-controller.ts';
 import { resultsTemplate } from './results.template.ts';
-import { chosenPlace, filterOf, hostPosition, hostScope, scopeOfMatch } from './scope.ts';
+import {
+  countOf,
+  DEFAULT_LIMIT,
+  filterOf,
+  hostPosition,
+  hostScope,
+  MAX_LIMIT,
+  scopeOfMatch,
+} from './scope.ts';
 import { findMatches } from './search.ts';
 import { serviceLocatorStyles } from './service-locator.styles.ts';
 import type {
@@ -30,15 +33,7 @@ import type {
   Query,
   Scope,
 } from './types.ts';
-import {
-  failureTemplate,
-  geolocationTemplate,
-  placesFormTemplate,
-  searchTemplate,
-} from './ways.template.ts';
-
-const DEFAULT_LIMIT = 10;
-const MAX_LIMIT = 100;
+import { failureTemplate, geolocationTemplate, searchTemplate } from './ways.template.ts';
 
 const numberConverter = {
   fromAttribute: (value: string | null) =>
@@ -124,9 +119,6 @@ export class BzServiceLocator extends BzElement {
     loadingResults: { state: true },
     found: { state: true },
     searching: { state: true },
-    chosenProvince: { state: true },
-    chosenCounty: { state: true },
-    formProblem: { state: true },
     selectedId: { state: true },
     said: { state: true },
   };
@@ -173,9 +165,6 @@ export class BzServiceLocator extends BzElement {
   declare private loadingResults: boolean;
   declare private found: Matches | undefined;
   declare private searching: boolean;
-  declare private chosenProvince: string;
-  declare private chosenCounty: string;
-  declare private formProblem: boolean;
   declare private selectedId: string | undefined;
   /** What the live region last reported on. */
   declare private said: 'geo' | 'matches' | 'results' | undefined;
@@ -186,6 +175,14 @@ export class BzServiceLocator extends BzElement {
     warn,
     loaded: () => void this.#applyHost(),
     failed: (error, retry) => this.#fail(error, retry),
+  });
+  readonly #places = new PlacesController(this, {
+    data: this.#source,
+    locate: (center, scope, label) => this.#locate(center, 'place', scope, label),
+    failed: (error, retry) => this.#fail(error, retry),
+    recovered: () => {
+      this.failure = undefined;
+    },
   });
   #run = 0;
   readonly #map = new MapController(this, () => ({
@@ -209,9 +206,6 @@ export class BzServiceLocator extends BzElement {
     this.geo = 'idle';
     this.loadingResults = false;
     this.searching = false;
-    this.chosenProvince = '';
-    this.chosenCounty = '';
-    this.formProblem = false;
   }
 
   // ── Rendering: the table of contents ──
@@ -221,25 +215,16 @@ export class BzServiceLocator extends BzElement {
       ${this.failure ? failureTemplate(this.failure) : nothing}
       <div class="ways">
         ${geolocationTemplate(this.geo, this.#useMyLocation)}
-        ${placesFormTemplate({
-          locale: this.locale,
-          index: this.#source.index,
-          places: this.#source.places,
-          chosenProvince: this.chosenProvince,
-          chosenCounty: this.chosenCounty,
-          problem: this.formProblem,
-          onSubmit: this.#onPlacesSubmit,
-          onProvinceChange: this.#onProvinceChange,
-          onCountyChange: this.#onCountyChange,
-        })}
+        ${this.#places.render(this.locale)}
         ${searchTemplate({
           locale: this.locale,
           digits: this.digits,
           found: this.found,
-          provinceName: (id) => this.#provinceText(id),
+          provinceName: (id) => provinceName(this.locale, this.#source.index, id),
           onSearch: this.#onSearch,
-          choosePlace: this.#choosePlace,
-          chooseName: this.#chooseName,
+          choosePlace: (match) =>
+            this.#locate(match.center, 'search', scopeOfMatch(match), match.name),
+          chooseName: (entry) => this.#locate(entry.position, 'search', {}, entry.name),
         })}
       </div>
       ${this.#map.render()} ${this.#renderResults()}
@@ -277,27 +262,12 @@ export class BzServiceLocator extends BzElement {
     });
   }
 
-  /** A province's name in the widget's locale, from the published data. */
-  #provinceText(id: string): string {
-    return textIn(
-      this.locale,
-      this.#source.index?.provinces.find((entry) => entry.id === id)?.name,
-    );
-  }
-
   // ── Lifecycle ──
 
-  /** How many bases to show after checking the `limit` attribute. */
-  get #count(): number {
-    const limit = this.limit;
-    if (Number.isInteger(limit) && limit >= 1) return Math.min(limit, MAX_LIMIT);
-    return DEFAULT_LIMIT;
-  }
-
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('limit') && this.#count !== this.limit)
+    if (changed.has('limit') && countOf(this.limit) !== this.limit)
       warn(
-        `limit="${this.limit}" is not a whole number from 1 to ${MAX_LIMIT}; showing ${this.#count}`,
+        `limit="${this.limit}" is not a whole number from 1 to ${MAX_LIMIT}; showing ${countOf(this.limit)}`,
       );
 
     // Data work starts here, before rendering, so the state it sets joins this update.
@@ -314,10 +284,6 @@ export class BzServiceLocator extends BzElement {
     this.failure = { code: failureOf(error), retry };
   }
 
-  #ensurePlaces(): Promise<LocatorPlaces> {
-    return this.#source.ensurePlaces();
-  }
-
   // ── Host attributes ──
 
   /** Applies `province`, `county`, `lat` and `lng` once the index is known, warning about bad values. */
@@ -326,14 +292,13 @@ export class BzServiceLocator extends BzElement {
     if (!index) return;
     let place: Awaited<ReturnType<typeof hostScope>>;
     try {
-      place = await hostScope(index, this, () => this.#ensurePlaces(), warn);
+      place = await hostScope(index, this, () => this.#source.ensurePlaces(), warn);
     } catch (error) {
       this.#fail(error, () => void this.#applyHost());
       return;
     }
     const { scope, label, center } = place;
-    this.chosenProvince = scope.province ?? '';
-    this.chosenCounty = scope.county ?? '';
+    this.#places.choose(scope.province ?? '', scope.county ?? '');
     const position = hostPosition(this.lat, this.lng, warn);
     if (position) this.#locate(position, 'attribute', scope);
     else if (center && scope.province) this.#locate(center, 'place', scope, label);
@@ -359,7 +324,7 @@ export class BzServiceLocator extends BzElement {
     const filter = filterOf(scope);
     try {
       const { data, index } = await this.#source.current();
-      const k = Math.min(this.#count, scope.count ?? Number.POSITIVE_INFINITY);
+      const k = Math.min(countOf(this.limit), scope.count ?? Number.POSITIVE_INFINITY);
       const { results } = await locateNearest(
         index,
         query.position,
@@ -393,45 +358,6 @@ export class BzServiceLocator extends BzElement {
     this.#locate(found, 'geolocation');
   };
 
-  readonly #onProvinceChange = async (event: Event): Promise<void> => {
-    this.chosenProvince = (event.target as HTMLSelectElement).value;
-    this.chosenCounty = '';
-    this.formProblem = false;
-    if (this.chosenProvince) {
-      try {
-        await this.#ensurePlaces();
-      } catch (error) {
-        this.#fail(error, () => void this.#ensurePlaces().then(() => (this.failure = undefined)));
-      }
-    }
-  };
-
-  readonly #onCountyChange = (event: Event): void => {
-    this.chosenCounty = (event.target as HTMLSelectElement).value;
-  };
-
-  readonly #onPlacesSubmit = async (event: Event): Promise<void> => {
-    event.preventDefault();
-    const province = this.chosenProvince;
-    if (!province) {
-      this.formProblem = true;
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLSelectElement>('#province')?.focus();
-      return;
-    }
-    try {
-      const place = chosenPlace(
-        this.#source.index,
-        await this.#ensurePlaces(),
-        province,
-        this.chosenCounty,
-      );
-      if (place) this.#locate(place.center, 'place', place.scope, place.label);
-    } catch (error) {
-      this.#fail(error, () => void this.#onPlacesSubmit(event));
-    }
-  };
-
   readonly #onSearch = async (event: Event): Promise<void> => {
     event.preventDefault();
     const input = this.renderRoot.querySelector<HTMLInputElement>('#search');
@@ -444,13 +370,13 @@ export class BzServiceLocator extends BzElement {
     this.failure = undefined;
     try {
       const { data, index } = await this.#source.current();
-      const places = await this.#ensurePlaces();
+      const places = await this.#source.ensurePlaces();
       this.found = await findMatches(
         data,
         index,
         places,
         text,
-        this.chosenProvince,
+        this.#places.province,
         this.query?.position,
       );
       this.said = 'matches';
@@ -459,14 +385,6 @@ export class BzServiceLocator extends BzElement {
     } finally {
       this.searching = false;
     }
-  };
-
-  readonly #choosePlace = (match: PlaceMatch): void => {
-    this.#locate(match.center, 'search', scopeOfMatch(match), match.name);
-  };
-
-  readonly #chooseName = (entry: NameEntry): void => {
-    this.#locate(entry.position, 'search', {}, entry.name);
   };
 
   #select(id: string): void {
