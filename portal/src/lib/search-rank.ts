@@ -3,7 +3,7 @@ import {
   closestWords,
   compoundVariants,
   queryKey,
-  rankName,
+  rankInflected,
   wordSegments,
 } from '@behzisti/core/search';
 
@@ -83,7 +83,7 @@ export function placesInQuery(query: string, places: readonly Place[], limit = 3
       const run = words.slice(start, start + size).join(' ');
       if ([...queryKey(run)].length < 3) continue;
       for (const place of places) {
-        const rank = rankName(place.names, run);
+        const rank = rankInflected(place.names, run);
         if (
           rank !== undefined &&
           rank <= 1 &&

@@ -1,8 +1,8 @@
 // Text search for the locator: provinces, counties and neighbourhoods (places.json, national
 // and small) and base names (names/<province>.json, one file per province). Matching uses
-// core's Persian name matcher (search/names.ts), so ي/ی, ك/ک, ZWNJ, spaces inside words,
-// inflected forms and Persian, Arabic or Latin digits all meet; ranking puts whole-name and
-// prefix matches before inner matches.
+// core's Persian name matcher (search/names.ts), so ي/ی, ك/ک, ZWNJ, spaces inside words and
+// Persian, Arabic or Latin digits all meet; ranking puts whole-name and prefix matches before
+// inner matches. (Inflected queries, rankInflected, would bring the affix list into the widget.)
 
 import { distanceKm, type LatLng } from '../geo.ts';
 import type { ProvinceId } from '../provinces.ts';

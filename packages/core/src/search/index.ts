@@ -2,7 +2,14 @@
 // place links and the locator's place and name search. See docs/search.md.
 export { allowedDistance, persianDistance } from './distance.ts';
 export { analyzeText, listedLexicon, TextLexicon, textWords } from './lexicon.ts';
-export { closestNames, type MatchRank, nameDistance, queryKey, rankName } from './names.ts';
+export {
+  closestNames,
+  type MatchRank,
+  nameDistance,
+  queryKey,
+  rankInflected,
+  rankName,
+} from './names.ts';
 export { closestWords, compoundVariants, type Suggestion } from './suggest.ts';
 export {
   analyzeSegments,

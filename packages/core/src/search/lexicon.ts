@@ -3,9 +3,10 @@
 // compounds it writes (a ZWNJ inside a word whose parts are not affixes, or two words apart that
 // the text also writes joined). The indexer builds one from every page before indexing any.
 import { normalizeForSearch } from '../text.ts';
-import compoundData from './data/compounds.json' with { type: 'json' };
+import compoundData from './word-lists/compounds.json' with { type: 'json' };
 import {
   analyzeSegments,
+  emptyLexicon,
   isSpacedPrefix,
   isSpacedSuffix,
   type Lexicon,
@@ -13,7 +14,7 @@ import {
   wordSegments,
 } from './words.ts';
 
-/** Compounds from data/compounds.json: joined form → parts. */
+/** Compounds from word-lists/compounds.json: joined form → parts. */
 const LISTED_COMPOUNDS: ReadonlyMap<string, readonly string[]> = new Map(
   compoundData.compounds.map((entry) => {
     const parts = entry.split(' ').map(normalizeForSearch);
@@ -65,8 +66,9 @@ export class TextLexicon implements Lexicon {
       if (segments.length < 2) continue;
       const whole = segments.join('');
       this.counts.set(whole, (this.counts.get(whole) ?? 0) + 1);
-      // A compound written with a ZWNJ: its parts once affixes are set aside.
-      const parts = analyzeSegments(segments).stem;
+      // A compound written with a ZWNJ: its parts once affixes written apart are set aside (with
+      // a lexicon that knows no word, so only the unambiguous glued plural comes off the last).
+      const parts = analyzeSegments(segments, emptyLexicon).stem;
       if (parts.length > 1 && parts.every((part) => part.length >= 2)) {
         this.compounds.set(parts.join(''), parts);
       }

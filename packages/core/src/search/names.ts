@@ -47,11 +47,20 @@ export const queryKey = (query: string): string => searchKey(query);
 
 /**
  * The best rank of the query in any of `names` (e.g. a place's Persian and English names), or
- * undefined when none holds it. Letters, digits, ZWNJ and spaces fold (searchKey); when the query
- * as typed is not found, its stems are tried («کرمانی» finds «کرمان», «پایگاهها» «پایگاه …»), one
- * rank lower than the same match as typed.
+ * undefined when none holds it. Letters, digits, ZWNJ and spaces fold (searchKey). Small enough
+ * for the locator widget's budget; {@link rankInflected} also tries the query's stems.
  */
 export function rankName(names: readonly string[], query: string): MatchRank | undefined {
+  const key = queryKey(query);
+  return key === '' ? undefined : rankKey(names, key);
+}
+
+/**
+ * {@link rankName}, and when the query as typed is not found, its stems («کرمانی» finds «کرمان»,
+ * «پایگاهها» «پایگاه …»), one rank lower than the same match as typed. Brings in the affix
+ * list (words.ts): the portal's search page uses it.
+ */
+export function rankInflected(names: readonly string[], query: string): MatchRank | undefined {
   const key = queryKey(query);
   if (key === '') return undefined;
   const rank = rankKey(names, key);

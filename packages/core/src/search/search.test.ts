@@ -10,6 +10,7 @@ import {
   partsOf,
   persianDistance,
   queryTerms,
+  rankInflected,
   rankName,
   TextLexicon,
   wordSegments,
@@ -247,9 +248,11 @@ describe('rankName and closestNames: the list matcher', () => {
     expect(rankName(['کرمان'], '  ')).toBeUndefined();
   });
 
-  it('finds a name from an inflected query', () => {
-    expect(rankName(['پایگاه خدمات'], 'پایگاه‌های خدمات')).toBeDefined();
-    expect(rankName(['کرمان'], 'کرمانی')).toBe(1); // one rank below «کرمان» as typed
+  it('finds a name from an inflected query with rankInflected', () => {
+    expect(rankName(['پایگاه خدمات'], 'پایگاه‌های خدمات')).toBeUndefined();
+    expect(rankInflected(['پایگاه خدمات'], 'پایگاه‌های خدمات')).toBeDefined();
+    expect(rankInflected(['کرمان'], 'کرمانی')).toBe(1); // one rank below «کرمان» as typed
+    expect(rankInflected(['کرمان'], 'کرمان')).toBe(0);
   });
 
   it('suggests the closest place names, never a far one', () => {

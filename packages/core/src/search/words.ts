@@ -8,10 +8,10 @@
 // and «پایگاه‌های» all meet, and so do the three spellings of a compound.
 //
 // No maintained JavaScript library does Persian stemming or compound splitting (compared in
-// docs/search.md); the affixes and compounds are data files (data/*.json) with their sources.
+// docs/search.md); the affixes and compounds are data files (word-lists/*.json) with their sources.
 // The compound list is read by the indexer only (lexicon.ts), so browsers never download it.
 import { normalizeForSearch } from '../text.ts';
-import affixData from './data/affixes.json' with { type: 'json' };
+import affixData from './word-lists/affixes.json' with { type: 'json' };
 
 type Glued = 'stem' | 'known' | 'never';
 interface Suffix {
@@ -118,7 +118,7 @@ export interface WordParts {
 /**
  * Splits a word (given as its ZWNJ segments, see wordSegments) into prefix, stem parts and
  * suffixes. With a lexicon (the indexer's), glued affixes are stripped only where the rest is a
- * word the text uses; without one (a query) by length alone (see data/affixes.json).
+ * word the text uses; without one (a query) by length alone (see word-lists/affixes.json).
  */
 export function analyzeSegments(segments: readonly string[], lexicon?: Lexicon): WordParts {
   const known = lexicon ?? emptyLexicon;
@@ -137,11 +137,15 @@ export function analyzeSegments(segments: readonly string[], lexicon?: Lexicon):
   const joined = rest.join('');
   const listed = known.compound(joined);
   if (listed) return withPrefix(prefix, [...listed], apart);
-  const { stem, suffixes } = stripGlued(joined, lexicon);
+  // Parts written with a ZWNJ are a compound's parts: endings are only looked for at the end
+  // of the last one («کم‌برخورداران» → «کم», «برخوردار» + «ان»).
+  const last = rest.at(-1) ?? '';
+  const { stem: lastStem, suffixes } = stripGlued(rest.length > 1 ? last : joined, lexicon);
+  const stem = rest.length > 1 ? [...rest.slice(0, -1), lastStem].join('') : lastStem;
   let stemParts: string[];
   const compound = known.compound(stem);
   if (compound) stemParts = [...compound];
-  else if (suffixes.length === 0 && rest.length > 1) stemParts = rest;
+  else if (rest.length > 1) stemParts = [...rest.slice(0, -1), lastStem];
   else stemParts = [stem];
   // A verbal prefix joined to a verb the text also writes without it («میروم», «روم»).
   if (!prefix && lexicon && stemParts.length === 1) {
