@@ -82,6 +82,14 @@ export function applyCrossOrigin(
 ): boolean {
   const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
   if (!crossOriginPaths.test(pathname)) return false;
+  // A malformed percent-escape (`/widgets/%E0%A4%A`) names no file: it is a client error.
+  let filePath: string;
+  try {
+    filePath = decodeURIComponent(pathname);
+  } catch {
+    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request\n');
+    return true;
+  }
   res.setHeader('Vary', 'Origin');
   const origin = req.headers.origin;
   const own = req.headers.host ? [`http://${req.headers.host}`, `https://${req.headers.host}`] : [];
@@ -109,7 +117,7 @@ export function applyCrossOrigin(
   }
   const cache = cacheControlFor(pathname);
   // Only on files that exist: a 404 must not be cached for a year.
-  if (cache && isFile(join(clientDir, decodeURIComponent(pathname)))) {
+  if (cache && isFile(join(clientDir, filePath))) {
     res.setHeader('Cache-Control', cache);
   }
   return false;
@@ -151,8 +159,15 @@ async function main(): Promise<void> {
   // The adapter keeps client/ beside server/ in every build folder.
   const clientDir = join(dist, 'client');
   const listener: NodeHandler = (req, res) => {
-    if (applyCrossOrigin(req, res, allowed, clientDir)) return;
-    handler(req, res);
+    // A thrown error must end this request only, never the process.
+    try {
+      if (applyCrossOrigin(req, res, allowed, clientDir)) return;
+      handler(req, res);
+    } catch (error) {
+      console.error('portal: request failed:', error);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    }
   };
   const cert = process.env.SERVER_CERT_PATH;
   const key = process.env.SERVER_KEY_PATH;
