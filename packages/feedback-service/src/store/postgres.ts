@@ -18,6 +18,7 @@ import {
   type FeedbackRecord,
   type FeedbackStore,
   type InsertResult,
+  latestVersion,
 } from './types.ts';
 
 // PostgreSQL store (postgres.js), for deployments with several service instances sharing one
@@ -245,6 +246,17 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         count: row?.n ?? 0,
         oldest: row?.oldest ? new Date(row.oldest).toISOString() : undefined,
       };
+    },
+
+    async ready() {
+      try {
+        const [row] = await query<{ version: number | null }>(
+          'SELECT MAX(version) AS version FROM schema_migrations',
+        );
+        return (row?.version ?? 0) >= latestVersion(postgresMigrations);
+      } catch {
+        return false;
+      }
     },
 
     async close() {

@@ -23,6 +23,7 @@ import {
   type FeedbackStore,
   type FeedbackUpdate,
   type InsertResult,
+  latestVersion,
   type NewFeedback,
 } from './types.ts';
 
@@ -316,6 +317,18 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
         )
         .get(action, client, since) as { n: number; oldest: string | null };
       return { count: Number(row.n), oldest: row.oldest ?? undefined };
+    },
+
+    async ready() {
+      if (closed) return false;
+      try {
+        const row = db.prepare('SELECT MAX(version) AS version FROM schema_migrations').get() as
+          | { version: number | null }
+          | undefined;
+        return (row?.version ?? 0) >= latestVersion(sqliteMigrations);
+      } catch {
+        return false;
+      }
     },
 
     async close() {
