@@ -26,7 +26,8 @@ const common = [
 
 const policies: Record<PolicyKind, readonly string[]> = {
   page: [...common, "script-src 'self'", "style-src 'self'", "frame-ancestors 'self'"],
-  // Pagefind runs its search index as WebAssembly; only the search pages need to compile it.
+  // Pagefind runs its search index as WebAssembly; only the search pages (and Pagefind's own
+  // worker script) need to compile it.
   search: [
     ...common,
     "script-src 'self' 'wasm-unsafe-eval'",
@@ -96,7 +97,8 @@ export function securityHeaders(kind: PolicyKind, secure: boolean): Record<strin
 
 /** The portal's policy for a path: search pages may run WebAssembly; the editor is looser. */
 export function portalPolicyFor(pathname: string): PolicyKind {
-  if (/^\/(?:en\/)?search(?:\/|$)/.test(pathname)) return 'search';
+  // Pagefind's worker script gets its own policy from its own answer, so /pagefind/ too.
+  if (/^\/(?:(?:en\/)?search|pagefind)(?:\/|$)/.test(pathname)) return 'search';
   if (/^\/admin(?:\/|$)/.test(pathname) && !pathname.startsWith('/admin/api/')) return 'admin';
   if (/^\/storybook(?:\/|$)/.test(pathname)) return 'storybook';
   if (/^\/(?:admin\/)?api\//.test(pathname)) return 'api';
