@@ -222,6 +222,13 @@ http {
   });
 });
 
+describe('the recipe as written', () => {
+  it('shows deploy/nginx/portal.conf verbatim in docs/deployment.md', () => {
+    const doc = readFileSync(new URL('../../docs/deployment.md', import.meta.url), 'utf8');
+    expect(doc).toContain(readFileSync(template, 'utf8').trimEnd());
+  });
+});
+
 describe('without a proxy', () => {
   let portal: PortalServer;
   beforeAll(async () => {
