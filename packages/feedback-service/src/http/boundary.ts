@@ -45,21 +45,28 @@ export function withEdge(
     const url = req.url ?? '/';
     const query = url.indexOf('?');
     const pathname = query >= 0 ? url.slice(0, query) : url;
-    const client = resolveClient(req, options.trust);
-    const forwardedId = req.headers['x-request-id'];
-    const requestId =
-      client.viaTrustedProxy && typeof forwardedId === 'string' && FORWARDED_ID.test(forwardedId)
-        ? forwardedId
-        : randomUUID();
-    res.setHeader('x-request-id', requestId);
-    setSecurityHeaders(res, options.policyFor(pathname), client.secure);
-    logWhenDone(options.logger, req, res, requestId);
-    const edge: Edge = { ...client, requestId, pathname };
+    let edge: Edge = {
+      address: req.socket.remoteAddress,
+      secure: false,
+      viaTrustedProxy: false,
+      requestId: randomUUID(),
+      pathname,
+    };
     const fail = (error: unknown): void => {
-      options.logger.error({ reqId: requestId, err: error }, 'request failed');
+      options.logger.error({ reqId: edge.requestId, err: error }, 'request failed');
       answerInternalError(res, edge);
     };
     try {
+      const client = resolveClient(req, options.trust);
+      const forwardedId = req.headers['x-request-id'];
+      const requestId =
+        client.viaTrustedProxy && typeof forwardedId === 'string' && FORWARDED_ID.test(forwardedId)
+          ? forwardedId
+          : edge.requestId;
+      edge = { ...client, requestId, pathname };
+      res.setHeader('x-request-id', requestId);
+      setSecurityHeaders(res, options.policyFor(pathname), client.secure);
+      logWhenDone(options.logger, req, res, requestId);
       const result = listener(req, res, edge);
       if (result) result.catch(fail);
     } catch (error) {
