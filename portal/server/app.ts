@@ -8,6 +8,7 @@ import {
 } from '@behzisti/feedback-service/http/boundary';
 import { answerHealth } from '@behzisti/feedback-service/http/health';
 import { apiRoutePattern, setRoute } from '@behzisti/feedback-service/http/log';
+import { drainSignal } from '@behzisti/feedback-service/http/pace';
 import { type AllowedOrigins, applyCrossOrigin } from './cors.ts';
 import { createNotFound, createStaticFiles } from './static.ts';
 
@@ -33,6 +34,8 @@ export interface EdgeLocals {
   clientAddress: string | undefined;
   secure: boolean;
   requestId: string;
+  /** Resolves when the socket can take more (Astro's writer does not wait by itself). */
+  drained: () => Promise<void>;
 }
 
 const ALLOWED = 'GET, HEAD, OPTIONS';
@@ -111,6 +114,7 @@ export function createPortalListener(options: PortalOptions): EdgeListener {
       clientAddress: edge.address,
       secure: edge.secure,
       requestId: edge.requestId,
+      drained: drainSignal(res),
     };
     await options.astro(req, res, () => nothingHere(req, res, edge), locals);
   };

@@ -3,6 +3,7 @@ import {
   type FeedbackHandler,
   type FeedbackStore,
 } from '@behzisti/feedback-service';
+import { pacedResponse } from '@behzisti/feedback-service/http/pace';
 import { registerStoreForShutdown } from '@behzisti/feedback-service/http/shutdown';
 import type { APIRoute } from 'astro';
 import { loadNews } from '../../../lib/news-collection.ts';
@@ -63,6 +64,7 @@ export async function storeReady(): Promise<boolean> {
 interface EdgeLocals {
   clientAddress?: string;
   secure?: boolean;
+  drained?: () => Promise<void>;
 }
 
 /** The Astro endpoint for every feedback route: hands the request to the service. */
@@ -77,5 +79,7 @@ export const feedbackRoute: APIRoute = async (context) => {
     }
   }
   const { handler } = await feedbackService();
-  return handler(context.request, { clientAddress, secure: edge.secure });
+  const response = await handler(context.request, { clientAddress, secure: edge.secure });
+  // Astro writes without waiting for the socket: pace the body (the CSV export streams rows).
+  return edge.drained ? pacedResponse(response, edge.drained) : response;
 };
