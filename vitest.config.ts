@@ -12,7 +12,12 @@ export default defineConfig({
         test: {
           name: 'portal',
           root: 'portal',
-          include: ['src/lib/**/*.test.ts', 'src/cms/**/*.test.ts', 'src/scripts/**/*.test.ts'],
+          include: [
+            'src/lib/**/*.test.ts',
+            'src/cms/**/*.test.ts',
+            'src/scripts/**/*.test.ts',
+            'server/**/*.test.ts',
+          ],
         },
       },
     ],

@@ -9,12 +9,15 @@ import { defineConfig } from 'astro/config';
 const outDir = process.env.PORTAL_DIST;
 
 // Pages are prerendered; only API routes (`export const prerender = false`) run on demand in the
-// Node server, so `pnpm start` serves both from one process and dist/client deploys alone.
+// Node server (portal/server.ts), so `pnpm start` serves both from one process and dist/client
+// deploys alone.
 export default defineConfig({
   site: process.env.PORTAL_SITE ?? 'http://localhost:4321',
   output: 'static',
   ...(outDir ? { outDir, cacheDir: `${outDir}-cache` } : {}),
-  adapter: node({ mode: 'standalone' }),
+  // Middleware mode: the adapter answers on-demand routes only; portal/server.ts serves the files
+  // (server/static.ts) and everything around them.
+  adapter: node({ mode: 'middleware' }),
   server: { port: 4321, host: true },
   trailingSlash: 'ignore',
   i18n: {

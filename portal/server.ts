@@ -1,130 +1,33 @@
-// The portal's production server (`node --run serve`, `pnpm start`): Astro's Node adapter
-// serves the built pages, static files and the feedback API; this thin layer in front adds what
-// the adapter cannot do for static files (Astro middleware never sees them):
+// The portal's production server (`node --run serve`, `pnpm start`): the built pages and files,
+// the feedback API and the probes in one process. The pieces, one job each:
 //
-// - CORS on /data/ and /widgets/, so widgets embedded on provincial sites can load their
-//   scripts (module scripts are always fetched in CORS mode) and data from here. Allowed
-//   origins come from PORTAL_ALLOWED_ORIGINS (comma-separated `https://site.example`, or `*`
-//   for any site); the portal's own origin is always allowed. The feedback API's allowlist,
-//   FEEDBACK_ALLOWED_ORIGINS, defaults to the same list, and is used here when only it is set.
-// - Cache headers on /widgets/: content-hashed scripts are immutable for a year; the stable
-//   per-major aliases and manifest.json for five minutes, so a release reaches every embedding
-//   site within minutes without costing them the hashed file again.
+// - @behzisti/feedback-service/http/boundary: the edge every request passes — error boundary,
+//   request id, security headers (http/security-headers.ts), trusted proxies (http/proxy.ts),
+//   one JSON log line (http/log.ts)
+// - server/app.ts: what answers what (probes, CORS, files, Astro's on-demand routes, 404/405)
+// - server/static.ts: the built files through sirv, precompressed, cached by kind
+// - server/cors.ts: CORS for /data/ and /widgets/ (PORTAL_ALLOWED_ORIGINS)
+// - @behzisti/feedback-service/http/shutdown: SIGTERM drains requests, then closes the store
 //
 // Environment: PORT (4321), HOST (0.0.0.0), PORTAL_DIST (build folder inside portal/, default
-// dist), SERVER_CERT_PATH + SERVER_KEY_PATH (serve HTTPS directly), plus the feedback service's
-// variables (docs/deployment.md).
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import {
-  createServer as createHttpServer,
-  type IncomingMessage,
-  type ServerResponse,
-} from 'node:http';
+// dist), TRUSTED_PROXIES, LOG_LEVEL, SERVER_CERT_PATH + SERVER_KEY_PATH (serve HTTPS directly),
+// plus the feedback service's variables (docs/deployment.md).
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { configFromEnv } from '@behzisti/feedback-service';
-
-/** Paths whose files widgets on other sites fetch. */
-const crossOriginPaths = /^\/(?:data|widgets)\//;
-/** `/widgets/bz-hotlines.1a2b3c4d.js` (also `bz-x.en.<hash>.js`): named by content. */
-const hashedWidget = /^\/widgets\/[\w.-]+\.[0-9a-f]{8}\.js$/;
-
-export const immutable = 'public, max-age=31536000, immutable';
-export const shortLived = 'public, max-age=300';
-
-/** The allowlist: exact origins, or every origin when it contains `*`. */
-export interface AllowedOrigins {
-  any: boolean;
-  origins: ReadonlySet<string>;
-}
-
-/** Parses PORTAL_ALLOWED_ORIGINS; refuses entries that are not bare origins, naming them. */
-export function parseAllowedOrigins(value: string | undefined): AllowedOrigins {
-  const entries = (value ?? '')
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter(Boolean);
-  const origins = new Set<string>();
-  for (const entry of entries) {
-    if (entry === '*') continue;
-    let origin: string | undefined;
-    try {
-      origin = new URL(entry).origin;
-    } catch {
-      origin = undefined;
-    }
-    if (!origin || origin === 'null' || origin !== entry.replace(/\/$/, '').toLowerCase()) {
-      throw new Error(
-        `PORTAL_ALLOWED_ORIGINS: "${entry}" is not an origin (scheme://host[:port], no path).`,
-      );
-    }
-    origins.add(origin);
-  }
-  return { any: entries.includes('*'), origins };
-}
-
-/** Cache-Control for a static path, or undefined to leave the adapter's default. */
-export function cacheControlFor(pathname: string): string | undefined {
-  if (hashedWidget.test(pathname)) return immutable;
-  if (pathname.startsWith('/widgets/')) return shortLived;
-  return undefined;
-}
-
-/**
- * Adds CORS and cache headers for /data/ and /widgets/; answers their preflights itself.
- * Returns true when the response is complete.
- */
-export function applyCrossOrigin(
-  req: IncomingMessage,
-  res: ServerResponse,
-  allowed: AllowedOrigins,
-  clientDir: string,
-): boolean {
-  const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
-  if (!crossOriginPaths.test(pathname)) return false;
-  res.setHeader('Vary', 'Origin');
-  const origin = req.headers.origin;
-  const own = req.headers.host ? [`http://${req.headers.host}`, `https://${req.headers.host}`] : [];
-  const permitted =
-    typeof origin === 'string' &&
-    (allowed.any ||
-      allowed.origins.has(origin.toLowerCase()) ||
-      own.includes(origin.toLowerCase()));
-  if (permitted) {
-    res.setHeader('Access-Control-Allow-Origin', allowed.any ? '*' : origin);
-  }
-  if (req.method === 'OPTIONS') {
-    // Only GET and HEAD are served here; a preflight happens when a page adds headers.
-    res.setHeader('Cache-Control', 'no-store');
-    if (!permitted) {
-      res.writeHead(403).end();
-      return true;
-    }
-    res.setHeader('Access-Control-Allow-Methods', 'GET, HEAD');
-    const requested = req.headers['access-control-request-headers'];
-    if (requested) res.setHeader('Access-Control-Allow-Headers', requested);
-    res.setHeader('Access-Control-Max-Age', '600');
-    res.writeHead(204).end();
-    return true;
-  }
-  const cache = cacheControlFor(pathname);
-  // Only on files that exist: a 404 must not be cached for a year.
-  if (cache && isFile(join(clientDir, decodeURIComponent(pathname)))) {
-    res.setHeader('Cache-Control', cache);
-  }
-  return false;
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
-type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
+import { answerClientErrors, withEdge } from '@behzisti/feedback-service/http/boundary';
+import { createLogger } from '@behzisti/feedback-service/http/log';
+import { parseTrustedProxies } from '@behzisti/feedback-service/http/proxy';
+import { portalPolicyFor } from '@behzisti/feedback-service/http/security-headers';
+import {
+  closeRegisteredStores,
+  shutdownGracefully,
+} from '@behzisti/feedback-service/http/shutdown';
+import { type AstroHandler, createPortalListener } from './server/app.ts';
+import { parseAllowedOrigins } from './server/cors.ts';
 
 async function main(): Promise<void> {
   const portal = fileURLToPath(new URL('.', import.meta.url));
@@ -146,35 +49,48 @@ async function main(): Promise<void> {
   if (process.env.FEEDBACK_ALLOWED_ORIGINS === undefined && allowed.origins.size > 0) {
     process.env.FEEDBACK_ALLOWED_ORIGINS = [...allowed.origins].join(',');
   }
-  // The adapter's entry starts its own server unless told not to; we wrap its handler instead.
-  process.env.ASTRO_NODE_AUTOSTART = 'disabled';
-  const { handler, options } = (await import(pathToFileURL(entry).href)) as {
-    handler: NodeHandler;
-    options: { port?: number };
-  };
-  // The adapter keeps client/ beside server/ in every build folder.
-  const clientDir = join(dist, 'client');
-  const listener: NodeHandler = (req, res) => {
-    if (applyCrossOrigin(req, res, allowed, clientDir)) return;
-    handler(req, res);
-  };
+  if (process.env.FEEDBACK_TRUST_PROXY?.trim()) {
+    throw new Error(
+      'FEEDBACK_TRUST_PROXY is no longer read: set TRUSTED_PROXIES to the address of your reverse proxy instead (e.g. TRUSTED_PROXIES=loopback when it runs on this machine), and remove FEEDBACK_TRUST_PROXY.',
+    );
+  }
+  let trust: ReturnType<typeof parseTrustedProxies>;
+  try {
+    trust = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+  } catch (error) {
+    throw new Error(`TRUSTED_PROXIES: ${(error as Error).message}`);
+  }
+  const logger = createLogger('portal');
+  // The adapter is built in middleware mode: it answers on-demand routes and never files.
+  const { handler: astro } = (await import(pathToFileURL(entry).href)) as { handler: AstroHandler };
+  let isStopping = (): boolean => false;
+  const listener = withEdge(
+    createPortalListener({
+      clientDir: join(dist, 'client'),
+      astro,
+      allowed,
+      isStopping: () => isStopping(),
+    }),
+    { logger, trust, policyFor: portalPolicyFor },
+  );
   const cert = process.env.SERVER_CERT_PATH;
   const key = process.env.SERVER_KEY_PATH;
   const server =
     cert && key
       ? createHttpsServer({ cert: readFileSync(cert), key: readFileSync(key) }, listener)
       : createHttpServer(listener);
-  const port = Number(process.env.PORT ?? options.port ?? 4321);
+  answerClientErrors(server, logger);
+  // A client still sending its request after 30 s is stalling, not slow (bodies are small).
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 15_000;
+  const port = Number(process.env.PORT ?? 4321);
   const host = process.env.HOST ?? '0.0.0.0';
-  server.listen(port, host, () => {
-    console.log(`portal: ${cert && key ? 'https' : 'http'}://${host}:${port}/`);
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, done);
   });
-  const stop = () => {
-    server.close(() => process.exit(0));
-    server.closeIdleConnections();
-  };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
+  isStopping = shutdownGracefully(server, { logger, close: closeRegisteredStores });
+  console.log(`portal: ${cert && key ? 'https' : 'http'}://${host}:${port}/`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -8,7 +7,6 @@ import {
   readFileSync,
   rmSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
@@ -18,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRecords } from '../../packages/core/src/cli/read-records.ts';
 import { checkEntry, checkNewsField } from '../src/cms/check-entry.ts';
 import { launchChromium, watch } from './browser.ts';
-import { distDir } from './site.ts';
+import { startPortalServer } from './server.setup.ts';
 
 // The office's editor at /admin (Decap CMS, src/cms/): a person writes a news item in the real
 // editor UI, with a picture and its alt text, and the file lands in the content folder with
@@ -31,21 +29,9 @@ const portalDir = new URL('..', import.meta.url).pathname;
 const screenshots = process.env.CMS_SCREENSHOTS;
 const workDir = mkdtempSync(join(tmpdir(), 'bz-cms-e2e-'));
 const contentDir = join(workDir, 'content');
-let server: ChildProcess;
+let stopServer: (() => void) | undefined;
 let baseUrl: string;
 let browser: Browser;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(),
-      );
-    });
-  });
-}
 
 /** A solid-colour PNG, built by hand so the test needs no image library. */
 function png(width: number, height: number, rgb: [number, number, number]): Buffer {
@@ -86,33 +72,20 @@ async function shot(page: Page, name: string): Promise<void> {
 
 beforeAll(async () => {
   cpSync(join(portalDir, 'src/content'), contentDir, { recursive: true });
-  const port = await freePort();
-  server = spawn(process.execPath, [join(distDir, 'server/entry.mjs')], {
-    env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      FEEDBACK_DB: join(workDir, 'feedback.sqlite'),
-      CMS_LOCAL_EDITING: '1',
-      CMS_CONTENT_DIR: contentDir,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+  // The production server (portal/server.ts), so the editor runs under its own CSP.
+  const started = await startPortalServer(undefined, {
+    FEEDBACK_DB: join(workDir, 'feedback.sqlite'),
+    CMS_LOCAL_EDITING: '1',
+    CMS_CONTENT_DIR: contentDir,
   });
-  baseUrl = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
-    } catch {
-      if (attempt > 200) throw new Error('portal server did not start');
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  baseUrl = started.baseUrl;
+  stopServer = started.stop;
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  server?.kill();
+  stopServer?.();
   rmSync(workDir, { recursive: true, force: true });
 });
 

@@ -24,3 +24,24 @@ export function watch(page: Page, origin: string) {
   page.on('pageerror', (error) => errors.push(error.message));
   return { foreign, errors };
 }
+
+/**
+ * Records every Content-Security-Policy violation the page reports (the
+ * `securitypolicyviolation` event, in the document and its frames), from before its first
+ * script runs. Call before `page.goto`; the returned function lists them afterwards.
+ */
+export async function recordCspViolations(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (event) => {
+      seen.push(
+        `${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`,
+      );
+    });
+  });
+  return () =>
+    page.evaluate(
+      () => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [],
+    );
+}

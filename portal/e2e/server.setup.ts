@@ -48,6 +48,16 @@ export async function makeTestStaff(): Promise<{ name: string; secret: string; c
 /** The embedding site the test servers allow (PORTAL_ALLOWED_ORIGINS); e2e/cors.test.ts. */
 export const testAllowedOrigin = 'https://province.example';
 
+/** A running portal server process. */
+export interface PortalServer {
+  baseUrl: string;
+  /** SIGTERM, and the throwaway data folder removed. */
+  stop: () => void;
+  child: ChildProcess;
+  /** What it wrote to stdout so far (its JSON log lines), the last megabyte. */
+  output: () => string;
+}
+
 /**
  * Starts the built portal's own Node server (`<dist>/server/entry.mjs`) on a free loopback port,
  * as in production; also used by the benchmarks (bench/portal.mjs) for other build folders.
@@ -57,7 +67,7 @@ export const testAllowedOrigin = 'https://province.example';
 export async function startPortalServer(
   dist: string = distDir,
   env: Record<string, string> = {},
-): Promise<{ baseUrl: string; stop: () => void }> {
+): Promise<PortalServer> {
   const entry = join(dist, 'server/entry.mjs');
   if (!existsSync(entry)) {
     throw new Error('The portal is not built: run `pnpm --filter @behzisti/portal build` first.');
@@ -76,7 +86,11 @@ export async function startPortalServer(
       PORTAL_ALLOWED_ORIGINS: testAllowedOrigin,
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-1_000_000);
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
@@ -88,6 +102,8 @@ export async function startPortalServer(
   }
   return {
     baseUrl,
+    child,
+    output: () => output,
     stop: () => {
       child.kill();
       rmSync(dataDir, { recursive: true, force: true });

@@ -492,13 +492,14 @@ describe('staff configuration', () => {
 });
 
 // A server of its own: failed sign-ins count per client address (here the X-Forwarded-For a
-// trusted proxy would set, so each test is its own client) and sessions last one minute.
+// trusted proxy would set: the test's loopback connections are that proxy, so each test is its
+// own client) and sessions last one minute.
 describe('staff sign-in failures and expiring sessions', () => {
   let own: { baseUrl: string; stop: () => void };
   beforeAll(async () => {
     own = await startPortalServer(distDir, {
       FEEDBACK_STAFF: staff.config,
-      FEEDBACK_TRUST_PROXY: 'x-forwarded-for',
+      TRUSTED_PROXIES: 'loopback',
       FEEDBACK_STAFF_SESSION_MINUTES: '1',
     });
   });

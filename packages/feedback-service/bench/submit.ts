@@ -109,7 +109,7 @@ async function measure(store: string, env: Record<string, string>): Promise<Resu
   let server: ServerProcess | undefined;
   try {
     server = await startServer({
-      FEEDBACK_TRUST_PROXY: 'x-forwarded-for',
+      TRUSTED_PROXIES: 'loopback',
       FEEDBACK_LOOKUP_LIMIT: 'off',
       ...env,
     });

@@ -1,5 +1,5 @@
-// Who is asking, for rate limiting: the client's IP address, taken from a header set by a
-// trusted reverse proxy when one is configured, else from the socket the server saw.
+// Who is asking, for rate limiting: the client's IP address as the server resolved it (the
+// socket's, or the one a trusted proxy forwarded: http/proxy.ts), cut to a rate-limit key.
 
 /**
  * The rate-limit key for an address. IPv4-mapped IPv6 becomes plain IPv4; other IPv6 addresses
@@ -23,22 +23,4 @@ export function addressKey(address: string): string {
     .slice(0, 4)
     .map((group) => group.toLowerCase().replace(/^0+(?=.)/, ''))
     .join(':')}::/64`;
-}
-
-/**
- * The client address for `request`. With `trustProxyHeader` (e.g. `x-forwarded-for`), the last
- * address in that header: the one our own proxy appended, which the client cannot forge (the
- * earlier entries can be). Without it, the socket address; 'unknown' when there is neither.
- */
-export function clientAddress(
-  request: Request,
-  socketAddress: string | undefined,
-  trustProxyHeader: string | undefined,
-): string {
-  if (trustProxyHeader) {
-    const header = request.headers.get(trustProxyHeader);
-    const last = header?.split(',').pop()?.trim();
-    if (last) return last;
-  }
-  return socketAddress ?? 'unknown';
 }

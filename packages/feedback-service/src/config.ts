@@ -7,6 +7,7 @@ import {
   type FeedbackHandler,
   type FeedbackHandlerOptions,
 } from './handler.ts';
+import { parseTrustedProxies, type TrustProxy } from './http/proxy.ts';
 import { parseRateLimit, type RateLimit } from './rate-limit.ts';
 import { parseSecretHash, SecretHashError } from './secret-hash.ts';
 import { DEFAULT_SESSION_IDLE_MINUTES, DEFAULT_SESSION_MAX_MINUTES } from './sessions.ts';
@@ -43,7 +44,8 @@ export interface ServiceConfig {
   /** Minutes of inactivity that end a staff session (FEEDBACK_STAFF_SESSION_MINUTES). */
   sessionIdleMinutes: number;
   allowedOrigins: string[];
-  trustProxyHeader: string | undefined;
+  /** Peers whose X-Forwarded-For / X-Forwarded-Proto count (TRUSTED_PROXIES). */
+  trustProxy: TrustProxy;
   submitLimit: RateLimit | false;
   lookupLimit: RateLimit | false;
   minFillMs: number;
@@ -57,16 +59,18 @@ export class ConfigError extends Error {
   }
 }
 
-function trustProxy(value: string | undefined): string | undefined {
-  const text = value?.trim().toLowerCase() ?? '';
-  if (text === '' || text === '0' || text === 'false' || text === 'no') return undefined;
-  if (text === '1' || text === 'true' || text === 'yes') return 'x-forwarded-for';
-  if (!/^[a-z0-9-]+$/.test(text)) {
+function trustProxy(env: Readonly<Record<string, string | undefined>>): TrustProxy {
+  // The old switch trusted a header from any peer; it is refused rather than guessed at.
+  if (env.FEEDBACK_TRUST_PROXY?.trim()) {
     throw new ConfigError(
-      `FEEDBACK_TRUST_PROXY='${value}' is not a header name (e.g. x-forwarded-for)`,
+      'FEEDBACK_TRUST_PROXY is no longer read: set TRUSTED_PROXIES to the address of your reverse proxy instead (e.g. TRUSTED_PROXIES=loopback when it runs on this machine, or 10.0.0.5, or 10.0.0.0/24), and remove FEEDBACK_TRUST_PROXY',
     );
   }
-  return text;
+  try {
+    return parseTrustedProxies(env.TRUSTED_PROXIES);
+  } catch (error) {
+    throw new ConfigError(`TRUSTED_PROXIES: ${(error as Error).message}`);
+  }
 }
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -154,7 +158,7 @@ export function configFromEnv(
       .split(',')
       .map((origin) => origin.trim())
       .filter((origin) => origin !== ''),
-    trustProxyHeader: trustProxy(env.FEEDBACK_TRUST_PROXY),
+    trustProxy: trustProxy(env),
     submitLimit: limit('FEEDBACK_SUBMIT_LIMIT', env.FEEDBACK_SUBMIT_LIMIT, DEFAULT_SUBMIT_LIMIT),
     lookupLimit: limit('FEEDBACK_LOOKUP_LIMIT', env.FEEDBACK_LOOKUP_LIMIT, DEFAULT_LOOKUP_LIMIT),
     minFillMs: integer('FEEDBACK_MIN_FILL_MS', env.FEEDBACK_MIN_FILL_MS, DEFAULT_MIN_FILL_MS),
@@ -191,7 +195,6 @@ export async function createFeedbackServiceFromEnv(
     staffAccounts: config.staffAccounts,
     sessionIdleMinutes: config.sessionIdleMinutes,
     allowedOrigins: config.allowedOrigins,
-    trustProxyHeader: config.trustProxyHeader,
     submitLimit: config.submitLimit,
     lookupLimit: config.lookupLimit,
     minFillMs: config.minFillMs,

@@ -12,6 +12,10 @@ import type {
 export type { ErrorBody, ErrorCode, FieldError, Message };
 
 const MESSAGES: Record<ErrorCode, Message> = {
+  BAD_REQUEST: {
+    fa: 'نشانی یا درخواست خراب به ما رسید. نشانی را بررسی کنید یا صفحه را دوباره بارگذاری کنید.',
+    en: 'The address or request reached us damaged. Check the address or reload the page.',
+  },
   NOT_FOUND: {
     fa: 'این نشانی وجود ندارد. نشانی را بررسی کنید.',
     en: 'There is nothing at this address. Check the address.',
@@ -91,6 +95,7 @@ const MESSAGES: Record<ErrorCode, Message> = {
 };
 
 const STATUS: Record<ErrorCode, number> = {
+  BAD_REQUEST: 400,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   PAYLOAD_TOO_LARGE: 413,
@@ -133,10 +138,12 @@ export function jsonResponse(
 /** The error response for `code`, with its HTTP status and localized message. */
 export function errorResponse(
   code: ErrorCode,
-  options: { fields?: FieldError[]; headers?: Record<string, string> } = {},
+  options: { fields?: FieldError[]; headers?: Record<string, string>; requestId?: string } = {},
 ): Response {
   const body: ErrorBody = { error: { code, message: MESSAGES[code] } };
   if (options.fields) body.error.fields = options.fields;
+  // Quoted to the help desk, it finds the log line of a failed request.
+  if (options.requestId) body.error.requestId = options.requestId;
   return jsonResponse(body, STATUS[code], options.headers);
 }
 

@@ -9,7 +9,7 @@ import {
   scopeAllows,
   tokenView,
 } from './api-tokens.ts';
-import { addressKey, clientAddress } from './client-key.ts';
+import { addressKey } from './client-key.ts';
 import { isArticleId, parseArticleList, publicComment } from './comments.ts';
 import { type CorsPolicy, createCorsPolicy } from './cors.ts';
 import { errorResponse, HttpError, jsonResponse } from './errors.ts';
@@ -119,8 +119,6 @@ export interface FeedbackHandlerOptions {
   commentsReadLimit?: RateLimit | false;
   /** Origins (`https://example.ir`) whose pages may call the API from the browser. */
   allowedOrigins?: readonly string[];
-  /** Header a trusted reverse proxy sets to the client's address (e.g. `x-forwarded-for`). */
-  trustProxyHeader?: string | undefined;
   /** Per-client limit on submissions; `false` turns it off. */
   submitLimit?: RateLimit | false;
   /** Per-client limit on status lookups; `false` turns it off. */
@@ -137,8 +135,13 @@ export interface FeedbackHandlerOptions {
 
 /** What the server knows about the connection. */
 export interface RequestContext {
-  /** The socket's remote address. */
+  /** The client's address: the socket's, or the one a trusted proxy forwarded (http/proxy.ts). */
   clientAddress?: string | undefined;
+  /**
+   * The original request came over https (directly, or through a trusted proxy that says so);
+   * the session cookie is then Secure. Without it, the request URL's scheme decides.
+   */
+  secure?: boolean | undefined;
 }
 
 /** The API. */
@@ -236,8 +239,8 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     if (origin !== null && !cors.allows(origin, request)) throw new HttpError('ORIGIN_NOT_ALLOWED');
   };
 
-  const clientOf = (request: Request, context: RequestContext): string =>
-    addressKey(clientAddress(request, context.clientAddress, options.trustProxyHeader));
+  const clientOf = (_request: Request, context: RequestContext): string =>
+    addressKey(context.clientAddress ?? 'unknown');
 
   const audit = (
     request: Request,
@@ -324,11 +327,9 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     if (type !== 'application/json') throw new HttpError('UNSUPPORTED_MEDIA_TYPE');
   };
 
-  /** Over https (directly, or behind the trusted proxy that says so), the cookie is Secure. */
-  const isHttps = (request: Request): boolean =>
-    new URL(request.url).protocol === 'https:' ||
-    (options.trustProxyHeader !== undefined &&
-      request.headers.get('x-forwarded-proto')?.split(',').pop()?.trim() === 'https');
+  /** Over https (directly, or behind a trusted proxy that says so), the cookie is Secure. */
+  const isHttps = (request: Request, context: RequestContext): boolean =>
+    context.secure ?? new URL(request.url).protocol === 'https:';
 
   const checkArticle = async (article: string): Promise<void> => {
     if (articleExists && !(await articleExists(article))) throw new HttpError('UNKNOWN_ARTICLE');
@@ -563,7 +564,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     return new Response(null, {
       status: 204,
       headers: {
-        'set-cookie': sessionCookie(token, maxAge, isHttps(request)),
+        'set-cookie': sessionCookie(token, maxAge, isHttps(request, context)),
         'cache-control': 'no-store',
       },
     });
@@ -583,7 +584,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     return new Response(null, {
       status: 204,
       headers: {
-        'set-cookie': sessionCookie('', 0, isHttps(request)),
+        'set-cookie': sessionCookie('', 0, isHttps(request, context)),
         'cache-control': 'no-store',
       },
     });
@@ -599,7 +600,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     const ended = await sessions.endAll(staff.actor);
     await audit(request, context, staff.actor, 'sign-out-everywhere');
     return jsonResponse({ ended }, 200, {
-      'set-cookie': sessionCookie('', 0, isHttps(request)),
+      'set-cookie': sessionCookie('', 0, isHttps(request, context)),
       'cache-control': 'no-store',
     });
   };

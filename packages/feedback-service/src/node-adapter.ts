@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import type { FeedbackHandler } from './handler.ts';
+import type { FeedbackHandler, RequestContext } from './handler.ts';
 
 // node:http ↔ web Request/Response, so the web-standard handler runs in a plain Node server.
 
@@ -28,46 +28,85 @@ export function toRequest(req: IncomingMessage): Request {
   return new Request(url, init);
 }
 
-/** Writes a web Response to a Node response, streaming the body with back-pressure. */
+/**
+ * Writes a web Response to a Node response. Every Set-Cookie header stays a header of its own
+ * (joined with commas they would be one broken cookie). The body streams with back-pressure: when
+ * the socket's buffer is full, reading from the body waits until it drains or the client goes.
+ */
 export async function sendResponse(res: ServerResponse, response: Response): Promise<void> {
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
-    headers[name] = value;
+    if (name !== 'set-cookie') headers[name] = value;
   });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) headers['set-cookie'] = cookies;
   res.writeHead(response.status, headers);
   if (!response.body) {
     res.end();
     return;
   }
-  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-    if (res.destroyed) break;
-    if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
+  const reader = response.body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (res.destroyed) return;
+      if (!res.write(value)) {
+        // 'close' as well: a client that disconnects never drains.
+        await drainedOrClosed(res);
+      }
+    }
+    res.end();
+  } finally {
+    // A client that left need not be fed: stop producing (e.g. the CSV export's database reads).
+    if (res.destroyed) await reader.cancel().catch(() => undefined);
+    reader.releaseLock();
   }
-  res.end();
 }
 
-/** A `node:http` request listener for the handler. */
+/** A `node:http` request listener for the handler (the socket's address as the client's). */
 export function nodeListener(
   handler: FeedbackHandler,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
-    let request: Request;
-    try {
-      request = toRequest(req);
-    } catch {
-      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request\n');
-      return;
-    }
-    handler(request, { clientAddress: req.socket.remoteAddress })
-      .then((response) => {
-        // An unread body (e.g. refused as too large) would otherwise keep the connection busy.
-        if (!req.complete) res.shouldKeepAlive = false;
-        return sendResponse(res, response);
-      })
-      .catch((error: unknown) => {
+    answerWithHandler(handler, req, res, { clientAddress: req.socket.remoteAddress }).catch(
+      (error: unknown) => {
         console.error('feedback-service: could not send a response:', error);
         if (!res.headersSent) res.writeHead(500);
         res.end();
-      });
+      },
+    );
   };
+}
+
+/** Runs the handler for a Node request and writes its answer; rejects only on a bug. */
+export async function answerWithHandler(
+  handler: FeedbackHandler,
+  req: IncomingMessage,
+  res: ServerResponse,
+  context: RequestContext,
+): Promise<void> {
+  let request: Request;
+  try {
+    request = toRequest(req);
+  } catch {
+    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request\n');
+    return;
+  }
+  const response = await handler(request, context);
+  // An unread body (e.g. refused as too large) would otherwise keep the connection busy.
+  if (!req.complete) res.shouldKeepAlive = false;
+  await sendResponse(res, response);
+}
+
+function drainedOrClosed(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.once('drain', done);
+    res.once('close', done);
+  });
 }

@@ -44,6 +44,15 @@ for (const engine of engines) {
       expect(await engine.migrations()).toEqual([1, 2, 3, 4]);
     });
 
+    it('is ready once migrated, and not when the newest migration is missing (/readyz)', async () => {
+      expect(await store.ready()).toBe(true);
+      const newest = Math.max(...(await engine.migrations()));
+      await engine.exec(`DELETE FROM schema_migrations WHERE version = ${newest}`);
+      expect(await store.ready()).toBe(false);
+      await engine.exec('DROP TABLE schema_migrations');
+      expect(await store.ready()).toBe(false);
+    });
+
     it('stores and reads back every field exactly', async () => {
       const feedback = newFeedback({
         name: 'علی‌رضا',

@@ -75,14 +75,16 @@ describe('configFromEnv', () => {
       PORT: '9000',
       DATABASE_URL: 'postgres://u:p@db:5432/feedback',
       FEEDBACK_ALLOWED_ORIGINS: 'https://a.ir, https://b.ir ,',
-      FEEDBACK_TRUST_PROXY: 'true',
+      TRUSTED_PROXIES: 'loopback, 10.0.0.0/8',
       FEEDBACK_SUBMIT_LIMIT: 'off',
       FEEDBACK_LOOKUP_LIMIT: '10/60',
       FEEDBACK_MIN_FILL_MS: '0',
     });
     expect(config.port).toBe(9000);
     expect(config.allowedOrigins).toEqual(['https://a.ir', 'https://b.ir']);
-    expect(config.trustProxyHeader).toBe('x-forwarded-for');
+    expect(config.trustProxy('127.0.0.1', 0)).toBe(true);
+    expect(config.trustProxy('10.2.3.4', 0)).toBe(true);
+    expect(config.trustProxy('203.0.113.9', 0)).toBe(false);
     expect(config.submitLimit).toBe(false);
     expect(config.lookupLimit).toEqual({ capacity: 10, refillPerSecond: 10 / 60 });
     expect(config.minFillMs).toBe(0);
@@ -94,5 +96,12 @@ describe('configFromEnv', () => {
     expect(() => configFromEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/postgres:\/\//);
     expect(() => configFromEnv({ PORT: 'eighty' })).toThrow(/whole number/);
     expect(() => configFromEnv({ FEEDBACK_SUBMIT_LIMIT: 'many' })).toThrow(/FEEDBACK_SUBMIT_LIMIT/);
+    expect(() => configFromEnv({ TRUSTED_PROXIES: 'my-proxy' })).toThrow(
+      /TRUSTED_PROXIES: "my-proxy"/,
+    );
+    // The old switch is refused with what to set instead.
+    expect(() => configFromEnv({ FEEDBACK_TRUST_PROXY: 'x-forwarded-for' })).toThrow(
+      /set TRUSTED_PROXIES/,
+    );
   });
 });

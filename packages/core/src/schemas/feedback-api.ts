@@ -15,6 +15,7 @@ export type ServiceMessage = z.infer<typeof ServiceMessageSchema>;
 
 /** Stable error codes of the feedback API. Clients switch on these, never on messages. */
 export const errorCodes = [
+  'BAD_REQUEST',
   'NOT_FOUND',
   'METHOD_NOT_ALLOWED',
   'PAYLOAD_TOO_LARGE',
@@ -47,6 +48,8 @@ export const ErrorBodySchema = z.object({
     code: z.enum(errorCodes),
     message: ServiceMessageSchema,
     fields: z.array(FieldErrorSchema).optional(),
+    /** On a 500: the id of the request in the server's log, to quote to the operators. */
+    requestId: z.string().optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;

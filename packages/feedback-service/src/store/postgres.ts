@@ -24,6 +24,7 @@ import {
   type FeedbackRecord,
   type FeedbackStore,
   type InsertResult,
+  latestVersion,
   type NewFeedback,
 } from './types.ts';
 
@@ -453,6 +454,17 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         [...params, page.limit, page.offset],
       );
       return { items: rows.map(rowToAudit), total: count?.n ?? 0 };
+    },
+
+    async ready() {
+      try {
+        const [row] = await query<{ version: number | null }>(
+          'SELECT MAX(version) AS version FROM schema_migrations',
+        );
+        return (row?.version ?? 0) >= latestVersion(postgresMigrations);
+      } catch {
+        return false;
+      }
     },
 
     async close() {

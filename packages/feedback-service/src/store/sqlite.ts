@@ -30,6 +30,7 @@ import {
   type FeedbackStore,
   type FeedbackUpdate,
   type InsertResult,
+  latestVersion,
   type NewFeedback,
 } from './types.ts';
 
@@ -438,6 +439,18 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
         )
         .all(...params, page.limit, page.offset) as unknown as AuditRow[];
       return { items: rows.map(rowToAudit), total: Number(total) };
+    },
+
+    async ready() {
+      if (closed) return false;
+      try {
+        const row = db.prepare('SELECT MAX(version) AS version FROM schema_migrations').get() as
+          | { version: number | null }
+          | undefined;
+        return (row?.version ?? 0) >= latestVersion(sqliteMigrations);
+      } catch {
+        return false;
+      }
     },
 
     async close() {

@@ -222,6 +222,17 @@ export interface FeedbackStore {
     target?: string,
   ): Promise<{ items: AuditEntry[]; total: number }>;
 
+  /**
+   * Whether the database answers and carries every migration this code knows (for /readyz).
+   * Never throws: an unreachable database is `false`.
+   */
+  ready(): Promise<boolean>;
+
   /** Releases the database; pending inserts are finished first. */
   close(): Promise<void>;
+}
+
+/** The highest migration version in a list (what a ready database must have reached). */
+export function latestVersion(migrations: readonly { version: number }[]): number {
+  return migrations.reduce((max, migration) => Math.max(max, migration.version), 0);
 }

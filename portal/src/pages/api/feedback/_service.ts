@@ -1,4 +1,10 @@
-import { createFeedbackServiceFromEnv, type FeedbackHandler } from '@behzisti/feedback-service';
+import {
+  createFeedbackServiceFromEnv,
+  type FeedbackHandler,
+  type FeedbackStore,
+} from '@behzisti/feedback-service';
+import { pacedResponse } from '@behzisti/feedback-service/http/pace';
+import { registerStoreForShutdown } from '@behzisti/feedback-service/http/shutdown';
 import type { APIRoute } from 'astro';
 import { loadNews } from '../../../lib/news-collection.ts';
 
@@ -6,7 +12,7 @@ import { loadNews } from '../../../lib/news-collection.ts';
 // file is opened once) on the first request, from the same environment variables as the
 // standalone service: FEEDBACK_DB (default ./data/feedback.sqlite under the portal's working
 // directory), DATABASE_URL, FEEDBACK_STAFF (name:hash pairs), FEEDBACK_STAFF_FILE, FEEDBACK_STAFF_TOKEN,
-// FEEDBACK_STAFF_SESSION_MINUTES, FEEDBACK_ALLOWED_ORIGINS, FEEDBACK_TRUST_PROXY. It serves
+// FEEDBACK_STAFF_SESSION_MINUTES, FEEDBACK_ALLOWED_ORIGINS, TRUSTED_PROXIES. It serves
 // /api/feedback*, /api/comments* and /api/staff/* (each route file hands its requests here).
 // The leading underscore keeps Astro from treating this module as a route.
 
@@ -23,13 +29,17 @@ function publishedArticle(id: string): Promise<boolean> {
   return articleIds.then((ids) => ids.has(id));
 }
 
-let service: Promise<FeedbackHandler> | undefined;
+let service: Promise<{ handler: FeedbackHandler; store: FeedbackStore }> | undefined;
 
-function feedbackHandler(): Promise<FeedbackHandler> {
+function feedbackService(): Promise<{ handler: FeedbackHandler; store: FeedbackStore }> {
   if (!service) {
     service = createFeedbackServiceFromEnv(process.env, process.cwd(), {
       articleExists: publishedArticle,
-    }).then(({ handler }) => handler);
+    }).then((created) => {
+      // portal/server.ts closes it on SIGTERM, after the last request in flight.
+      registerStoreForShutdown(() => created.store.close());
+      return created;
+    });
     // A failed start (bad configuration) is retried on the next request rather than cached.
     service.catch(() => {
       service = undefined;
@@ -38,14 +48,38 @@ function feedbackHandler(): Promise<FeedbackHandler> {
   return service;
 }
 
+/** Whether the store answers and is migrated (GET /readyz); opens it if no request has yet. */
+export async function storeReady(): Promise<boolean> {
+  try {
+    return await (await feedbackService()).store.ready();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What portal/server.ts resolved at the edge (server/app.ts, EdgeLocals): the client's address
+ * and scheme as the trusted proxies tell them. Without that server (astro dev), the socket's.
+ */
+interface EdgeLocals {
+  clientAddress?: string;
+  secure?: boolean;
+  drained?: () => Promise<void>;
+}
+
 /** The Astro endpoint for every feedback route: hands the request to the service. */
 export const feedbackRoute: APIRoute = async (context) => {
-  let clientAddress: string | undefined;
-  try {
-    clientAddress = context.clientAddress;
-  } catch {
-    // Astro throws when the adapter cannot tell the address; the limiter then keys on 'unknown'.
+  const edge = context.locals as EdgeLocals;
+  let clientAddress = edge.clientAddress;
+  if (clientAddress === undefined) {
+    try {
+      clientAddress = context.clientAddress;
+    } catch {
+      // Astro throws when the adapter cannot tell the address; the limiter then keys on 'unknown'.
+    }
   }
-  const handler = await feedbackHandler();
-  return handler(context.request, { clientAddress });
+  const { handler } = await feedbackService();
+  const response = await handler(context.request, { clientAddress, secure: edge.secure });
+  // Astro writes without waiting for the socket: pace the body (the CSV export streams rows).
+  return edge.drained ? pacedResponse(response, edge.drained) : response;
 };

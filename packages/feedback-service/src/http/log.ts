@@ -1,0 +1,82 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type Logger, pino } from 'pino';
+
+// One JSON line per request, through pino: what an operator needs to follow a request and
+// count failures, and nothing personal — no client address, no query string, no body, and a
+// route pattern instead of the raw path where the path could carry a tracking code or be
+// chosen by the client.
+
+export type { Logger };
+
+/** The process's logger: JSON lines on stdout; LOG_LEVEL (info) picks how much, `silent` none. */
+export function createLogger(
+  service: string,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Logger {
+  return pino({
+    level: env.LOG_LEVEL?.trim() || 'info',
+    base: { service },
+    timestamp: pino.stdTimeFunctions.isoTime,
+  });
+}
+
+const routeKey = Symbol('bz.route');
+
+/**
+ * Names what answered this response (`static`, `/api/feedback/:code`, `not-found`…) for its log
+ * line. The layer that answers sets it; unset, the log line says `unmatched`.
+ */
+export function setRoute(res: ServerResponse, route: string): void {
+  (res as unknown as Record<symbol, string>)[routeKey] = route;
+}
+
+export function routeOf(res: ServerResponse): string | undefined {
+  return (res as unknown as Record<symbol, string | undefined>)[routeKey];
+}
+
+/**
+ * The route pattern of an API path: fixed names stay, a tracking code becomes `:code`, anything
+ * else under /api/ becomes `/api/…` (never a client-chosen string).
+ */
+export function apiRoutePattern(pathname: string): string {
+  const path = pathname.replace(/\/+$/, '');
+  const fixed = [
+    '/api/feedback',
+    '/api/feedback.csv',
+    '/api/comments',
+    '/api/comments/counts',
+    '/api/staff/session',
+    '/api/staff/audit',
+    '/api/health',
+    '/admin/api/v1',
+  ];
+  if (fixed.includes(path)) return path;
+  if (/^\/api\/feedback\/[^/]+$/.test(path)) return '/api/feedback/:code';
+  return '/api/…';
+}
+
+/** Writes the request's line once its response is finished (or the client went away). */
+export function logWhenDone(
+  logger: Logger,
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: string,
+): void {
+  const started = process.hrtime.bigint();
+  let done = false;
+  const write = (): void => {
+    if (done) return;
+    done = true;
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    logger.info({
+      reqId: requestId,
+      method: req.method,
+      route: routeOf(res) ?? 'unmatched',
+      status: res.statusCode,
+      ms: Math.round(ms * 10) / 10,
+      ...(res.writableFinished ? {} : { aborted: true }),
+    });
+  };
+  res.once('finish', write);
+  res.once('close', write);
+}

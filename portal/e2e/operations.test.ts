@@ -1,0 +1,176 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseTrackingCode } from '@behzisti/core';
+import { openSqliteStore } from '@behzisti/feedback-service';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type PortalServer, startPortalServer } from './server.setup.ts';
+
+// What an operator relies on from the portal server: probes, a request id and one JSON log
+// line per request without personal data, the security headers on every kind of answer, and a
+// SIGTERM that loses no acknowledged submission.
+
+const dir = mkdtempSync(join(tmpdir(), 'bz-portal-ops-'));
+let portal: PortalServer;
+
+beforeAll(async () => {
+  portal = await startPortalServer(undefined, {
+    FEEDBACK_DB: join(dir, 'ops.sqlite'),
+    FEEDBACK_SUBMIT_LIMIT: 'off',
+    LOG_LEVEL: 'info',
+  });
+});
+afterAll(() => {
+  portal?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const submission = (message: string) =>
+  JSON.stringify({
+    category: 'complaint',
+    message,
+    about: { serviceBaseId: 'isfahan-hesseh' },
+    consent: true,
+    lang: 'fa',
+    elapsedMs: 12_000,
+  });
+
+describe('probes', () => {
+  it('answers /healthz, /readyz and the old /api/health', async () => {
+    for (const path of ['/healthz', '/readyz', '/api/health']) {
+      const response = await fetch(`${portal.baseUrl}${path}`);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+    }
+    expect(await (await fetch(`${portal.baseUrl}/readyz`)).json()).toEqual({ status: 'ready' });
+  });
+});
+
+describe('headers on every kind of answer', () => {
+  it.each([
+    ['/', 200],
+    ['/favicon.svg', 200],
+    ['/widgets/manifest.json', 200],
+    ['/api/feedback/BZ-0000', 422],
+    ['/no/such/page/', 404],
+    ['/widgets/%E0%A4%A', 400],
+  ])('%s (%i)', async (path, status) => {
+    const response = await fetch(`${portal.baseUrl}${path}`);
+    expect(response.status).toBe(status);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toMatch(/frame-ancestors/);
+    expect(response.headers.get('referrer-policy')).toBeTruthy();
+    expect(response.headers.get('permissions-policy')).toMatch(/^geolocation=\(self\)/);
+    expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    // Plain http from an untrusted peer: no HSTS, whatever X-Forwarded-Proto says.
+    expect(response.headers.get('strict-transport-security')).toBeNull();
+    await response.arrayBuffer();
+  });
+});
+
+describe('log lines', () => {
+  it('writes one JSON line per request: id, method, route pattern, status, duration; nothing personal', async () => {
+    const created = await fetch(`${portal.baseUrl}/api/feedback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: submission('log line check'),
+    });
+    expect(created.status).toBe(201);
+    const { code } = (await created.json()) as { code: string };
+    const lookup = await fetch(`${portal.baseUrl}/api/feedback/${code}?token=s3cret`);
+    await lookup.arrayBuffer();
+    const id = lookup.headers.get('x-request-id');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const lines = portal
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const line = lines.find((entry) => entry.reqId === id);
+    expect(line).toMatchObject({
+      service: 'portal',
+      method: 'GET',
+      route: '/api/feedback/:code',
+      status: 200,
+    });
+    expect(typeof line?.ms).toBe('number');
+    const all = JSON.stringify(lines);
+    expect(all).not.toContain(code);
+    expect(all).not.toContain('s3cret');
+    expect(all).not.toContain('127.0.0.1');
+    expect(all).not.toContain('log line check');
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('stores every acknowledged submission when SIGTERM arrives under load', async () => {
+    const db = join(dir, 'shutdown.sqlite');
+    const server = await startPortalServer(undefined, {
+      FEEDBACK_DB: db,
+      FEEDBACK_SUBMIT_LIMIT: 'off',
+      LOG_LEVEL: 'info',
+    });
+    const exited = new Promise<number | null>((resolve) =>
+      server.child.once('exit', (code) => resolve(code)),
+    );
+    const agent = new Agent({ keepAlive: true, maxSockets: 12 });
+    const acknowledged: string[] = [];
+    let stop = false;
+    const post = (body: string) =>
+      new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const req = request(
+          `${server.baseUrl}/api/feedback`,
+          { method: 'POST', agent, headers: { 'content-type': 'application/json' } },
+          (res) => {
+            let text = '';
+            res.on('data', (chunk: Buffer) => {
+              text += chunk.toString();
+            });
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+            res.on('error', reject);
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+    const worker = async (id: number): Promise<void> => {
+      for (let i = 0; !stop; i++) {
+        try {
+          const { status, text } = await post(submission(`worker ${id} message ${i}`));
+          if (status === 201) acknowledged.push((JSON.parse(text) as { code: string }).code);
+        } catch {
+          return; // refused or reset after the server stopped accepting: nothing promised
+        }
+      }
+    };
+    const workers = Array.from({ length: 12 }, (_, id) => worker(id));
+    const started = Date.now();
+    while (acknowledged.length < 200 && Date.now() - started < 20_000) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(acknowledged.length).toBeGreaterThanOrEqual(200);
+    const atSignal = acknowledged.length;
+    server.child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    stop = true;
+    await Promise.all(workers);
+    agent.destroy();
+    expect(acknowledged.length).toBeGreaterThan(atSignal);
+    const store = await openSqliteStore({ path: db });
+    try {
+      const missing: string[] = [];
+      for (const code of acknowledged) {
+        const parsed = parseTrackingCode(code);
+        if (!parsed.ok || !(await store.getByCode(parsed.code))) missing.push(code);
+      }
+      expect(missing).toEqual([]);
+      console.info(
+        `portal: SIGTERM after ${atSignal}; ${acknowledged.length - atSignal} more answered while draining; all ${acknowledged.length} stored`,
+      );
+    } finally {
+      await store.close();
+      server.stop();
+    }
+  }, 60_000);
+});

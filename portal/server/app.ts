@@ -1,0 +1,134 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { errorResponse } from '@behzisti/feedback-service';
+import {
+  answerBadRequest,
+  type Edge,
+  type EdgeListener,
+  isApiPath,
+} from '@behzisti/feedback-service/http/boundary';
+import { answerHealth } from '@behzisti/feedback-service/http/health';
+import { apiRoutePattern, setRoute } from '@behzisti/feedback-service/http/log';
+import { drainSignal } from '@behzisti/feedback-service/http/pace';
+import { type AllowedOrigins, applyCrossOrigin } from './cors.ts';
+import { createNotFound, createStaticFiles } from './static.ts';
+
+// What the portal server does with a request that passed the edge (the error boundary, security
+// headers, proxies and log line of @behzisti/feedback-service/http/boundary):
+//
+//   /healthz, /readyz           probes (readiness asks the feedback store, through Astro)
+//   CORS preflight /data/, /widgets/
+//   GET/HEAD of a built file    sirv (server/static.ts): precompressed, cached by kind
+//   on-demand routes            Astro (the feedback API, the editor's local backend)
+//   anything else               404 page for GET/HEAD, 204 for OPTIONS, else 405
+
+/** Astro's Node adapter in middleware mode: on-demand routes only, `next` when none matches. */
+export type AstroHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  next: () => void,
+  locals: object,
+) => Promise<void>;
+
+/** What on-demand routes read from `Astro.locals` (src/pages/api/feedback/_service.ts). */
+export interface EdgeLocals {
+  clientAddress: string | undefined;
+  secure: boolean;
+  requestId: string;
+  /** Resolves when the socket can take more (Astro's writer does not wait by itself). */
+  drained: () => Promise<void>;
+}
+
+const ALLOWED = 'GET, HEAD, OPTIONS';
+const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
+
+export interface PortalOptions {
+  clientDir: string;
+  astro: AstroHandler;
+  allowed: AllowedOrigins;
+  /** True once shutdown has begun: readiness then fails so traffic goes elsewhere. */
+  isStopping: () => boolean;
+}
+
+export function createPortalListener(options: PortalOptions): EdgeListener {
+  const staticFiles = createStaticFiles(options.clientDir);
+  const notFound = createNotFound(options.clientDir);
+
+  /** No file and no on-demand route: the same answer for every such path. */
+  const nothingHere = (req: IncomingMessage, res: ServerResponse, edge: Edge): void => {
+    const method = req.method ?? 'GET';
+    if (/^\/api(?:\/|$)/.test(edge.pathname)) {
+      setRoute(res, 'not-found');
+      void sendJsonError(
+        res,
+        method === 'GET' || method === 'HEAD' ? 'NOT_FOUND' : 'METHOD_NOT_ALLOWED',
+      );
+      return;
+    }
+    if (method === 'GET' || method === 'HEAD') {
+      notFound(req, res);
+      return;
+    }
+    setRoute(res, 'no-method');
+    res.writeHead(method === 'OPTIONS' ? 204 : 405, {
+      allow: ALLOWED,
+      'cache-control': 'no-store',
+    });
+    res.end();
+  };
+
+  return async (req, res, edge) => {
+    if (edge.pathname === '/readyz' && options.isStopping()) {
+      answerHealth(req, res, edge.pathname, async () => false);
+      return;
+    }
+    if (edge.pathname === '/healthz') {
+      answerHealth(req, res, edge.pathname, async () => true);
+      return;
+    }
+    // Everything below decodes the path; one that is not valid percent-encoding is bad input.
+    try {
+      decodeURIComponent(edge.pathname);
+    } catch {
+      answerBadRequest(res, edge);
+      return;
+    }
+    if (applyCrossOrigin(req, res, edge.pathname, options.allowed)) {
+      setRoute(res, 'cors-preflight');
+      return;
+    }
+    if ((req.method === 'GET' || req.method === 'HEAD') && staticFiles(req, res)) return;
+    // Methods a web Request cannot carry (Astro would fail on them with a 500): never ours.
+    if (FORBIDDEN_METHODS.has(req.method ?? '')) {
+      nothingHere(req, res, edge);
+      return;
+    }
+    setRoute(
+      res,
+      edge.pathname === '/readyz'
+        ? '/readyz'
+        : isApiPath(edge.pathname)
+          ? apiRoutePattern(edge.pathname)
+          : 'astro',
+    );
+    const locals: EdgeLocals = {
+      clientAddress: edge.address,
+      secure: edge.secure,
+      requestId: edge.requestId,
+      drained: drainSignal(res),
+    };
+    await options.astro(req, res, () => nothingHere(req, res, edge), locals);
+  };
+}
+
+async function sendJsonError(
+  res: ServerResponse,
+  code: 'NOT_FOUND' | 'METHOD_NOT_ALLOWED',
+): Promise<void> {
+  const response = errorResponse(
+    code,
+    code === 'METHOD_NOT_ALLOWED' ? { headers: { allow: ALLOWED } } : {},
+  );
+  const body = await response.text();
+  res.writeHead(response.status, Object.fromEntries(response.headers));
+  res.end(body);
+}
