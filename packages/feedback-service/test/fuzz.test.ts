@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashSecret } from '../src/secret-hash.ts';
 import { STAFF_TOKEN, validBody } from './helpers.ts';
 import { rawArb, requestArb, send, sendRaw } from './http-fuzz.ts';
 import { type ServerProcess, startServer } from './server-process.ts';
@@ -17,8 +18,9 @@ let server: ServerProcess;
 beforeAll(async () => {
   server = await startServer({
     FEEDBACK_DB: join(dir, 'fuzz.sqlite'),
-    FEEDBACK_STAFF_TOKEN: STAFF_TOKEN,
-    FEEDBACK_STAFF: 'fuzz-staff:fuzz-staff-secret-0123456789',
+    // Configured as in production: hashes only (the service refuses plain-text secrets).
+    FEEDBACK_STAFF_TOKEN: await hashSecret(STAFF_TOKEN),
+    FEEDBACK_STAFF: `fuzz-staff:${await hashSecret('fuzz-staff-secret-0123456789')}`,
     FEEDBACK_SUBMIT_LIMIT: 'off',
     FEEDBACK_LOOKUP_LIMIT: 'off',
     TRUSTED_PROXIES: 'loopback',
