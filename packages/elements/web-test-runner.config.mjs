@@ -45,7 +45,9 @@ export default {
   nodeResolve: { exportConditions: ['browser', 'development'] },
   middleware: [testRoutes, locatorRoutes, feedbackRoutes],
   plugins: [
-    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    // json: core's word lists (core/search) are JSON modules; esbuild's transform drops the
+    // `with { type: 'json' }` attribute, so the dev server must serve them as JavaScript.
+    esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     geolocationPlugin(),
   ],
   browsers,
