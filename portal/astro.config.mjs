@@ -2,6 +2,8 @@
 import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+// The widgets' templates are written for readers; minify them here as their own build does.
+import { minifyElementTemplates } from '../packages/elements/scripts/bundle.mjs';
 
 // PORTAL_DIST (a folder inside portal/, e.g. dist-bench, so the server build still finds
 // node_modules) builds elsewhere than ./dist, with its own cache, so two builds can run at once on
@@ -49,6 +51,6 @@ export default defineConfig({
   // by the project, so Astro may rasterise them (src/lib/og-image.ts). Only our own files are
   // processed: news pictures are files in the repository, never fetched from elsewhere.
   image: { dangerouslyProcessSVG: true },
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: { build: { assetsInlineLimit: 0 }, plugins: [minifyElementTemplates()] },
   devToolbar: { enabled: false },
 });
