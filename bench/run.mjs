@@ -6,6 +6,9 @@
 const modules = {
   core: async () => (await import('./core.mjs')).default(),
   feedback: async () => (await import('./feedback.mjs')).default(),
+  // The full portal server under autocannon: a page and a submission, SQLite and PostgreSQL,
+  // one and two instances (about two minutes). `pnpm bench http` runs it alone.
+  http: async () => (await import('./http.mjs')).default(),
   locator: async () => (await import('./locator.mjs')).locatorRows(),
   // Builds the portal three times (own content, 1,000 and 10,000 generated news) and runs
   // Lighthouse: a few minutes. `pnpm bench portal` runs it alone.

@@ -420,6 +420,27 @@ describe('staff inbox end to end', () => {
     expect(status).toBe(401);
     await context.close();
   });
+
+  it('ends every session of the account, on every device, from one of them', async () => {
+    const phone = await browser.newContext();
+    const desk = await browser.newContext();
+    const phonePage = await phone.newPage();
+    const deskPage = await desk.newPage();
+    await signIn(phonePage, baseUrl);
+    await signIn(deskPage, baseUrl);
+    await deskPage.getByRole('button', { name: 'End all my sessions' }).click();
+    await expect.poll(() => deskPage.locator('#staff-signin').isVisible()).toBe(true);
+    await expect
+      .poll(() => deskPage.locator('#staff-live').textContent())
+      .toContain('All your sessions have ended');
+    const sessionStatus = (page: Page) =>
+      page.evaluate(async () => (await fetch('/api/staff/session')).status);
+    expect(await sessionStatus(deskPage)).toBe(401);
+    // The other device's cookie no longer works either.
+    expect(await sessionStatus(phonePage)).toBe(401);
+    await phone.close();
+    await desk.close();
+  });
 });
 
 // A server of its own: failed sign-ins count per client address (here the X-Forwarded-For a

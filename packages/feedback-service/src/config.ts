@@ -26,6 +26,8 @@ export interface ServiceConfig {
   sqliteSynchronous: 'FULL' | 'NORMAL';
   /** postgres://… — when set, PostgreSQL is used instead of SQLite. */
   databaseUrl: string | undefined;
+  /** PostgreSQL connections per instance (DATABASE_POOL_SIZE, default 10). */
+  databasePoolSize: number;
   staffToken: string | undefined;
   /** Named staff accounts (FEEDBACK_STAFF). */
   staffAccounts: StaffAccount[];
@@ -115,12 +117,17 @@ export function configFromEnv(
       'DATABASE_URL must start with postgres:// (or leave it unset for SQLite)',
     );
   }
+  const databasePoolSize = integer('DATABASE_POOL_SIZE', env.DATABASE_POOL_SIZE, 10);
+  if (databasePoolSize < 1 || databasePoolSize > 200) {
+    throw new ConfigError('DATABASE_POOL_SIZE must be from 1 to 200 connections per instance');
+  }
   return {
     port: integer('PORT', env.PORT, 8787),
     host: env.HOST?.trim() || '127.0.0.1',
     sqlitePath: resolve(cwd, env.FEEDBACK_DB?.trim() || './data/feedback.sqlite'),
     sqliteSynchronous: synchronous,
     databaseUrl,
+    databasePoolSize,
     staffToken,
     staffAccounts,
     sessionIdleMinutes,
@@ -137,7 +144,9 @@ export function configFromEnv(
 
 /** Opens the configured store: PostgreSQL when DATABASE_URL is set, else the SQLite file. */
 export async function openStore(config: ServiceConfig): Promise<FeedbackStore> {
-  if (config.databaseUrl) return openPostgresStore({ url: config.databaseUrl });
+  if (config.databaseUrl) {
+    return openPostgresStore({ url: config.databaseUrl, max: config.databasePoolSize });
+  }
   return openSqliteStore({ path: config.sqlitePath, synchronous: config.sqliteSynchronous });
 }
 

@@ -1,10 +1,12 @@
 import { formatTrackingCode, generateTrackingCode, parseTrackingCode } from '@behzisti/core';
 import { csvRow } from '@behzisti/core/spreadsheet';
+import { createAccountKeys } from './account-keys.ts';
 import { addressKey, clientAddress } from './client-key.ts';
 import { isArticleId, parseArticleList, publicComment } from './comments.ts';
 import { type CorsPolicy, createCorsPolicy } from './cors.ts';
 import { errorResponse, HttpError, jsonResponse } from './errors.ts';
-import { type RateLimit, RateLimiter } from './rate-limit.ts';
+import { createLimits } from './limits.ts';
+import type { RateLimit } from './rate-limit.ts';
 import { MAX_BODY_BYTES, readJsonBody } from './read-body.ts';
 import {
   DEFAULT_SESSION_IDLE_MINUTES,
@@ -24,7 +26,7 @@ import {
   publicView,
   staffView,
 } from './staff.ts';
-import { ACCOUNT_NAME_RE, createStaffCredentials, type StaffAccount } from './staff-auth.ts';
+import { createStaffCredentials, SHARED_TOKEN_ACTOR, type StaffAccount } from './staff-auth.ts';
 import {
   CodeCollisionError,
   type FeedbackRecord,
@@ -48,10 +50,14 @@ import { screenSubmission } from './submission.ts';
 //   POST   {staff}/session   sign in (name, secret) → session cookie
 //   GET    {staff}/session   who is signed in, and until when
 //   DELETE {staff}/session   sign out
+//   DELETE {staff}/sessions  sign out everywhere: every session of the signed-in account
 //   GET    {staff}/audit     the audit log (staff)
 //
 // Staff endpoints take the session cookie or `Authorization: Bearer` (scripts); they are absent
-// (404) when no staff account or token is configured.
+// (404) when no staff account or token is configured. Every credential check (sign-in form and
+// bearer) first reserves an attempt per client address and per account name in the store, so
+// parallel or slow requests cannot get more checks than the limit, and is written to the audit
+// log, success or failure. Limits live in the store, so several instances share them.
 
 /** Defaults for the per-client limits; generous because mobile carriers share addresses (CGNAT). */
 export const DEFAULT_SUBMIT_LIMIT: RateLimit = { capacity: 20, refillPerSecond: 20 / 600 };
@@ -62,6 +68,11 @@ export const DEFAULT_MIN_FILL_MS = 3000;
 export const DEFAULT_COMMENTS_READ_LIMIT: RateLimit = { capacity: 300, refillPerSecond: 5 };
 /** Sign-in failures allowed per client address in {@link SIGN_IN_WINDOW_MS}; the next is refused. */
 export const SIGN_IN_FAILURES = 5;
+/**
+ * Sign-in failures allowed per account name in the window, from any addresses: more than one
+ * address's worth, so one office behind a shared address does not lock a colleague out.
+ */
+export const ACCOUNT_SIGN_IN_FAILURES = 10;
 export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
 
 /** Options of {@link createFeedbackHandler}. */
@@ -125,8 +136,21 @@ interface Staff {
   expiresAt: string | undefined;
 }
 
-function limiter(limit: RateLimit | false | undefined, fallback: RateLimit) {
-  return limit === false ? undefined : new RateLimiter(limit ?? fallback);
+function limitOf(limit: RateLimit | false | undefined, fallback: RateLimit) {
+  return limit === false ? undefined : (limit ?? fallback);
+}
+
+/** A reserved sign-in attempt, given back when the credentials turn out right. */
+interface Attempt {
+  key: string;
+  id: string;
+}
+
+/** The account name an `Authorization: Bearer` header claims: `name:secret`, else the shared token's. */
+function bearerName(header: string): string {
+  const token = /^Bearer[ \t]+(\S+)\s*$/i.exec(header)?.[1] ?? '';
+  const colon = token.indexOf(':');
+  return colon > 0 ? token.slice(0, colon) : SHARED_TOKEN_ACTOR;
 }
 
 /** Builds the feedback API over `options.store`. */
@@ -149,27 +173,42 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     },
     now,
   );
+  const accountKeys = createAccountKeys(store, options.staffAccounts ?? [], options.staffToken);
+  const limits = createLimits(store, now);
   const articleExists = options.articleExists;
-  const submitLimiter = limiter(options.submitLimit, DEFAULT_SUBMIT_LIMIT);
-  const lookupLimiter = limiter(options.lookupLimit, DEFAULT_LOOKUP_LIMIT);
-  const commentsLimiter = limiter(options.commentsReadLimit, DEFAULT_COMMENTS_READ_LIMIT);
+  const submitLimit = limitOf(options.submitLimit, DEFAULT_SUBMIT_LIMIT);
+  const lookupLimit = limitOf(options.lookupLimit, DEFAULT_LOOKUP_LIMIT);
+  const commentsLimit = limitOf(options.commentsReadLimit, DEFAULT_COMMENTS_READ_LIMIT);
   const onError =
     options.onError ?? ((error: unknown) => console.error('feedback-service error:', error));
 
   const allowHeaders = isStaff ? ['Content-Type', 'Authorization'] : ['Content-Type'];
 
-  const takeToken = (
-    bucket: RateLimiter | undefined,
+  /** Takes a token from the client's bucket of the named limit, or throws 429. */
+  const takeToken = async (
+    name: string,
+    limit: RateLimit | undefined,
     request: Request,
     context: RequestContext,
-  ): void => {
-    if (!bucket) return;
-    const decision = bucket.take(clientOf(request, context));
-    if (!decision.allowed) {
-      throw new HttpError('RATE_LIMITED', {
-        headers: { 'retry-after': String(decision.retryAfterSeconds) },
-      });
-    }
+  ): Promise<void> => {
+    if (limit) await limits.take(`${name}:${clientOf(request, context)}`, limit);
+  };
+
+  /** Reserves a credential check for the client's address, or throws 429. */
+  const addressAttempt = async (request: Request, context: RequestContext): Promise<Attempt> => {
+    const key = `sign-in:address:${clientOf(request, context)}`;
+    return { key, id: await limits.reserve(key, SIGN_IN_FAILURES, SIGN_IN_WINDOW_MS) };
+  };
+
+  /** Reserves a credential check for the account `label` names, or throws 429. */
+  const accountAttempt = async (label: string): Promise<Attempt> => {
+    const key = `sign-in:account:${label}`;
+    return { key, id: await limits.reserve(key, ACCOUNT_SIGN_IN_FAILURES, SIGN_IN_WINDOW_MS) };
+  };
+
+  /** The credentials were right: those checks do not count against the limits. */
+  const release = async (...attempts: Attempt[]): Promise<void> => {
+    for (const attempt of attempts) await limits.release(attempt.key, attempt.id);
   };
 
   /** A browser page from an origin not on the allowlist must not change anything. */
@@ -201,16 +240,27 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
    * Unsafe methods with the cookie must be JSON (a cross-site form cannot send that without a
    * CORS preflight), as a second defence beside SameSite=Strict.
    */
-  const requireStaff = async (request: Request): Promise<Staff> => {
+  const requireStaff = async (request: Request, context: RequestContext): Promise<Staff> => {
     if (!isStaff) throw new HttpError('NOT_FOUND');
-    const bearer = credentials.bearer(request);
-    if (bearer === null) {
-      throw new HttpError('UNAUTHORIZED', {
-        headers: { 'www-authenticate': 'Bearer realm="feedback"' },
-      });
+    const header = request.headers.get('authorization');
+    if (header !== null) {
+      // A bearer is a credential check like the sign-in form: the same limits, the same audit.
+      const address = await addressAttempt(request, context);
+      const label = await accountKeys.label(bearerName(header));
+      const account = await accountAttempt(label);
+      const actor = await credentials.bearer(request);
+      if (!actor) {
+        await audit(request, context, label, 'bearer-failed');
+        throw new HttpError('UNAUTHORIZED', {
+          headers: { 'www-authenticate': 'Bearer realm="feedback"' },
+        });
+      }
+      await release(address, account);
+      await audit(request, context, actor, 'bearer');
+      return { actor, via: 'bearer', expiresAt: undefined };
     }
-    if (bearer !== undefined) return { actor: bearer, via: 'bearer', expiresAt: undefined };
-    const session = await sessions.use(readCookie(request, SESSION_COOKIE)).catch((error) => {
+    const cookie = readCookie(request, SESSION_COOKIE);
+    const session = await sessions.use(cookie, accountKeys.fingerprint).catch((error) => {
       // A 401 names the scheme that would work (RFC 9110); the cookie is not one, so Bearer.
       if (error instanceof HttpError) {
         throw new HttpError(error.code, {
@@ -255,7 +305,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
 
   const submit = async (request: Request, context: RequestContext): Promise<Response> => {
     refuseForeignOrigin(request);
-    takeToken(submitLimiter, request, context);
+    await takeToken('submit', submitLimit, request, context);
     const body = await readJsonBody(request, maxBodyBytes);
     const screening = screenSubmission(body, minFillMs);
     if (screening.kind === 'honeypot') {
@@ -303,15 +353,15 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     context: RequestContext,
     segment: string,
   ): Promise<Response> => {
-    takeToken(lookupLimiter, request, context);
+    await takeToken('lookup', lookupLimit, request, context);
     const code = codeFrom(segment);
     const record = await store.getByCode(code);
     if (!record) throw new HttpError('UNKNOWN_TRACKING_CODE');
     return jsonResponse(publicView(record, formatTrackingCode(code, 'en')));
   };
 
-  const list = async (request: Request, url: URL): Promise<Response> => {
-    await requireStaff(request);
+  const list = async (request: Request, context: RequestContext, url: URL): Promise<Response> => {
+    await requireStaff(request, context);
     const { filter, limit, offset } = parseListQuery(url.searchParams);
     const page = await store.list(filter, { limit, offset });
     const next = offset + page.items.length;
@@ -329,7 +379,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     context: RequestContext,
     url: URL,
   ): Promise<Response> => {
-    const staff = await requireStaff(request);
+    const staff = await requireStaff(request, context);
     const { filter } = parseListQuery(url.searchParams);
     if (request.method.toUpperCase() !== 'HEAD') {
       await audit(request, context, staff.actor, 'csv-export', url.search || undefined);
@@ -376,7 +426,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     segment: string,
   ): Promise<Response> => {
     refuseForeignOrigin(request);
-    const staff = await requireStaff(request);
+    const staff = await requireStaff(request, context);
     const code = codeFrom(segment);
     const body = await readJsonBody(request, maxBodyBytes);
     const changes = parseUpdate(body);
@@ -397,7 +447,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     context: RequestContext,
     url: URL,
   ): Promise<Response> => {
-    takeToken(commentsLimiter, request, context);
+    await takeToken('comments', commentsLimit, request, context);
     const article = url.searchParams.get('article');
     if (!isArticleId(article)) {
       throw new HttpError('INVALID_QUERY', {
@@ -425,7 +475,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     context: RequestContext,
     url: URL,
   ): Promise<Response> => {
-    takeToken(commentsLimiter, request, context);
+    await takeToken('comments', commentsLimit, request, context);
     const articles = parseArticleList(url.searchParams.get('articles'));
     const found = await store.commentCounts(articles);
     const counts: Record<string, number> = {};
@@ -435,21 +485,8 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
 
   const signIn = async (request: Request, context: RequestContext): Promise<Response> => {
     refuseForeignOrigin(request);
-    const client = clientOf(request, context);
-    const at = now().getTime();
-    const failures = await store.countAudit(
-      'sign-in-failed',
-      client,
-      new Date(at - SIGN_IN_WINDOW_MS).toISOString(),
-    );
-    if (failures.count >= SIGN_IN_FAILURES) {
-      const oldest = failures.oldest ? Date.parse(failures.oldest) : at;
-      throw new HttpError('RATE_LIMITED', {
-        headers: {
-          'retry-after': String(Math.max(1, Math.ceil((oldest + SIGN_IN_WINDOW_MS - at) / 1000))),
-        },
-      });
-    }
+    // Reserved before the body is read: parallel slow bodies cannot add checks beyond the limit.
+    const address = await addressAttempt(request, context);
     const body = await readJsonBody(request, maxBodyBytes);
     const { name, secret } = (typeof body === 'object' && body !== null ? body : {}) as Record<
       string,
@@ -460,14 +497,16 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
         fields: [{ field: '', message: 'send { "name": "…", "secret": "…" }' }],
       });
     }
-    const actor = credentials.signIn(name.trim(), secret);
+    // An unknown name is only ever stored as a keyed digest: it may be a secret in the wrong box.
+    const label = await accountKeys.label(name.trim());
+    const account = await accountAttempt(label);
+    const actor = await credentials.signIn(name.trim(), secret);
     if (!actor) {
-      // The name is logged only when it looks like a name, never a secret typed in the wrong box.
-      const tried = ACCOUNT_NAME_RE.test(name.trim()) ? name.trim() : '?';
-      await audit(request, context, tried, 'sign-in-failed');
+      await audit(request, context, label, 'sign-in-failed');
       throw new HttpError('BAD_CREDENTIALS');
     }
-    const token = await sessions.start(actor);
+    await release(address, account);
+    const token = await sessions.start(actor, await accountKeys.fingerprint(actor));
     await audit(request, context, actor, 'sign-in');
     const maxAge = Math.floor(sessions.times.maxMs / 1000);
     return new Response(null, {
@@ -479,8 +518,8 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     });
   };
 
-  const whoAmI = async (request: Request): Promise<Response> => {
-    const staff = await requireStaff(request);
+  const whoAmI = async (request: Request, context: RequestContext): Promise<Response> => {
+    const staff = await requireStaff(request, context);
     return jsonResponse({ name: staff.actor, expiresAt: staff.expiresAt ?? null });
   };
 
@@ -499,8 +538,27 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     });
   };
 
-  const auditLog = async (request: Request, url: URL): Promise<Response> => {
-    await requireStaff(request);
+  /** Ends every session of the signed-in account (a lost phone, a shared computer). */
+  const signOutEverywhere = async (
+    request: Request,
+    context: RequestContext,
+  ): Promise<Response> => {
+    refuseForeignOrigin(request);
+    const staff = await requireStaff(request, context);
+    const ended = await sessions.endAll(staff.actor);
+    await audit(request, context, staff.actor, 'sign-out-everywhere');
+    return jsonResponse({ ended }, 200, {
+      'set-cookie': sessionCookie('', 0, isHttps(request)),
+      'cache-control': 'no-store',
+    });
+  };
+
+  const auditLog = async (
+    request: Request,
+    context: RequestContext,
+    url: URL,
+  ): Promise<Response> => {
+    await requireStaff(request, context);
     const { target, ...page } = parseAuditQuery(url.searchParams);
     const { items, total } = await store.listAudit(page, target);
     return jsonResponse({ items, total, limit: page.limit, offset: page.offset });
@@ -516,7 +574,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
   const routeFor = (path: string, url: URL, request: Request, context: RequestContext): Route => {
     if (path === base) {
       const methods: Route = { POST: () => submit(request, context) };
-      if (isStaff) methods.GET = () => list(request, url);
+      if (isStaff) methods.GET = () => list(request, context, url);
       else if (request.method.toUpperCase() === 'GET') throw new HttpError('NOT_FOUND');
       return methods;
     }
@@ -545,12 +603,17 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     }
     if (path === `${staffPath}/session` && isStaff) {
       return {
-        GET: () => whoAmI(request),
+        GET: () => whoAmI(request, context),
         POST: () => signIn(request, context),
         DELETE: () => signOut(request, context),
       };
     }
-    if (path === `${staffPath}/audit` && isStaff) return { GET: () => auditLog(request, url) };
+    if (path === `${staffPath}/sessions` && isStaff) {
+      return { DELETE: () => signOutEverywhere(request, context) };
+    }
+    if (path === `${staffPath}/audit` && isStaff) {
+      return { GET: () => auditLog(request, context, url) };
+    }
     throw new HttpError('NOT_FOUND');
   };
 

@@ -1,7 +1,8 @@
 // Per-client token buckets. Each client (IP address) has a bucket of `capacity` tokens that
 // refills at `refillPerSecond`; a request takes one token or is refused with the seconds until
-// one is back (for Retry-After). Buckets live in memory: with several instances each keeps its
-// own, which multiplies the limit by the instance count — acceptable for abuse control.
+// one is back (for Retry-After). The store keeps the buckets (FeedbackStore.takeToken): in
+// PostgreSQL, so every instance shares them; this in-memory limiter is the SQLite store's, the
+// single-instance engine, where writing a row (and an fsync) per request would buy nothing.
 
 /** A limit: a burst of `capacity` requests, then `refillPerSecond` sustained. */
 export interface RateLimit {
@@ -32,8 +33,7 @@ export class RateLimiter {
   }
 
   /** Takes a token for `key` if there is one. */
-  take(key: string): RateDecision {
-    const now = this.#now();
+  take(key: string, now: number = this.#now()): RateDecision {
     const { capacity, refillPerSecond } = this.#limit;
     const bucket = this.#buckets.get(key) ?? { tokens: capacity, updatedMs: now };
     bucket.tokens = Math.min(

@@ -5,7 +5,10 @@ import type { FeedbackStore, StaffSession } from './store/types.ts';
 // Staff sessions: a random cookie whose SHA-256 is a row in `staff_sessions`, so sessions
 // survive a restart and are shared by every instance on one database, and a stolen copy of the
 // database holds nothing that can be sent as a cookie. A session ends after a spell of
-// inactivity (idle) or a fixed time after sign-in (absolute), whichever comes first.
+// inactivity (idle) or a fixed time after sign-in (absolute), whichever comes first; when its
+// account's configuration changes (removed, disabled, new secret or role: the fingerprint in the
+// row no longer matches); when the account signs in more than MAX_SESSIONS_PER_ACCOUNT times
+// (the oldest ends); and everywhere at once on request.
 
 /** The cookie's name. */
 export const SESSION_COOKIE = 'bz_staff';
@@ -13,6 +16,8 @@ export const SESSION_COOKIE = 'bz_staff';
 export const DEFAULT_SESSION_IDLE_MINUTES = 30;
 /** The longest a session lasts, however active: a working day. */
 export const DEFAULT_SESSION_MAX_MINUTES = 8 * 60;
+/** Sessions one account may hold at once; signing in again ends the oldest. */
+export const MAX_SESSIONS_PER_ACCOUNT = 5;
 /** Expired sessions are kept this long, so their cookie is answered "expired" rather than "signed out". */
 const EXPIRED_KEPT_MS = 24 * 60 * 60 * 1000;
 
@@ -73,8 +78,11 @@ export class SessionManager {
     return this.#times;
   }
 
-  /** Starts a session for `actor`; returns the cookie value (never stored). */
-  async start(actor: string): Promise<string> {
+  /**
+   * Starts a session for `actor` whose account configuration has `fingerprint`, ending its
+   * oldest sessions beyond the cap; returns the cookie value (never stored).
+   */
+  async start(actor: string, fingerprint: string | undefined): Promise<string> {
     const now = this.#now();
     // Long-dead sessions are cleared here, the only time a session is written without being read.
     await this.#store.purgeSessions(
@@ -88,19 +96,30 @@ export class SessionManager {
       actor,
       createdAt: at,
       lastSeenAt: at,
+      fingerprint,
     });
+    await this.#store.trimSessions(actor, MAX_SESSIONS_PER_ACCOUNT);
     return token;
   }
 
   /**
    * The live session for the cookie value, its idle timer restarted. Throws 401 SIGNED_OUT
-   * (no or unknown cookie) or SESSION_EXPIRED.
+   * (no or unknown cookie, or the account has changed since: `current` gives the account's
+   * fingerprint now) or SESSION_EXPIRED.
    */
-  async use(token: string | undefined): Promise<{ actor: string; expiresAt: string }> {
+  async use(
+    token: string | undefined,
+    current: (actor: string) => Promise<string | undefined>,
+  ): Promise<{ actor: string; expiresAt: string }> {
     if (!token) throw new HttpError('SIGNED_OUT');
     const hash = tokenHash(token);
     const session = await this.#store.getSession(hash);
     if (!session) throw new HttpError('SIGNED_OUT');
+    const fingerprint = await current(session.actor);
+    if (fingerprint === undefined || session.fingerprint !== fingerprint) {
+      await this.#store.deleteSession(hash);
+      throw new HttpError('SIGNED_OUT');
+    }
     const now = this.#now();
     if (now.getTime() >= sessionEnd(session, this.#times)) throw new HttpError('SESSION_EXPIRED');
     const lastSeenAt = now.toISOString();
@@ -109,6 +128,11 @@ export class SessionManager {
       actor: session.actor,
       expiresAt: new Date(sessionEnd({ ...session, lastSeenAt }, this.#times)).toISOString(),
     };
+  }
+
+  /** Ends every session of `actor`; returns how many there were. */
+  endAll(actor: string): Promise<number> {
+    return this.#store.endSessionsOf(actor);
   }
 
   /** Ends the session for the cookie value; returns its actor when there was a live one. */

@@ -139,7 +139,7 @@ for (const engine of engines) {
              '2025-01-02T00:00:00.000Z', '2025-01-02T00:00:00.000Z')`,
       );
       store = await engine.reopen();
-      expect(await engine.migrations()).toEqual([1, 2, 3]);
+      expect(await engine.migrations()).toEqual([1, 2, 3, 4]);
       const record = await store.getByCode('1234567890123452');
       expect(record).toMatchObject({
         kind: 'feedback',
@@ -460,11 +460,13 @@ for (const engine of engines) {
         ['maryam', 'status-change', feedback],
         ['maryam', 'reply', feedback],
         ['maryam', 'csv-export', '?kind=comment'],
+        // Every credential check is audited, the bearer's too.
+        ['staff', 'bearer', undefined],
         ['staff', 'csv-export', undefined],
         ['maryam', 'sign-out', undefined],
         ['reza', 'sign-in', undefined],
       ]);
-      expect(log.total).toBe(10);
+      expect(log.total).toBe(11);
       expect(log.items.at(-1)).toMatchObject({
         client: '10.3.3.3',
         at: '2026-03-01T08:00:00.000Z',

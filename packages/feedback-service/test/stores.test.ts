@@ -40,7 +40,7 @@ for (const engine of engines) {
     });
 
     it('creates its schema on first open and records the migration once', async () => {
-      expect(await engine.migrations()).toEqual([1, 2, 3]);
+      expect(await engine.migrations()).toEqual([1, 2, 3, 4]);
     });
 
     it('stores and reads back every field exactly', async () => {
@@ -73,6 +73,21 @@ for (const engine of engines) {
       expect(codes.size).toBe(1);
       expect(results.filter((result) => result.created)).toHaveLength(1);
       expect(await countRows(store)).toBe(1);
+    });
+
+    it('stores a burst together, and one bad submission fails alone', async () => {
+      const good = Array.from({ length: 30 }, () => newFeedback());
+      // A comment must name its article: the schema's CHECK refuses this one.
+      const bad = newFeedback({ kind: 'comment' });
+      const settled = await Promise.allSettled([
+        ...good.slice(0, 15).map((feedback) => store.insert(feedback)),
+        store.insert(bad),
+        ...good.slice(15).map((feedback) => store.insert(feedback)),
+      ]);
+      expect(settled.filter((result) => result.status === 'fulfilled')).toHaveLength(30);
+      expect(settled[15]?.status).toBe('rejected');
+      expect(await countRows(store)).toBe(30);
+      expect(await store.getByCode(bad.code)).toBeUndefined();
     });
 
     it('reports a taken code without storing anything', async () => {
@@ -150,6 +165,105 @@ for (const engine of engines) {
       }
       expect(questions).toBe(Math.ceil(total / 3));
     }, 30_000);
+
+    it('keeps token buckets: a burst, Retry-After, refill, and one key at a time', async () => {
+      const limit = { capacity: 3, refillPerSecond: 0.5 };
+      const t0 = 1_700_000_000_000;
+      const take = (key: string, at: number) => store.takeToken(key, limit, at);
+      expect([await take('a', t0), await take('a', t0), await take('a', t0)]).toEqual([
+        { allowed: true },
+        { allowed: true },
+        { allowed: true },
+      ]);
+      expect(await take('a', t0)).toEqual({ allowed: false, retryAfterSeconds: 2 });
+      expect((await take('b', t0)).allowed).toBe(true);
+      expect((await take('a', t0 + 2000)).allowed).toBe(true);
+      expect((await take('a', t0 + 2000)).allowed).toBe(false);
+      // Long idle: full again, never more than the capacity.
+      const later = t0 + 1_000_000;
+      const burst = [];
+      for (let i = 0; i < 4; i++) burst.push((await take('a', later)).allowed);
+      expect(burst).toEqual([true, true, true, false]);
+      // Pruning forgets only buckets that have refilled (equal to fresh ones).
+      await store.pruneLimits(later + 1000);
+      expect((await take('a', later + 1000)).allowed).toBe(false);
+    });
+
+    it('takes tokens atomically: 30 parallel takes on one bucket allow exactly its capacity', async () => {
+      const limit = { capacity: 7, refillPerSecond: 0.001 };
+      const at = 1_700_000_000_000;
+      const results = await Promise.all(
+        Array.from({ length: 30 }, () => store.takeToken('parallel', limit, at)),
+      );
+      expect(results.filter((result) => result.allowed)).toHaveLength(7);
+      for (const result of results) {
+        if (!result.allowed) expect(result.retryAfterSeconds).toBeGreaterThan(0);
+      }
+    });
+
+    it('reserves sign-in attempts in a sliding window, atomically, and releases them', async () => {
+      const window = 15 * 60_000;
+      const t0 = 1_700_000_000_000;
+      const results = await Promise.all(
+        Array.from({ length: 20 }, () => store.reserveAttempt('k', 5, window, t0)),
+      );
+      const allowed = results.filter((result) => result.allowed);
+      expect(allowed).toHaveLength(5);
+      expect(results.find((result) => !result.allowed)).toEqual({
+        allowed: false,
+        retryAfterSeconds: 15 * 60,
+      });
+      // Another key is not affected.
+      expect((await store.reserveAttempt('other', 5, window, t0)).allowed).toBe(true);
+      // Ten minutes on: five minutes left until the oldest leaves the window.
+      expect(await store.reserveAttempt('k', 5, window, t0 + 10 * 60_000)).toEqual({
+        allowed: false,
+        retryAfterSeconds: 5 * 60,
+      });
+      // A released attempt (a successful sign-in) frees its place at once.
+      const first = allowed[0];
+      if (!first?.allowed) throw new Error('no attempt was allowed');
+      await store.releaseAttempt('k', first.id);
+      const again = await store.reserveAttempt('k', 5, window, t0 + 11 * 60_000);
+      expect(again.allowed).toBe(true);
+      // The window slides: the four left from t0 leave it at t0 + 15 min.
+      expect((await store.reserveAttempt('k', 5, window, t0 + 15 * 60_000)).allowed).toBe(true);
+      await store.pruneLimits(t0 + 40 * 60_000);
+      const fresh = await Promise.all(
+        Array.from({ length: 6 }, () => store.reserveAttempt('k', 5, window, t0 + 40 * 60_000)),
+      );
+      expect(fresh.filter((result) => result.allowed)).toHaveLength(5);
+    });
+
+    it('caps sessions per account and ends them all at once', async () => {
+      for (let i = 0; i < 4; i++) {
+        await store.createSession({
+          tokenHash: `h${i}`,
+          actor: i < 3 ? 'maryam' : 'reza',
+          createdAt: new Date(Date.UTC(2026, 0, 1, 8, i)).toISOString(),
+          lastSeenAt: new Date(Date.UTC(2026, 0, 1, 8, i)).toISOString(),
+          fingerprint: `f${i}`,
+        });
+      }
+      expect(await store.getSession('h0')).toMatchObject({ actor: 'maryam', fingerprint: 'f0' });
+      await store.trimSessions('maryam', 2);
+      expect(await store.getSession('h0')).toBeUndefined();
+      expect(await store.getSession('h1')).toBeDefined();
+      expect(await store.getSession('h2')).toBeDefined();
+      expect(await store.endSessionsOf('maryam')).toBe(2);
+      expect(await store.getSession('h2')).toBeUndefined();
+      expect(await store.getSession('h3')).toMatchObject({ actor: 'reza' });
+    });
+
+    it('keeps one server secret per name, the same after a reopen', async () => {
+      const first = await store.secret('account-digests');
+      expect(first).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(await store.secret('account-digests')).toBe(first);
+      expect(await store.secret('other')).not.toBe(first);
+      await store.close();
+      store = await engine.reopen();
+      expect(await store.secret('account-digests')).toBe(first);
+    });
 
     it('serves the API end to end: submit, look up, idempotent retry, nothing stored on errors', async () => {
       const handler = createFeedbackHandler({

@@ -304,18 +304,23 @@ function start(root: HTMLElement): void {
     work.hidden = true;
   };
 
-  el('staff-signout').addEventListener('click', async () => {
+  /** Signs out this session, or every session of the account; the page forgets what it holds. */
+  const signOut = async (path: string, done: string) => {
     try {
-      await staffFetch('/api/staff/session', { method: 'DELETE' });
+      await staffFetch(path, { method: 'DELETE' });
     } catch {
       // Signed out already (expired) or unreachable: either way the page forgets what it holds.
     }
     clearWork();
     nameInput.value = '';
     showSignin();
-    announce(text('signedOut'));
+    announce(text(done));
     signinTitle.focus();
-  });
+  };
+  el('staff-signout').addEventListener('click', () => signOut('/api/staff/session', 'signedOut'));
+  el('staff-signout-everywhere').addEventListener('click', () =>
+    signOut('/api/staff/sessions', 'signedOutEverywhere'),
+  );
 
   // ---- filters and the list -----------------------------------------------------------------
 

@@ -86,4 +86,34 @@ export const postgresMigrations: readonly Migration[] = [
       CREATE INDEX staff_audit_action_client ON staff_audit (action, client, at);
     `,
   },
+  {
+    version: 4,
+    name: 'shared limits, session fingerprints and server secrets',
+    sql: `
+      -- Configuration digest of the account when the session began (NULL: from before, ends).
+      ALTER TABLE staff_sessions ADD COLUMN fingerprint text;
+      CREATE INDEX staff_sessions_actor ON staff_sessions (actor, created_at);
+      -- Token buckets of the public endpoints, shared by every instance. UNLOGGED: abuse
+      -- counters need no WAL (they are emptied after a crash, which only forgives a few
+      -- requests), and writing one per request must cost as little as possible.
+      CREATE UNLOGGED TABLE rate_buckets (
+        key text PRIMARY KEY,
+        tokens double precision NOT NULL,
+        updated_ms bigint NOT NULL,
+        -- When the bucket is full again, and equal to a fresh one: the row can go then.
+        full_ms bigint NOT NULL,
+        taken boolean NOT NULL
+      );
+      CREATE INDEX rate_buckets_full ON rate_buckets (full_ms);
+      -- Sign-in attempts in their sliding window: one row per key, so a reservation is a
+      -- single upsert that locks that row ('<ms>:<id>' per attempt).
+      CREATE TABLE sign_in_attempts (
+        key text PRIMARY KEY,
+        hits text[] NOT NULL,
+        expires_ms bigint NOT NULL
+      );
+      CREATE INDEX sign_in_attempts_expires ON sign_in_attempts (expires_ms);
+      CREATE TABLE server_secrets (name text PRIMARY KEY, value text NOT NULL);
+    `,
+  },
 ];

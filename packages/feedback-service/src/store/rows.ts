@@ -139,7 +139,11 @@ export interface SessionRow {
   actor: string;
   created_at: string | Date;
   last_seen_at: string | Date;
+  fingerprint: string | null;
 }
+
+/** The session columns in {@link SessionRow} order. */
+export const SESSION_COLUMNS = 'token_hash, actor, created_at, last_seen_at, fingerprint';
 
 export function rowToSession(row: SessionRow): StaffSession {
   return {
@@ -147,7 +151,13 @@ export function rowToSession(row: SessionRow): StaffSession {
     actor: row.actor,
     createdAt: iso(row.created_at),
     lastSeenAt: iso(row.last_seen_at),
+    ...(row.fingerprint === null ? {} : { fingerprint: row.fingerprint }),
   };
+}
+
+/** How long to wait, in whole seconds (at least 1), until an attempt made at `oldestMs` leaves its window. */
+export function windowRetry(oldestMs: number, windowMs: number, nowMs: number): number {
+  return Math.max(1, Math.ceil((oldestMs + windowMs - nowMs) / 1000));
 }
 
 /** An audit row as either engine returns it. */

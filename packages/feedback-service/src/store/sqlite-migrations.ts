@@ -119,4 +119,24 @@ export const sqliteMigrations: readonly Migration[] = [
       CREATE INDEX staff_audit_action_client ON staff_audit (action, client, at);
     `,
   },
+  {
+    version: 4,
+    name: 'shared limits, session fingerprints and server secrets',
+    sql: `
+      -- Configuration digest of the account when the session began (NULL: from before, ends).
+      ALTER TABLE staff_sessions ADD COLUMN fingerprint TEXT;
+      CREATE INDEX staff_sessions_actor ON staff_sessions (actor, created_at);
+      -- Sign-in attempts in their sliding window, one row each (the token buckets of the public
+      -- endpoints stay in memory on SQLite, the single-instance engine).
+      CREATE TABLE sign_in_attempts (
+        key TEXT NOT NULL,
+        id TEXT NOT NULL,
+        at_ms INTEGER NOT NULL,
+        expires_ms INTEGER NOT NULL,
+        PRIMARY KEY (key, id)
+      ) STRICT;
+      CREATE INDEX sign_in_attempts_expires ON sign_in_attempts (expires_ms);
+      CREATE TABLE server_secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+    `,
+  },
 ];

@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
+import { type RateLimit, RateLimiter } from '../rate-limit.ts';
 import {
   type AuditRow,
   COLUMNS,
@@ -12,7 +14,9 @@ import {
   rowToAudit,
   rowToRecord,
   rowToSession,
+  SESSION_COLUMNS,
   type SessionRow,
+  windowRetry,
 } from './rows.ts';
 import { sqliteMigrations } from './sqlite-migrations.ts';
 import {
@@ -178,6 +182,31 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
 
   const run = (statement: StatementSync, ...params: SQLInputValue[]) => statement.get(...params);
 
+  // Token buckets per limit, in memory: SQLite serves one instance (see rate-limit.ts).
+  const buckets = new Map<string, RateLimiter>();
+  const bucketsFor = (limit: RateLimit): RateLimiter => {
+    const id = `${limit.capacity}/${limit.refillPerSecond}`;
+    let limiter = buckets.get(id);
+    if (!limiter) {
+      limiter = new RateLimiter(limit);
+      buckets.set(id, limiter);
+    }
+    return limiter;
+  };
+
+  /** Runs `body` in one write transaction; synchronous, so nothing else in this process interleaves. */
+  const writeTransaction = <T>(body: () => T): T => {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = body();
+      db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (db.isTransaction) db.exec('ROLLBACK');
+      throw error;
+    }
+  };
+
   return {
     insert(feedback) {
       if (closed) return Promise.reject(new Error('the feedback store is closed'));
@@ -253,16 +282,18 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
     },
 
     async createSession(session) {
-      db.prepare(
-        'INSERT INTO staff_sessions (token_hash, actor, created_at, last_seen_at) VALUES (?, ?, ?, ?)',
-      ).run(session.tokenHash, session.actor, session.createdAt, session.lastSeenAt);
+      db.prepare(`INSERT INTO staff_sessions (${SESSION_COLUMNS}) VALUES (?, ?, ?, ?, ?)`).run(
+        session.tokenHash,
+        session.actor,
+        session.createdAt,
+        session.lastSeenAt,
+        session.fingerprint ?? null,
+      );
     },
 
     async getSession(tokenHash) {
       const row = db
-        .prepare(
-          'SELECT token_hash, actor, created_at, last_seen_at FROM staff_sessions WHERE token_hash = ?',
-        )
+        .prepare(`SELECT ${SESSION_COLUMNS} FROM staff_sessions WHERE token_hash = ?`)
         .get(tokenHash) as SessionRow | undefined;
       return row ? rowToSession(row) : undefined;
     },
@@ -283,6 +314,64 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
         idleBefore,
         createdBefore,
       );
+    },
+
+    async endSessionsOf(actor) {
+      const result = db.prepare('DELETE FROM staff_sessions WHERE actor = ?').run(actor);
+      return Number(result.changes);
+    },
+
+    async trimSessions(actor, keep) {
+      db.prepare(
+        `DELETE FROM staff_sessions WHERE actor = ? AND token_hash NOT IN (
+           SELECT token_hash FROM staff_sessions WHERE actor = ?
+           ORDER BY created_at DESC, rowid DESC LIMIT ?)`,
+      ).run(actor, actor, keep);
+    },
+
+    async takeToken(key, limit, nowMs) {
+      return bucketsFor(limit).take(key, nowMs);
+    },
+
+    async reserveAttempt(key, max, windowMs, nowMs) {
+      return writeTransaction(() => {
+        db.prepare('DELETE FROM sign_in_attempts WHERE key = ? AND at_ms <= ?').run(
+          key,
+          nowMs - windowMs,
+        );
+        const row = db
+          .prepare('SELECT COUNT(*) AS n, MIN(at_ms) AS oldest FROM sign_in_attempts WHERE key = ?')
+          .get(key) as { n: number; oldest: number | null };
+        if (Number(row.n) >= max) {
+          return {
+            allowed: false as const,
+            retryAfterSeconds: windowRetry(Number(row.oldest ?? nowMs), windowMs, nowMs),
+          };
+        }
+        const id = randomBytes(9).toString('base64url');
+        db.prepare(
+          'INSERT INTO sign_in_attempts (key, id, at_ms, expires_ms) VALUES (?, ?, ?, ?)',
+        ).run(key, id, nowMs, nowMs + windowMs);
+        return { allowed: true as const, id };
+      });
+    },
+
+    async releaseAttempt(key, id) {
+      db.prepare('DELETE FROM sign_in_attempts WHERE key = ? AND id = ?').run(key, id);
+    },
+
+    async pruneLimits(nowMs) {
+      db.prepare('DELETE FROM sign_in_attempts WHERE expires_ms < ?').run(nowMs);
+    },
+
+    async secret(name) {
+      db.prepare(
+        'INSERT INTO server_secrets (name, value) VALUES (?, ?) ON CONFLICT DO NOTHING',
+      ).run(name, randomBytes(32).toString('base64url'));
+      const row = db.prepare('SELECT value FROM server_secrets WHERE name = ?').get(name) as {
+        value: string;
+      };
+      return row.value;
     },
 
     async addAudit(entry) {
@@ -306,16 +395,6 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
         )
         .all(...params, page.limit, page.offset) as unknown as AuditRow[];
       return { items: rows.map(rowToAudit), total: Number(total) };
-    },
-
-    async countAudit(action, client, since) {
-      const row = db
-        .prepare(
-          `SELECT COUNT(*) AS n, MIN(at) AS oldest FROM staff_audit
-           WHERE action = ? AND client = ? AND at > ?`,
-        )
-        .get(action, client, since) as { n: number; oldest: string | null };
-      return { count: Number(row.n), oldest: row.oldest ?? undefined };
     },
 
     async close() {

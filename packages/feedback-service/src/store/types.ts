@@ -1,4 +1,5 @@
 import type { FeedbackCategory } from '@behzisti/core';
+import type { RateDecision, RateLimit } from '../rate-limit.ts';
 
 // The storage interface. The handler only talks to this; SQLite and PostgreSQL implement it
 // and run the same contract tests (test/stores.test.ts).
@@ -99,7 +100,17 @@ export interface StaffSession {
   actor: string;
   createdAt: string;
   lastSeenAt: string;
+  /**
+   * Keyed digest of the account's configuration (credential, role…) when the session began; a
+   * session whose account has changed since no longer matches and ends. Absent on old rows.
+   */
+  fingerprint?: string | undefined;
 }
+
+/** The outcome of reserving a sign-in attempt: an id to release on success, or when to retry. */
+export type AttemptDecision =
+  | { allowed: true; id: string }
+  | { allowed: false; retryAfterSeconds: number };
 
 /** One line of the audit log. */
 export interface AuditEntry {
@@ -143,6 +154,36 @@ export interface FeedbackStore {
   deleteSession(tokenHash: string): Promise<void>;
   /** Removes sessions idle since before `idleBefore` or created before `createdBefore`. */
   purgeSessions(idleBefore: string, createdBefore: string): Promise<void>;
+  /** Ends every session of `actor` ("sign out everywhere"); returns how many there were. */
+  endSessionsOf(actor: string): Promise<number>;
+  /** Keeps only the `keep` newest sessions of `actor`, ending the older ones. */
+  trimSessions(actor: string, keep: number): Promise<void>;
+
+  /**
+   * Takes a token from the bucket `key` under `limit` at `nowMs`, atomically across every
+   * instance that shares the store (on PostgreSQL one upsert per take).
+   */
+  takeToken(key: string, limit: RateLimit, nowMs: number): Promise<RateDecision>;
+  /**
+   * Reserves one of `max` attempts that `key` may make in any `windowMs` (a sliding window),
+   * atomically across instances, so parallel requests cannot exceed it. Release the id when the
+   * attempt turns out not to count (a successful sign-in).
+   */
+  reserveAttempt(
+    key: string,
+    max: number,
+    windowMs: number,
+    nowMs: number,
+  ): Promise<AttemptDecision>;
+  /** Gives back an attempt reserved under `key`. */
+  releaseAttempt(key: string, id: string): Promise<void>;
+  /** Forgets buckets that have refilled and attempts that left their window by `nowMs`. */
+  pruneLimits(nowMs: number): Promise<void>;
+  /**
+   * A random secret named `name`, made on first use and the same for every instance on this
+   * store (keys the digests of unknown account names and of account configurations).
+   */
+  secret(name: string): Promise<string>;
 
   /** Appends to the audit log. */
   addAudit(entry: AuditEntry): Promise<void>;
@@ -151,12 +192,6 @@ export interface FeedbackStore {
     page: { limit: number; offset: number },
     target?: string,
   ): Promise<{ items: AuditEntry[]; total: number }>;
-  /** How many `action` entries came from `client` after `since`, and the oldest one's time. */
-  countAudit(
-    action: string,
-    client: string,
-    since: string,
-  ): Promise<{ count: number; oldest: string | undefined }>;
 
   /** Releases the database; pending inserts are finished first. */
   close(): Promise<void>;
