@@ -14,8 +14,10 @@ import { gzipSync } from 'node:zlib';
 import { readConfigFileAndWriteSchema } from '@lit/localize-tools/lib/config.js';
 import { RuntimeLitLocalizer } from '@lit/localize-tools/lib/modes/runtime.js';
 import { build } from 'esbuild';
+import { defaultMinifyOptions, minifyHTMLLiterals } from 'minify-html-literals';
 
 const srcDir = new URL('../src/', import.meta.url);
+const srcPath = fileURLToPath(srcDir);
 const notWidgets = new Set(['shared', 'generated']);
 
 /** Byte budgets from the design card (min+gzip): with Lit, and for our own code alone. */
@@ -124,6 +126,32 @@ const localeFilesExternal = (localeFiles) => ({
   },
 });
 
+/**
+ * Templates are written for readers (one attribute a line, indented); the widget script gets
+ * them minified: whitespace between tags collapsed and CSS compacted inside `html` and `css`
+ * literals. `conservativeCollapse` keeps one space where there was any, so text next to an
+ * inline element (`<span>…</span> ${text}`) reads the same.
+ * @returns {import('esbuild').Plugin}
+ */
+const minifyTemplates = () => ({
+  name: 'minify-templates',
+  setup(build) {
+    build.onLoad({ filter: /\.ts$/ }, (args) => {
+      // Our elements only: core has no templates, and the generated locale modules have their own loader.
+      if (!args.path.startsWith(srcPath) || localeModule.test(args.path)) return undefined;
+      const source = readFileSync(args.path, 'utf8');
+      const minified = minifyHTMLLiterals(source, {
+        fileName: args.path,
+        minifyOptions: { ...defaultMinifyOptions, conservativeCollapse: true },
+        // Lit's `html` only: a static-html template (a tag name chosen at run time) is no HTML
+        // the minifier can parse.
+        shouldMinify: (template) => template.tag === 'html',
+      });
+      return { contents: minified?.code ?? source, loader: 'ts' };
+    });
+  },
+});
+
 const litPackages = [
   'lit',
   'lit/*',
@@ -180,7 +208,7 @@ export async function bundleFiles(entries, options = {}) {
     ...common,
     stdin,
     metafile: true,
-    plugins: [localeFilesExternal(placeholders)],
+    plugins: [minifyTemplates(), localeFilesExternal(placeholders)],
   });
   const ids = messageIdsByFile();
   /** @type {Set<string>} */
@@ -210,7 +238,7 @@ export async function bundleFiles(entries, options = {}) {
   const main = await build({
     ...common,
     stdin,
-    plugins: [localeFilesExternal(fileOfLocale)],
+    plugins: [minifyTemplates(), localeFilesExternal(fileOfLocale)],
   });
   return [
     { file: `${name}.js`, code: main.outputFiles?.[0]?.contents ?? new Uint8Array() },

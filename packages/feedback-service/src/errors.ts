@@ -1,43 +1,15 @@
 // Every error the API answers with: a stable code for programs, a sentence in Persian and
 // English for people that says what to do next, and the fields at fault when there are any.
 
-/** Stable error codes of the feedback API. Clients switch on these, never on messages. */
-export type ErrorCode =
-  | 'NOT_FOUND'
-  | 'METHOD_NOT_ALLOWED'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'MALFORMED_JSON'
-  | 'INVALID_FIELDS'
-  | 'TOO_FAST'
-  | 'RATE_LIMITED'
-  | 'ORIGIN_NOT_ALLOWED'
-  | 'INVALID_TRACKING_CODE'
-  | 'UNKNOWN_TRACKING_CODE'
-  | 'UNAUTHORIZED'
-  | 'INVALID_QUERY'
-  | 'BAD_CREDENTIALS'
-  | 'SIGNED_OUT'
-  | 'SESSION_EXPIRED'
-  | 'UNKNOWN_ARTICLE'
-  | 'INTERNAL';
+// The error body is part of the API contract in core, shared with the elements.
+import type {
+  ErrorBody,
+  ErrorCode,
+  FieldError,
+  ServiceMessage as Message,
+} from '@behzisti/core/feedback-api';
 
-/** A localized sentence. */
-export interface Message {
-  fa: string;
-  en: string;
-}
-
-/** One bad field: where (`about.pageUrl`), and what is wrong in plain English. */
-export interface FieldError {
-  field: string;
-  message: string;
-}
-
-/** The JSON body of every error response. */
-export interface ErrorBody {
-  error: { code: ErrorCode; message: Message; fields?: FieldError[] };
-}
+export type { ErrorBody, ErrorCode, FieldError, Message };
 
 const MESSAGES: Record<ErrorCode, Message> = {
   NOT_FOUND: {

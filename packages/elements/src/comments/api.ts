@@ -1,41 +1,20 @@
-import { call, type Outcome } from '../feedback-form/api.ts';
+import type {
+  CommentRequest,
+  CommentsAnswer,
+  PublishedComment,
+  SubmitAnswer,
+} from '@behzisti/core/feedback-api';
+import type { Outcome } from '../shared/errors.ts';
+import { getJson, postJson } from '../shared/form/client.ts';
 
 // The calls bz-comments makes to the feedback service (docs/feedback-service.md): the published
-// comments of an article, and sending a comment (a submission of kind "comment"). Failures are
-// the feedback form's typed outcomes; no UI text here.
+// comments of an article, and sending a comment (a submission of kind "comment"). The contract is
+// core's, shared with the service; failures are typed outcomes (shared/errors.ts); no UI text here.
 
-/** One published comment, as `GET /api/comments?article=` gives it (never personal data). */
-export interface PublishedComment {
-  code: string;
-  /** Code of the comment this one replies to, or null. */
-  parent: string | null;
-  /** Only when the commenter gave one. */
-  name?: string;
-  message: string;
-  createdAt: string;
-  /** The office's public answer, if any. */
-  reply?: string;
-}
-
-/** The answer of `GET /api/comments?article=`. */
-export interface CommentsAnswer {
-  article: string;
-  count: number;
-  comments: PublishedComment[];
-}
+export type { CommentsAnswer, PublishedComment } from '@behzisti/core/feedback-api';
 
 /** The body of a comment sent to `POST {endpoint}`. */
-export interface CommentBody {
-  kind: 'comment';
-  article: string;
-  parent?: string;
-  name?: string;
-  message: string;
-  lang: 'fa' | 'en';
-  idempotencyKey: string;
-  website: string;
-  elapsedMs: number;
-}
+export type CommentBody = CommentRequest & { website: string; elapsedMs: number };
 
 /** The comments endpoint beside a feedback endpoint: `…/api/feedback` → `…/api/comments`. */
 export function commentsEndpointOf(feedbackEndpoint: string): string {
@@ -44,18 +23,11 @@ export function commentsEndpointOf(feedbackEndpoint: string): string {
 
 export function loadComments(endpoint: string, article: string): Promise<Outcome<CommentsAnswer>> {
   const url = `${endpoint.replace(/\/+$/, '')}?article=${encodeURIComponent(article)}`;
-  return call(url, { headers: { accept: 'application/json' } });
+  return getJson(url);
 }
 
-export function sendComment(
-  endpoint: string,
-  body: CommentBody,
-): Promise<Outcome<{ code: string }>> {
-  return call(endpoint, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify(body),
-  });
+export function sendComment(endpoint: string, body: CommentBody): Promise<Outcome<SubmitAnswer>> {
+  return postJson(endpoint, body);
 }
 
 /** Comments arranged as a thread: each with its replies, oldest first at every level. */

@@ -1,15 +1,19 @@
 import { formatDate } from '@behzisti/core/dates';
-import { toLocaleDigits } from '@behzisti/core/text';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { Failure } from '../feedback-form/api.ts';
-import { newIdempotencyKey } from '../feedback-form/draft.ts';
-import { feedbackFormStyles } from '../feedback-form/feedback-form.styles.ts';
-import { MESSAGE_MAX, NAME_MAX } from '../feedback-form/validation.ts';
 import { BzElement } from '../shared/bz-element.ts';
 import { defineElement } from '../shared/define.ts';
 import { errorSummaryStyles } from '../shared/error-summary.styles.ts';
 import { errorSummary, type FieldProblem, focusErrorSummary } from '../shared/error-summary.ts';
+import {
+  type Failure,
+  serviceSentence,
+  tryAgainInSentence,
+  unreadableAnswerSentence,
+} from '../shared/errors.ts';
+import { describedBy, fieldError, MESSAGE_MAX, NAME_MAX } from '../shared/form/fields.ts';
+import { formStyles } from '../shared/form/form.styles.ts';
+import { SendKey } from '../shared/form/send-key.ts';
 import {
   type CommentBody,
   type CommentsAnswer,
@@ -41,8 +45,6 @@ type Field = 'message' | 'name';
  * the form with a retry.
  *
  * @tag bz-comments
- * @attr lang - Language (`fa`, `en`); else the closest ancestor's `lang`, else the page's.
- * @attr dir - `rtl` or `ltr`; else the language's direction.
  * @fires {CustomEvent<BzCommentSentDetail>} bz-comment-sent - The service accepted a comment (201); it shows after review.
  * @csspart base - The panel around everything.
  * @csspart heading - The headings.
@@ -56,26 +58,9 @@ type Field = 'message' | 'name';
  * @csspart error-summary - The list of problems shown after a failed send.
  * @csspart notice - Messages about loading and sending.
  * @csspart error - A notice that loading or sending failed, with its retry button (also `notice`).
- * @cssprop --bz-color-accent - Main colour: buttons and links (default #0b5cad).
- * @cssprop --bz-color-on-accent - Text on accent-coloured buttons (default #fff).
- * @cssprop --bz-color-danger - Errors (default #a4161a).
- * @cssprop --bz-color-focus - Focus ring (default #ffbf47).
- * @cssprop --bz-color-text - Text (default #1b1b1f).
- * @cssprop --bz-color-text-muted - Dates and hints (default #4a4a55).
- * @cssprop --bz-color-surface - Background (default #fff).
- * @cssprop --bz-color-border - Borders and the thread line (default #8a8a99).
- * @cssprop --bz-font-family - Font (default Vazirmatn, Tahoma, then system fonts).
- * @cssprop --bz-font-size - Base size; every size inside is in em (default 1em).
- * @cssprop --bz-radius - Corner radius (default 0.5em).
- * @cssprop --bz-space - Spacing unit (default 1em).
  */
 export class BzComments extends BzElement {
-  static override styles = [
-    ...BzElement.styles,
-    errorSummaryStyles,
-    feedbackFormStyles,
-    commentsStyles,
-  ];
+  static override styles = [...BzElement.styles, errorSummaryStyles, formStyles, commentsStyles];
 
   static override properties = {
     article: {},
@@ -113,8 +98,7 @@ export class BzComments extends BzElement {
 
   private website = '';
   private shownAt = 0;
-  private idempotencyKey = '';
-  private sentFingerprint = '';
+  private readonly sendKey = new SendKey();
   private loadedFor = '';
 
   constructor() {
@@ -224,12 +208,7 @@ export class BzComments extends BzElement {
     if (this.replyTo) body.parent = this.replyTo.code;
     if (name) body.name = name;
     // A retry of the same text reuses its key, so the service never stores it twice.
-    const fingerprint = JSON.stringify([body.parent, body.name, body.message]);
-    if (!this.idempotencyKey || fingerprint !== this.sentFingerprint) {
-      this.idempotencyKey = newIdempotencyKey();
-      this.sentFingerprint = fingerprint;
-    }
-    body.idempotencyKey = this.idempotencyKey;
+    body.idempotencyKey = this.sendKey.for([body.parent, body.name, body.message]);
 
     this.sending = true;
     const outcome = await sendComment(this.endpoint, body);
@@ -237,16 +216,10 @@ export class BzComments extends BzElement {
     if (outcome.ok) {
       this.message = '';
       this.replyTo = undefined;
-      this.idempotencyKey = this.sentFingerprint = '';
+      this.sendKey.reset();
       this.sent = true;
       this.shownAt = performance.now();
-      this.dispatchEvent(
-        new CustomEvent<BzCommentSentDetail>('bz-comment-sent', {
-          bubbles: true,
-          composed: true,
-          detail: { code: outcome.value.code, parent: body.parent },
-        }),
-      );
+      this.emit('bz-comment-sent', { code: outcome.value.code, parent: body.parent });
       await this.updateComplete;
       this.shadowRoot?.getElementById('sent')?.focus();
       return;
@@ -273,10 +246,6 @@ export class BzComments extends BzElement {
 
   // ——— Rendering: every sentence is produced here, in the element's locale. ———
 
-  private digits(value: number): string {
-    return toLocaleDigits(value, this.locale);
-  }
-
   private countText(count: number): string {
     if (count === 0) return msg('هنوز دیدگاهی منتشر نشده است.');
     if (count === 1) return msg('یک دیدگاه');
@@ -289,16 +258,9 @@ export class BzComments extends BzElement {
         ? msg('اتصال برقرار نشد و دیدگاه فرستاده نشد. متن شما در فرم مانده است؛ دوباره بفرستید.')
         : msg('دیدگاه‌ها بارگذاری نشدند. اتصال اینترنت را بررسی کنید و دوباره امتحان کنید.');
     }
-    if (failure.kind === 'rate-limited') {
-      const minutes = Math.max(1, Math.ceil((failure.seconds ?? 60) / 60));
-      return msg(
-        str`در این مدت درخواست‌های زیادی از اتصال شما رسیده است. ${this.digits(minutes)} دقیقهٔ دیگر دوباره امتحان کنید.`,
-      );
-    }
-    return (
-      failure.message?.[this.locale] ??
-      msg('سرویس پاسخی داد که قابل خواندن نبود. چند دقیقهٔ دیگر دوباره امتحان کنید.')
-    );
+    if (failure.kind === 'rate-limited')
+      return tryAgainInSentence(failure.seconds ?? 60, this.digits);
+    return serviceSentence(failure, this.locale) ?? unreadableAnswerSentence();
   }
 
   private problemText(problem: Problem): string {
@@ -391,13 +353,10 @@ export class BzComments extends BzElement {
     });
     const error = (field: Field) => {
       const problem = problems[field];
-      if (!problem) return nothing;
-      return html`<p class="field-error" id="comment-${field}-error">
-        <span class="visually-hidden">${msg('خطا:')}</span> ${this.problemText(problem)}
-      </p>`;
+      return fieldError(`comment-${field}`, problem && this.problemText(problem));
     };
-    const describedBy = (field: Field, ...ids: string[]) =>
-      [...ids, problems[field] ? `comment-${field}-error` : ''].filter(Boolean).join(' ');
+    const described = (field: Field, ...hints: string[]) =>
+      describedBy(`comment-${field}`, problems[field] !== undefined, ...hints);
     const replyTo = this.replyTo;
     return html`
       <h3 part="heading" id="form-heading">
@@ -452,7 +411,7 @@ export class BzComments extends BzElement {
             rows="5"
             dir="auto"
             aria-invalid=${problems.message ? 'true' : 'false'}
-            aria-describedby=${describedBy('message') || nothing}
+            aria-describedby=${described('message')}
             .value=${this.message}
           ></textarea>
         </div>
@@ -470,7 +429,7 @@ export class BzComments extends BzElement {
             autocomplete="nickname"
             dir="auto"
             aria-invalid=${problems.name ? 'true' : 'false'}
-            aria-describedby=${describedBy('name', 'comment-name-hint')}
+            aria-describedby=${described('name', 'comment-name-hint')}
             .value=${this.name}
           />
         </div>

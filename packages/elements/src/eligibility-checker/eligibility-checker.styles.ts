@@ -10,7 +10,6 @@ export const eligibilityCheckerStyles = css`
 h2{font-size:1.5em;line-height:1.3;margin:0 0 0.5em}
 h3{font-size:1.25em}
 h4,h5{font-size:1.0625em;margin-block:0.75em 0.25em}
-h2:focus{outline:0}
 p{margin-block:0 1em}
 fieldset{border:0;margin:0 0 1em;padding:0;min-inline-size:0}
 legend,.field>label,dt{padding:0;font-weight:700}
@@ -29,7 +28,10 @@ button{font:inherit;cursor:pointer;min-block-size:2.75em;padding:0.4em 1em;margi
 .primary,.exit{background:var(--_accent);color:var(--_on-accent);font-weight:700}
 .link{border:0;padding:0;min-block-size:1.5em;background:none;text-decoration:underline}
 a{color:var(--_accent)}
-.exit{position:sticky;inset-block-start:0;z-index:1;display:block;margin-inline-start:auto;background:var(--_danger);color:var(--_on-danger);border-color:var(--_danger)}
+.top{position:sticky;inset-block-start:0;z-index:1;text-align:end;background:var(--_surface);padding-block:.25em}
+.exit{margin:0;background:var(--_danger);color:var(--_on-danger);border-color:var(--_danger)}
+.top .hint{margin:0;font-size:.875em}
+*{scroll-margin-block:7em 1em}
 .row,.links,.actions{display:flex;flex-wrap:wrap;gap:0 1em}
 .links,.actions{align-items:center}
 .row{padding-block:0.5em;border-block-end:0.0625em solid var(--_border)}
@@ -39,5 +41,5 @@ dd{margin:0;flex:1 1 10em}
 .likely .result{border-inline-start-color:var(--bz-color-success,#1d7044)}
 ul{margin-block:0 0.5em;padding-inline-start:1.25em}
 .resume{margin-block-start:1.5em;padding-block-start:1em;border-block-start:0.0625em solid var(--_border)}
-@media print{.exit,.actions,.back,.links button,.resume{display:none}}
+@media print{.top,.actions,.back,.links button,.resume{display:none}}
 `;

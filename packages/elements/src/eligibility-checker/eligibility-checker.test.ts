@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { BzEligibilityChecker } from './eligibility-checker.ts';
 import './eligibility-checker.ts';
 
@@ -448,5 +448,36 @@ describe('bz-eligibility-checker', () => {
     await loaded(el);
     const base = $(el, '[part="base"]') as HTMLElement;
     expect(base.scrollWidth).to.be.at.most(base.clientWidth + 1);
+  });
+
+  it('never hides the focused control under the sticky quick-exit bar at 320 px', async () => {
+    await setViewport({ width: 320, height: 480 });
+    try {
+      // A long host page, so the bar sticks while the person moves through the checker.
+      const page = await fixture<HTMLDivElement>(
+        html`<div><div style="block-size: 150vh"></div><bz-eligibility-checker src=${RULES}
+          today="2025-06-01"></bz-eligibility-checker><div style="block-size: 300vh"></div></div>`,
+      );
+      const el = page.querySelector('bz-eligibility-checker') as BzEligibilityChecker;
+      await loaded(el);
+      const bar = $(el, '.top') as HTMLElement;
+      const hint = $(el, '.quick-exit-hint') as HTMLElement;
+      expect(hint.textContent?.trim()).to.contain('Shift');
+      const controls = [
+        ...root(el).querySelectorAll<HTMLElement>('#heading, form input, form button'),
+      ];
+      expect(controls.length).to.be.greaterThan(1);
+      for (const control of controls) {
+        // Scroll past the control, so focusing it must scroll it back into view.
+        window.scrollTo(0, document.documentElement.scrollHeight);
+        control.focus();
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        const barBottom = bar.getBoundingClientRect().bottom;
+        expect(control.getBoundingClientRect().top).to.be.at.least(barBottom - 1);
+      }
+    } finally {
+      window.scrollTo(0, 0);
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 });

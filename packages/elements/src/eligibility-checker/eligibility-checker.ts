@@ -36,7 +36,7 @@ import { defineElement } from '../shared/define.ts';
 import { errorSummaryStyles } from '../shared/error-summary.styles.ts';
 import { errorSummary, focusErrorSummary } from '../shared/error-summary.ts';
 import { LoadError, type LoadErrorCode, loadJson } from '../shared/load-json.ts';
-import { listenForQuickExitKeys, quickExitFrom } from '../shared/quick-exit.ts';
+import { QuickExitController } from '../shared/quick-exit-controller.ts';
 import { eligibilityCheckerStyles } from './eligibility-checker.styles.ts';
 import { readProgrammes } from './rules-data.ts';
 
@@ -66,9 +66,6 @@ interface Problem extends AnswerProblem {
 const STORAGE_KEY = 'bz-eligibility-checker';
 const OUTCOMES = ['likely', 'maybe', 'unlikely'] as const;
 
-const fire = <T>(host: HTMLElement, type: string, detail: T, cancelable = false) =>
-  host.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
-
 /**
  * Asks one question at a time which programmes might fit a person, from rules published as
  * data (see docs/rules.md), and explains every result: the answers that decided it, the
@@ -78,8 +75,6 @@ const fire = <T>(host: HTMLElement, type: string, detail: T, cancelable = false)
  * answers and replace the page.
  *
  * @tag bz-eligibility-checker
- * @attr lang - Language (`fa`, `en`); else the closest ancestor's `lang`, else the page's.
- * @attr dir - `rtl` or `ltr`; else the language's direction.
  * @fires bz-result - Results are shown; `detail.outcomes` maps programme id to likely, maybe or unlikely.
  * @fires bz-find-base - The person asked for the nearest service base; `detail.programme` is the programme id. Cancelable: cancel it to show your own locator instead of following `locator-url`.
  * @fires bz-quick-exit - "Leave this page" was used, after the answers were cleared; `detail.url` is the exit address. Cancelable: cancel it to stay on the page.
@@ -96,20 +91,6 @@ const fire = <T>(host: HTMLElement, type: string, detail: T, cancelable = false)
  * @csspart summary - The "check your answers" list.
  * @csspart group - A group of results with the same outcome.
  * @csspart result - One programme's result.
- * @cssprop --bz-color-accent - Main colour: buttons, links, selected items (default #0b5cad).
- * @cssprop --bz-color-on-accent - Text on accent-coloured buttons (default #fff; keep 4.5:1 with the accent).
- * @cssprop --bz-color-danger - Errors and the quick exit button (default #a4161a).
- * @cssprop --bz-color-on-danger - Text on danger-coloured buttons (default #fff).
- * @cssprop --bz-color-focus - Focus ring, drawn with a halo in the text colour (default #ffbf47).
- * @cssprop --bz-color-text - Text and field borders (default #1b1b1f).
- * @cssprop --bz-color-text-muted - Hints and secondary text (default #4a4a55).
- * @cssprop --bz-color-surface - Background (default #fff).
- * @cssprop --bz-color-border - Borders of the panel and cards (default #8a8a99).
- * @cssprop --bz-font-family - Font (default Vazirmatn, Tahoma, then system fonts).
- * @cssprop --bz-font-size - Base size; every size inside is in em and scales with it (default 1em).
- * @cssprop --bz-line-height - Line height of text (default 1.6).
- * @cssprop --bz-radius - Corner radius (default 0.5em).
- * @cssprop --bz-space - Spacing unit: padding and gaps (default 1em).
  * @cssprop --bz-color-success - Edge of "likely" results (default #1d7044).
  */
 export class BzEligibilityChecker extends BzElement {
@@ -162,7 +143,7 @@ export class BzEligibilityChecker extends BzElement {
   private fromSummary = false;
   private formKey = 0;
   private abort: AbortController | undefined;
-  private stopKeys: (() => void) | undefined;
+  private readonly exit = new QuickExitController(this, () => this.clearAnswers());
 
   constructor() {
     super();
@@ -181,14 +162,8 @@ export class BzEligibilityChecker extends BzElement {
     this._state = emptyState();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.stopKeys = listenForQuickExitKeys(() => this.quickExit());
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopKeys?.();
     this.abort?.abort();
   }
 
@@ -325,7 +300,7 @@ export class BzEligibilityChecker extends BzElement {
       const outcomes: BzResultDetail['outcomes'] = {};
       for (const result of evaluate(this.list, this._state.answers, this.options))
         outcomes[result.programme] = result.decided ? result.outcome : 'undecided';
-      fire<BzResultDetail>(this, 'bz-result', { outcomes });
+      this.emit('bz-result', { outcomes });
     }
     if (focus) this.focusAfterUpdate('#heading');
   }
@@ -358,12 +333,15 @@ export class BzEligibilityChecker extends BzElement {
 
   /** Clears the answers (and saved copy), tells the host, then replaces the page. */
   quickExit(): void {
+    this.exit.exit();
+  }
+
+  private clearAnswers(): void {
     this._state = emptyState();
     this._members = [];
     this._resume = false;
     this.save();
     if (this._status === 'ready') this.advance(false);
-    quickExitFrom(this, this.exitUrl);
   }
 
   // ---- reading answers --------------------------------------------------------------------
@@ -475,7 +453,7 @@ export class BzEligibilityChecker extends BzElement {
 
   protected override renderContent(): TemplateResult {
     const sample = this.all.some((p) => p.sample);
-    return html`<button type="button" class="exit" part="exit button" @click=${this.quickExit}>${msg('خروج سریع از این صفحه', { id: 'ec-exit' })}</button>
+    return html`${this.exit.render('exit button', 'exit')}
 ${sample && this._status === 'ready' ? html`<p class="note" part="note">${msg('معیارها نمونه‌اند تا سازمان بهزیستی معیارهای رسمی را منتشر کند.', { id: 'ec-sample' })}</p>` : nothing}
 <div role="status" class="visually-hidden">${this.status()}</div>
 ${this.renderBody()}`;
@@ -691,10 +669,6 @@ ${unit ? html`<span id="${id}-unit">${unit}</span>` : nothing}</div>`;
     }
   }
 
-  private digits(n: number): string {
-    return toLocaleDigits(n, this.locale);
-  }
-
   /** "Person 3", for household members (0-based index). */
   private person(index: number): string {
     return msg(str`فرد ${this.digits(index + 1)}`, { id: 'ec-person' });
@@ -853,8 +827,7 @@ ${this.section(
   private renderFindBase(programme: string): TemplateResult {
     const label = msg('نزدیک‌ترین پایگاه خدمات اجتماعی', { id: 'ec-nearest-base' });
     const onClick = (event: Event) => {
-      if (!fire<BzFindBaseDetail>(this, 'bz-find-base', { programme }, true))
-        event.preventDefault();
+      if (!this.emit('bz-find-base', { programme }, { cancelable: true })) event.preventDefault();
     };
     if (!this.locatorUrl) return this.button(label, onClick, 'link');
     const url = new URL(this.locatorUrl, document.baseURI);

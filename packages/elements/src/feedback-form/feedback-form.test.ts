@@ -1,3 +1,4 @@
+import { FeedbackStatusAnswerSchema } from '@behzisti/core/feedback-api';
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { BzFeedbackForm, BzQuickExitDetail } from './feedback-form.ts';
@@ -623,6 +624,8 @@ describe('bz-feedback-form: status mode', () => {
     const { detail } = await event;
     await el.updateComplete;
     expect(detail).to.deep.equal({ code, status: 'answered' });
+    // What the real service answered is what core's contract says (the element relies on it).
+    expect(FeedbackStatusAnswerSchema.safeParse(el.statusResult).success).to.equal(true);
     expect(active(el)?.id).to.equal('result-heading');
     expect(text(el, '[part="status"] .status-label')).to.equal('پاسخ داده شده');
     expect(text(el, '[part="reply"]')).to.equal('ساعت کار پایگاه ۸ تا ۱۴ است.');

@@ -1,4 +1,5 @@
 import { normalizeDigits, stripBidiMarks } from '@behzisti/core/text';
+import { MESSAGE_MAX, NAME_MAX } from '../shared/form/fields.ts';
 
 // The form's own checks, written by hand so zod (core's FeedbackSchema) stays out of the widget
 // script. They mirror the schema's rules closely enough that a citizen almost never meets the
@@ -9,8 +10,8 @@ import { normalizeDigits, stripBidiMarks } from '@behzisti/core/text';
 export const allCategories = ['complaint', 'suggestion', 'appreciation', 'question'] as const;
 export type Category = (typeof allCategories)[number];
 
-export const MESSAGE_MAX = 4000;
-export const NAME_MAX = 100;
+export { MESSAGE_MAX, NAME_MAX };
+
 const CONTACT_MAX = 254;
 
 /** The fields a person fills in (the ones an error can point at). */
@@ -103,4 +104,44 @@ export function problemOfServerField(
     default:
       return undefined;
   }
+}
+
+/** The values after a change of one of the form's inputs; undefined for inputs that are not values. */
+export function withInput(values: FormValues, input: HTMLInputElement): FormValues | undefined {
+  const next = { ...values };
+  switch (input.name) {
+    case 'category':
+      next.category = input.value;
+      return next;
+    case 'anonymous':
+      next.anonymous = input.checked;
+      // Anonymous means nothing that identifies the person is kept, not even hidden.
+      if (input.checked) next.name = next.contact = '';
+      return next;
+    case 'consent':
+      next.consent = input.checked;
+      return next;
+    case 'message':
+    case 'name':
+    case 'contact':
+      next[input.name] = input.value;
+      return next;
+    default:
+      return undefined;
+  }
+}
+
+/** The service's field errors (422) on the form's fields, and those the person cannot fix. */
+export function problemsOfServerFields(
+  fields: readonly { field: string; message: string }[],
+  values: FormValues,
+): { problems: Partial<Record<Field, Problem>>; others: string[] } {
+  const problems: Partial<Record<Field, Problem>> = {};
+  const others: string[] = [];
+  for (const { field, message } of fields) {
+    const mapped = problemOfServerField(field, values);
+    if (mapped) problems[mapped[0]] ??= mapped[1];
+    else others.push(`${field}: ${message}`);
+  }
+  return { problems, others };
 }

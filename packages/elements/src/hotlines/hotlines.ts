@@ -12,25 +12,9 @@ import { hotlinesStyles } from './hotlines.styles.ts';
  * element stack (locale, direction, theme, parts).
  *
  * @tag bz-hotlines
- * @attr lang - Language (`fa`, `en`); else the closest ancestor's `lang`, else the page's.
- * @attr dir - `rtl` or `ltr`; else the language's direction.
  * @csspart base - The panel.
  * @csspart heading - The panel's heading.
  * @csspart number - Each call link showing a number.
- * @cssprop --bz-color-accent - Main colour: buttons, links, selected items (default #0b5cad).
- * @cssprop --bz-color-on-accent - Text on accent-coloured buttons (default #fff; keep 4.5:1 with the accent).
- * @cssprop --bz-color-danger - Errors and the quick exit button (default #a4161a).
- * @cssprop --bz-color-on-danger - Text on danger-coloured buttons (default #fff).
- * @cssprop --bz-color-focus - Focus ring, drawn with a halo in the text colour (default #ffbf47).
- * @cssprop --bz-color-text - Text and field borders (default #1b1b1f).
- * @cssprop --bz-color-text-muted - Hints and secondary text (default #4a4a55).
- * @cssprop --bz-color-surface - Background (default #fff).
- * @cssprop --bz-color-border - Borders of the panel and cards (default #8a8a99).
- * @cssprop --bz-font-family - Font (default Vazirmatn, Tahoma, then system fonts).
- * @cssprop --bz-font-size - Base size; every size inside is in em and scales with it (default 1em).
- * @cssprop --bz-line-height - Line height of text (default 1.6).
- * @cssprop --bz-radius - Corner radius (default 0.5em).
- * @cssprop --bz-space - Spacing unit: padding and gaps (default 1em).
  */
 export class BzHotlines extends BzElement {
   static override styles = [...BzElement.styles, hotlinesStyles];

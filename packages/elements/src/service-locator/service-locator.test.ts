@@ -2,6 +2,7 @@ import { distanceKm } from '@behzisti/core/geo';
 import { parseChunk, parseIndex } from '@behzisti/core/locator';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { defineElement } from '../shared/define.ts';
 import { loadJson } from '../shared/load-json.ts';
 import type { BzServiceLocator, LocateDetail, SelectDetail } from './service-locator.ts';
 import './service-locator.ts';
@@ -350,6 +351,41 @@ describe('bz-service-locator', () => {
       expect(detail).to.deep.equal({ id: 'isfahan-hesseh' });
       expect(button.getAttribute('aria-pressed')).to.equal('true');
     });
+
+    it('makes "choose this base" a link to the base’s page when base-href is given', async () => {
+      const el = await fixture<BzServiceLocator>(
+        html`<bz-service-locator lang="en" src=${SRC} lat=${HESSEH.lat} lng=${HESSEH.lng}
+          base-href="/en/directory/bases/{id}/" .now=${NOW}></bz-service-locator>`,
+      );
+      await resultsShown(el);
+      const link = $<HTMLAnchorElement>(el, '[part~="result"] [part~="select-button"]');
+      expect(link?.tagName).to.equal('A');
+      expect(link?.hasAttribute('aria-pressed')).to.equal(false);
+      expect(link?.getAttribute('href')).to.equal(`/en/directory/bases/${ids(el)[0]}/`);
+      // The host page still hears which base was chosen (then the browser follows the link).
+      link?.addEventListener('click', (event) => event.preventDefault());
+      const selected = oneEvent(el, 'bz-select');
+      link?.click();
+      expect((await selected).detail).to.deep.equal({ id: ids(el)[0] });
+      await expect(el).to.be.accessible();
+    });
+
+    it('offers a link past the result list that moves focus after it', async () => {
+      const el = await fixture<BzServiceLocator>(
+        html`<bz-service-locator lang="en" src=${SRC} lat=${HESSEH.lat} lng=${HESSEH.lng}
+          .now=${NOW}></bz-service-locator>`,
+      );
+      await resultsShown(el);
+      const skip = await tabTo(el, (active) => active.matches('a.skip'));
+      expect(skip.textContent?.trim()).to.equal('Skip to the end of the list of bases');
+      const list = $(el, '.list') as HTMLElement;
+      expect(skip.compareDocumentPosition(list) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+      await press('Enter');
+      const end = root(el).activeElement as HTMLElement;
+      expect(end.id).to.equal('results-end');
+      expect(list.compareDocumentPosition(end) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+      await expect(el).to.be.accessible();
+    });
   });
 
   describe('use my location (the browser’s own permission and position)', () => {
@@ -625,7 +661,9 @@ describe('bz-service-locator', () => {
     });
 
     it('does not throw when its script is loaded twice', async () => {
-      const again = await import(`./service-locator.ts?copy=${Date.now()}`);
+      // A second copy of the script brings a second class and defines the tag again.
+      const again = await import(`./service-locator.component.ts?copy=${Date.now()}`);
+      defineElement('bz-service-locator', again.BzServiceLocator);
       expect(customElements.get('bz-service-locator')).to.not.equal(again.BzServiceLocator);
     });
   });

@@ -1,5 +1,6 @@
 import { msg } from '@lit/localize';
 import { html, nothing } from 'lit';
+import { followInPageLink } from './in-page-link.ts';
 
 /** One problem with a field: the id of the field in the same shadow root, and what to do. */
 export interface FieldProblem {
@@ -20,21 +21,10 @@ export function errorSummary(problems: readonly FieldProblem[]) {
     <ul>
       ${problems.map(
         (problem) =>
-          html`<li><a href="#${problem.fieldId}" @click=${focusField}>${problem.message}</a></li>`,
+          html`<li><a href="#${problem.fieldId}" @click=${followInPageLink}>${problem.message}</a></li>`,
       )}
     </ul>
   </div>`;
-}
-
-function focusField(event: Event) {
-  const link = event.currentTarget as HTMLAnchorElement;
-  const id = link.hash.slice(1);
-  const root = link.getRootNode() as Document | ShadowRoot;
-  const field = root.getElementById(decodeURIComponent(id));
-  if (!field) return;
-  event.preventDefault();
-  field.focus();
-  field.scrollIntoView({ block: 'center' });
 }
 
 /** Moves focus to the summary once it is rendered (call after `await this.updateComplete`). */

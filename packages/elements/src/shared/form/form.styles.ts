@@ -1,6 +1,7 @@
 import { css } from 'lit';
 
-export const feedbackFormStyles = css`
+/** The look of the feedback form and the comment form: fields, notices, buttons, the confirmation. */
+export const formStyles = css`
   .base {
     background: var(--_surface);
     border: 0.0625em solid var(--_border);
@@ -46,15 +47,6 @@ export const feedbackFormStyles = css`
 
   h4 {
     font-size: 1.0625em;
-  }
-
-  [tabindex='-1']:focus {
-    outline: none;
-  }
-
-  [tabindex='-1']:focus-visible {
-    outline: 0.2em solid var(--_focus);
-    outline-offset: 0.15em;
   }
 
   p {

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { FeedbackSchema } from './feedback.ts';
+
+/**
+ * The contract of the feedback API (docs/feedback-service.md) between the service and its
+ * clients (`bz-feedback-form`, `bz-comments`): the request bodies, the answers and the error
+ * body. The service validates and builds these; the elements import the types only (`import
+ * type`), so no schema library reaches a widget script. The schemas let tests check that what
+ * the service answers is what the elements expect.
+ */
+
+/** A sentence in each language. */
+export const ServiceMessageSchema = z.object({ fa: z.string(), en: z.string() });
+export type ServiceMessage = z.infer<typeof ServiceMessageSchema>;
+
+/** Stable error codes of the feedback API. Clients switch on these, never on messages. */
+export const errorCodes = [
+  'NOT_FOUND',
+  'METHOD_NOT_ALLOWED',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'MALFORMED_JSON',
+  'INVALID_FIELDS',
+  'TOO_FAST',
+  'RATE_LIMITED',
+  'ORIGIN_NOT_ALLOWED',
+  'INVALID_TRACKING_CODE',
+  'UNKNOWN_TRACKING_CODE',
+  'UNAUTHORIZED',
+  'INVALID_QUERY',
+  'BAD_CREDENTIALS',
+  'SIGNED_OUT',
+  'SESSION_EXPIRED',
+  'UNKNOWN_ARTICLE',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** One bad field: where (`about.pageUrl`), and what is wrong in plain English. */
+export const FieldErrorSchema = z.object({ field: z.string(), message: z.string() });
+export type FieldError = z.infer<typeof FieldErrorSchema>;
+
+/** The JSON body of every error response. */
+export const ErrorBodySchema = z.object({
+  error: z.object({
+    code: z.enum(errorCodes),
+    message: ServiceMessageSchema,
+    fields: z.array(FieldErrorSchema).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+/** `POST /api/feedback` with a feedback message: core's FeedbackSchema, as the form sends it. */
+export const FeedbackRequestSchema = FeedbackSchema;
+export type FeedbackRequest = z.input<typeof FeedbackRequestSchema>;
+
+/** `POST /api/feedback` with a comment on a news article (`kind: "comment"`). */
+export const CommentRequestSchema = z.object({
+  kind: z.literal('comment'),
+  article: z.string().regex(/^(?:fa|en)\/[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  parent: z.string().optional(),
+  name: z.string().max(100).optional(),
+  message: z.string().min(1).max(4000),
+  lang: z.enum(['fa', 'en']),
+  idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{16,128}$/),
+  website: z.string().max(1000).optional(),
+  elapsedMs: z.number().int().nonnegative().optional(),
+});
+export type CommentRequest = z.infer<typeof CommentRequestSchema>;
+
+/** The answer to an accepted `POST` (201): the tracking code, `4831-0967-2254-7195`. */
+export const SubmitAnswerSchema = z.object({ code: z.string() });
+export type SubmitAnswer = z.infer<typeof SubmitAnswerSchema>;
+
+/** Where a message is in the office's work. */
+export const feedbackStatuses = ['received', 'in-review', 'answered', 'closed'] as const;
+export type FeedbackStatus = (typeof feedbackStatuses)[number];
+
+/** The public answer of `GET /api/feedback/{code}`: never any personal data. */
+export const FeedbackStatusAnswerSchema = z.object({
+  code: z.string(),
+  status: z.enum(feedbackStatuses),
+  receivedAt: z.string(),
+  updatedAt: z.string(),
+  publicReply: z.string().optional(),
+  repliedAt: z.string().optional(),
+});
+export type FeedbackStatusAnswer = z.infer<typeof FeedbackStatusAnswerSchema>;
+
+/** One published comment, as `GET /api/comments?article=` gives it (never personal data). */
+export const PublishedCommentSchema = z.object({
+  code: z.string(),
+  /** Code of the comment this one replies to, or null. */
+  parent: z.string().nullable(),
+  /** Only when the commenter gave one. */
+  name: z.string().optional(),
+  message: z.string(),
+  createdAt: z.string(),
+  /** The office's public answer, if any. */
+  reply: z.string().optional(),
+});
+export type PublishedComment = z.infer<typeof PublishedCommentSchema>;
+
+/** The answer of `GET /api/comments?article=`. */
+export const CommentsAnswerSchema = z.object({
+  article: z.string(),
+  count: z.number().int().nonnegative(),
+  comments: z.array(PublishedCommentSchema),
+});
+export type CommentsAnswer = z.infer<typeof CommentsAnswerSchema>;

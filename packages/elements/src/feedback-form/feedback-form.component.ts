@@ -1,0 +1,371 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { BzElement } from '../shared/bz-element.ts';
+import { DraftController } from '../shared/draft-controller.ts';
+import { errorSummaryStyles } from '../shared/error-summary.styles.ts';
+import { focusErrorSummary } from '../shared/error-summary.ts';
+import type { Failure } from '../shared/errors.ts';
+import { formStyles } from '../shared/form/form.styles.ts';
+import { SendKey } from '../shared/form/send-key.ts';
+import { QuickExitController } from '../shared/quick-exit-controller.ts';
+import { SettledController } from '../shared/settled-controller.ts';
+import './events.ts';
+import { type FeedbackStatusAnswer, feedbackBody, lookUpStatus, sendFeedback } from './api.ts';
+import { confirmationTemplate, copyCodeIn } from './confirmation.template.ts';
+import { draftKey, drafts } from './draft.ts';
+import { failureNotice } from './failure.template.ts';
+import { formTemplate } from './form.template.ts';
+import { checkCode, codeProblemOf } from './lookup.ts';
+import {
+  type Announcement,
+  announcementText,
+  type CodeProblem,
+  type CopyResult,
+} from './messages.ts';
+import { statusModeTemplate } from './status.template.ts';
+import {
+  type Category,
+  emptyValues,
+  type Field,
+  type FormValues,
+  type Problem,
+  parseCategories,
+  problemsOfServerFields,
+  validate,
+  withInput,
+} from './validation.ts';
+
+/** Seconds of quiet typing before the remaining characters are announced (as GOV.UK does). */
+const COUNT_ANNOUNCE_DELAY_MS = 1000;
+
+/**
+ * A form for citizens to send a complaint, suggestion, thanks or question to the State Welfare
+ * Organisation, anonymously if they wish, and get a tracking code; with `mode="status"`, a form to
+ * look up what happened to a message by its code. Typed text is never lost: when a send fails it
+ * is kept on the device and retried without creating a duplicate.
+ *
+ * @tag bz-feedback-form
+ * @fires {CustomEvent<BzSubmitDetail>} bz-submit - The service accepted a message (201); `detail.code` is its tracking code.
+ * @fires {CustomEvent<BzStatusDetail>} bz-status - A status lookup answered; `detail` has the code and status.
+ * @fires {CustomEvent<BzQuickExitDetail>} bz-quick-exit - Cancelable. The person chose "leave this page" (or pressed Shift three times); the form and draft are already cleared; `detail.url` is the exit address. Cancel it to navigate yourself.
+ * @csspart base - The panel around everything.
+ * @csspart quick-exit - The "leave this page" button.
+ * @csspart heading - The panel's headings.
+ * @csspart form - The form (sending, or looking up a code).
+ * @csspart input - Text inputs and the message box.
+ * @csspart button - Every button.
+ * @csspart submit - The button that sends the form.
+ * @csspart error-summary - The list of problems shown after a failed send.
+ * @csspart notice - Messages about the send (failure, kept draft).
+ * @csspart error - The notice that a send failed, with its retry button (also `notice`).
+ * @csspart confirmation - What is shown after a message was accepted.
+ * @csspart code - The tracking code, large.
+ * @csspart status - The status of a looked-up message.
+ * @csspart reply - The office's public reply.
+ */
+export class BzFeedbackForm extends BzElement {
+  static override styles = [...BzElement.styles, errorSummaryStyles, formStyles];
+
+  static override properties = {
+    endpoint: {},
+    categories: {},
+    serviceBase: { attribute: 'service-base' },
+    mode: {},
+    exitUrl: { attribute: 'exit-url' },
+    submittedCode: { attribute: false },
+    statusResult: { attribute: false },
+    values: { state: true },
+    problems: { state: true },
+    failure: { state: true },
+    sending: { state: true },
+    announcement: { state: true },
+    copyResult: { state: true },
+    codeText: { state: true },
+    codeProblem: { state: true },
+  };
+
+  /** URL of the feedback API, e.g. `https://api.example.ir/api/feedback` (another origin is fine). */
+  declare endpoint: string;
+  /** Comma-separated categories to offer: `complaint,suggestion,appreciation,question` (the default). */
+  declare categories: string;
+  /** Id of the service base the feedback is about; without it the page's address is sent. */
+  declare serviceBase: string;
+  /** `submit` (the default): send a message. `status`: look up a message by its tracking code. */
+  declare mode: 'submit' | 'status';
+  /** Where "leave this page" goes (default: a search engine's home page). */
+  declare exitUrl: string;
+  /**
+   * The code of the message just accepted; while set, the confirmation is shown. The element sets
+   * it after a 201; setting it yourself shows the confirmation for that code (e.g. in previews).
+   */
+  declare submittedCode: string | undefined;
+  /**
+   * The answer of the last status lookup, shown below the lookup form in `status` mode. The element
+   * sets it from the service; setting it yourself shows that status (e.g. in previews).
+   */
+  declare statusResult: FeedbackStatusAnswer | undefined;
+
+  // ——— State ———
+  declare private values: FormValues;
+  declare private problems: Partial<Record<Field, Problem>>;
+  declare private failure: Failure | undefined;
+  declare private sending: boolean;
+  declare private announcement: Announcement;
+  declare private copyResult: CopyResult;
+  declare private codeText: string;
+  declare private codeProblem: CodeProblem | undefined;
+
+  private website = '';
+  private shownAt = 0;
+  private readonly sendKey = new SendKey();
+  /** Characters typed, announced once typing pauses. */
+  private readonly spokenCount = new SettledController<number>(this, COUNT_ANNOUNCE_DELAY_MS);
+  /** The text of a failed send, kept in localStorage. */
+  private readonly draft = new DraftController(this, drafts, {
+    key: () => draftKey(this.endpoint, this.subject()),
+    restoring: () => this.mode !== 'status' && this.endpoint !== '',
+    restore: (draft) => {
+      if (this.values.message) return false;
+      this.values = { ...emptyValues(), ...draft.values };
+      this.sendKey.key = draft.idempotencyKey;
+      this.sendKey.fingerprint = draft.sentFingerprint;
+      return true;
+    },
+  });
+  private readonly quickExit = new QuickExitController(this, () => this.clear());
+
+  constructor() {
+    super();
+    this.endpoint = '';
+    this.categories = '';
+    this.serviceBase = '';
+    this.mode = 'submit';
+    this.exitUrl = '';
+    this.values = emptyValues();
+    this.problems = {};
+    this.sending = false;
+    this.announcement = '';
+    this.copyResult = '';
+    this.codeText = '';
+  }
+
+  // ——— Public methods ———
+
+  /** Checks the form as sending would, shows the problems and moves focus to them; true when none. */
+  async reportValidity(): Promise<boolean> {
+    this.problems = validate(this.values, this.offered());
+    const ok = Object.keys(this.problems).length === 0;
+    if (!ok) await this.focusAfterUpdate();
+    return ok;
+  }
+
+  /** Empties the form, forgets the draft, codes and statuses (what the quick exit does). */
+  clear(): void {
+    this.draft.forget();
+    this.values = emptyValues();
+    this.website = '';
+    this.problems = {};
+    this.failure = undefined;
+    this.sendKey.reset();
+    this.submittedCode = undefined;
+    this.statusResult = undefined;
+    this.codeText = '';
+    this.codeProblem = undefined;
+    this.spokenCount.reset();
+    this.copyResult = '';
+  }
+
+  // ——— Rendering: every sentence is produced here, in the element's locale. ———
+
+  protected override renderContent(): TemplateResult {
+    return html`
+      ${this.quickExit.render('quick-exit button', 'quick-exit')} ${this.renderMode()}
+      <div class="visually-hidden" role="status">${announcementText(this.announcement)}</div>
+    `;
+  }
+
+  private renderMode(): TemplateResult {
+    if (this.mode === 'status') {
+      return statusModeTemplate({
+        locale: this.locale,
+        digits: this.digits,
+        codeText: this.codeText,
+        codeProblem: this.codeProblem,
+        sending: this.sending,
+        result: this.statusResult,
+        failureNotice: this.renderFailure(() =>
+          this.shadowRoot?.querySelector('form')?.requestSubmit(),
+        ),
+        onLookUp: this.onLookUp,
+        onCodeInput: this.onCodeInput,
+      });
+    }
+    if (this.submittedCode) {
+      return confirmationTemplate({
+        code: this.submittedCode,
+        locale: this.locale,
+        copyResult: this.copyResult,
+        copyCode: this.copyCode,
+        sendAnother: this.sendAnother,
+      });
+    }
+    return formTemplate({
+      locale: this.locale,
+      digits: this.digits,
+      categories: this.offered(),
+      values: this.values,
+      problems: this.problems,
+      website: this.website,
+      sending: this.sending,
+      spokenCount: this.spokenCount.value,
+      restoredAt: this.draft.restoredAt,
+      failure: this.failure,
+      failureNotice: this.renderFailure(() => this.onSubmit()),
+      onSubmit: this.onSubmit,
+      onInput: this.onInput,
+      discardDraft: this.discardDraft,
+    });
+  }
+
+  private renderFailure(retry: () => void) {
+    if (!this.failure) return nothing;
+    return failureNotice(this.failure, retry, {
+      lookingUp: this.mode === 'status',
+      draftKept: this.draft.kept,
+      locale: this.locale,
+      digits: this.digits,
+    });
+  }
+
+  // ——— Lifecycle ———
+
+  protected override firstUpdated(): void {
+    this.shownAt = performance.now();
+  }
+
+  private offered(): Category[] {
+    return parseCategories(this.categories);
+  }
+
+  private subject(): string {
+    return this.serviceBase || `${location.origin}${location.pathname}`;
+  }
+
+  private keepDraft(): void {
+    this.draft.keep({
+      values: this.values,
+      idempotencyKey: this.sendKey.key,
+      sentFingerprint: this.sendKey.fingerprint,
+    });
+  }
+
+  // ——— Sending ———
+
+  private readonly onInput = (event: Event) => {
+    const input = event.target as HTMLInputElement;
+    if (input.name === 'website') this.website = input.value;
+    const values = withInput(this.values, input);
+    if (!values) return;
+    this.values = values;
+    if (input.name === 'message') this.spokenCount.set(values.message.length);
+    // Once a send has failed, the kept copy follows every change until it is sent.
+    if (this.draft.kept) this.keepDraft();
+  };
+
+  private readonly onSubmit = async (event?: Event) => {
+    event?.preventDefault();
+    if (this.sending) return;
+    this.failure = undefined;
+    if (!(await this.reportValidity())) return;
+    const body = feedbackBody(this.values, {
+      serviceBase: this.serviceBase,
+      locale: this.locale,
+      website: this.website,
+      elapsedMs: Math.round(performance.now() - this.shownAt),
+    });
+    const { idempotencyKey: _k, elapsedMs: _e, website: _w, lang: _l, ...content } = body;
+    body.idempotencyKey = this.sendKey.for(content);
+
+    this.sending = true;
+    this.announcement = 'sending';
+    const outcome = await sendFeedback(this.endpoint, body);
+    this.sending = false;
+    this.announcement = '';
+    if (outcome.ok) {
+      const code = outcome.value.code;
+      this.clear();
+      this.submittedCode = code;
+      this.emit('bz-submit', { code });
+      return this.focusAfterUpdate('confirmation-heading');
+    }
+    this.showFailure(outcome.failure);
+    this.keepDraft();
+    await this.focusAfterUpdate(Object.keys(this.problems).length > 0 ? undefined : 'failure');
+  };
+
+  private showFailure(failure: Failure): void {
+    if (failure.kind === 'service' && failure.code === 'INVALID_FIELDS') {
+      const { problems, others } = problemsOfServerFields(failure.fields, this.values);
+      this.problems = problems;
+      if (others.length === 0) return;
+      // Fields the person cannot fix (set by the host page): say so, and tell the webmaster.
+      console.warn('bz-feedback-form: the service refused', others.join('; '));
+    }
+    this.failure = failure;
+  }
+
+  /** After rendering, focus on the element `id`, or on the error summary. */
+  private async focusAfterUpdate(id?: string): Promise<void> {
+    await this.updateComplete;
+    if (id) this.shadowRoot?.getElementById(id)?.focus();
+    else focusErrorSummary(this.shadowRoot);
+  }
+
+  private readonly discardDraft = async () => {
+    this.clear();
+    this.announcement = 'discarded';
+    await this.focusAfterUpdate('heading');
+  };
+
+  // ——— After sending ———
+
+  private readonly sendAnother = async () => {
+    this.submittedCode = undefined;
+    this.copyResult = '';
+    this.shownAt = performance.now();
+    await this.focusAfterUpdate('heading');
+  };
+
+  private readonly copyCode = async () => {
+    this.copyResult = await copyCodeIn(this.shadowRoot);
+  };
+
+  // ——— Looking up a code ———
+
+  private readonly onCodeInput = (event: Event) => {
+    this.codeText = (event.target as HTMLInputElement).value;
+  };
+
+  private readonly onLookUp = async (event: Event) => {
+    event.preventDefault();
+    if (this.sending) return;
+    this.failure = undefined;
+    const checked = checkCode(this.codeText);
+    this.codeProblem = 'problem' in checked ? checked.problem : undefined;
+    if ('code' in checked) {
+      this.sending = true;
+      this.announcement = 'looking';
+      const outcome = await lookUpStatus(this.endpoint, checked.code);
+      this.sending = false;
+      this.announcement = '';
+      if (outcome.ok) {
+        this.statusResult = outcome.value;
+        this.emit('bz-status', { code: outcome.value.code, status: outcome.value.status });
+        return this.focusAfterUpdate('result-heading');
+      }
+      this.codeProblem = codeProblemOf(outcome.failure, this.locale);
+      if (!this.codeProblem) this.failure = outcome.failure;
+    }
+    this.statusResult = undefined;
+    await this.focusAfterUpdate(this.codeProblem ? undefined : 'failure');
+  };
+}

@@ -1,0 +1,111 @@
+import { formatDate } from '@behzisti/core/dates';
+import type { FeedbackStatusAnswer } from '@behzisti/core/feedback-api';
+import { formatTrackingCode } from '@behzisti/core/tracking-code';
+import { msg, str } from '@lit/localize';
+import { html, nothing, type TemplateResult } from 'lit';
+import { errorSummary } from '../shared/error-summary.ts';
+import { fieldError } from '../shared/form/fields.ts';
+import type { Locale } from '../shared/locale.ts';
+import { type CodeProblem, codeProblemText, statusLabels } from './messages.ts';
+
+/** The example in the lookup hint: a well-formed code (its check digit agrees). */
+const EXAMPLE_CODE = '4831096722547195';
+
+export interface StatusView {
+  locale: Locale;
+  digits: (value: number) => string;
+  codeText: string;
+  codeProblem: CodeProblem | undefined;
+  sending: boolean;
+  result: FeedbackStatusAnswer | undefined;
+  failureNotice: TemplateResult | typeof nothing;
+  onLookUp: (event: Event) => void;
+  onCodeInput: (event: Event) => void;
+}
+
+/**
+ * Keeps a code's groups in order inside a sentence: in Persian text the digits after a Persian
+ * letter count as Arabic numbers, and `-` does not join those, so «۴۸۳۱-۰۹۶۷» would show its
+ * groups right to left. A left-to-right isolate (LRI … PDI) holds them together.
+ */
+const isolated = (text: string) => `\u2066${text}\u2069`;
+
+/** `mode="status"`: look up a message by its tracking code, and its status below. */
+export function statusModeTemplate(view: StatusView): TemplateResult {
+  const problem = view.codeProblem ? codeProblemText(view.codeProblem, view.digits) : undefined;
+  const example = isolated(formatTrackingCode(EXAMPLE_CODE, view.locale));
+  return html`
+    <h2 part="heading" id="heading" tabindex="-1">${msg('پیگیری پیام')}</h2>
+    ${errorSummary(problem ? [{ fieldId: 'code', message: problem }] : [])} ${view.failureNotice}
+    <form part="form" novalidate @submit=${view.onLookUp}>
+      <div class="field ${problem ? 'invalid' : ''}">
+        <label class="label" for="code">${msg('کد پیگیری')}</label>
+        <p class="hint" id="code-hint">
+          ${msg(
+            str`کد ${view.digits(16)} رقمی که پس از ارسال پیام گرفتید، مانند ${example}؛ با یا بدون خط تیره.`,
+          )}
+        </p>
+        ${fieldError('code', problem)}
+        <input
+          type="text"
+          id="code"
+          name="code"
+          part="input"
+          class="code-input"
+          dir="ltr"
+          inputmode="numeric"
+          autocomplete="off"
+          spellcheck="false"
+          aria-invalid=${problem ? 'true' : 'false'}
+          aria-describedby=${problem ? 'code-hint code-error' : 'code-hint'}
+          .value=${view.codeText}
+          @input=${view.onCodeInput}
+        />
+      </div>
+      <button
+        type="submit"
+        part="submit button"
+        class="primary"
+        aria-disabled=${view.sending ? 'true' : 'false'}
+      >
+        ${msg('دیدن وضعیت')}
+      </button>
+    </form>
+    ${view.result ? statusTemplate(view.result, view.locale) : nothing}
+  `;
+}
+
+/** A looked-up message: its status in words, dates, and the office's public reply. */
+function statusTemplate(result: FeedbackStatusAnswer, locale: Locale): TemplateResult {
+  const [label, explanation] = statusLabels()[result.status] ?? [result.status, ''];
+  const date = (iso: string | undefined) => (iso ? formatDate(new Date(iso), locale) : '');
+  return html`
+    <section class="result" part="status" aria-labelledby="result-heading">
+      <h3 part="heading" id="result-heading" tabindex="-1">${msg('وضعیت پیام')}</h3>
+      <dl>
+        <dt>${msg('کد پیگیری')}</dt>
+        <dd>
+          <span dir="ltr" class="code-inline">${formatTrackingCode(result.code, locale)}</span>
+        </dd>
+        <dt>${msg('وضعیت')}</dt>
+        <dd>
+          <strong class="status-label status-${result.status}">${label}</strong>
+          <span class="status-explanation">${explanation}</span>
+        </dd>
+        <dt>${msg('تاریخ دریافت')}</dt>
+        <dd>${date(result.receivedAt)}</dd>
+        <dt>${msg('آخرین تغییر')}</dt>
+        <dd>${date(result.updatedAt)}</dd>
+      </dl>
+      <h4 part="heading">${msg('پاسخ بهزیستی')}</h4>
+      ${result.publicReply ? replyTemplate(result.publicReply, date(result.repliedAt)) : html`<p>${msg('هنوز پاسخی ثبت نشده است.')}</p>`}
+    </section>
+  `;
+}
+
+function replyTemplate(reply: string, repliedOn: string): TemplateResult {
+  return html`
+    <p class="reply" part="reply" dir="auto">${reply}</p>
+    ${repliedOn ? html`<p class="hint">${msg(str`تاریخ پاسخ: ${repliedOn}`)}</p>` : nothing}
+  `;
+}

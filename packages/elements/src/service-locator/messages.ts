@@ -1,0 +1,131 @@
+import { formatTime } from '@behzisti/core/dates';
+import { openingState, tehranParts } from '@behzisti/core/hours';
+import type { LocatorRecord, NearestBase, PlaceMatch } from '@behzisti/core/locator';
+import { msg, str } from '@lit/localize';
+import type { Locale } from '../shared/locale.ts';
+import type { FailureCode, GeoState, Matches, Names, Query } from './types.ts';
+
+// Every sentence of the locator that depends on a typed state: call these while rendering, so
+// they come out in the element's locale.
+
+/** The locale's text of a record field (Persian when there is no English). */
+export function textIn(locale: Locale, value: Names | undefined): string {
+  if (!value) return '';
+  return locale === 'en' ? (value.en ?? value.fa) : value.fa;
+}
+
+export function failureText(code: FailureCode): string {
+  switch (code) {
+    case 'timeout':
+      return msg('فهرست پایگاه‌ها دیر رسید؛ شاید اینترنت کند است. دوباره تلاش کنید.');
+    case 'server':
+      return msg('سرور فهرست پایگاه‌ها پاسخ درستی نداد. کمی بعد دوباره تلاش کنید.');
+    case 'not-found':
+    case 'no-src':
+      return msg('فهرست پایگاه‌ها در این نشانی پیدا نشد. لطفاً به مدیر این وب‌سایت خبر دهید.');
+    case 'unreadable':
+      return msg('فهرست پایگاه‌ها خوانا نبود. لطفاً به مدیر این وب‌سایت خبر دهید.');
+    default:
+      return msg('به فهرست پایگاه‌ها دسترسی نشد. اتصال اینترنت را بررسی کنید و دوباره تلاش کنید.');
+  }
+}
+
+/** Why the device's position is not known, with the other ways to locate; '' when it is not a problem. */
+export function geoProblem(geo: GeoState): string {
+  const problem =
+    geo === 'denied'
+      ? msg('اجازه‌ی دسترسی به موقعیت شما داده نشد.')
+      : geo === 'timeout'
+        ? msg('یافتن موقعیت شما بیش از اندازه طول کشید.')
+        : geo === 'unavailable'
+          ? msg('موقعیت شما پیدا نشد.')
+          : geo === 'unsupported'
+            ? msg('این مرورگر نمی‌تواند موقعیت شما را بدهد.')
+            : '';
+  return (
+    problem &&
+    `${problem} ${msg('می‌توانید استان و شهرستان را انتخاب کنید یا نام محله، شهرستان یا پایگاه را جست‌وجو کنید.')}`
+  );
+}
+
+/** What a match is, e.g. «شهرستان، استان کرمان». */
+export function kindText(kind: PlaceMatch['kind'] | 'base', province: string): string {
+  return kind === 'province'
+    ? msg('استان')
+    : kind === 'county'
+      ? msg(str`شهرستان، استان ${province}`)
+      : kind === 'base'
+        ? msg(str`پایگاه، استان ${province}`)
+        : msg(str`محله، استان ${province}`);
+}
+
+/** How many places and bases matched, as the list's heading and the live region's words. */
+export function matchesText({ places, names }: Matches, digits: (n: number) => string): string {
+  return msg(str`${digits(places.length + names.length)} مورد با جست‌وجوی شما جور است.`);
+}
+
+export function resultsHeading(query: Query, locale: Locale): string {
+  if (query.label) return msg(str`نزدیک‌ترین پایگاه‌ها به ${textIn(locale, query.label)}`);
+  if (query.source === 'geolocation') return msg('نزدیک‌ترین پایگاه‌ها به شما');
+  return msg('نزدیک‌ترین پایگاه‌ها');
+}
+
+export function emptyText(): string {
+  return msg('پایگاهی در این محدوده پیدا نشد. جای دیگری را امتحان کنید یا با ۱۴۸۰ تماس بگیرید.');
+}
+
+export function resultsFoundText(count: number, digits: (n: number) => string): string {
+  return msg(str`${digits(count)} پایگاه پیدا شد، نزدیک‌ترین نخست.`);
+}
+
+/** Whether a base is open at `now` (Asia/Tehran), and until or from when. */
+export function hoursText(record: LocatorRecord, now: Date, locale: Locale) {
+  const state = openingState(record.schedules, record.closures, now);
+  const time = (date: Date) => formatTime(date, locale);
+  if (state.status === 'always-open') return { open: true, text: msg('شبانه‌روزی باز است') };
+  if (state.status === 'open') {
+    const text = state.closingSoon
+      ? msg(str`به‌زودی می‌بندد، ساعت ${time(state.closesAt)}`)
+      : msg(str`اکنون باز است تا ساعت ${time(state.closesAt)}`);
+    return { open: true, text };
+  }
+  if (state.status !== 'closed') {
+    return { open: false, text: msg('ساعت کاری ثبت نشده است؛ پیش از رفتن تماس بگیرید.') };
+  }
+  const opensAt = state.opensAt;
+  if (!opensAt) return { open: false, text: msg('اکنون بسته است') };
+  const sameDay = tehranParts(now)?.date === tehranParts(opensAt)?.date;
+  const text = sameDay
+    ? msg(str`اکنون بسته است؛ ساعت ${time(opensAt)} باز می‌شود`)
+    : msg(str`اکنون بسته است؛ ${day(opensAt, now, locale)} ساعت ${time(opensAt)} باز می‌شود`);
+  return { open: false, text };
+}
+
+/** A weekday, with the date when it is more than six days away. */
+function day(date: Date, now: Date, locale: Locale): string {
+  const far = date.getTime() - now.getTime() > 6 * 86_400_000;
+  return new Intl.DateTimeFormat(locale === 'fa' ? 'fa-IR-u-ca-persian' : 'en-GB', {
+    weekday: 'long',
+    timeZone: 'Asia/Tehran',
+    ...(far ? { day: 'numeric', month: 'long' } : {}),
+  }).format(date);
+}
+
+/** What the live region says: the same sentences the widget shows, once each. */
+export function announcementText(state: {
+  geo: GeoState;
+  busy: boolean;
+  said: 'geo' | 'matches' | 'results' | undefined;
+  found: Matches | undefined;
+  results: NearestBase[] | undefined;
+  digits: (n: number) => string;
+}): string {
+  if (state.geo === 'asking') return msg('در حال یافتن موقعیت شما…');
+  if (state.busy) return msg('در حال جست‌وجو…');
+  const { said, results } = state;
+  if (said === 'geo') return geoProblem(state.geo);
+  if (said === 'matches' && state.found) return matchesText(state.found, state.digits);
+  if (said === 'results' && results)
+    return results.length === 0 ? emptyText() : resultsFoundText(results.length, state.digits);
+  return '';
+}

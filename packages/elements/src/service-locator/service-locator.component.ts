@@ -1,0 +1,466 @@
+import type { LatLng } from '@behzisti/core/geo';
+import {
+  type LocatorPlaces,
+  locateNearest,
+  type NameEntry,
+  type NearestBase,
+  type PlaceMatch,
+} from '@behzisti/core/locator';
+import { parseNumber } from '@behzisti/core/text';
+import { html, nothing, type PropertyValues } from 'lit';
+import { BzElement } from '../shared/bz-element.ts';
+import { loadJson } from '../shared/load-json.ts';
+import { failureOf } from './data.ts';
+import { LocatorDataController } from './data-controller.ts';
+import { askPosition } from './geolocation.ts';
+import type { MapModule } from './map.ts';
+import { MapController } from './map-controller.ts';
+import { announcementText, textIn } from './messages.ts';
+import { resultsTemplate } from './results.template.ts';
+import { chosenPlace, filterOf, hostPosition, hostScope, scopeOfMatch } from './scope.ts';
+import { findMatches } from './search.ts';
+import { serviceLocatorStyles } from './service-locator.styles.ts';
+import type {
+  FailureCode,
+  GeoState,
+  LocateSource,
+  LocatorLoader,
+  Matches,
+  Names,
+  Query,
+  Scope,
+} from './types.ts';
+import {
+  failureTemplate,
+  geolocationTemplate,
+  placesFormTemplate,
+  searchTemplate,
+} from './ways.template.ts';
+
+const DEFAULT_LIMIT = 10;
+const MAX_LIMIT = 100;
+
+const numberConverter = {
+  fromAttribute: (value: string | null) =>
+    value === null ? undefined : (parseNumber(value) ?? Number.NaN),
+  toAttribute: (value: number | undefined) => (value === undefined ? null : String(value)),
+};
+
+const tag = 'bz-service-locator';
+const warn = (text: string) => console.warn(`${tag}: ${text}`);
+
+/** Where the lazily loaded map module lives: beside this file, as source or as the built add-on. */
+const mapModuleUrl = () =>
+  new URL(
+    new URL(import.meta.url).pathname.endsWith('.ts') ? './map.ts' : './bz-service-locator-map.js',
+    import.meta.url,
+  ).href;
+
+/**
+ * Finds the nearest service bases of the State Welfare Organisation: from the device's location
+ * (asked only when the user presses the button), a province and county chosen from lists, a
+ * neighbourhood, county or base name typed in Persian or English, or a position the host page
+ * gives. Each result shows its distance, whether it is open now (Asia/Tehran), address, phone
+ * links, services, accessibility notes and directions links. Reads the published locator data
+ * (docs/data.md): a small index, then only the chunks the question needs. Light-DOM children
+ * are fallback content, shown until the element upgrades.
+ *
+ * @tag bz-service-locator
+ * @fires bz-locate - A position to search from was chosen. `detail`: `{ lat, lng, source }`, source `geolocation` | `place` | `search` | `attribute`.
+ * @fires bz-select - The user chose a base. `detail`: `{ id }`.
+ * @csspart base - The widget's box.
+ * @csspart button - Every button.
+ * @csspart geolocate-button - The "use my location" button.
+ * @csspart places-form - Province and county lists.
+ * @csspart search-form - The text search.
+ * @csspart heading - The results heading.
+ * @csspart input - The province and county lists and the search box.
+ * @csspart search-input - The text search box (also `input`).
+ * @csspart matches - Places and bases matching the search.
+ * @csspart error - The message shown when the data could not be loaded, with its retry button.
+ * @csspart notice - The sample-data notice.
+ * @csspart results - The results section.
+ * @csspart result - One base in the results.
+ * @csspart result-name - A base's name.
+ * @csspart distance - A base's distance.
+ * @csspart hours - Whether a base is open now.
+ * @csspart directions - A base's directions links.
+ * @csspart select-button - The "choose this base" button.
+ * @csspart map-toggle - The "show map" button (only with `map-tiles`).
+ * @csspart map - The map (only with `map-tiles`, once opened).
+ * @cssprop --bz-color-success - Positive states (default #1e6b30).
+ * @cssprop --bz-color-open - "Open now" text; else `--bz-color-success`.
+ * @cssprop --bz-map-height - Height of the map (default 20em).
+ */
+export class BzServiceLocator extends BzElement {
+  static override styles = [...BzElement.styles, serviceLocatorStyles];
+
+  /**
+   * Loads the map add-on (Leaflet and the marker layer) when the user first opens the map. By
+   * default it imports `bz-service-locator-map.js` from beside this script; a site that bundles
+   * the element itself can point it elsewhere (e.g. `() => import('.../service-locator/map.ts')`).
+   */
+  static loadMap: () => Promise<MapModule> = () => import(/* @vite-ignore */ mapModuleUrl());
+
+  static override properties = {
+    src: {},
+    province: {},
+    county: {},
+    limit: { converter: numberConverter },
+    lat: { converter: numberConverter },
+    lng: { converter: numberConverter },
+    baseHref: { attribute: 'base-href' },
+    mapTiles: { attribute: 'map-tiles' },
+    mapAttribution: { attribute: 'map-attribution' },
+    loader: { attribute: false },
+    loadTimeout: { attribute: false },
+    geolocationTimeout: { attribute: false },
+    now: { attribute: false },
+    // Internal reactive state.
+    ...Object.fromEntries(
+      'failure geo query results loadingResults found searching chosenProvince chosenCounty formProblem selectedId said'
+        .split(' ')
+        .map((name) => [name, { state: true }]),
+    ),
+  };
+
+  /** URL of the published `index.json`; chunk, places and names URLs are resolved against it. */
+  declare src: string | undefined;
+  /** Province id (e.g. `kerman`): preselected in the lists, and results are limited to it. */
+  declare province: string | undefined;
+  /** County id within the province (e.g. `faryab`): preselected, and results are limited to it. */
+  declare county: string | undefined;
+  /** How many bases to show, 1–100; default 10. */
+  declare limit: number;
+  /** Latitude of a position given by the host page (with `lng`); results are sorted from it. */
+  declare lat: number | undefined;
+  /** Longitude of a position given by the host page (with `lat`). */
+  declare lng: number | undefined;
+  /**
+   * Address of a base's page with `{id}` for the base's id (e.g. `/fa/directory/bases/{id}/`).
+   * With it, "choose this base" is a link to that page; without it, a toggle button that only
+   * marks the base and sends `bz-select`.
+   */
+  declare baseHref: string | undefined;
+  /**
+   * Map tile URL template (`https://tile.example/{z}/{x}/{y}.png`). Without it there is no map
+   * and nothing third-party is ever loaded; with it, tiles load only after "show map".
+   */
+  declare mapTiles: string | undefined;
+  /** Attribution the tile provider requires, as plain text (e.g. `© OpenStreetMap contributors`). */
+  declare mapAttribution: string | undefined;
+  /** Replaces how data files are fetched (property only): `(url, { signal, timeoutMs }) => json`. */
+  declare loader: LocatorLoader;
+  /** Milliseconds to wait for one data file before showing the "too slow" error; default 20000. */
+  declare loadTimeout: number;
+  /** Milliseconds to wait for the device's position; default 20000. */
+  declare geolocationTimeout: number;
+  /** The moment opening hours are evaluated at; default the current time (property only). */
+  declare now: Date | undefined;
+
+  // ── State ──
+  declare private failure: { code: FailureCode; retry: () => void } | undefined;
+  declare private geo: GeoState;
+  declare private query: Query | undefined;
+  declare private results: NearestBase[] | undefined;
+  declare private loadingResults: boolean;
+  declare private found: Matches | undefined;
+  declare private searching: boolean;
+  declare private chosenProvince: string;
+  declare private chosenCounty: string;
+  declare private formProblem: boolean;
+  declare private selectedId: string | undefined;
+  /** What the live region last reported on. */
+  declare private said: 'geo' | 'matches' | 'results' | undefined;
+
+  private readonly source = new LocatorDataController(this, {
+    src: () => this.src,
+    fetch: (url, signal) => this.loader(url, { signal, timeoutMs: this.loadTimeout }),
+    warn,
+    loaded: () => void this.applyHost(),
+    failed: (error, retry) => this.fail(error, retry),
+  });
+  private run = 0;
+  private readonly map = new MapController(this, () => ({
+    tiles: this.mapTiles,
+    attribution: this.mapAttribution,
+    results: this.results,
+    position: this.query?.position,
+    marker: ({ record }, i) => ({
+      title: `${this.digits(i + 1)}. ${textIn(this.locale, record.name)}`,
+      label: this.digits(i + 1),
+    }),
+    load: () => BzServiceLocator.loadMap(),
+  }));
+
+  constructor() {
+    super();
+    this.limit = DEFAULT_LIMIT;
+    this.loader = loadJson;
+    this.loadTimeout = 20_000;
+    this.geolocationTimeout = 20_000;
+    this.geo = 'idle';
+    this.loadingResults = false;
+    this.searching = false;
+    this.chosenProvince = '';
+    this.chosenCounty = '';
+    this.formProblem = false;
+  }
+
+  // ── Rendering: the table of contents ──
+
+  protected override renderContent() {
+    return html`
+      ${this.failure ? failureTemplate(this.failure) : nothing}
+      <div class="ways">
+        ${geolocationTemplate(this.geo, this.useMyLocation)}
+        ${placesFormTemplate({
+          locale: this.locale,
+          index: this.source.index,
+          places: this.source.places,
+          chosenProvince: this.chosenProvince,
+          chosenCounty: this.chosenCounty,
+          problem: this.formProblem,
+          onSubmit: this.onPlacesSubmit,
+          onProvinceChange: this.onProvinceChange,
+          onCountyChange: this.onCountyChange,
+        })}
+        ${searchTemplate({
+          locale: this.locale,
+          digits: this.digits,
+          found: this.found,
+          provinceName: (id) => this.provinceText(id),
+          onSearch: this.onSearch,
+          choosePlace: this.choosePlace,
+          chooseName: this.chooseName,
+        })}
+      </div>
+      ${this.map.render()} ${this.renderResults()}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement()}</div>
+    `;
+  }
+
+  private renderResults() {
+    const { query, results } = this;
+    if (!query) return nothing;
+    const baseHref = this.baseHref;
+    return resultsTemplate({
+      query,
+      results,
+      loading: this.loadingResults,
+      sample: !!(results?.some(({ record }) => record.sample) || this.source.index?.sample),
+      locale: this.locale,
+      digits: this.digits,
+      now: this.now ?? new Date(),
+      selectedId: this.selectedId,
+      baseHref: baseHref ? (id) => baseHref.replaceAll('{id}', encodeURIComponent(id)) : undefined,
+      select: (id) => this.select(id),
+    });
+  }
+
+  /** What the live region says: the same sentences the widget shows, once each. */
+  private announcement(): string {
+    return announcementText({
+      geo: this.geo,
+      busy: this.searching || this.loadingResults,
+      said: this.said,
+      found: this.found,
+      results: this.results,
+      digits: this.digits,
+    });
+  }
+
+  /** A province's name in the widget's locale, from the published data. */
+  private provinceText(id: string): string {
+    return textIn(this.locale, this.source.index?.provinces.find((entry) => entry.id === id)?.name);
+  }
+
+  // ── Lifecycle ──
+
+  /** How many bases to show after checking the `limit` attribute. */
+  private get count(): number {
+    const limit = this.limit;
+    if (Number.isInteger(limit) && limit >= 1) return Math.min(limit, MAX_LIMIT);
+    return DEFAULT_LIMIT;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('limit') && this.count !== this.limit)
+      warn(
+        `limit="${this.limit}" is not a whole number from 1 to ${MAX_LIMIT}; showing ${this.count}`,
+      );
+
+    // Data work starts here, before rendering, so the state it sets joins this update.
+    if (changed.has('src') || !this.source.started) {
+      this.failure = undefined;
+      this.source.load();
+    } else if (['lat', 'lng', 'province', 'county'].some((name) => changed.has(name)))
+      void this.applyHost();
+    else if (changed.has('limit') && this.query) void this.runQuery();
+  }
+
+  private fail(error: unknown, retry: () => void): void {
+    if (this.source.cancelled(error)) return;
+    this.failure = { code: failureOf(error), retry };
+  }
+
+  private ensurePlaces(): Promise<LocatorPlaces> {
+    return this.source.ensurePlaces();
+  }
+
+  // ── Host attributes ──
+
+  /** Applies `province`, `county`, `lat` and `lng` once the index is known, warning about bad values. */
+  private async applyHost(): Promise<void> {
+    const index = this.source.index;
+    if (!index) return;
+    let place: Awaited<ReturnType<typeof hostScope>>;
+    try {
+      place = await hostScope(index, this, () => this.ensurePlaces(), warn);
+    } catch (error) {
+      this.fail(error, () => void this.applyHost());
+      return;
+    }
+    const { scope, label, center } = place;
+    this.chosenProvince = scope.province ?? '';
+    this.chosenCounty = scope.county ?? '';
+    const position = hostPosition(this.lat, this.lng, warn);
+    if (position) this.locate(position, 'attribute', scope);
+    else if (center && scope.province) this.locate(center, 'place', scope, label);
+  }
+
+  // ── Locating ──
+
+  private locate(position: LatLng, source: LocateSource, scope: Scope = {}, label?: Names): void {
+    this.query = { position, source, scope, label };
+    this.selectedId = undefined;
+    if (this.geo !== 'asking') this.geo = 'idle';
+    this.emit('bz-locate', { lat: position.lat, lng: position.lng, source });
+    void this.runQuery();
+  }
+
+  private async runQuery(): Promise<void> {
+    const query = this.query;
+    if (!query) return;
+    const run = ++this.run;
+    this.loadingResults = true;
+    this.failure = undefined;
+    const { scope } = query;
+    const filter = filterOf(scope);
+    try {
+      const { data, index } = await this.source.current();
+      const k = Math.min(this.count, scope.count ?? Number.POSITIVE_INFINITY);
+      const { results } = await locateNearest(
+        index,
+        query.position,
+        k,
+        (chunk) => data.chunk(index, chunk.key),
+        data.loaded,
+        filter ? { filter } : {},
+      );
+      if (run !== this.run) return;
+      this.results = results;
+      this.said = 'results';
+    } catch (error) {
+      if (run !== this.run) return;
+      this.results = undefined;
+      this.fail(error, () => void this.runQuery());
+    } finally {
+      if (run === this.run) this.loadingResults = false;
+    }
+  }
+
+  private readonly useMyLocation = async (): Promise<void> => {
+    if (this.geo === 'asking') return;
+    this.geo = 'asking';
+    const found = await askPosition(this.geolocationTimeout);
+    if (typeof found === 'string') {
+      this.geo = found;
+      this.said = 'geo';
+      return;
+    }
+    this.geo = 'idle';
+    this.locate(found, 'geolocation');
+  };
+
+  private readonly onProvinceChange = async (event: Event): Promise<void> => {
+    this.chosenProvince = (event.target as HTMLSelectElement).value;
+    this.chosenCounty = '';
+    this.formProblem = false;
+    if (this.chosenProvince) {
+      try {
+        await this.ensurePlaces();
+      } catch (error) {
+        this.fail(error, () => void this.ensurePlaces().then(() => (this.failure = undefined)));
+      }
+    }
+  };
+
+  private readonly onCountyChange = (event: Event): void => {
+    this.chosenCounty = (event.target as HTMLSelectElement).value;
+  };
+
+  private readonly onPlacesSubmit = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    const province = this.chosenProvince;
+    if (!province) {
+      this.formProblem = true;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLSelectElement>('#province')?.focus();
+      return;
+    }
+    try {
+      const place = chosenPlace(
+        this.source.index,
+        await this.ensurePlaces(),
+        province,
+        this.chosenCounty,
+      );
+      if (place) this.locate(place.center, 'place', place.scope, place.label);
+    } catch (error) {
+      this.fail(error, () => void this.onPlacesSubmit(event));
+    }
+  };
+
+  private readonly onSearch = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#search');
+    const text = input?.value.trim() ?? '';
+    if (!text) {
+      this.found = undefined;
+      return;
+    }
+    this.searching = true;
+    this.failure = undefined;
+    try {
+      const { data, index } = await this.source.current();
+      const places = await this.ensurePlaces();
+      this.found = await findMatches(
+        data,
+        index,
+        places,
+        text,
+        this.chosenProvince,
+        this.query?.position,
+      );
+      this.said = 'matches';
+    } catch (error) {
+      this.fail(error, () => void this.onSearch(event));
+    } finally {
+      this.searching = false;
+    }
+  };
+
+  private readonly choosePlace = (match: PlaceMatch): void => {
+    this.locate(match.center, 'search', scopeOfMatch(match), match.name);
+  };
+
+  private readonly chooseName = (entry: NameEntry): void => {
+    this.locate(entry.position, 'search', {}, entry.name);
+  };
+
+  private select(id: string): void {
+    this.selectedId = id;
+    this.emit('bz-select', { id });
+  }
+}

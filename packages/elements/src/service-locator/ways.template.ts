@@ -1,0 +1,172 @@
+import type { LocatorIndex, LocatorPlaces, NameEntry, PlaceMatch } from '@behzisti/core/locator';
+import { msg, str } from '@lit/localize';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Locale } from '../shared/locale.ts';
+import { failureText, geoProblem, kindText, matchesText, textIn } from './messages.ts';
+import { phrase } from './result.template.ts';
+import type { FailureCode, GeoState, Matches, Names } from './types.ts';
+
+// The ways to tell the locator where to search from: the device's position, a province and
+// county from lists, a typed name; and the notice shown when the data could not be loaded.
+
+export function failureTemplate(failure: { code: FailureCode; retry: () => void }) {
+  return html`
+    <div part="error" class="error way" role="alert">
+      <p>${failureText(failure.code)}</p>
+      <p>${msg('تا آن زمان، خط ۱۲۳ (اورژانس اجتماعی) و ۱۴۸۰ (صدای مشاور) پاسخ می‌دهند.')}</p>
+      <button part="button" type="button" @click=${() => failure.retry()}>
+        ${msg('تلاش دوباره')}
+      </button>
+    </div>
+  `;
+}
+
+export function geolocationTemplate(geo: GeoState, useMyLocation: () => void) {
+  const problem = geoProblem(geo);
+  return html`
+    <div class="way">
+      <button
+        part="button geolocate-button"
+        class="primary"
+        type="button"
+        aria-describedby="geo-why"
+        @click=${useMyLocation}
+      >
+        ${geo === 'asking' ? msg('در حال یافتن موقعیت شما…') : msg('از موقعیت من استفاده کن')}
+      </button>
+      <p class="hint" id="geo-why">
+        ${msg('مرورگر پیش از آن از شما اجازه می‌خواهد. موقعیت شما فقط در همین صفحه برای مرتب کردن پایگاه‌ها به کار می‌رود و ذخیره یا فرستاده نمی‌شود.')}
+      </p>
+      ${problem ? html`<p class="problem" id="geo-problem">${problem}</p>` : nothing}
+    </div>
+  `;
+}
+
+export interface PlacesView {
+  locale: Locale;
+  index: LocatorIndex | undefined;
+  places: LocatorPlaces | undefined;
+  chosenProvince: string;
+  chosenCounty: string;
+  problem: boolean;
+  onSubmit: (event: Event) => void;
+  onProvinceChange: (event: Event) => void;
+  onCountyChange: (event: Event) => void;
+}
+
+/** Options of a select: an empty first choice, then the entries (the chosen one selected). */
+function options(
+  locale: Locale,
+  empty: string,
+  entries: { id: string; name: Names }[],
+  chosen: string,
+) {
+  return html`<option value="">${empty}</option>${entries.map(
+    (entry) =>
+      html`<option value=${entry.id} ?selected=${entry.id === chosen}>${textIn(locale, entry.name)}</option>`,
+  )}`;
+}
+
+export function placesFormTemplate(view: PlacesView) {
+  const { problem, locale } = view;
+  const counties =
+    view.places?.provinces.find((entry) => entry.id === view.chosenProvince)?.counties ?? [];
+  return html`
+    <form part="places-form" class="way" @submit=${view.onSubmit}>
+      <fieldset>
+        <legend>${msg('یا استان و شهرستان را انتخاب کنید')}</legend>
+        <div class="row">
+          <div class="field">
+            <label for="province">${msg('استان')}</label>
+            <select
+              part="input"
+              id="province"
+              aria-describedby=${problem ? 'province-problem' : nothing}
+              aria-invalid=${problem ? 'true' : nothing}
+              @change=${view.onProvinceChange}
+            >
+              ${options(locale, msg('انتخاب کنید'), view.index?.provinces ?? [], view.chosenProvince)}
+            </select>
+          </div>
+          <div class="field">
+            <label for="county">${msg('شهرستان')}</label>
+            <select part="input" id="county" @change=${view.onCountyChange}>
+              ${options(locale, msg('همه‌ی شهرستان‌ها'), counties, view.chosenCounty)}
+            </select>
+          </div>
+          <button part="button" type="submit">${msg('نمایش پایگاه‌ها')}</button>
+        </div>
+        ${problem ? html`<p class="problem" id="province-problem">${msg('نخست یک استان انتخاب کنید.')}</p>` : nothing}
+      </fieldset>
+    </form>
+  `;
+}
+
+export interface SearchView {
+  locale: Locale;
+  digits: (value: number) => string;
+  found: Matches | undefined;
+  provinceName: (id: string) => string;
+  onSearch: (event: Event) => void;
+  choosePlace: (match: PlaceMatch) => void;
+  chooseName: (entry: NameEntry) => void;
+}
+
+export function searchTemplate(view: SearchView) {
+  return html`
+    <form part="search-form" class="way" role="search" @submit=${view.onSearch}>
+      <label for="search">${msg('یا نام محله، شهرستان یا پایگاه را بنویسید')}</label>
+      <div class="row">
+        <input
+          part="input search-input"
+          id="search"
+          type="search"
+          autocomplete="off"
+          enterkeyhint="search"
+        />
+        <button part="button" type="submit">${msg('جست‌وجو')}</button>
+      </div>
+      ${view.found ? matchesTemplate(view, view.found) : nothing}
+    </form>
+  `;
+}
+
+function matchesTemplate(view: SearchView, matches: Matches): TemplateResult {
+  const items = [
+    ...matches.places.map(
+      (match) => [match.name, match.kind, match.province, () => view.choosePlace(match)] as const,
+    ),
+    ...matches.names.map(
+      ({ entry }) => [entry.name, 'base', entry.province, () => view.chooseName(entry)] as const,
+    ),
+  ];
+  if (items.length === 0) {
+    return html`
+      <p part="matches" class="problem">
+        ${
+          matches.needProvince
+            ? msg('برای جست‌وجوی نام پایگاه‌ها نخست استان را انتخاب کنید.')
+            : msg(
+                str`چیزی با «${matches.text}» پیدا نشد. نوشتار دیگری را امتحان کنید یا استان را انتخاب کنید.`,
+              )
+        }
+      </p>
+    `;
+  }
+  return html`
+    <div part="matches" class="matches">
+      <p id="matches-heading">${matchesText(matches, view.digits)}</p>
+      <ul aria-labelledby="matches-heading">
+        ${items.map(
+          ([name, kind, province, choose]) => html`
+            <li>
+              <button part="button" type="button" class="link" @click=${choose}>
+                ${phrase(view.locale, name)} <span class="muted">(${kindText(kind, view.provinceName(province))})</span>
+              </button>
+            </li>
+          `,
+        )}
+      </ul>
+    </div>
+  `;
+}
