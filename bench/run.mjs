@@ -14,6 +14,9 @@ const modules = {
   // Lighthouse: a few minutes. `pnpm bench portal` runs it alone.
   portal: async () => (await import('./portal.mjs')).default(),
   rules: async () => (await import('./rules.mjs')).rulesRows(),
+  // The built portal in portal/dist (or PORTAL_DIST): relevance over the evaluation set and the
+  // bytes of a first query. Build the portal first.
+  search: async () => (await import('./search.mjs')).default(),
   // Citizen tasks on emulated Regular 2G and Slow 3G with a 4× CPU slowdown, against the built
   // portal (portal/dist): a few minutes. `pnpm bench slow-link` runs it alone.
   'slow-link': async () => (await import('./slow-link.mjs')).default(),

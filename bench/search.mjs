@@ -132,18 +132,71 @@ export async function measureFirstQueryBytes(clientDir, query, options = {}) {
 
 const kB = (/** @type {number} */ bytes) => `${(bytes / 1024).toFixed(1)} kB`;
 
+/**
+ * Recall@10 and MRR of the site search over the evaluation set (portal/e2e/search-queries.json),
+ * typed into the real search page of the built portal in Chromium.
+ * @param {string} clientDir
+ * @param {{ verbose?: boolean }} [options] verbose: print each query that missed a page
+ */
+export async function measureRelevance(clientDir, options = {}) {
+  const { evaluateSearch } = await import(
+    new URL('../portal/e2e/search-eval.ts', import.meta.url).href
+  );
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(chromiumHelp);
+  const site = await serveStatic(resolve(clientDir), () => {});
+  const browser = await chromium.launch({ executablePath, headless: true, args: chromiumArgs });
+  try {
+    /** @type {{ recallAt10: number, mrr: number, outcomes: { q: string, kind: string, expect: string[], top: string[], recall: number }[] }} */
+    const evaluation = await evaluateSearch(browser, site.url);
+    if (options.verbose) {
+      for (const outcome of evaluation.outcomes) {
+        if (outcome.recall < 1) {
+          const missing = outcome.expect.filter(
+            (expected) =>
+              !outcome.top.some((path) =>
+                expected.endsWith('*') ? path.startsWith(expected.slice(0, -1)) : path === expected,
+              ),
+          );
+          process.stderr.write(`miss «${outcome.q}» (${outcome.kind}): ${missing.join(' ')}\n`);
+          if (process.env.BENCH_SEARCH_TOP)
+            process.stderr.write(`  top: ${outcome.top.join(' ')}\n`);
+        }
+      }
+    }
+    return evaluation;
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
+
 /** Rows for `pnpm bench search`: the portal build in PORTAL_DIST (or portal/dist). */
 export default async function searchRows() {
   const portalDir = fileURLToPath(new URL('../portal/', import.meta.url));
   const clientDir = join(resolve(portalDir, process.env.PORTAL_DIST ?? 'dist'), 'client');
   /** @type {import('./lib.mjs').Row[]} */
   const rows = [];
+  const relevance = await measureRelevance(clientDir, { verbose: true });
+  const queries = relevance.outcomes.length;
+  rows.push(
+    {
+      figure: 'Search recall@10 (evaluation set, built portal)',
+      value: relevance.recallAt10.toFixed(3),
+      note: `${queries} queries (portal/e2e/search-queries.json); floor 0.95 in e2e/search-eval.test.ts`,
+    },
+    {
+      figure: 'Search MRR (evaluation set, built portal)',
+      value: relevance.mrr.toFixed(3),
+      note: 'mean of 1 / rank of the first expected page among the first ten',
+    },
+  );
   /** @type {[string, string][]} */
-  const queries = [
+  const firstQueries = [
     ['fa', 'پایگاه خدمات'],
     ['en', 'service base'],
   ];
-  for (const [label, query] of queries) {
+  for (const [label, query] of firstQueries) {
     const first = await measureFirstQueryBytes(clientDir, query);
     rows.push({
       figure: `Pagefind first query (${label}, built portal)`,

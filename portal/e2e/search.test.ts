@@ -130,6 +130,73 @@ describe('Persian search', () => {
   });
 });
 
+describe('compounds, endings and one ranking (issues 15 and 21)', () => {
+  it('finds a compound typed joined in an article that wrote it apart, and the reverse', async () => {
+    const { page, close } = await open('/search/');
+    // The sample article writes «سکونت گاه ها» and «راه اندازی» apart.
+    await searchFor(page, 'سکونتگاه‌های اردبیل');
+    expect(await resultLinks(page)).toContain('/news/ardabil-informal-settlements/');
+    // «کم‌توان ذهنی» is written apart in the article: three parts, typed joined.
+    await searchFor(page, 'کمتوانذهنی');
+    expect(await resultLinks(page)).toContain('/news/saveh-community-rehabilitation/');
+    await close();
+  });
+
+  it('lists base pages before news for a query naming a service, with excerpts from the text', async () => {
+    const { page, close } = await open('/search/');
+    await searchFor(page, 'پایگاه');
+    const links = await resultLinks(page);
+    expect(links[0]).toMatch(/^\/directory\/bases\//);
+    const firstNews = links.findIndex((link) => link.startsWith('/news/'));
+    expect(
+      firstNews === -1 || firstNews > links.findIndex((l) => l.startsWith('/directory/')),
+    ).toBe(true);
+    // Excerpts never begin with the article's metadata.
+    await searchFor(page, 'سکونتگاه');
+    for (const excerpt of await page
+      .locator('.search-results > li > p:last-child')
+      .allTextContents()) {
+      expect(excerpt).not.toMatch(/تاریخ انتشار|کد خبر/);
+    }
+    await close();
+  });
+
+  it('links to the directory page of a place the query names', async () => {
+    const { page, close } = await open('/search/');
+    await searchFor(page, 'پایگاه قلعه گنج');
+    const place = page.locator('.search-places a');
+    await expect.poll(() => place.count()).toBe(1);
+    expect(await place.getAttribute('href')).toBe('/directory/kerman/qaleh-ganj/');
+    expect(await place.textContent()).toBe('پایگاه‌های خدمات در قلعه‌گنج');
+    await close();
+  });
+
+  it('offers the closest words, the compound split, the directory and the programmes when nothing is found', async () => {
+    for (const [path, query, suggestion, links] of [
+      ['/search/', 'بایگاه خدمات', 'پایگاه خدمات', ['/directory/', '/programmes/']],
+      ['/en/search/', 'Counseling', 'counselling', ['/en/directory/', '/en/programmes/']],
+    ] as const) {
+      const { page, close } = await open(path);
+      await searchFor(page, query);
+      expect(await page.locator('.search-results > li').count()).toBe(0);
+      const help = page.locator('.search-help');
+      await expect.poll(() => help.isVisible()).toBe(true);
+      await expect
+        .poll(() => help.locator('[data-search-help-queries] a').allTextContents())
+        .toContain(suggestion);
+      const hrefs = await help
+        .locator('ul:last-child a')
+        .evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
+      expect(hrefs).toEqual(links);
+      // A suggestion runs its search.
+      await help.locator('[data-search-help-queries] a', { hasText: suggestion }).click();
+      await expect.poll(() => page.locator('.search-results > li').count()).toBeGreaterThan(0);
+      expect(await help.isVisible()).toBe(false);
+      await close();
+    }
+  });
+});
+
 describe('English search', () => {
   it('finds English pages on /en/search/ and only those', async () => {
     const { page, close } = await open('/en/search/');

@@ -1,40 +1,49 @@
 // Builds the Pagefind search index of the built portal: `node scripts/index-search.ts` after
 // `astro build` (the `build` script runs it). Reads <dist>/client, writes <dist>/client/pagefind/.
 //
-// Two passes, both through Pagefind's Node API:
-// 1. Pagefind reads the built HTML as it always does: only pages with `data-pagefind-body`
-//    (news articles, programme pages, service-base pages), their `data-pagefind-filter` (type,
-//    province) and `data-pagefind-meta` (title), in an in-memory index that is never written.
-//    Its fragments give each page's text exactly as Pagefind extracts it.
-// 2. Each page becomes a custom record whose content went word by word through core's
-//    `normalizeForSearch` (src/lib/search-text.ts), with the changed words kept as written in a
-//    meta field. This index is the one written to disk.
-// Why not a hidden normalized copy in the HTML: Pagefind would show it in excerpts, and every
-// page would carry its text twice. Why not index normalized HTML: Pagefind would then also
-// take titles and excerpts from the normalized text («123» instead of «۱۲۳»).
-// What is lost: Pagefind's extra weight for words in headings (custom records are plain text).
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+// 1. Extract: every built page with `data-pagefind-body` (news articles, programme pages,
+//    service-base pages) is read with an HTML parser (src/lib/search-extract.ts): its text as
+//    runs of equal weight (title, lede, headings, body), its filters and meta, boilerplate left out.
+// 2. Learn: core's TextLexicon reads all of it first, so the matcher knows which words the site
+//    uses alone (a glued ending is stripped only onto a real word) and which compounds it writes.
+// 3. Write: each page becomes a minimal HTML page of index words (src/lib/search-text.ts:
+//    normalized letters and digits, compounds and endings as hyphenated parts, one index word per
+//    written word, the changed words kept as written in a meta field), and Pagefind's own binary
+//    indexes those pages into <clientDir>/pagefind/. It also writes the site's most used words
+//    per language (vocabulary.<lang>.json) for the search page's "closest words" when nothing
+//    is found.
+// Why not Pagefind's Node API: it runs the same indexer as a service, and at 10,000 pages it was
+// five to ten times slower than the binary (docs/search.md, "Cost"). Why not a hidden normalized
+// copy in the built HTML: Pagefind would show it in excerpts, and every page would carry its
+// text twice.
+import { execFile } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
-import * as pagefind from 'pagefind';
-import { indexedText, ORIGINALS_META } from '../src/lib/search-text.ts';
+import { TextLexicon } from '@behzisti/core/search';
+import { type ExtractedPage, extractPage } from '../src/lib/search-extract.ts';
+import { searchRecordHtml } from '../src/lib/search-text.ts';
+
+export type { ExtractedPage };
 
 const portalDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/**
- * Parts of an indexed page that are the same on every page of its kind (sample-content notices,
- * share links, widget fall-back text, breadcrumbs): indexing them would make every page match.
- */
-const EXCLUDE = [
-  '.sample-notice',
-  '.share',
-  '.breadcrumbs',
-  'bz-feedback-form',
-  'bz-eligibility-checker',
-];
+/** Pagefind's fragment files: a gzipped `pagefind_dcd` + JSON (read by the tests). */
+const FRAGMENT_SIGNATURE = 'pagefind_dcd';
 
-export interface ExtractedPage {
+export interface Fragment {
   url: string;
   language: string;
   content: string;
@@ -42,30 +51,16 @@ export interface ExtractedPage {
   filters: Record<string, string[]>;
 }
 
-/**
- * Pagefind writes each page's data as a gzipped `pagefind_dcd` + JSON fragment. The Node API has
- * no call that returns a page's extracted text, so pass 1 reads these; the check makes a change
- * of format in a future Pagefind fail loudly here rather than index nothing.
- */
-const FRAGMENT_SIGNATURE = 'pagefind_dcd';
-
-export function readFragment(path: string, bytes: Uint8Array): ExtractedPage {
+export function readFragment(path: string, bytes: Uint8Array): Fragment {
   const text = gunzipSync(bytes).toString('utf8');
   if (!text.startsWith(FRAGMENT_SIGNATURE)) {
     throw new Error(`index-search: ${path} is not a Pagefind fragment this script can read`);
   }
-  const fragment = JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as Omit<
-    ExtractedPage,
-    'language'
-  >;
+  const fragment = JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as Omit<Fragment, 'language'>;
   // fragment/<language>_<hash>.pf_fragment
-  const language = /^fragment\/([^/_]+)_[^/]+\.pf_fragment$/.exec(path)?.[1];
+  const language = /(?:^|\/)fragment\/([^/_]+)_[^/]+\.pf_fragment$/.exec(path)?.[1];
   if (!language) throw new Error(`index-search: no language in fragment name ${path}`);
   return { ...fragment, language };
-}
-
-function fail(what: string, errors: string[]): never {
-  throw new Error(`index-search: ${what} failed:\n${errors.join('\n')}`);
 }
 
 /** Every .html file under `dir`, relative to it, with `/` separators. */
@@ -83,82 +78,100 @@ export function pageUrl(file: string): string {
 
 /**
  * Pagefind joins the text of adjacent table cells, list items and definition terms without a
- * space («نشانیخیابان…», "AddressApproximate…"), which glues two words into one that nobody
- * searches for. A space before each closing tag of those elements keeps the words apart; it
- * changes nothing else (the HTML is only read here, never written back).
+ * space («نشانیخیابان…»). The extractor separates words at every block element already; this
+ * stays for anyone feeding built HTML to Pagefind directly.
  */
 export function spaceCells(html: string): string {
   return html.replace(/<\/(dt|dd|li|td|th|caption|figcaption)>/gi, ' $&');
 }
 
-/**
- * Runs `task` over `items` a batch at a time. Each Node API call is a round trip to the Pagefind
- * process; awaiting them one by one left it idle most of the time (10,000 pages).
- */
-async function inBatches<T>(items: readonly T[], task: (item: T) => Promise<void>): Promise<void> {
-  const size = 64;
-  for (let start = 0; start < items.length; start += size) {
-    await Promise.all(items.slice(start, start + size).map(task));
+/** Step 1: every searchable page of the built site, by address. */
+export function extractPages(clientDir: string): ExtractedPage[] {
+  const pages: ExtractedPage[] = [];
+  for (const file of htmlFiles(clientDir)) {
+    const page = extractPage(pageUrl(file), readFileSync(join(clientDir, file), 'utf8'));
+    if (page && page.runs.length > 0) pages.push(page);
   }
+  return pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
 
-/** Pass 1: every searchable page of the built site, as Pagefind extracts it. */
-export async function extractPages(clientDir: string): Promise<ExtractedPage[]> {
-  // A very high maxFragments keeps one fragment file per page (no bundling) in this pass.
-  const { index, errors } = await pagefind.createIndex({
-    excludeSelectors: EXCLUDE,
-    maxFragments: 1_000_000_000,
-  });
-  if (!index) fail('creating the extraction index', errors);
-  try {
-    await inBatches(htmlFiles(clientDir), async (file) => {
-      const html = readFileSync(join(clientDir, file), 'utf8');
-      // Pages without it are not searchable (lists, tags, home): skip them before parsing.
-      if (!html.includes('data-pagefind-body')) return;
-      const added = await index.addHTMLFile({ url: pageUrl(file), content: spaceCells(html) });
-      if (added.errors.length > 0) fail(`reading ${file}`, added.errors);
-    });
-    const files = await index.getFiles();
-    if (files.errors.length > 0) fail('extracting the pages', files.errors);
-    return files.files
-      .filter((file) => file.path.startsWith('fragment/'))
-      .map((file) => readFragment(file.path, file.content))
-      .sort((a, b) => a.url.localeCompare(b.url));
-  } finally {
-    await index.deleteIndex();
+/** How many of the site's words per language the "closest words" suggestions look through. */
+const VOCABULARY_SIZE = 6000;
+
+/** The most used words of each language's pages (numbers and one-letter words left out). */
+function vocabularies(pages: readonly ExtractedPage[]): Map<string, string[]> {
+  const byLanguage = new Map<string, TextLexicon>();
+  for (const page of pages) {
+    const lexicon = byLanguage.get(page.language) ?? new TextLexicon();
+    byLanguage.set(page.language, lexicon);
+    for (const run of page.runs) lexicon.add(run.text);
   }
+  return new Map(
+    [...byLanguage].map(([language, lexicon]) => [
+      language,
+      lexicon
+        .vocabulary()
+        .filter(
+          (word) => [...word].length >= 2 && /\p{L}/u.test(word) && !/[^\p{L}\p{M}]/u.test(word),
+        )
+        .slice(0, VOCABULARY_SIZE),
+    ]),
+  );
 }
 
 /** The files Pagefind writes for its ready-made UIs; the portal has its own search page. */
 const UNUSED_FILE = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
 
-/** Pass 2: the normalized index, written to <clientDir>/pagefind/. Replaces what an earlier build wrote. */
+/**
+ * The Pagefind binary that the `pagefind` package installed (its platform package, as its own
+ * runner finds it: the extended build first), or PAGEFIND_BINARY_PATH.
+ */
+function pagefindBinary(): string {
+  const override = process.env.PAGEFIND_BINARY_PATH;
+  if (override) return override;
+  const fromPagefind = createRequire(fileURLToPath(import.meta.resolve('pagefind')));
+  const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  const suffix = process.platform === 'win32' ? '.exe' : '';
+  for (const name of ['pagefind_extended', 'pagefind']) {
+    try {
+      return fromPagefind.resolve(`@pagefind/${platform}-${process.arch}/bin/${name}${suffix}`);
+    } catch {
+      // try the next name
+    }
+  }
+  throw new Error(
+    `index-search: no Pagefind binary for ${platform}-${process.arch}; reinstall the portal's dependencies or set PAGEFIND_BINARY_PATH`,
+  );
+}
+
+/** Steps 2 and 3: the index written to <clientDir>/pagefind/, replacing an earlier one. */
 export async function writeSearchIndex(clientDir: string, pages: ExtractedPage[]): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) fail('creating the search index', errors);
+  const lexicon = new TextLexicon();
+  for (const page of pages) for (const run of page.runs) lexicon.add(run.text);
+  const staging = mkdtempSync(join(tmpdir(), 'bz-search-records-'));
   try {
-    await inBatches(pages, async (page) => {
-      const { content, originals } = indexedText(page.content);
-      const meta = { ...page.meta };
-      if (Object.keys(originals).length > 0) meta[ORIGINALS_META] = JSON.stringify(originals);
-      const added = await index.addCustomRecord({
-        url: page.url,
-        content,
-        language: page.language,
-        meta,
-        filters: page.filters,
-      });
-      if (added.errors.length > 0) fail(`indexing ${page.url}`, added.errors);
-    });
+    for (const page of pages) {
+      const dir = join(staging, ...page.url.split('/').filter(Boolean));
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'index.html'), searchRecordHtml(page, lexicon));
+    }
     const outputPath = join(clientDir, 'pagefind');
     rmSync(outputPath, { recursive: true, force: true });
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length > 0) fail('writing the index', written.errors);
+    await promisify(execFile)(
+      pagefindBinary(),
+      ['--site', staging, '--output-path', outputPath, '--silent'],
+      { maxBuffer: 16 * 1024 * 1024 },
+    ).catch((error: Error & { stderr?: string }) => {
+      throw new Error(`index-search: Pagefind failed: ${error.stderr || error.message}`);
+    });
     for (const name of readdirSync(outputPath)) {
       if (UNUSED_FILE.test(name)) rmSync(join(outputPath, name));
     }
+    for (const [language, words] of vocabularies(pages)) {
+      writeFileSync(join(outputPath, `vocabulary.${language}.json`), JSON.stringify(words));
+    }
   } finally {
-    await index.deleteIndex();
+    rmSync(staging, { recursive: true, force: true });
   }
 }
 
@@ -166,16 +179,12 @@ export async function indexSearch(clientDir: string): Promise<ExtractedPage[]> {
   if (!existsSync(join(clientDir, 'index.html'))) {
     throw new Error(`index-search: no built site in ${clientDir}; run \`astro build\` first`);
   }
-  try {
-    const pages = await extractPages(clientDir);
-    if (pages.length === 0) {
-      throw new Error('index-search: no page has data-pagefind-body; nothing to search');
-    }
-    await writeSearchIndex(clientDir, pages);
-    return pages;
-  } finally {
-    await pagefind.close();
+  const pages = extractPages(clientDir);
+  if (pages.length === 0) {
+    throw new Error('index-search: no page has data-pagefind-body; nothing to search');
   }
+  await writeSearchIndex(clientDir, pages);
+  return pages;
 }
 
 if (import.meta.main) {

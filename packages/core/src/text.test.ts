@@ -94,6 +94,9 @@ describe('normalizeForSearch: letters', () => {
     expect(normalizeForSearch('خانۀ سالمندان')).toBe('خانه سالمندان');
     expect(normalizeForSearch('مسئول')).toBe('مسیول');
     expect(normalizeForSearch('مسؤول')).toBe('مسوول');
+    expect(normalizeForSearch('اجزاء')).toBe(normalizeForSearch('اجزا')); // standalone hamza
+    expect(normalizeForSearch('سؤال')).toBe(normalizeForSearch('سوال'));
+    expect(normalizeForSearch('پائیز')).toBe(normalizeForSearch('پاییز'));
   });
 });
 

@@ -54,10 +54,12 @@ const LETTER_RE = new RegExp(`[${Object.keys(LETTER_MAP).join('')}]`, 'gu');
  * Marks removed for matching: harakat and other combining Arabic marks (U+064B–U+065F,
  * including the hamza above/below that NFKC leaves as separate marks), superscript alef
  * (U+0670), Quranic annotation signs (U+0610–U+061A, U+06D6–U+06DC, U+06DF–U+06E4, U+06E7,
- * U+06E8, U+06EA–U+06ED) and tatweel (U+0640, a purely typographic stretch).
+ * U+06E8, U+06EA–U+06ED), tatweel (U+0640, a purely typographic stretch) and the standalone
+ * hamza ء (U+0621), which writers add or leave out at a word's end («اجزاء», «اجزا»; «ابتداء»,
+ * «ابتدا»). With ئ → ی, ؤ → و and أ إ → ا below, every hamza spelling meets its hamza-less one.
  */
 const MARKS_RE =
-  /[\u064B-\u065F\u0670\u0610-\u061A\u06D6-\u06DC\u06DF-\u06E4\u06E7\u06E8\u06EA-\u06ED\u0640]/gu;
+  /[\u064B-\u065F\u0670\u0610-\u061A\u06D6-\u06DC\u06DF-\u06E4\u06E7\u06E8\u06EA-\u06ED\u0640\u0621]/gu;
 
 /**
  * Invisible characters that join or direct text but carry no meaning for matching:
@@ -97,7 +99,7 @@ export function stripBidiMarks(text: string): string {
  *    ligatures become base letters;
  * 2. Arabic and variant letters to the Persian/base form (ي ى ئ ۍ ې → ی, ك ڪ → ک,
  *    ة ۀ ہ ۂ ھ ە → ه, أ إ ٱ آ ٲ ٳ → ا, ؤ → و);
- * 3. harakat, Quranic marks and tatweel removed;
+ * 3. harakat, Quranic marks, tatweel and the standalone hamza ء removed;
  * 4. Persian and Arabic-Indic digits to Latin;
  * 5. ZWNJ, ZWJ and other invisible characters removed, so «برنامه‌ها» and «برنامهها» become
  *    identical (both without the joiner);

@@ -2,7 +2,15 @@
 // and renders results with the page's own markup. Pagefind's ready-made UI is not used: it sets
 // inline styles, which the portal's Content-Security-Policy (style-src 'self') forbids, and it
 // could not put the words as written back into the excerpts (src/lib/search-text.ts).
-import { normalizeForSearch, toLocaleDigits } from '@behzisti/core/text';
+import { queryTerms } from '@behzisti/core/search';
+import { toLocaleDigits } from '@behzisti/core/text';
+import {
+  exactTerms,
+  noResultsHelp,
+  orderResults,
+  type Place,
+  placesInQuery,
+} from '../lib/search-rank.ts';
 import { displayWords, excerptParts, ORIGINALS_META } from '../lib/search-text.ts';
 
 /** The part of Pagefind's JS API this page uses (pagefind.js has no published types). */
@@ -13,19 +21,41 @@ interface PagefindResultData {
   filters: Record<string, string[] | undefined>;
   locations: number[];
 }
+interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<PagefindResultData>;
+}
+type Filters = Record<string, string | { any: string[] }>;
 interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(
     term: string | null,
-    options?: { filters?: Record<string, string> },
-  ): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] } | null>;
+    options?: { filters?: Filters },
+  ): Promise<{ results: PagefindResult[] } | null>;
 }
 
 const PAGE_SIZE = 10;
 const EXCERPT_WORDS = 30;
 
 let pagefind: Promise<PagefindApi> | undefined;
+const vocabularies = new Map<string, Promise<string[]>>();
+
+/**
+ * The site's most used words in the page's language (written by scripts/index-search.ts), for
+ * the "closest words" when nothing is found: fetched only then, once.
+ */
+function loadVocabulary(locale: string): Promise<string[]> {
+  let words = vocabularies.get(locale);
+  if (!words) {
+    words = fetch(`/pagefind/vocabulary.${locale}.json`)
+      .then((response) => (response.ok ? (response.json() as Promise<string[]>) : []))
+      .catch(() => []);
+    vocabularies.set(locale, words);
+  }
+  return words;
+}
 
 /** Loads Pagefind once, on the first search: an empty search page costs nothing. */
 function loadPagefind(): Promise<PagefindApi> {
@@ -62,8 +92,12 @@ function setUp(root: HTMLElement): void {
   const list = root.querySelector('[data-search-results]') as HTMLOListElement;
   const more = root.querySelector('[data-search-more]') as HTMLButtonElement;
   const unavailable = document.querySelector('[data-search-unavailable]') as HTMLElement | null;
+  const placesLine = root.querySelector('[data-search-places]') as HTMLElement;
+  const help = root.querySelector('[data-search-help]') as HTMLElement;
+  const helpQueries = root.querySelector('[data-search-help-queries]') as HTMLUListElement;
+  const places = JSON.parse(root.dataset.places ?? '[]') as Place[];
 
-  let pending: { id: string; data(): Promise<PagefindResultData> }[] = [];
+  let pending: PagefindResult[] = [];
   let run = 0;
 
   /** role="status" announces changes; clearing first makes a repeated sentence heard again. */
@@ -118,6 +152,63 @@ function setUp(root: HTMLElement): void {
     return item;
   }
 
+  /** A link to this search page for another query, keeping the filters. */
+  function searchLink(query: string): HTMLAnchorElement {
+    const params = new URLSearchParams({ q: query });
+    if (type.value) params.set('type', type.value);
+    if (province.value) params.set('province', province.value);
+    const link = document.createElement('a');
+    link.href = `?${params}`;
+    link.textContent = query;
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      input.value = query;
+      rememberInUrl();
+      void search();
+    });
+    return link;
+  }
+
+  function placeLink(place: Place): HTMLAnchorElement {
+    const link = document.createElement('a');
+    link.href = place.href;
+    link.textContent = say('placeLink', { place: place.label });
+    return link;
+  }
+
+  /** The directory pages of places the query names, above the results. */
+  function showPlaces(raw: string): void {
+    const named = placesInQuery(raw, places);
+    placesLine.replaceChildren();
+    placesLine.hidden = named.length === 0;
+    for (const place of named) {
+      const item = document.createElement('li');
+      item.append(placeLink(place));
+      placesLine.append(item);
+    }
+  }
+
+  /** When nothing is found: other queries to try, close place names, and the lists. */
+  async function showHelp(raw: string, current: number): Promise<void> {
+    const vocabulary = await loadVocabulary(locale);
+    if (current !== run) return;
+    const offer = noResultsHelp(raw, vocabulary, places);
+    helpQueries.replaceChildren();
+    for (const query of offer.queries) {
+      const item = document.createElement('li');
+      item.append(searchLink(query));
+      helpQueries.append(item);
+    }
+    for (const place of offer.places) {
+      const item = document.createElement('li');
+      item.append(placeLink(place));
+      helpQueries.append(item);
+    }
+    (helpQueries.previousElementSibling as HTMLElement).hidden =
+      helpQueries.childElementCount === 0;
+    help.hidden = false;
+  }
+
   /** Renders the next page of results; returns the first new link (to move focus to). */
   async function showMore(current: number): Promise<HTMLAnchorElement | null> {
     const batch = pending.slice(0, PAGE_SIZE);
@@ -133,24 +224,45 @@ function setUp(root: HTMLElement): void {
   async function search(): Promise<void> {
     const current = ++run;
     const raw = input.value.trim();
-    // Queries pass through the same normalization as the indexed text.
-    const term = normalizeForSearch(raw);
-    const filters: Record<string, string> = {};
+    // Queries pass through the same matcher as the indexed text: letters, digits and spellings
+    // folded, each word reduced to its stem (Pagefind matches it as a word or a word's start).
+    const terms = queryTerms(raw);
+    const term = terms.join(' ');
+    const filters: Filters = {};
     if (type.value) filters.type = type.value;
     if (province.value) filters.province = province.value;
     const filtered = Object.keys(filters).length > 0;
     list.replaceChildren();
     more.hidden = true;
+    help.hidden = true;
     pending = [];
+    showPlaces(raw);
     if (!term && !filtered) {
       announce(say('prompt'));
       return;
     }
     status.textContent = say('searching');
-    let found: Awaited<ReturnType<PagefindApi['search']>>;
+    let found: PagefindResult[];
     try {
       const api = await loadPagefind();
-      found = await api.search(term || null, { filters });
+      // The same terms as a phrase, among base and programme pages only, and in the form typed:
+      // they reorder the results (src/lib/search-rank.ts). Pagefind loads each index chunk once.
+      const exact = exactTerms(raw).join(' ');
+      const [all, phrase, services, exactForm] = await Promise.all([
+        api.search(term || null, { filters }),
+        terms.length > 1 ? api.search(`"${term}"`, { filters }) : null,
+        term && !type.value
+          ? api.search(term, { filters: { ...filters, type: { any: ['base', 'programme'] } } })
+          : null,
+        exact && exact !== term ? api.search(exact, { filters }) : null,
+      ]);
+      const ids = (results: { results: PagefindResult[] } | null) =>
+        new Set((results?.results ?? []).map((result) => result.id));
+      found = orderResults(all?.results ?? [], {
+        phrase: ids(phrase),
+        services: ids(services),
+        exact: ids(exactForm),
+      });
     } catch {
       // No index, a lost connection, or a policy that blocks Pagefind's WebAssembly
       // (Content-Security-Policy without 'wasm-unsafe-eval'): say so, and point to the lists.
@@ -160,13 +272,15 @@ function setUp(root: HTMLElement): void {
       return;
     }
     if (unavailable) unavailable.hidden = true;
-    if (current !== run || !found) return;
-    pending = found.results;
+    if (current !== run) return;
+    pending = found;
     const count = pending.length;
     await showMore(current);
     if (current !== run) return;
-    if (count === 0) announce(say('none', { query: raw }));
-    else if (!term) announce(say(count === 1 ? 'filteredOne' : 'filtered', { count }));
+    if (count === 0) {
+      announce(say('none', { query: raw }));
+      await showHelp(raw, current);
+    } else if (!term) announce(say(count === 1 ? 'filteredOne' : 'filtered', { count }));
     else announce(say(count === 1 ? 'countOne' : 'count', { count, query: raw }));
   }
 

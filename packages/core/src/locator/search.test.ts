@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildLocatorData } from './build.ts';
 import { parseIndex, parseNames, parsePlaces } from './read.ts';
-import { matchRank, planNameSearch, searchNames, searchPlaces } from './search.ts';
+import { matchRank, planNameSearch, searchNames, searchPlaces, suggestPlaces } from './search.ts';
 import { base } from './test-helpers.ts';
 
 const kerman = (id: string, fa: string, en: string) => ({
@@ -37,8 +37,10 @@ const ids = (query: string) => searchNames(names, query).map((m) => m.entry.id);
 
 describe('searchNames', () => {
   it('matches Arabic letters, ZWNJ, spaces and any digit set', () => {
-    expect(ids('پايگاه هاي خدمات')).toEqual(['kerman-qaleh-ganj']); // Arabic yeh, space for ZWNJ
-    expect(ids('پایگاههای')).toEqual(['kerman-qaleh-ganj']); // no joiner at all
+    // Arabic yeh, space for ZWNJ; the base form «پایگاه خدمات» matches too, after the plural.
+    expect(ids('پايگاه هاي خدمات')).toEqual(['kerman-qaleh-ganj', 'isfahan-hesseh']);
+    // No joiner at all: the plural as written first, then bases named with the singular.
+    expect(ids('پایگاههای')).toEqual(['kerman-qaleh-ganj', 'isfahan-hesseh', 'kerman-kuhbanan']);
     expect(ids('قلعه گنج')).toEqual(['kerman-qaleh-ganj']);
     expect(ids('كوهبنان')).toEqual(['kerman-kuhbanan']); // Arabic kaf
     expect(ids('ارزنان 2')).toEqual(['isfahan-arzanan']);
@@ -91,6 +93,16 @@ describe('searchPlaces', () => {
     expect(matchRank({ fa: 'شمال اصفهان' }, 'اصفهان')).toBe(2);
     expect(matchRank({ fa: 'شمالاصفهان' }, 'اصفهان')).toBe(3);
     expect(matchRank({ fa: 'یزد' }, 'اصفهان')).toBeUndefined();
+  });
+});
+
+describe('suggestPlaces', () => {
+  it('offers the closest place names when nothing matched', () => {
+    expect(searchPlaces(places, 'کرمن')).toEqual([]);
+    expect(suggestPlaces(places, 'کرمن').map((m) => m.name.fa)).toEqual(['کرمان']);
+    expect(suggestPlaces(places, 'حسه').map((m) => m.name.fa)).toEqual(['حصه']); // ص/س sound alike
+    expect(suggestPlaces(places, 'Kuhbanon').map((m) => m.county)).toEqual(['kuhbanan']);
+    expect(suggestPlaces(places, 'زرافه')).toEqual([]);
   });
 });
 

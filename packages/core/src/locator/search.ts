@@ -1,54 +1,25 @@
 // Text search for the locator: provinces, counties and neighbourhoods (places.json, national
 // and small) and base names (names/<province>.json, one file per province). Matching uses
-// core's Persian normalization, so ي/ی, ك/ک, ZWNJ, spaces inside words and Persian, Arabic or
-// Latin digits all meet; ranking puts whole-name and prefix matches before inner matches.
+// core's Persian name matcher (search/names.ts), so ي/ی, ك/ک, ZWNJ, spaces inside words,
+// inflected forms and Persian, Arabic or Latin digits all meet; ranking puts whole-name and
+// prefix matches before inner matches.
 
 import { distanceKm, type LatLng } from '../geo.ts';
 import type { ProvinceId } from '../provinces.ts';
 import type { LocalizedText } from '../schemas/localized-text.ts';
-import { normalizeForSearch, searchKey } from '../text.ts';
+import { closestNames, type MatchRank, rankName } from '../search/names.ts';
+import { searchKey } from '../text.ts';
 import type { CountyPlace, LocatorIndex, LocatorPlaces, NameEntry } from './format.ts';
 
 /** How well a name matched: 0 whole name, 1 start of the name, 2 start of a word, 3 inside. */
-export type MatchRank = 0 | 1 | 2 | 3;
+export type { MatchRank };
 
-/** A name's search keys: the whole name and each word, per language. */
-interface PreparedName {
-  whole: string[];
-  words: string[][];
-}
-
-// Normalizing is the costly part of a search; names are prepared once per name object and
-// remembered while the object lives (a WeakMap memo keeps the functions observably pure).
-const prepared = new WeakMap<LocalizedText, PreparedName>();
-
-function prepare(names: LocalizedText): PreparedName {
-  let entry = prepared.get(names);
-  if (!entry) {
-    const texts = [names.fa, names.en].filter((text): text is string => text !== undefined);
-    entry = {
-      whole: texts.map(searchKey),
-      words: texts.map((text) => normalizeForSearch(text).split(' ').map(searchKey)),
-    };
-    prepared.set(names, entry);
-  }
-  return entry;
-}
-
-/** The best rank of `key` (already a searchKey) in the Persian or English name, or undefined. */
-export function matchRank(names: LocalizedText, key: string): MatchRank | undefined {
-  const { whole, words } = prepare(names);
-  let best: MatchRank | undefined;
-  whole.forEach((text, i) => {
-    const at = text.indexOf(key);
-    if (at < 0) return;
-    let rank: MatchRank = 3;
-    if (text === key) rank = 0;
-    else if (at === 0) rank = 1;
-    else if (words[i]?.some((word) => word.startsWith(key))) rank = 2;
-    if (best === undefined || rank < best) best = rank;
-  });
-  return best;
+/**
+ * The best rank of `query` in the Persian or English name, or undefined: core's one Persian
+ * name matcher (search/names.ts), shared with the portal's search page.
+ */
+export function matchRank(names: LocalizedText, query: string): MatchRank | undefined {
+  return rankName(names.en === undefined ? [names.fa] : [names.fa, names.en], query);
 }
 
 /** A province, county or neighbourhood that matched. */
@@ -89,7 +60,7 @@ export function searchPlaces(places: LocatorPlaces, query: string, limit = 10): 
   for (const province of places.provinces) {
     const counties = province.counties;
     // Province names come with the data (places.json), so the widget carries no list of them.
-    const provinceRank = matchRank(province.name, key);
+    const provinceRank = matchRank(province.name, query);
     const center = countiesCenter(counties);
     if (provinceRank !== undefined && center)
       matches.push({
@@ -101,7 +72,7 @@ export function searchPlaces(places: LocatorPlaces, query: string, limit = 10): 
         rank: provinceRank,
       });
     for (const county of counties) {
-      const rank = matchRank(county.name, key);
+      const rank = matchRank(county.name, query);
       if (rank !== undefined)
         matches.push({
           kind: 'county',
@@ -111,7 +82,7 @@ export function searchPlaces(places: LocatorPlaces, query: string, limit = 10): 
           rank,
         });
       for (const place of county.neighbourhoods) {
-        const placeRank = matchRank(place.name, key);
+        const placeRank = matchRank(place.name, query);
         if (placeRank !== undefined)
           matches.push({
             kind: 'neighbourhood',
@@ -132,6 +103,50 @@ export function searchPlaces(places: LocatorPlaces, query: string, limit = 10): 
         a.name.fa.localeCompare(b.name.fa, 'fa'),
     )
     .slice(0, Math.max(0, limit));
+}
+
+/**
+ * When {@link searchPlaces} finds nothing: the places whose names come closest to the query by
+ * core's Persian-aware distance (a dot or a like-sounding letter costs half a slip), closest
+ * first, at most `limit`, with rank 3. For «no place matched: did you mean …» — never a verdict
+ * on the spelling. Provinces without bases are left out (nothing to show there).
+ */
+export function suggestPlaces(places: LocatorPlaces, query: string, limit = 3): PlaceMatch[] {
+  const candidates: PlaceMatch[] = [];
+  for (const province of places.provinces) {
+    const center = countiesCenter(province.counties);
+    if (center) {
+      candidates.push({
+        kind: 'province',
+        province: province.id,
+        name: province.name,
+        count: province.count,
+        center,
+        rank: 3,
+      });
+    }
+    for (const county of province.counties) {
+      candidates.push({
+        kind: 'county',
+        province: province.id,
+        county: county.id,
+        ...pick(county),
+        rank: 3,
+      });
+      for (const place of county.neighbourhoods) {
+        candidates.push({
+          kind: 'neighbourhood',
+          province: province.id,
+          county: county.id,
+          ...pick(place),
+          rank: 3,
+        });
+      }
+    }
+  }
+  const names = (place: PlaceMatch) =>
+    place.name.en ? [place.name.fa, place.name.en] : [place.name.fa];
+  return closestNames(candidates, names, query, limit);
 }
 
 const pick = (place: { name: LocalizedText; count: number; center: LatLng }) => ({
@@ -162,7 +177,7 @@ export function searchNames(
   const { near, limit = 10 } = options;
   const matches: NameMatch[] = [];
   for (const entry of entries) {
-    const rank = matchRank(entry.name, key);
+    const rank = matchRank(entry.name, query);
     if (rank === undefined) continue;
     matches.push(
       near ? { entry, rank, distanceKm: distanceKm(near, entry.position) } : { entry, rank },

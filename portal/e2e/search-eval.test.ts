@@ -1,0 +1,49 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from './browser.ts';
+import { evaluateSearch, loadQueries } from './search-eval.ts';
+
+// The site search's floor: the evaluation set (search-queries.json, written by hand from the
+// portal's content and typed the ways people type) through the real search page in Chromium.
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('search evaluation set', () => {
+  it('has at least 80 Persian queries of every kind the issue names, each with pages to find', () => {
+    const queries = loadQueries();
+    const persian = queries.filter((query) => query.locale === 'fa');
+    expect(persian.length).toBeGreaterThanOrEqual(80);
+    for (const query of queries) expect(query.expect.length).toBeGreaterThan(0);
+    const kinds = persian.map((query) => query.kind).join(' ');
+    for (const kind of [
+      'compound apart',
+      'compound joined',
+      'ZWNJ',
+      'plural',
+      'Arabic',
+      'digits',
+      'phrase',
+      'place',
+    ]) {
+      expect(kinds).toContain(kind);
+    }
+  });
+
+  it('finds the expected pages among the first ten: recall@10 at least 0.95', async () => {
+    const evaluation = await evaluateSearch(browser, baseUrl);
+    const misses = evaluation.outcomes
+      .filter((outcome) => outcome.recall < 1)
+      .map(
+        (outcome) =>
+          `«${outcome.q}»: ${outcome.expect.filter((p) => !outcome.top.includes(p)).join(' ')}`,
+      );
+    expect(evaluation.recallAt10, misses.join('\n')).toBeGreaterThanOrEqual(0.95);
+  }, 240_000);
+});
