@@ -1,7 +1,9 @@
 // Publishes the eligibility rules for <bz-eligibility-checker>: reads every programme file
 // (YAML or JSON, one programme per file) directly in the programmes folder — not the table tests
 // under tests/ — validates each with core's ProgrammeSchema and checks them together as
-// check-rules does, then writes one JSON file the element loads (format: docs/eligibility-checker.md).
+// check-rules does, then writes one JSON file the element loads (format: docs/eligibility-checker.md),
+// and beside it one file per programme (programmes/<id>.json, the same format with one programme)
+// for that programme's own page, which so downloads no other programme's rules.
 // Drafts (`draft: true`) are left out. Any error stops the build: the element must never be
 // served rules that the data team's validator refuses.
 //
@@ -11,7 +13,7 @@
 // --fixture also writes packages/elements/test-fixtures/programmes.json for element tests and
 // stories. SOURCE_DATE_EPOCH (seconds) fixes the "generated" day for reproducible builds.
 
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatFromPath, readRecords } from '@behzisti/core/data-files';
@@ -91,3 +93,14 @@ for (const target of targets) {
   writeFileSync(target, `${JSON.stringify(body, null, target === fixture ? 1 : undefined)}\n`);
   console.log(`${relative(process.cwd(), target)}: ${programmes.length} programmes`);
 }
+// The per-programme files sit beside the published file only (element tests use the fixture).
+const perProgramme = join(dirname(out), 'programmes');
+rmSync(perProgramme, { recursive: true, force: true });
+mkdirSync(perProgramme);
+for (const programme of programmes) {
+  writeFileSync(
+    join(perProgramme, `${programme.id}.json`),
+    `${JSON.stringify({ ...data, programmes: [programme] })}\n`,
+  );
+}
+console.log(`${relative(process.cwd(), perProgramme)}/: one file per programme`);

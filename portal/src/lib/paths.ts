@@ -59,6 +59,16 @@ export const programmePath = (locale: Locale, id: string) =>
 
 export const rssPath = (locale: Locale) => localePath(locale, '/rss.xml');
 
+/**
+ * Data files the widgets load (written by scripts/publish-*.ts). A programme's page loads only
+ * its own programme's rules; the programmes index loads them all.
+ */
+export const allProgrammesDataPath = '/data/programmes.json';
+export const programmeDataPath = (id: string) => `/data/programmes/${id}.json`;
+export const locatorIndexDataPath = '/data/locator/index.json';
+/** The place lists the locator's province and county choice needs (named by its index). */
+export const locatorPlacesDataPath = '/data/locator/places.json';
+
 /** "Embed on your site": the widget snippet builder for provincial webmasters. */
 export const embedPath = (locale: Locale) => localePath(locale, '/embed/');
 

@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { init, parse } from 'es-module-lexer';
+import type { Browser, Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from './browser.ts';
+import { clientDir, htmlFiles } from './site.ts';
+
+// What keeps a widget's first answer within a few round trips on a 2G link (docs/performance.md):
+// each page declares its whole static module graph and its first data in the HTML, a programme
+// page loads only its own rules, and Persian pages never fetch the Latin font.
+const baseUrl = inject('baseUrl');
+
+/** The static imports of a built module, as URL paths (read here independently of the build). */
+function staticImports(path: string): string[] {
+  const [records] = parse(readFileSync(join(clientDir, path), 'utf8'));
+  return records
+    .filter((record) => record.d === -1 && record.n)
+    .map((record) => new URL(record.n as string, `http://x${path}`).pathname);
+}
+
+describe('built pages declare their modules (no import chains)', () => {
+  it.each(htmlFiles())('%s preloads every module its scripts import statically', async (file) => {
+    await init;
+    const html = readFileSync(join(clientDir, file), 'utf8');
+    const scripts = [...html.matchAll(/<script type="module" src="(\/_astro\/[^"]+)"/g)].map(
+      (match) => match[1] as string,
+    );
+    const declared = new Set(
+      [...html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((m) => m[1]),
+    );
+    const missing: string[] = [];
+    const queue = [...scripts];
+    const seen = new Set(queue);
+    while (queue.length > 0) {
+      for (const dependency of staticImports(queue.pop() as string)) {
+        if (seen.has(dependency)) continue;
+        seen.add(dependency);
+        queue.push(dependency);
+        if (!declared.has(dependency)) missing.push(dependency);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('in Chromium: first requests come from the HTML, once each', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** Opens `path`, waits for `ready` in the page, and returns every request it made. */
+  async function requestsOf(path: string, ready: string): Promise<Request[]> {
+    const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
+    const page = await context.newPage();
+    const requests: Request[] = [];
+    page.on('request', (request) => requests.push(request));
+    await page.goto(baseUrl + path);
+    await page.waitForFunction(ready, undefined, { timeout: 20_000 });
+    await page.evaluate(() => document.fonts.ready);
+    await context.close();
+    return requests;
+  }
+
+  const paths = (requests: Request[], pattern: RegExp) =>
+    requests.map((r) => new URL(r.url()).pathname).filter((p) => pattern.test(p));
+
+  it('the locator page preloads its modules and first data, and fetches each once', async () => {
+    const requests = await requestsOf(
+      '/directory/',
+      `document.querySelector('bz-service-locator')?.shadowRoot?.querySelector('select#province option:nth-child(2)')`,
+    );
+    // Each module and data file is asked for once: the preloaded response is the one used.
+    const fetched = paths(requests, /^\/(?:_astro\/.*\.js|data\/locator\/(?:index|places)\.json)$/);
+    expect(fetched.length).toBe(new Set(fetched).size);
+    expect(fetched).toEqual(
+      expect.arrayContaining(['/data/locator/index.json', '/data/locator/places.json']),
+    );
+    // Modules come from the HTML (script tags and modulepreload), never discovered one import
+    // at a time (Playwright tells a request started by the parser from one started by a script
+    // only through the frame's navigation; so compare with what the HTML names).
+    const html = await (await fetch(`${baseUrl}/directory/`)).text();
+    for (const module of paths(requests, /^\/_astro\/.*\.js$/)) {
+      expect(html, `${module} is declared in the page`).toContain(module);
+    }
+  });
+
+  it('a programme page loads only its own programme’s rules', async () => {
+    const requests = await requestsOf(
+      '/programmes/social-emergency/',
+      `document.querySelector('bz-eligibility-checker')?.shadowRoot?.querySelector('form input')`,
+    );
+    expect(paths(requests, /^\/data\//)).toEqual(['/data/programmes/social-emergency.json']);
+    const data = (await (
+      await fetch(`${baseUrl}/data/programmes/social-emergency.json`)
+    ).json()) as { programmes: { id: string }[] };
+    expect(data.programmes.map((programme) => programme.id)).toEqual(['social-emergency']);
+  });
+
+  it('Persian pages draw in the Persian subset and never fetch the Latin font', async () => {
+    for (const path of ['/', '/directory/', '/news/hesseh-service-base/']) {
+      const requests = await requestsOf(path, `document.fonts.status === 'loaded'`);
+      const fonts = paths(requests, /\.woff2$/);
+      expect(fonts.some((font) => font.includes('vazirmatn-fa'))).toBe(true);
+      expect(fonts.filter((font) => font.includes('latin'))).toEqual([]);
+    }
+  });
+
+  it('English pages fetch the Latin font', async () => {
+    const requests = await requestsOf('/en/', `document.fonts.status === 'loaded'`);
+    expect(paths(requests, /latin.*\.woff2$/)).toHaveLength(1);
+  });
+});
