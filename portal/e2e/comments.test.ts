@@ -2,12 +2,12 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, watch } from './browser.ts';
-import { testStaff } from './server.setup.ts';
 
 // A reader comments on a news article through the portal's own feedback API; nothing shows
 // until staff approve it (signed in through POST /api/staff/session, as the inbox does); then
 // the comment shows on the article page, and a reply shows under its parent.
 const baseUrl = inject('baseUrl');
+const staff = inject('staff');
 const article = 'en/hesseh-service-base';
 const articleUrl = `${baseUrl}/en/news/hesseh-service-base/`;
 let browser: Browser;
@@ -24,7 +24,7 @@ async function staffSession(): Promise<string> {
   const response = await fetch(`${baseUrl}/api/staff/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(testStaff),
+    body: JSON.stringify({ name: staff.name, secret: staff.secret }),
   });
   expect(response.status).toBe(204);
   const cookie = response.headers.get('set-cookie') ?? '';

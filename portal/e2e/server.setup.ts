@@ -1,8 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { hashSecret } from '@behzisti/feedback-service';
 import type { TestProject } from 'vitest/node';
 
 import { distDir } from './site.ts';
@@ -32,8 +34,16 @@ async function waitFor(url: string, child: ChildProcess): Promise<void> {
   throw new Error(`portal server did not answer at ${url}`);
 }
 
-/** The staff account of the test servers (FEEDBACK_STAFF); e2e/staff.test.ts signs in with it. */
-export const testStaff = { name: 'e2e-staff', secret: 'e2e-staff-secret-0123456789abcdef' };
+/**
+ * The staff account of the test servers: a secret made for this run (none is committed) and
+ * the `name:hash` line for FEEDBACK_STAFF, hashed as `hash-secret` does. Tests get both through
+ * `inject('staff')`; a test that starts a server of its own passes `staff.config` on.
+ */
+export async function makeTestStaff(): Promise<{ name: string; secret: string; config: string }> {
+  const name = 'e2e-staff';
+  const secret = randomBytes(24).toString('base64url');
+  return { name, secret, config: `${name}:${await hashSecret(secret)}` };
+}
 
 /** The embedding site the test servers allow (PORTAL_ALLOWED_ORIGINS); e2e/cors.test.ts. */
 export const testAllowedOrigin = 'https://province.example';
@@ -42,7 +52,7 @@ export const testAllowedOrigin = 'https://province.example';
  * Starts the built portal's own Node server (`<dist>/server/entry.mjs`) on a free loopback port,
  * as in production; also used by the benchmarks (bench/portal.mjs) for other build folders.
  * `env` adds to or overrides its settings, for a test that needs a server of its own (the staff
- * tests use one with very short sessions).
+ * tests use one with very short sessions); staff accounts only come from there (FEEDBACK_STAFF).
  */
 export async function startPortalServer(
   dist: string = distDir,
@@ -62,7 +72,6 @@ export async function startPortalServer(
       HOST: '127.0.0.1',
       PORT: String(port),
       FEEDBACK_DB: join(dataDir, 'feedback.sqlite'),
-      FEEDBACK_STAFF: `${testStaff.name}:${testStaff.secret}`,
       PORTAL_DIST: dist,
       PORTAL_ALLOWED_ORIGINS: testAllowedOrigin,
       ...env,
@@ -87,15 +96,16 @@ export async function startPortalServer(
 }
 
 export default async function setup(project: TestProject) {
-  const { baseUrl, stop } = await startPortalServer();
+  const staff = await makeTestStaff();
+  const { baseUrl, stop } = await startPortalServer(distDir, { FEEDBACK_STAFF: staff.config });
   project.provide('baseUrl', baseUrl);
-  project.provide('staff', testStaff);
+  project.provide('staff', staff);
   return stop;
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
-    staff: { name: string; secret: string };
+    staff: { name: string; secret: string; config: string };
   }
 }

@@ -449,6 +449,7 @@ describe('staff sign-in failures and expiring sessions', () => {
   let own: { baseUrl: string; stop: () => void };
   beforeAll(async () => {
     own = await startPortalServer(distDir, {
+      FEEDBACK_STAFF: staff.config,
       FEEDBACK_TRUST_PROXY: 'x-forwarded-for',
       FEEDBACK_STAFF_SESSION_MINUTES: '1',
     });

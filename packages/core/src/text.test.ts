@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  cleanTypedText,
   matchesSearch,
   normalizeDigits,
   normalizeForSearch,
@@ -301,5 +303,35 @@ describe('parseNumber', () => {
     '9'.repeat(400),
   ])('rejects %j', (text) => {
     expect(parseNumber(text)).toBeUndefined();
+  });
+});
+
+describe('cleanTypedText', () => {
+  it('removes controls and bidi overrides, keeps what Persian needs, normalises line ends', () => {
+    const multiline = { multiline: true };
+    expect(cleanTypedText('می\u200Cخواهم', multiline)).toBe('می\u200Cخواهم');
+    expect(cleanTypedText('a\u202Egnp.exe\u202C b\u2066c\u2069', multiline)).toBe('agnp.exe bc');
+    expect(cleanTypedText('\u001B[31mred\u009B0m\u0007', multiline)).toBe('[31mred0m');
+    expect(cleanTypedText('one\r\ntwo\rthree\n\tfour', multiline)).toBe('one\ntwo\nthree\n\tfour');
+    expect(cleanTypedText('\u200Fسلام\u200E\u061C', multiline)).toBe('\u200Fسلام\u200E\u061C');
+    expect(cleanTypedText('Sara\n\tAhmadi', { multiline: false })).toBe('Sara Ahmadi');
+    // NFC: one spelling of a letter, however it was typed.
+    expect(cleanTypedText('e\u0301', multiline)).toBe('\u00E9');
+    expect(cleanTypedText('e\u0007\u0301', multiline)).toBe('\u00E9');
+  });
+
+  it('never leaves a control or an override, and is idempotent (generated)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.boolean(), (text, multiline) => {
+        // (also NFC: cleaning twice changes nothing)
+        const clean = cleanTypedText(text, { multiline });
+        expect(clean).not.toMatch(/(?![\t\n])\p{Cc}|[\u202A-\u202E\u2066-\u2069]/u);
+        if (!multiline) expect(clean).not.toMatch(/[\t\n]/);
+        expect(cleanTypedText(clean, { multiline })).toBe(clean);
+        // ZWNJ and ZWJ survive.
+        const joiners = (value: string) => value.replace(/[^\u200C\u200D]/g, '');
+        expect(joiners(clean)).toBe(joiners(text.normalize('NFC')));
+      }),
+    );
   });
 });

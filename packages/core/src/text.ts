@@ -91,6 +91,30 @@ export function stripBidiMarks(text: string): string {
   return text.replace(BIDI_MARKS_RE, '');
 }
 
+/** C0 controls but tab and line feed, DEL, and C1 controls (ESC and CSI start terminal sequences). */
+const CONTROL_RE = /(?![\t\n])\p{Cc}/gu;
+/** Bidi embeddings, overrides and isolates: they reorder what follows ("Trojan Source"). */
+const BIDI_FORMATTING_RE = /[\u202A-\u202E\u2066-\u2069]/gu;
+
+/**
+ * Text a person typed (a citizen's message or name), as it is stored: NFC; line ends as `\n`;
+ * control characters and bidi embeddings, overrides and isolates removed; with `multiline:
+ * false`, tabs and line breaks become one space. Kept: ZWNJ and ZWJ, which Persian spelling
+ * needs, and the marks LRM, RLM and ALM, which cannot reorder beyond themselves.
+ *
+ * Removed rather than refused: these characters are invisible, so a person who pasted them
+ * could not find them to fix a refusal, and removing them changes nothing they can see. They
+ * could make a staff screen or a terminal show something other than what was sent.
+ */
+export function cleanTypedText(text: string, options: { multiline: boolean }): string {
+  const clean = text
+    .replace(/\r\n?/g, '\n')
+    .replace(CONTROL_RE, '')
+    .replace(BIDI_FORMATTING_RE, '');
+  // NFC last: removing a control between a letter and its mark lets them compose.
+  return (options.multiline ? clean : clean.replace(/[\t\n]+/g, ' ')).normalize('NFC');
+}
+
 /**
  * Normalizes text for matching, never for display.
  *

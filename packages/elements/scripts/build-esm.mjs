@@ -12,7 +12,7 @@
 // their public types reach; relative `.ts` specifiers become `.js` and `@behzisti/core/…`
 // becomes a relative path into dist/esm/core/. Finally dist/custom-elements.json is the manifest
 // with module paths pointing at the built files.
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -26,7 +26,7 @@ import {
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, posix, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, posix, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { addons, widgets } from './bundle.mjs';
@@ -79,16 +79,18 @@ function relativeSpecifier(fromFile, toFile) {
   return path.startsWith('.') ? path : `./${path}`;
 }
 
-/** Every `@behzisti/core…` specifier in the given sources, type-only imports included. */
-const coreSubpathsNamed = (/** @type {string[]} */ files) => [
-  ...new Set(
-    files.flatMap((file) =>
-      [...readFileSync(file, 'utf8').matchAll(/from '(@behzisti\/core[^']*)'/g)].map(
-        (match) => /** @type {string} */ (match[1]),
-      ),
-    ),
-  ),
-];
+/**
+ * `paths` for tsc that map every `@behzisti/core…` subpath straight to its source file, from
+ * core's exports map. See step 4 for why the declarations must not find core through
+ * node_modules.
+ */
+const corePaths = () =>
+  Object.fromEntries(
+    Object.keys(coreExports).map((subpath) => {
+      const specifier = subpath === '.' ? '@behzisti/core' : `@behzisti/core${subpath.slice(1)}`;
+      return [specifier, [coreSource(specifier)]];
+    }),
+  );
 
 rmSync(outDir, { recursive: true, force: true });
 
@@ -155,13 +157,21 @@ for (const { file, entry } of addons) {
   );
 }
 
-// 4. Declarations: tsc over the entry modules (and the core subpaths they use, so that core's
-// declarations are emitted too instead of being treated as a library).
+// 4. Declarations: tsc over the entry modules, with core's subpaths mapped to its sources by
+// `paths` rather than found through node_modules/@behzisti/core. Why: tsc writes no output for a
+// file it reached by a node_modules lookup (it is someone else's library), and the native
+// TypeScript 7 loads files concurrently, so a core file reached both through the package and by
+// a relative import from a listed root file was emitted or not depending on which goroutine got
+// there first (microsoft/typescript-go#1570). The build then failed about one run in five with
+// ENOENT for a declaration such as core/src/schemas/schedule.d.ts, while tsc itself exited 0.
+// With `paths` no file is reached through node_modules at all, so the emitted set is the same
+// every run; the checks below fail the build with names and reasons if it ever is not.
 const require = createRequire(import.meta.url);
 const tsc = join(dirname(require.resolve('typescript/package.json')), 'bin/tsc');
 const temp = mkdtempSync(join(tmpdir(), 'bz-elements-dts-'));
 try {
   const entries = [...widgets().map(({ entry }) => entry), ...addons.map(({ entry }) => entry)];
+  const packagesDir = resolve(packageDir, '..');
   const tsconfig = join(temp, 'tsconfig.json');
   writeFileSync(
     tsconfig,
@@ -170,7 +180,7 @@ try {
       compilerOptions: {
         composite: false,
         incremental: false,
-        rootDir: resolve(packageDir, '..'),
+        rootDir: packagesDir,
         outDir: join(temp, 'out'),
         lib: ['ES2023', 'DOM', 'DOM.Iterable'],
         useDefineForClassFields: true,
@@ -179,19 +189,52 @@ try {
         emitDeclarationOnly: true,
         // Types are checked by `tsc -b` (the test command); here only declarations are written.
         noCheck: true,
+        paths: corePaths(),
       },
-      files: [
-        ...entries,
-        ...walk(srcDir).filter((file) => file.endsWith('.d.ts')),
-        ...coreSubpathsNamed(sources).map(coreSource),
-      ],
+      files: [...entries, ...walk(srcDir).filter((file) => file.endsWith('.d.ts'))],
     }),
   );
-  execFileSync(process.execPath, [tsc, '-p', tsconfig], { stdio: 'inherit' });
+  const run = spawnSync(
+    process.execPath,
+    [tsc, '-p', tsconfig, '--listFiles', '--listEmittedFiles'],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  const lines = `${run.stdout ?? ''}`.split('\n').filter(Boolean);
+  const emittedFiles = new Set(
+    lines.filter((line) => line.startsWith('TSFILE: ')).map((line) => resolve(line.slice(8))),
+  );
+  const readFiles = lines.filter((line) => !line.startsWith('TSFILE: ') && isAbsolute(line));
+  const messages = lines.filter((line) => !line.startsWith('TSFILE: ') && !isAbsolute(line));
+  if (messages.length > 0 || run.stderr) console.error([...messages, run.stderr].join('\n'));
+  if (run.status !== 0) {
+    throw new Error(`tsc (declarations) exited with ${run.status ?? run.signal}; see above.`);
+  }
 
   const emitted = join(temp, 'out');
-  const elementsOut = join(emitted, relative(resolve(packageDir, '..'), srcDir));
-  const coreOut = join(emitted, relative(resolve(packageDir, '..'), join(coreDir, 'src')));
+  /** Where tsc writes the declaration of a source file. */
+  const declarationOf = (/** @type {string} */ source) =>
+    join(emitted, relative(packagesDir, source)).replace(/\.ts$/, '.d.ts');
+  // Every source of ours that tsc read must have its declaration: a file it read but treated as
+  // a library (not emitted) is the failure described above, named here rather than later.
+  const notEmitted = readFiles.filter(
+    (file) =>
+      file.startsWith(packagesDir) &&
+      !file.split(/[\\/]/).includes('node_modules') &&
+      file.endsWith('.ts') &&
+      !file.endsWith('.d.ts') &&
+      !emittedFiles.has(declarationOf(file)),
+  );
+  if (notEmitted.length > 0) {
+    throw new Error(
+      `tsc read these sources but wrote no declaration for them, so it treated them as library ` +
+        `files (reached through node_modules instead of \`paths\`?):\n  ${notEmitted.join('\n  ')}`,
+    );
+  }
+  const elementsOut = join(emitted, relative(packagesDir, srcDir));
+  const coreOut = join(emitted, relative(packagesDir, join(coreDir, 'src')));
   /** Where an emitted declaration file goes in dist/esm. */
   const destination = (/** @type {string} */ file) =>
     file.startsWith(coreOut)
@@ -199,16 +242,20 @@ try {
       : join(outDir, relative(elementsOut, file));
 
   // Copy only the declarations the entries reach, rewriting specifiers on the way.
-  /** @type {string[]} */
-  const queue = entries.map((entry) =>
-    join(elementsOut, relative(srcDir, entry)).replace(/\.ts$/, '.d.ts'),
-  );
+  /** @type {{ file: string, from: string }[]} */
+  const queue = entries.map((entry) => ({ file: declarationOf(entry), from: 'an entry' }));
   const seen = new Set();
+  /** @type {string[]} Declarations an import points at that tsc did not write. */
+  const missing = [];
   const specifier = /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])([^'"]+)\2/g;
   while (queue.length > 0) {
-    const file = /** @type {string} */ (queue.pop());
+    const { file, from } = /** @type {{ file: string, from: string }} */ (queue.pop());
     if (seen.has(file)) continue;
     seen.add(file);
+    if (!emittedFiles.has(file)) {
+      missing.push(`${relative(emitted, file)} (imported as ${from})`);
+      continue;
+    }
     const to = destination(file);
     /** @param {string} line */
     const rewrite = (line) =>
@@ -216,15 +263,12 @@ try {
         /** @type {string | undefined} */
         let target;
         if (path.startsWith('.')) target = resolve(dirname(file), path.replace(/\.ts$/, '.d.ts'));
-        else if (path.startsWith('@behzisti/core')) {
-          target = join(coreOut, relative(join(coreDir, 'src'), coreSource(path))).replace(
-            /\.ts$/,
-            '.d.ts',
-          );
-        }
+        else if (path.startsWith('@behzisti/core')) target = declarationOf(coreSource(path));
         if (!target) return whole;
-        if (!target.endsWith('.d.ts') && existsSync(`${target}.d.ts`)) target = `${target}.d.ts`;
-        queue.push(target);
+        if (!target.endsWith('.d.ts') && emittedFiles.has(`${target}.d.ts`)) {
+          target = `${target}.d.ts`;
+        }
+        queue.push({ file: target, from: `'${path}' in ${relative(emitted, file)}` });
         const rewritten = relativeSpecifier(to, destination(target)).replace(/\.d\.ts$/, '.js');
         return `${lead}${quote}${rewritten}${quote}`;
       });
@@ -235,6 +279,11 @@ try {
       .join('\n');
     mkdirSync(dirname(to), { recursive: true });
     writeFileSync(to, text);
+  }
+  if (missing.length > 0) {
+    throw new Error(
+      `tsc exited 0 but wrote no declaration for these imports of the published types:\n  ${missing.join('\n  ')}`,
+    );
   }
   // Ambient module declarations (Leaflet's ES module build) are referenced by no import.
   for (const file of walk(srcDir).filter((f) => f.endsWith('.d.ts'))) {

@@ -22,12 +22,15 @@ import { createServer } from 'node:http';
 import {
   createFeedbackHandler,
   errorResponse,
+  hashSecret,
   openSqliteStore,
   sendResponse,
 } from '@behzisti/feedback-service';
 
 /** Bearer token of the staff API in tests (lets tests ask the store and set statuses). */
 export const STAFF_TOKEN = 'test-staff-token-0123456789';
+// The service is configured with the token's hash only; a cheap cost keeps each check quick.
+const STAFF_TOKEN_HASH = await hashSecret(STAFF_TOKEN, { ln: 10, r: 8, p: 1 });
 
 /**
  * @typedef {{ capacity: number, refillPerSecond: number }} Limit
@@ -52,7 +55,7 @@ function makeHandler(id, store, options) {
     // bz-comments reads the published comments beside the feedback API.
     commentsPath: `/__feedback__/${id}/api/comments`,
     staffPath: `/__feedback__/${id}/api/staff`,
-    staffToken: STAFF_TOKEN,
+    staffToken: STAFF_TOKEN_HASH,
     allowedOrigins: [...pageOrigins],
     minFillMs: options.minFillMs ?? 0,
     submitLimit: options.submitLimit ?? false,

@@ -1,5 +1,6 @@
 import { formatTrackingCode, parseTrackingCode } from '@behzisti/core';
 import { neutraliseBidi } from '@behzisti/core/spreadsheet';
+import { cleanTypedText } from '@behzisti/core/text';
 import { type FieldError, HttpError } from './errors.ts';
 import { MAX_COUNT_ARTICLES } from './store/rows.ts';
 import type { FeedbackRecord, NewFeedback } from './store/types.ts';
@@ -50,7 +51,14 @@ export function parseComment(body: Record<string, unknown>): {
       });
     }
   }
-  const { article, parent, name, message, lang, idempotencyKey, elapsedMs } = body;
+  const { article, parent, lang, idempotencyKey, elapsedMs } = body;
+  // Invisible controls are removed before the checks (see cleanTypedText in core).
+  const message =
+    typeof body.message === 'string'
+      ? cleanTypedText(body.message, { multiline: true })
+      : body.message;
+  const name =
+    typeof body.name === 'string' ? cleanTypedText(body.name, { multiline: false }) : body.name;
   if (!isArticleId(article)) {
     fields.push({
       field: 'article',
@@ -106,8 +114,8 @@ export function parseComment(body: Record<string, unknown>): {
       kind: 'comment',
       article: article as string,
       parent: parentCode,
-      message: (message as string).normalize('NFC'),
-      name: typeof name === 'string' ? name.trim().normalize('NFC') : undefined,
+      message: message as string,
+      name: typeof name === 'string' ? name.trim() : undefined,
       anonymous: name === undefined,
       lang: lang === 'en' ? 'en' : 'fa',
       idempotencyKey: idempotencyKey as string | undefined,

@@ -8,8 +8,15 @@ import {
   type FeedbackHandlerOptions,
 } from './handler.ts';
 import { parseRateLimit, type RateLimit } from './rate-limit.ts';
+import { parseSecretHash, SecretHashError } from './secret-hash.ts';
 import { DEFAULT_SESSION_IDLE_MINUTES, DEFAULT_SESSION_MAX_MINUTES } from './sessions.ts';
-import { parseStaffAccounts, type StaffAccount } from './staff-auth.ts';
+import {
+  checkUnique,
+  HASH_COMMAND,
+  parseStaffAccounts,
+  readStaffFile,
+  type StaffAccount,
+} from './staff-accounts.ts';
 import { openPostgresStore } from './store/postgres.ts';
 import { openSqliteStore } from './store/sqlite.ts';
 import type { FeedbackStore } from './store/types.ts';
@@ -28,8 +35,9 @@ export interface ServiceConfig {
   databaseUrl: string | undefined;
   /** PostgreSQL connections per instance (DATABASE_POOL_SIZE, default 10). */
   databasePoolSize: number;
+  /** PHC scrypt hash of the shared staff token (FEEDBACK_STAFF_TOKEN). */
   staffToken: string | undefined;
-  /** Named staff accounts (FEEDBACK_STAFF). */
+  /** Named staff accounts (FEEDBACK_STAFF and FEEDBACK_STAFF_FILE). */
   staffAccounts: StaffAccount[];
   /** Minutes of inactivity that end a staff session (FEEDBACK_STAFF_SESSION_MINUTES). */
   sessionIdleMinutes: number;
@@ -47,9 +55,6 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
-
-/** Shorter tokens could be guessed; the docs show how to make a long one. */
-const MIN_STAFF_TOKEN = 16;
 
 function trustProxy(value: string | undefined): string | undefined {
   const text = value?.trim().toLowerCase() ?? '';
@@ -84,16 +89,29 @@ export function configFromEnv(
   cwd: string = process.cwd(),
 ): ServiceConfig {
   const staffToken = env.FEEDBACK_STAFF_TOKEN?.trim() || undefined;
-  if (staffToken !== undefined && staffToken.length < MIN_STAFF_TOKEN) {
-    throw new ConfigError(
-      `FEEDBACK_STAFF_TOKEN is too short (at least ${MIN_STAFF_TOKEN} characters); make one with: openssl rand -base64 32`,
-    );
+  if (staffToken !== undefined) {
+    try {
+      parseSecretHash(staffToken);
+    } catch (error) {
+      if (!(error instanceof SecretHashError)) throw error;
+      throw new ConfigError(
+        `FEEDBACK_STAFF_TOKEN: ${error.reason === 'not-a-hash' ? 'the token is in plain text, and only its hash is accepted' : error.message}; make a token with \`openssl rand -base64 32\`, give it to the scripts, and configure the line \`${HASH_COMMAND}\` prints for it (see docs/feedback-service.md)`,
+      );
+    }
   }
   let staffAccounts: StaffAccount[];
   try {
     staffAccounts = parseStaffAccounts(env.FEEDBACK_STAFF);
   } catch (error) {
     throw new ConfigError(`FEEDBACK_STAFF: ${(error as Error).message}`);
+  }
+  const staffFile = env.FEEDBACK_STAFF_FILE?.trim();
+  if (staffFile) {
+    try {
+      staffAccounts = checkUnique([...staffAccounts, ...readStaffFile(resolve(cwd, staffFile))]);
+    } catch (error) {
+      throw new ConfigError(`FEEDBACK_STAFF_FILE: ${(error as Error).message}`);
+    }
   }
   const sessionIdleMinutes = integer(
     'FEEDBACK_STAFF_SESSION_MINUTES',

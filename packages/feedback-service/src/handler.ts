@@ -5,6 +5,7 @@ import { addressKey, clientAddress } from './client-key.ts';
 import { isArticleId, parseArticleList, publicComment } from './comments.ts';
 import { type CorsPolicy, createCorsPolicy } from './cors.ts';
 import { errorResponse, HttpError, jsonResponse } from './errors.ts';
+import { scopedIdempotencyKey } from './idempotency.ts';
 import { createLimits } from './limits.ts';
 import type { RateLimit } from './rate-limit.ts';
 import { MAX_BODY_BYTES, readJsonBody } from './read-body.ts';
@@ -84,9 +85,9 @@ export interface FeedbackHandlerOptions {
   commentsPath?: string;
   /** Path of the staff session and audit endpoints (default `/api/staff`). */
   staffPath?: string;
-  /** Shared bearer token for the staff endpoints (actor "staff"); see also `staffAccounts`. */
+  /** PHC scrypt hash of the shared bearer token for the staff endpoints (actor "staff"); see also `staffAccounts`. */
   staffToken?: string | undefined;
-  /** Named staff accounts that sign in for a session; without them and a token, staff endpoints are absent (404). */
+  /** Named staff accounts (secrets as PHC scrypt hashes) that sign in for a session; without them and a token, staff endpoints are absent (404). */
   staffAccounts?: readonly StaffAccount[];
   /** Minutes of inactivity that end a staff session (default 30). */
   sessionIdleMinutes?: number;
@@ -321,6 +322,11 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
       try {
         const result = await store.insert({
           ...screening.feedback,
+          idempotencyKey: scopedIdempotencyKey(
+            screening.feedback.kind,
+            clientOf(request, context),
+            screening.feedback.idempotencyKey,
+          ),
           code: generateTrackingCode(),
           receivedAt: now().toISOString(),
         });

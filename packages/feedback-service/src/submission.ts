@@ -1,4 +1,5 @@
 import { type Feedback, FeedbackSchema, validateRecord } from '@behzisti/core';
+import { cleanTypedText } from '@behzisti/core/text';
 import { parseComment } from './comments.ts';
 import { HttpError } from './errors.ts';
 import type { NewFeedback } from './store/types.ts';
@@ -20,6 +21,8 @@ function isHoneypot(body: unknown): boolean {
 }
 
 const nfc = (text: string | undefined): string | undefined => text?.normalize('NFC');
+const multiline = { multiline: true };
+const singleLine = { multiline: false };
 
 /**
  * Screens and validates a body. Throws HttpError 422 (INVALID_FIELDS with every bad field, or
@@ -45,6 +48,10 @@ export function screenSubmission(body: unknown, minFillMs: number): Screening {
       fields: [{ field: 'kind', message: 'use feedback (the default) or comment' }],
     });
   }
+  // Invisible controls are removed before the rules see the text (see cleanTypedText); the
+  // contact is not cleaned: the schema refuses anything but an e-mail address or a mobile number.
+  if (typeof rest.message === 'string') rest.message = cleanTypedText(rest.message, multiline);
+  if (typeof rest.name === 'string') rest.name = cleanTypedText(rest.name, singleLine);
   const check = validateRecord(FeedbackSchema, rest);
   if (!check.ok) {
     throw new HttpError('INVALID_FIELDS', {

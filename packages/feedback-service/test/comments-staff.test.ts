@@ -1,9 +1,14 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ErrorBody } from '../src/errors.ts';
 import { createFeedbackHandler, type FeedbackHandler } from '../src/handler.ts';
+import { hashSecret } from '../src/secret-hash.ts';
+import { openSqliteStore } from '../src/store/sqlite.ts';
 import type { FeedbackStore } from '../src/store/types.ts';
 import { postgresEngine, sqliteEngine } from './engines.ts';
-import { BASE, post, STAFF_TOKEN, validBody } from './helpers.ts';
+import { account, BASE, post, STAFF_TOKEN, STAFF_TOKEN_HASH, validBody } from './helpers.ts';
 import { preparePostgres } from './postgres.ts';
 
 // Comments, staff sessions and the audit log through the API, against both real engines.
@@ -20,6 +25,8 @@ const ARTICLE = 'fa/hesseh-service-base';
 const OTHER_ARTICLE = 'en/hesseh-service-base';
 const MARYAM = { name: 'maryam', secret: 'maryam-secret-0123456789' };
 const REZA = { name: 'reza', secret: 'reza-secret-0123456789ab' };
+/** The accounts as configured: names and hashes of the secrets. */
+const ACCOUNTS = [await account(MARYAM), await account(REZA)];
 
 /** A clock the tests move by hand. */
 function clock(start = '2026-03-01T08:00:00.000Z') {
@@ -84,8 +91,8 @@ for (const engine of engines) {
         submitLimit: false,
         lookupLimit: false,
         commentsReadLimit: false,
-        staffAccounts: [MARYAM, REZA],
-        staffToken: STAFF_TOKEN,
+        staffAccounts: ACCOUNTS,
+        staffToken: STAFF_TOKEN_HASH,
         now: time.now,
         articleExists: (id) => known.has(id),
         onError: (error) => {
@@ -519,23 +526,56 @@ describe('staff endpoints without any staff configured', () => {
 });
 
 describe('staff configuration', () => {
-  it('reads FEEDBACK_STAFF pairs and the session minutes, and explains mistakes', async () => {
-    const { ConfigError, configFromEnv } = await import('../src/config.ts');
+  // Hashes as `hash-secret` makes them (the configuration refuses cheaper ones).
+  let maryamHash: string;
+  let rezaHash: string;
+  let dir: string;
+  beforeAll(async () => {
+    [maryamHash, rezaHash] = await Promise.all([
+      hashSecret(MARYAM.secret),
+      hashSecret(REZA.secret),
+    ]);
+    dir = mkdtempSync(join(tmpdir(), 'bz-staff-config-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads FEEDBACK_STAFF name:hash pairs and the session minutes', async () => {
+    const { configFromEnv } = await import('../src/config.ts');
     const config = configFromEnv({
-      FEEDBACK_STAFF: ` maryam:${MARYAM.secret} , reza:with:colons:0123456789`,
+      // PHC strings have commas of their own; pairs may also be on lines of their own.
+      FEEDBACK_STAFF: ` maryam:${maryamHash} ,\n reza:${rezaHash}`,
       FEEDBACK_STAFF_SESSION_MINUTES: '15',
     });
     expect(config.staffAccounts).toEqual([
-      { name: 'maryam', secret: MARYAM.secret },
-      { name: 'reza', secret: 'with:colons:0123456789' },
+      { name: 'maryam', secretHash: maryamHash },
+      { name: 'reza', secretHash: rezaHash },
     ]);
     expect(config.sessionIdleMinutes).toBe(15);
     expect(configFromEnv({}).sessionIdleMinutes).toBe(30);
+    // The accounts sign in with their secrets, and not with the hash itself.
+    const handler = createFeedbackHandler({
+      store: openSqliteStore({ path: ':memory:' }),
+      staffAccounts: config.staffAccounts,
+    });
+    expect((await handler(signInRequest(REZA))).status).toBe(204);
+    expect((await handler(signInRequest({ name: 'reza', secret: rezaHash }))).status).toBe(401);
+  });
+
+  it('refuses plain-text secrets, weak or broken hashes, and names the command that hashes', async () => {
+    const { ConfigError, configFromEnv } = await import('../src/config.ts');
+    const weak = await hashSecret(MARYAM.secret, { ln: 10, r: 8, p: 1 });
     for (const [env, text] of [
-      [{ FEEDBACK_STAFF: 'maryam:short' }, /too short/],
-      [{ FEEDBACK_STAFF: 'maryam' }, /too short/],
-      [{ FEEDBACK_STAFF: 'مریم:0123456789abcdefgh' }, /name must be/],
-      [{ FEEDBACK_STAFF: `a:${MARYAM.secret},a:${REZA.secret}` }, /listed twice/],
+      [{ FEEDBACK_STAFF: `maryam:${MARYAM.secret}` }, /plain text.*hash-secret/],
+      [{ FEEDBACK_STAFF: 'maryam' }, /plain text.*hash-secret/],
+      [{ FEEDBACK_STAFF: `maryam:${weak}` }, /too cheap.*hash-secret/],
+      [{ FEEDBACK_STAFF: 'maryam:$scrypt$ln=15,r=8$abc$def' }, /not a scrypt hash/],
+      [
+        { FEEDBACK_STAFF: 'maryam:$argon2id$v=19$m=65536,t=3,p=4$c2FsdA$aGFzaA' },
+        /not a scrypt hash/,
+      ],
+      [{ FEEDBACK_STAFF: `مریم:${maryamHash}` }, /name must be/],
+      [{ FEEDBACK_STAFF: `a:${maryamHash},a:${rezaHash}` }, /listed twice/],
+      [{ FEEDBACK_STAFF_TOKEN: STAFF_TOKEN }, /FEEDBACK_STAFF_TOKEN.*plain text.*hash-secret/],
       [{ FEEDBACK_STAFF_SESSION_MINUTES: '0' }, /from 1 to 480/],
       [{ FEEDBACK_STAFF_SESSION_MINUTES: 'ten' }, /whole number/],
     ] as const) {
@@ -543,8 +583,80 @@ describe('staff configuration', () => {
       expect(() => configFromEnv(env)).toThrow(text);
     }
     // The error never shows a secret.
-    expect(() => configFromEnv({ FEEDBACK_STAFF: 'maryam:short-secret' })).not.toThrow(
-      /short-secret/,
+    expect(() => configFromEnv({ FEEDBACK_STAFF: `maryam:${MARYAM.secret}` })).not.toThrow(
+      MARYAM.secret,
     );
+    expect(() => configFromEnv({ FEEDBACK_STAFF_TOKEN: STAFF_TOKEN })).not.toThrow(STAFF_TOKEN);
+    expect(configFromEnv({ FEEDBACK_STAFF_TOKEN: maryamHash }).staffToken).toBe(maryamHash);
+  });
+
+  it('reads accounts from FEEDBACK_STAFF_FILE, JSON or YAML, with optional role and provinces', async () => {
+    const { ConfigError, configFromEnv } = await import('../src/config.ts');
+    writeFileSync(
+      join(dir, 'staff.json'),
+      JSON.stringify({
+        accounts: [
+          { name: 'maryam', secretHash: maryamHash, role: 'caseworker', provinces: ['isfahan'] },
+        ],
+      }),
+    );
+    writeFileSync(
+      join(dir, 'staff.yaml'),
+      `# The office's accounts\naccounts:\n  - name: reza\n    secretHash: "${rezaHash}"\n    role: moderator\n    provinces: [tehran, fars]\n`,
+    );
+    expect(configFromEnv({ FEEDBACK_STAFF_FILE: 'staff.json' }, dir).staffAccounts).toEqual([
+      { name: 'maryam', secretHash: maryamHash, role: 'caseworker', provinces: ['isfahan'] },
+    ]);
+    // Beside FEEDBACK_STAFF; relative to the working folder.
+    const both = configFromEnv(
+      { FEEDBACK_STAFF: `maryam:${maryamHash}`, FEEDBACK_STAFF_FILE: 'staff.yaml' },
+      dir,
+    );
+    expect(both.staffAccounts.map((a) => [a.name, a.role, a.provinces])).toEqual([
+      ['maryam', undefined, undefined],
+      ['reza', 'moderator', ['tehran', 'fars']],
+    ]);
+    const bad = (name: string, content: string) => {
+      writeFileSync(join(dir, name), content);
+      return () => configFromEnv({ FEEDBACK_STAFF_FILE: name }, dir);
+    };
+    for (const [check, text] of [
+      [() => configFromEnv({ FEEDBACK_STAFF_FILE: 'missing.yaml' }, dir), /cannot read.*ENOENT/],
+      [bad('a.json', '{ "accounts": ['), /not valid JSON/],
+      [bad('b.yaml', 'accounts: [\n'), /not valid YAML/],
+      [bad('c.yaml', '- name: x\n'), /"accounts" list/],
+      [
+        bad('d.yaml', `accounts:\n  - name: x\n    secret: ${MARYAM.secret}\n`),
+        /account 1.*secret/,
+      ],
+      [
+        bad('e.yaml', `accounts:\n  - name: x\n    secretHash: ${MARYAM.secret}\n`),
+        /account 1 \(x\).*plain text.*hash-secret/,
+      ],
+      [
+        bad('f.yaml', `accounts:\n  - name: x\n    secretHash: "${maryamHash}"\n    role: boss\n`),
+        /role/,
+      ],
+      [
+        bad(
+          'g.yaml',
+          `accounts:\n  - name: x\n    secretHash: "${maryamHash}"\n    provinces: [atlantis]\n`,
+        ),
+        /not a province id/,
+      ],
+      [
+        () =>
+          configFromEnv(
+            { FEEDBACK_STAFF: `reza:${maryamHash}`, FEEDBACK_STAFF_FILE: 'staff.yaml' },
+            dir,
+          ),
+        /'reza' is listed twice/,
+      ],
+    ] as const) {
+      expect(check).toThrow(ConfigError);
+      expect(check).toThrow(/FEEDBACK_STAFF_FILE/);
+      expect(check).toThrow(text);
+      expect(check).not.toThrow(MARYAM.secret);
+    }
   });
 });

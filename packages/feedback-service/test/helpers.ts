@@ -1,4 +1,5 @@
 import { createFeedbackHandler, type FeedbackHandlerOptions } from '../src/handler.ts';
+import { hashSecret, type ScryptCost } from '../src/secret-hash.ts';
 import { openSqliteStore } from '../src/store/sqlite.ts';
 import type { FeedbackStore } from '../src/store/types.ts';
 
@@ -6,6 +7,19 @@ import type { FeedbackStore } from '../src/store/types.ts';
 
 export const BASE = 'http://feedback.test/api/feedback';
 export const STAFF_TOKEN = 'staff-token-for-tests-0123456789';
+
+/**
+ * A cheap scrypt cost for handler tests, which check many secrets: the handler accepts any
+ * cost (the configuration is where weak hashes are refused), and the check is the same code.
+ */
+export const TEST_COST: ScryptCost = { ln: 10, r: 8, p: 1 };
+/** The shared token as the service is configured with it: its hash. */
+export const STAFF_TOKEN_HASH = await hashSecret(STAFF_TOKEN, TEST_COST);
+
+/** An account for `staffAccounts`: the name and the hash of the secret. */
+export async function account(credentials: { name: string; secret: string }) {
+  return { name: credentials.name, secretHash: await hashSecret(credentials.secret, TEST_COST) };
+}
 
 /** A valid submission body; override fields as needed. */
 export function validBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {

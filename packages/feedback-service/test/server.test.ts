@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seededRandom as random } from '@behzisti/core/random';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashSecret } from '../src/secret-hash.ts';
 import { STAFF_TOKEN, staffHeaders, validBody } from './helpers.ts';
 import { type ServerProcess, startServer } from './server-process.ts';
 
@@ -13,9 +14,16 @@ import { type ServerProcess, startServer } from './server-process.ts';
 const dir = mkdtempSync(join(tmpdir(), 'bz-feedback-server-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+// The server is configured with hashes only, made here as `hash-secret` makes them.
+const MARYAM_SECRET = 'maryam-secret-0123456789';
+const [STAFF_TOKEN_HASH, MARYAM_HASH] = await Promise.all([
+  hashSecret(STAFF_TOKEN),
+  hashSecret(MARYAM_SECRET),
+]);
+
 const env = (db: string): Record<string, string> => ({
   FEEDBACK_DB: join(dir, db),
-  FEEDBACK_STAFF_TOKEN: STAFF_TOKEN,
+  FEEDBACK_STAFF_TOKEN: STAFF_TOKEN_HASH,
   FEEDBACK_SUBMIT_LIMIT: 'off',
   FEEDBACK_LOOKUP_LIMIT: 'off',
 });
@@ -216,7 +224,7 @@ describe('standalone server: staff sessions and comments', () => {
   it('signs staff in from FEEDBACK_STAFF and keeps the session across a real restart', async () => {
     const staffEnv = {
       ...env('sessions.sqlite'),
-      FEEDBACK_STAFF: 'maryam:maryam-secret-0123456789',
+      FEEDBACK_STAFF: `maryam:${MARYAM_HASH}`,
       FEEDBACK_STAFF_SESSION_MINUTES: '20',
     };
     const first = await startServer(staffEnv);
@@ -225,7 +233,7 @@ describe('standalone server: staff sessions and comments', () => {
       const signIn = await fetch(`${first.url}/api/staff/session`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ name: 'maryam', secret: 'maryam-secret-0123456789' }),
+        body: JSON.stringify({ name: 'maryam', secret: MARYAM_SECRET }),
       });
       expect(signIn.status).toBe(204);
       const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';

@@ -12,7 +12,7 @@ import { MAX_SESSIONS_PER_ACCOUNT } from '../src/sessions.ts';
 import type { StaffAccount } from '../src/staff-auth.ts';
 import type { AuditEntry, FeedbackStore } from '../src/store/types.ts';
 import { postgresEngine, sqliteEngine } from './engines.ts';
-import { BASE, post, STAFF_TOKEN } from './helpers.ts';
+import { account, BASE, post, STAFF_TOKEN, STAFF_TOKEN_HASH } from './helpers.ts';
 import { preparePostgres } from './postgres.ts';
 
 // Sessions that end with their account, the per-account cap, "sign out everywhere", and the
@@ -28,6 +28,9 @@ const SESSIONS = `${ORIGIN}/api/staff/sessions`;
 const AUDIT = `${ORIGIN}/api/staff/audit`;
 const MARYAM = { name: 'maryam', secret: 'maryam-secret-0123456789' };
 const REZA = { name: 'reza', secret: 'reza-secret-0123456789ab' };
+/** The two accounts as the service is configured with them (hashed secrets). */
+const MARYAM_ACCOUNT: StaffAccount = await account(MARYAM);
+const REZA_ACCOUNT: StaffAccount = await account(REZA);
 const WRONG = 'guess-guess-guess-guess';
 
 function cookieOf(response: Response): string {
@@ -61,7 +64,7 @@ for (const engine of engines) {
     let store: FeedbackStore;
     let handler: FeedbackHandler;
     const make = (
-      accounts: StaffAccount[] = [MARYAM, REZA],
+      accounts: StaffAccount[] = [MARYAM_ACCOUNT, REZA_ACCOUNT],
       extra: Partial<FeedbackHandlerOptions> = {},
     ): FeedbackHandler =>
       createFeedbackHandler({
@@ -70,7 +73,7 @@ for (const engine of engines) {
         lookupLimit: false,
         commentsReadLimit: false,
         staffAccounts: accounts,
-        staffToken: STAFF_TOKEN,
+        staffToken: STAFF_TOKEN_HASH,
         onError: (error) => {
           throw error;
         },
@@ -105,15 +108,18 @@ for (const engine of engines) {
       // Another instance (or a restart) with the same configuration accepts the cookie.
       expect((await who(cookie, make())).status).toBe(200);
       // Account order and other accounts do not matter.
-      expect((await who(cookie, make([REZA, MARYAM]))).status).toBe(200);
+      expect((await who(cookie, make([REZA_ACCOUNT, MARYAM_ACCOUNT]))).status).toBe(200);
     });
 
     it('ends a session when its account is removed, disabled, or its secret or role changes', async () => {
       const changes: [string, StaffAccount[]][] = [
-        ['removed', [REZA]],
-        ['new secret', [{ ...MARYAM, secret: 'maryam-new-secret-0123456789' }, REZA]],
-        ['new role', [{ ...MARYAM, role: 'moderator' } as StaffAccount, REZA]],
-        ['disabled', [{ ...MARYAM, disabled: true } as StaffAccount, REZA]],
+        ['removed', [REZA_ACCOUNT]],
+        [
+          'new secret',
+          [await account({ ...MARYAM, secret: 'maryam-new-secret-0123456789' }), REZA_ACCOUNT],
+        ],
+        ['new role', [{ ...MARYAM_ACCOUNT, role: 'moderator' }, REZA_ACCOUNT]],
+        ['disabled', [{ ...MARYAM_ACCOUNT, disabled: true } as StaffAccount, REZA_ACCOUNT]],
       ];
       for (const [change, accounts] of changes) {
         const cookie = await signIn();

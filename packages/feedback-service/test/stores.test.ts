@@ -289,5 +289,50 @@ for (const engine of engines) {
       }
       expect(await countRows(store)).toBe(1);
     });
+
+    it('scopes idempotency keys by kind and client: a comment reusing a key is stored', async () => {
+      const handler = createFeedbackHandler({
+        store,
+        submitLimit: false,
+        lookupLimit: false,
+        commentsReadLimit: false,
+        minFillMs: 0,
+        articleExists: () => true,
+      });
+      const key = 'shared-key-0123456789';
+      const send = async (body: Record<string, unknown>, clientAddress: string) => {
+        const response = await handler(post(body), { clientAddress });
+        expect(response.status).toBe(201);
+        return ((await response.json()) as { code: string }).code;
+      };
+      const feedback = validBody({ idempotencyKey: key });
+      const comment = {
+        kind: 'comment',
+        article: 'fa/hesseh-service-base',
+        message: 'یک نظر',
+        idempotencyKey: key,
+        elapsedMs: 5000,
+      };
+      const first = await send(feedback, '10.1.1.1');
+      // The same client resending the same feedback gets the same code, one row.
+      expect(await send(feedback, '10.1.1.1')).toBe(first);
+      expect(await countRows(store)).toBe(1);
+      // A comment with that key is a submission of its own: stored, with its own code.
+      const asComment = await send(comment, '10.1.1.1');
+      expect(asComment).not.toBe(first);
+      expect(await send(comment, '10.1.1.1')).toBe(asComment);
+      expect(await countRows(store)).toBe(2);
+      const stored = await store.getByCode(asComment.replace(/-/g, ''));
+      expect(stored?.kind).toBe('comment');
+      expect(stored?.message).toBe('یک نظر');
+      // Another client with the same key does not receive the first sender's code.
+      const other = await send(feedback, '10.2.2.2');
+      expect(other).not.toBe(first);
+      expect(await countRows(store)).toBe(3);
+      // The stored key is a hash of kind, client and key: no address, no raw key.
+      expect(JSON.stringify(await store.getByCode(first.replace(/-/g, '')))).not.toMatch(
+        /10\.1\.1\.1|shared-key/,
+      );
+    });
   });
 }

@@ -1,5 +1,5 @@
-import { parse as parseCsv } from 'csv-parse/sync';
 import { parseAllDocuments } from 'yaml';
+import { readCsvCells } from '../spreadsheet.ts';
 import type { DataFormat } from './formats.ts';
 import {
   checkServiceBaseCsvHeader,
@@ -114,7 +114,9 @@ function readMarkdown(text: string): ReadResult {
 function readCsv(text: string): ReadResult {
   let rows: string[][];
   try {
-    rows = parseCsv(text, { bom: true, relax_column_count: true, skip_empty_lines: false });
+    // The project's own reader: it takes off the `'` the CSV writer puts before formula-like
+    // cells, so a phone number such as +98 31… written by the open-data export reads back as is.
+    rows = readCsvCells(text);
   } catch (error) {
     return {
       records: [],

@@ -1,13 +1,16 @@
 import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readRecords } from '../cli/read-records.ts';
 import { serviceBaseCsvColumns } from '../cli/service-base-csv.ts';
 import { validateServiceBases } from '../locator/validate.ts';
 import { type ServiceBase, ServiceBaseSchema } from '../schemas/service-base.ts';
+import { fromSpreadsheetCell, readCsvCells } from '../spreadsheet.ts';
 import {
   compactDays,
   compactSchedules,
   csvField,
+  csvRow,
   spreadsheetSafe,
   toServiceBaseCsv,
   UTF8_BOM,
@@ -57,6 +60,55 @@ describe('csv fields', () => {
     expect(csvField(undefined)).toBe('');
   });
 
+  it('guards cells a spreadsheet could read as formulas after spaces, invisibles or separators', () => {
+    for (const [text, written] of [
+      [' =1+1', "' =1+1"],
+      ['\u200C=1', "'\u200C=1"],
+      ['\uFEFF+98', "'\uFEFF+98"],
+      ['\u200F\u00A0-2', "'\u200F\u00A0-2"],
+      ['"=1', '\'"=1'],
+      ['ok;=cmd()', "ok;'=cmd()"],
+      ['a\t@x', "a\t'@x"],
+      ['a, -b', "a,' -b"],
+      ["'=already", "''=already"],
+      ["it's fine", "it's fine"],
+      ['سلام =1', 'سلام =1'],
+      ['beep\u0007 \u001B[31mred\u009B', 'beep\u2407 \u241B[31mred\uFFFD'],
+    ] as const) {
+      expect(spreadsheetSafe(text), JSON.stringify(text)).toBe(written);
+      if (!/(?!\t)\p{Cc}/u.test(text)) {
+        expect(fromSpreadsheetCell(written)).toBe(text);
+      }
+    }
+    expect(csvField('a;b')).toBe('"a;b"');
+    expect(csvField('a\tb')).toBe('"a\tb"');
+  });
+
+  it('reads back what it wrote, and leaves no cell a spreadsheet could run (generated)', () => {
+    const nasty = fc.string({
+      unit: fc.constantFrom(
+        ...'=+-@\t\r\n ,;\'"\u200C\u200D\uFEFF\u200E\u200F\u061C\u00A0\uFF1Dab۱1()\u{E0001}',
+      ),
+      maxLength: 12,
+    });
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(nasty, { minLength: 1, maxLength: 4 }), { minLength: 1 }),
+        (rows) => {
+          // As the writers do: a byte-order mark first (a cell may start with one of its own).
+          const csv = UTF8_BOM + rows.map((row) => csvRow(row)).join('');
+          expect(readCsvCells(csv)).toEqual(rows);
+          // Split as a careless spreadsheet might (any delimiter, quotes ignored): no piece may
+          // start, after spaces, invisibles and quotes, with a formula character.
+          for (const piece of csv.split(/[,;\t\r\n]/)) {
+            expect(piece.replace(/^[\p{Zs}\p{Cf}"]+/u, '')).not.toMatch(/^[=+\-@\uFF1D]/);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('writes day lists in Iranian week order, runs as ranges', () => {
     expect(compactDays('SA,SU,MO,TU,WE')).toBe('SA-WE');
     expect(compactDays('SA,MO')).toBe('SA,MO');
@@ -93,6 +145,36 @@ describe('toServiceBaseCsv', () => {
       description: { fa: 'متن، با "نقل‌قول"', en: 'Line one\nline two' },
     });
     expect(readBack(toServiceBaseCsv([awkward]))).toEqual([flatView(awkward)]);
+  });
+
+  it('round-trips generated text and phones starting with + through the data team’s reader', () => {
+    const text = fc
+      .string({
+        unit: fc.constantFrom(...'=+-@ ,\'"\u200C\uFEFF\u200FabcسلامX1۲'),
+        minLength: 1,
+        maxLength: 16,
+      })
+      .filter((value) => value.trim() === value && /[a-zسلامX]/.test(value));
+    const phone = fc.constantFrom('+98 31 3456 7890', '+982188776655', '1480', '031 3456 7890');
+    fc.assert(
+      fc.property(
+        text,
+        text,
+        fc.uniqueArray(phone, { minLength: 1, maxLength: 3 }),
+        (fa, en, phones) => {
+          const parsed = ServiceBaseSchema.safeParse({
+            ...fullBase,
+            name: { fa, en },
+            description: { fa: en, en: fa },
+            phones: phones.map((number) => ({ number })),
+          });
+          fc.pre(parsed.success);
+          const base = parsed.data as ServiceBase;
+          expect(readBack(toServiceBaseCsv([base]))).toEqual([flatView(base)]);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 
   it('keeps a formula from running: the cell gets an apostrophe', () => {

@@ -5,7 +5,7 @@ import { loadNews } from '../../../lib/news-collection.ts';
 // The feedback service inside the portal's Node server. Created once per process (the SQLite
 // file is opened once) on the first request, from the same environment variables as the
 // standalone service: FEEDBACK_DB (default ./data/feedback.sqlite under the portal's working
-// directory), DATABASE_URL, FEEDBACK_STAFF (name:secret pairs), FEEDBACK_STAFF_TOKEN,
+// directory), DATABASE_URL, FEEDBACK_STAFF (name:hash pairs), FEEDBACK_STAFF_FILE, FEEDBACK_STAFF_TOKEN,
 // FEEDBACK_STAFF_SESSION_MINUTES, FEEDBACK_ALLOWED_ORIGINS, FEEDBACK_TRUST_PROXY. It serves
 // /api/feedback*, /api/comments* and /api/staff/* (each route file hands its requests here).
 // The leading underscore keeps Astro from treating this module as a route.
