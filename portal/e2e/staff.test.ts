@@ -421,6 +421,45 @@ describe('staff inbox end to end', () => {
     await context.close();
   });
 
+  it('makes an API token for a script, shows it once, and revokes it', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, baseUrl);
+    const section = page.locator('#staff-tokens');
+    await section.getByLabel('Scope').selectOption('export');
+    await section.getByLabel('Valid for (days, 1 to 90)').fill('7');
+    await section.getByLabel('What is it for? (e.g. nightly export)').fill('e2e nightly');
+    await section.getByRole('button', { name: 'Make a token' }).click();
+    const value = page.locator('#staff-token-value');
+    await expect.poll(() => value.inputValue()).toMatch(/^bzt_[A-Za-z0-9_-]{43}$/);
+    const token = await value.inputValue();
+    // Focus is on the token, ready to copy, and the page says it will not be shown again.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id))
+      .toBe('staff-token-value');
+    await expect
+      .poll(() => page.locator('#staff-live').textContent())
+      .toContain('will not be shown again');
+    // A script uses it, from outside the browser.
+    const csv = await fetch(`${baseUrl}/api/feedback.csv`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(csv.status).toBe(200);
+    await csv.text();
+    const list = page.locator('#staff-token-list');
+    await expect.poll(() => list.textContent()).toContain('e2e nightly — CSV export only');
+    expect(await axeViolations(page)).toEqual([]);
+    await section.getByRole('button', { name: /^Revoke: e2e nightly/ }).click();
+    await expect.poll(() => page.locator('#staff-live').textContent()).toContain('revoked');
+    // Listed as ended. (Using it now would count as a failed check against this shared test
+    // server's address; test/api-tokens.test.ts shows a revoked token refused.)
+    await expect.poll(() => list.textContent()).toContain('(ended)');
+    // Signing out forgets the token the page showed.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect.poll(() => value.inputValue()).toBe('');
+    await context.close();
+  });
+
   it('ends every session of the account, on every device, from one of them', async () => {
     const phone = await browser.newContext();
     const desk = await browser.newContext();

@@ -76,6 +76,10 @@ const MESSAGES: Record<ErrorCode, Message> = {
     fa: 'نشست شما به پایان رسیده است. برای ادامه دوباره وارد شوید.',
     en: 'Your session has ended. Sign in again to continue.',
   },
+  TOKEN_SCOPE: {
+    fa: 'این توکن اجازهٔ این کار را ندارد. در صندوق کارکنان توکنی با دامنهٔ لازم بسازید، یا با نام و رمز خود وارد شوید.',
+    en: 'This token is not allowed to do this. Make a token with the scope it needs in the staff inbox, or sign in with your name and secret.',
+  },
   UNKNOWN_ARTICLE: {
     fa: 'این خبر پیدا نشد و نمی‌توان برای آن دیدگاه فرستاد. صفحه را دوباره بارگذاری کنید.',
     en: 'This news article was not found, so comments cannot be sent to it. Reload the page.',
@@ -103,6 +107,7 @@ const STATUS: Record<ErrorCode, number> = {
   BAD_CREDENTIALS: 401,
   SIGNED_OUT: 401,
   SESSION_EXPIRED: 401,
+  TOKEN_SCOPE: 403,
   UNKNOWN_ARTICLE: 404,
   INTERNAL: 500,
 };

@@ -1,6 +1,14 @@
 import { formatTrackingCode, generateTrackingCode, parseTrackingCode } from '@behzisti/core';
 import { csvRow } from '@behzisti/core/spreadsheet';
 import { createAccountKeys } from './account-keys.ts';
+import {
+  API_TOKEN_PREFIX,
+  type Need,
+  newApiToken,
+  parseTokenRequest,
+  scopeAllows,
+  tokenView,
+} from './api-tokens.ts';
 import { addressKey, clientAddress } from './client-key.ts';
 import { isArticleId, parseArticleList, publicComment } from './comments.ts';
 import { type CorsPolicy, createCorsPolicy } from './cors.ts';
@@ -27,7 +35,12 @@ import {
   publicView,
   staffView,
 } from './staff.ts';
-import { createStaffCredentials, SHARED_TOKEN_ACTOR, type StaffAccount } from './staff-auth.ts';
+import {
+  createStaffCredentials,
+  SHARED_TOKEN_ACTOR,
+  type StaffAccount,
+  tokenHash,
+} from './staff-auth.ts';
 import {
   CodeCollisionError,
   type FeedbackRecord,
@@ -52,10 +65,14 @@ import { screenSubmission } from './submission.ts';
 //   GET    {staff}/session   who is signed in, and until when
 //   DELETE {staff}/session   sign out
 //   DELETE {staff}/sessions  sign out everywhere: every session of the signed-in account
+//   POST   {staff}/tokens    make a scoped, expiring API token (session only) → 201, shown once
+//   GET    {staff}/tokens    the signed-in account's tokens (never the tokens themselves)
+//   DELETE {staff}/tokens/{id}  revoke one
 //   GET    {staff}/audit     the audit log (staff)
 //
-// Staff endpoints take the session cookie or `Authorization: Bearer` (scripts); they are absent
-// (404) when no staff account or token is configured. Every credential check (sign-in form and
+// Staff endpoints take the session cookie or `Authorization: Bearer` with an API token
+// (`bzt_…`, scripts) or the shared FEEDBACK_STAFF_TOKEN; a person's `name:secret` is no longer
+// accepted as a bearer. They are absent (404) when no staff account or token is configured. Every credential check (sign-in form and
 // bearer) first reserves an attempt per client address and per account name in the store, so
 // parallel or slow requests cannot get more checks than the limit, and is written to the audit
 // log, success or failure. Limits live in the store, so several instances share them.
@@ -133,7 +150,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Who is acting on a staff endpoint, and how they proved it. */
 interface Staff {
   actor: string;
-  via: 'cookie' | 'bearer';
+  via: 'cookie' | 'bearer' | 'token';
   expiresAt: string | undefined;
 }
 
@@ -147,12 +164,13 @@ interface Attempt {
   id: string;
 }
 
-/** The account name an `Authorization: Bearer` header claims: `name:secret`, else the shared token's. */
-function bearerName(header: string): string {
-  const token = /^Bearer[ \t]+(\S+)\s*$/i.exec(header)?.[1] ?? '';
-  const colon = token.indexOf(':');
-  return colon > 0 ? token.slice(0, colon) : SHARED_TOKEN_ACTOR;
+/** The credential of an `Authorization: Bearer` header ('' when malformed). */
+function bearerToken(header: string): string {
+  return /^Bearer[ \t]+(\S+)\s*$/i.exec(header)?.[1] ?? '';
 }
+
+const UNAUTHORIZED = () =>
+  new HttpError('UNAUTHORIZED', { headers: { 'www-authenticate': 'Bearer realm="feedback"' } });
 
 /** Builds the feedback API over `options.store`. */
 export function createFeedbackHandler(options: FeedbackHandlerOptions): FeedbackHandler {
@@ -241,22 +259,49 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
    * Unsafe methods with the cookie must be JSON (a cross-site form cannot send that without a
    * CORS preflight), as a second defence beside SameSite=Strict.
    */
-  const requireStaff = async (request: Request, context: RequestContext): Promise<Staff> => {
+  const requireStaff = async (
+    request: Request,
+    context: RequestContext,
+    need: Need,
+  ): Promise<Staff> => {
     if (!isStaff) throw new HttpError('NOT_FOUND');
     const header = request.headers.get('authorization');
     if (header !== null) {
       // A bearer is a credential check like the sign-in form: the same limits, the same audit.
       const address = await addressAttempt(request, context);
-      const label = await accountKeys.label(bearerName(header));
-      const account = await accountAttempt(label);
+      const token = bearerToken(header);
+      if (token.startsWith(API_TOKEN_PREFIX)) {
+        const row = await store.getApiToken(tokenHash(token));
+        const live =
+          row !== undefined &&
+          row.revokedAt === undefined &&
+          Date.parse(row.expiresAt) > now().getTime() &&
+          (await accountKeys.fingerprint(row.actor)) !== undefined;
+        if (!row || !live) {
+          // An unknown token is not written down: the log must not hold a leaked token.
+          await audit(request, context, row?.actor ?? '?', 'token-failed', row?.id);
+          throw UNAUTHORIZED();
+        }
+        await release(address);
+        await audit(request, context, row.actor, 'token', row.id);
+        if (!scopeAllows(row.scope, need)) throw new HttpError('TOKEN_SCOPE');
+        return { actor: row.actor, via: 'token', expiresAt: row.expiresAt };
+      }
+      const colon = token.indexOf(':');
+      if (colon > 0) {
+        // A person's name:secret is not a bearer any more (API tokens replace it); counted as a
+        // failed check all the same, so guessing through this door costs what it costs elsewhere.
+        const label = await accountKeys.label(token.slice(0, colon));
+        await accountAttempt(label);
+        await audit(request, context, label, 'bearer-failed');
+        throw UNAUTHORIZED();
+      }
       const actor = await credentials.bearer(request);
       if (!actor) {
-        await audit(request, context, label, 'bearer-failed');
-        throw new HttpError('UNAUTHORIZED', {
-          headers: { 'www-authenticate': 'Bearer realm="feedback"' },
-        });
+        await audit(request, context, SHARED_TOKEN_ACTOR, 'bearer-failed');
+        throw UNAUTHORIZED();
       }
-      await release(address, account);
+      await release(address);
       await audit(request, context, actor, 'bearer');
       return { actor, via: 'bearer', expiresAt: undefined };
     }
@@ -367,7 +412,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
   };
 
   const list = async (request: Request, context: RequestContext, url: URL): Promise<Response> => {
-    await requireStaff(request, context);
+    await requireStaff(request, context, 'read');
     const { filter, limit, offset } = parseListQuery(url.searchParams);
     const page = await store.list(filter, { limit, offset });
     const next = offset + page.items.length;
@@ -385,7 +430,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     context: RequestContext,
     url: URL,
   ): Promise<Response> => {
-    const staff = await requireStaff(request, context);
+    const staff = await requireStaff(request, context, 'export');
     const { filter } = parseListQuery(url.searchParams);
     if (request.method.toUpperCase() !== 'HEAD') {
       await audit(request, context, staff.actor, 'csv-export', url.search || undefined);
@@ -432,7 +477,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     segment: string,
   ): Promise<Response> => {
     refuseForeignOrigin(request);
-    const staff = await requireStaff(request, context);
+    const staff = await requireStaff(request, context, 'write');
     const code = codeFrom(segment);
     const body = await readJsonBody(request, maxBodyBytes);
     const changes = parseUpdate(body);
@@ -525,7 +570,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
   };
 
   const whoAmI = async (request: Request, context: RequestContext): Promise<Response> => {
-    const staff = await requireStaff(request, context);
+    const staff = await requireStaff(request, context, 'read');
     return jsonResponse({ name: staff.actor, expiresAt: staff.expiresAt ?? null });
   };
 
@@ -550,7 +595,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     context: RequestContext,
   ): Promise<Response> => {
     refuseForeignOrigin(request);
-    const staff = await requireStaff(request, context);
+    const staff = await requireStaff(request, context, 'write');
     const ended = await sessions.endAll(staff.actor);
     await audit(request, context, staff.actor, 'sign-out-everywhere');
     return jsonResponse({ ended }, 200, {
@@ -559,12 +604,49 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     });
   };
 
+  /** Token management needs a person: a session, not a script's bearer. */
+  const requirePerson = async (request: Request, context: RequestContext): Promise<Staff> => {
+    const staff = await requireStaff(request, context, 'write');
+    if (staff.via !== 'cookie') throw new HttpError('TOKEN_SCOPE');
+    return staff;
+  };
+
+  const createToken = async (request: Request, context: RequestContext): Promise<Response> => {
+    refuseForeignOrigin(request);
+    const staff = await requirePerson(request, context);
+    const wanted = parseTokenRequest(await readJsonBody(request, maxBodyBytes));
+    const { token, row } = newApiToken(staff.actor, wanted, now());
+    await store.createApiToken(row);
+    await audit(request, context, staff.actor, 'token-created', row.id);
+    return jsonResponse({ ...tokenView(row, now()), token }, 201);
+  };
+
+  const listTokens = async (request: Request, context: RequestContext): Promise<Response> => {
+    const staff = await requirePerson(request, context);
+    const rows = await store.listApiTokens(staff.actor);
+    return jsonResponse({ items: rows.map((row) => tokenView(row, now())) });
+  };
+
+  const revokeToken = async (
+    request: Request,
+    context: RequestContext,
+    id: string,
+  ): Promise<Response> => {
+    refuseForeignOrigin(request);
+    const staff = await requirePerson(request, context);
+    if (!(await store.revokeApiToken(staff.actor, id, now().toISOString()))) {
+      throw new HttpError('NOT_FOUND');
+    }
+    await audit(request, context, staff.actor, 'token-revoked', id);
+    return new Response(null, { status: 204, headers: { 'cache-control': 'no-store' } });
+  };
+
   const auditLog = async (
     request: Request,
     context: RequestContext,
     url: URL,
   ): Promise<Response> => {
-    await requireStaff(request, context);
+    await requireStaff(request, context, 'read');
     const { target, ...page } = parseAuditQuery(url.searchParams);
     const { items, total } = await store.listAudit(page, target);
     return jsonResponse({ items, total, limit: page.limit, offset: page.offset });
@@ -616,6 +698,15 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     }
     if (path === `${staffPath}/sessions` && isStaff) {
       return { DELETE: () => signOutEverywhere(request, context) };
+    }
+    if (path === `${staffPath}/tokens` && isStaff) {
+      return { GET: () => listTokens(request, context), POST: () => createToken(request, context) };
+    }
+    if (path.startsWith(`${staffPath}/tokens/`) && isStaff) {
+      const id = path.slice(staffPath.length + '/tokens/'.length);
+      if (/^[A-Za-z0-9_-]{1,32}$/.test(id)) {
+        return { DELETE: () => revokeToken(request, context, id) };
+      }
     }
     if (path === `${staffPath}/audit` && isStaff) {
       return { GET: () => auditLog(request, context, url) };

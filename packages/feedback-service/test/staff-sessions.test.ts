@@ -225,26 +225,31 @@ for (const engine of engines) {
       await signIn(REZA, handler, '10.7.0.1');
     });
 
-    it('puts `Bearer name:secret` through the same limits and audit', async () => {
+    it('puts every bearer through the same limits and audit; name:secret is refused', async () => {
       const bearer = (token: string, clientAddress = '10.8.8.8') =>
         handler(new Request(BASE, { headers: { authorization: `Bearer ${token}` } }), {
           clientAddress,
         });
-      expect((await bearer(`${REZA.name}:${REZA.secret}`)).status).toBe(200);
       expect((await bearer(STAFF_TOKEN)).status).toBe(200);
+      // A person's name and secret, even right, are not a bearer any more.
+      expect((await bearer(`${REZA.name}:${REZA.secret}`)).status).toBe(401);
       const wrong = await Promise.all(
-        Array.from({ length: 8 }, () => bearer(`${REZA.name}:${WRONG}`)),
+        Array.from({ length: 8 }, (_, i) => bearer(i % 2 ? `bzt_${'x'.repeat(43)}` : WRONG)),
       );
       const statuses = wrong.map((response) => response.status);
-      expect(statuses.filter((status) => status === 401)).toHaveLength(SIGN_IN_FAILURES);
-      expect(statuses.filter((status) => status === 429)).toHaveLength(8 - SIGN_IN_FAILURES);
-      // The right secret waits too, from that address.
-      expect((await bearer(`${REZA.name}:${REZA.secret}`)).status).toBe(429);
-      const log = await auditLog();
-      const rows = log.map((entry) => `${entry.actor} ${entry.action}`);
-      expect(rows.filter((row) => row === 'reza bearer')).toHaveLength(1);
-      expect(rows.filter((row) => row === 'staff bearer')).toHaveLength(1);
-      expect(rows.filter((row) => row === 'reza bearer-failed')).toHaveLength(SIGN_IN_FAILURES);
+      expect(statuses.filter((status) => status === 401)).toHaveLength(SIGN_IN_FAILURES - 1);
+      expect(statuses.filter((status) => status === 429)).toHaveLength(9 - SIGN_IN_FAILURES);
+      // The right token waits too, from that address; not from another.
+      expect((await bearer(STAFF_TOKEN)).status).toBe(429);
+      expect((await bearer(STAFF_TOKEN, '10.8.8.9')).status).toBe(200);
+      const rows = (await auditLog()).map((entry) => `${entry.actor} ${entry.action}`);
+      expect(rows.filter((row) => row === 'staff bearer')).toHaveLength(2);
+      expect(rows.filter((row) => row === 'reza bearer-failed')).toHaveLength(1);
+      expect(rows.filter((row) => row.endsWith('-failed'))).toHaveLength(SIGN_IN_FAILURES);
+      // Nothing secret reaches the log.
+      const log = JSON.stringify(await auditLog());
+      expect(log).not.toContain(REZA.secret);
+      expect(log).not.toContain('bzt_');
     });
 
     it('records an unknown name only as a keyed digest, never as typed', async () => {

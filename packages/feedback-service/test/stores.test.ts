@@ -1,4 +1,5 @@
 import { generateTrackingCode } from '@behzisti/core';
+import fc from 'fast-check';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFeedbackHandler } from '../src/handler.ts';
 import { CodeCollisionError, type FeedbackStore, type NewFeedback } from '../src/store/types.ts';
@@ -89,6 +90,60 @@ for (const engine of engines) {
       expect(await countRows(store)).toBe(30);
       expect(await store.getByCode(bad.code)).toBeUndefined();
     });
+
+    it('keeps idempotency in generated bursts of repeated keys and taken codes', async () => {
+      const taken = newFeedback();
+      await store.insert(taken);
+      let round = 0;
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(
+            fc.record({ key: fc.option(fc.integer({ min: 0, max: 4 })), clash: fc.boolean() }),
+            {
+              minLength: 1,
+              maxLength: 25,
+            },
+          ),
+          async (plan) => {
+            round += 1;
+            const items = plan.map(({ key, clash }) =>
+              newFeedback({
+                ...(key === null
+                  ? {}
+                  : { idempotencyKey: `burst-${round}-${key}`.padEnd(16, '0') }),
+                ...(clash && key === null ? { code: taken.code } : {}),
+              }),
+            );
+            const before = await countRows(store);
+            const settled = await Promise.allSettled(items.map((item) => store.insert(item)));
+            const byKey = new Map<string, string>();
+            let created = 0;
+            for (const [i, result] of settled.entries()) {
+              const item = items[i];
+              if (!item) continue;
+              if (result.status === 'rejected') {
+                // Only a taken code without a key is refused, and nothing of it is stored.
+                expect(result.reason).toBeInstanceOf(CodeCollisionError);
+                expect(item.idempotencyKey).toBeUndefined();
+                expect(item.code).toBe(taken.code);
+                continue;
+              }
+              if (result.value.created) created += 1;
+              if (item.idempotencyKey !== undefined) {
+                const seen = byKey.get(item.idempotencyKey);
+                if (seen) expect(result.value.code).toBe(seen);
+                else byKey.set(item.idempotencyKey, result.value.code);
+              } else expect(result.value).toEqual({ code: item.code, created: true });
+            }
+            const keyless = items.filter((item) => item.idempotencyKey === undefined);
+            const expected = byKey.size + keyless.filter((item) => item.code !== taken.code).length;
+            expect(created).toBe(expected);
+            expect(await countRows(store)).toBe(before + expected);
+          },
+        ),
+        { numRuns: 25 },
+      );
+    }, 60_000);
 
     it('reports a taken code without storing anything', async () => {
       const feedback = newFeedback();

@@ -16,6 +16,7 @@ import {
   retryMinutes,
   statusesFor,
 } from './staff-query.ts';
+import { setUpTokens } from './staff-tokens.ts';
 
 // The staff inbox page (components/StaffInbox.astro): sign-in, the filtered list, one item's
 // detail with status, reply and moderation, CSV export, the audit log and sign-out. The page's
@@ -302,6 +303,7 @@ function start(root: HTMLElement): void {
     applied = new URLSearchParams();
     offset = 0;
     work.hidden = true;
+    clearTokens();
   };
 
   /** Signs out this session, or every session of the account; the page forgets what it holds. */
@@ -730,6 +732,8 @@ function start(root: HTMLElement): void {
     });
   auditPrev.addEventListener('click', () => turnAudit(-1, auditPrev));
   auditNext.addEventListener('click', () => turnAudit(1, auditNext));
+
+  const clearTokens = setUpTokens({ el, text, when, announce, act });
 
   // ---- start --------------------------------------------------------------------------------
 

@@ -114,6 +114,18 @@ export const postgresMigrations: readonly Migration[] = [
       );
       CREATE INDEX sign_in_attempts_expires ON sign_in_attempts (expires_ms);
       CREATE TABLE server_secrets (name text PRIMARY KEY, value text NOT NULL);
+      -- Scoped, expiring tokens for scripts; only the SHA-256 of each token is kept.
+      CREATE TABLE api_tokens (
+        id text PRIMARY KEY,
+        token_hash text NOT NULL UNIQUE,
+        actor text NOT NULL,
+        scope text NOT NULL CHECK (scope IN ('export', 'read')),
+        label text NOT NULL,
+        created_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL,
+        revoked_at timestamptz
+      );
+      CREATE INDEX api_tokens_actor ON api_tokens (actor, created_at);
     `,
   },
 ];

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { ParameterOrJSON, Sql } from 'postgres';
 import { postgresMigrations } from './postgres-migrations.ts';
 import {
+  API_TOKEN_COLUMNS,
+  type ApiTokenRow,
   type AuditRow,
   COLUMNS,
   EXPORT_BATCH,
@@ -9,6 +11,7 @@ import {
   filterSql,
   INSERT_COLUMNS,
   insertValues,
+  rowToApiToken,
   rowToAudit,
   rowToRecord,
   rowToSession,
@@ -332,6 +335,46 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
            ORDER BY created_at DESC, token_hash DESC LIMIT $2)`,
         [actor, keep],
       );
+    },
+
+    async createApiToken(token) {
+      await query(
+        `INSERT INTO api_tokens (${API_TOKEN_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [
+          token.id,
+          token.tokenHash,
+          token.actor,
+          token.scope,
+          token.label,
+          token.createdAt,
+          token.expiresAt,
+          token.revokedAt ?? null,
+        ],
+      );
+    },
+
+    async getApiToken(tokenHash) {
+      const [row] = await query<ApiTokenRow>(
+        `SELECT ${API_TOKEN_COLUMNS} FROM api_tokens WHERE token_hash = $1`,
+        [tokenHash],
+      );
+      return row ? rowToApiToken(row) : undefined;
+    },
+
+    async listApiTokens(actor) {
+      const rows = await query<ApiTokenRow>(
+        `SELECT ${API_TOKEN_COLUMNS} FROM api_tokens WHERE actor = $1 ORDER BY created_at DESC, id`,
+        [actor],
+      );
+      return rows.map(rowToApiToken);
+    },
+
+    async revokeApiToken(actor, id, at) {
+      const rows = await query<{ id: string }>(
+        'UPDATE api_tokens SET revoked_at = $1 WHERE actor = $2 AND id = $3 AND revoked_at IS NULL RETURNING id',
+        [at, actor, id],
+      );
+      return rows.length > 0;
     },
 
     async takeToken(key, limit, nowMs) {

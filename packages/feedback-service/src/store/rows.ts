@@ -1,5 +1,6 @@
 import type { FeedbackCategory } from '@behzisti/core';
 import type {
+  ApiToken,
   AuditEntry,
   FeedbackFilter,
   FeedbackRecord,
@@ -158,6 +159,35 @@ export function rowToSession(row: SessionRow): StaffSession {
 /** How long to wait, in whole seconds (at least 1), until an attempt made at `oldestMs` leaves its window. */
 export function windowRetry(oldestMs: number, windowMs: number, nowMs: number): number {
   return Math.max(1, Math.ceil((oldestMs + windowMs - nowMs) / 1000));
+}
+
+/** An API token row as either engine returns it. */
+export interface ApiTokenRow {
+  id: string;
+  token_hash: string;
+  actor: string;
+  scope: string;
+  label: string;
+  created_at: string | Date;
+  expires_at: string | Date;
+  revoked_at: string | Date | null;
+}
+
+/** The API token columns in {@link ApiTokenRow} order. */
+export const API_TOKEN_COLUMNS =
+  'id, token_hash, actor, scope, label, created_at, expires_at, revoked_at';
+
+export function rowToApiToken(row: ApiTokenRow): ApiToken {
+  return {
+    id: row.id,
+    tokenHash: row.token_hash,
+    actor: row.actor,
+    scope: row.scope === 'read' ? 'read' : 'export',
+    label: row.label,
+    createdAt: iso(row.created_at),
+    expiresAt: iso(row.expires_at),
+    ...(row.revoked_at === null ? {} : { revokedAt: iso(row.revoked_at) }),
+  };
 }
 
 /** An audit row as either engine returns it. */

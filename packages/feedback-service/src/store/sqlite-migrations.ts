@@ -137,6 +137,18 @@ export const sqliteMigrations: readonly Migration[] = [
       ) STRICT;
       CREATE INDEX sign_in_attempts_expires ON sign_in_attempts (expires_ms);
       CREATE TABLE server_secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+      -- Scoped, expiring tokens for scripts; only the SHA-256 of each token is kept.
+      CREATE TABLE api_tokens (
+        id TEXT PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        actor TEXT NOT NULL,
+        scope TEXT NOT NULL CHECK (scope IN ('export', 'read')),
+        label TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        revoked_at TEXT
+      ) STRICT;
+      CREATE INDEX api_tokens_actor ON api_tokens (actor, created_at);
     `,
   },
 ];

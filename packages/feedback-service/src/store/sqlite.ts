@@ -4,6 +4,8 @@ import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import { type RateLimit, RateLimiter } from '../rate-limit.ts';
 import {
+  API_TOKEN_COLUMNS,
+  type ApiTokenRow,
   type AuditRow,
   COLUMNS,
   EXPORT_BATCH,
@@ -11,6 +13,7 @@ import {
   filterSql,
   INSERT_COLUMNS,
   insertValues,
+  rowToApiToken,
   rowToAudit,
   rowToRecord,
   rowToSession,
@@ -327,6 +330,46 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
            SELECT token_hash FROM staff_sessions WHERE actor = ?
            ORDER BY created_at DESC, rowid DESC LIMIT ?)`,
       ).run(actor, actor, keep);
+    },
+
+    async createApiToken(token) {
+      db.prepare(
+        `INSERT INTO api_tokens (${API_TOKEN_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        token.id,
+        token.tokenHash,
+        token.actor,
+        token.scope,
+        token.label,
+        token.createdAt,
+        token.expiresAt,
+        token.revokedAt ?? null,
+      );
+    },
+
+    async getApiToken(tokenHash) {
+      const row = db
+        .prepare(`SELECT ${API_TOKEN_COLUMNS} FROM api_tokens WHERE token_hash = ?`)
+        .get(tokenHash) as ApiTokenRow | undefined;
+      return row ? rowToApiToken(row) : undefined;
+    },
+
+    async listApiTokens(actor) {
+      const rows = db
+        .prepare(
+          `SELECT ${API_TOKEN_COLUMNS} FROM api_tokens WHERE actor = ? ORDER BY created_at DESC, id`,
+        )
+        .all(actor) as unknown as ApiTokenRow[];
+      return rows.map(rowToApiToken);
+    },
+
+    async revokeApiToken(actor, id, at) {
+      const result = db
+        .prepare(
+          'UPDATE api_tokens SET revoked_at = ? WHERE actor = ? AND id = ? AND revoked_at IS NULL',
+        )
+        .run(at, actor, id);
+      return Number(result.changes) > 0;
     },
 
     async takeToken(key, limit, nowMs) {

@@ -107,6 +107,26 @@ export interface StaffSession {
   fingerprint?: string | undefined;
 }
 
+/** What an API token may do: `export` the CSV only, or `read` (the list, the CSV, the audit log). */
+export const apiTokenScopes = ['export', 'read'] as const;
+export type ApiTokenScope = (typeof apiTokenScopes)[number];
+
+/** A scoped, expiring API token for scripts; only the SHA-256 of the token is stored. */
+export interface ApiToken {
+  /** Public id, for listing and revoking. */
+  id: string;
+  /** Hex SHA-256 of the token. */
+  tokenHash: string;
+  /** The account it acts as. */
+  actor: string;
+  scope: ApiTokenScope;
+  /** What it is for, as its maker wrote it. */
+  label: string;
+  createdAt: string;
+  expiresAt: string;
+  revokedAt?: string | undefined;
+}
+
 /** The outcome of reserving a sign-in attempt: an id to release on success, or when to retry. */
 export type AttemptDecision =
   | { allowed: true; id: string }
@@ -158,6 +178,15 @@ export interface FeedbackStore {
   endSessionsOf(actor: string): Promise<number>;
   /** Keeps only the `keep` newest sessions of `actor`, ending the older ones. */
   trimSessions(actor: string, keep: number): Promise<void>;
+
+  /** Stores a new API token. */
+  createApiToken(token: ApiToken): Promise<void>;
+  /** The token with this hash, if any (expired and revoked ones too: the caller decides). */
+  getApiToken(tokenHash: string): Promise<ApiToken | undefined>;
+  /** The tokens `actor` made, newest first. */
+  listApiTokens(actor: string): Promise<ApiToken[]>;
+  /** Revokes `actor`'s token `id` at `at`; false when there is no such live token. */
+  revokeApiToken(actor: string, id: string, at: string): Promise<boolean>;
 
   /**
    * Takes a token from the bucket `key` under `limit` at `nowMs`, atomically across every
