@@ -179,7 +179,7 @@ export function describeStore(config: ServiceConfig): string {
 export async function createFeedbackServiceFromEnv(
   env: Readonly<Record<string, string | undefined>> = process.env,
   cwd: string = process.cwd(),
-  extra: Pick<FeedbackHandlerOptions, 'articleExists'> = {},
+  extra: Pick<FeedbackHandlerOptions, 'articleExists' | 'provinceOf'> = {},
 ): Promise<{ handler: FeedbackHandler; store: FeedbackStore; config: ServiceConfig }> {
   const config = configFromEnv(env, cwd);
   const store = await openStore(config);

@@ -18,6 +18,14 @@ import { createLimits } from './limits.ts';
 import type { RateLimit } from './rate-limit.ts';
 import { MAX_BODY_BYTES, readJsonBody } from './read-body.ts';
 import {
+  authorize,
+  type StaffRoute,
+  type StaffScope,
+  scopedFilter,
+  scopeOf,
+  sees,
+} from './scope.ts';
+import {
   DEFAULT_SESSION_IDLE_MINUTES,
   DEFAULT_SESSION_MAX_MINUTES,
   readCookie,
@@ -115,6 +123,15 @@ export interface FeedbackHandlerOptions {
    * always checked against the `<lang>/<slug>` pattern; without this hook that is all.
    */
   articleExists?: (article: string) => boolean | Promise<boolean>;
+  /**
+   * The province a submission is about: of its service base (`serviceBaseId`) or its news
+   * article (`article`); undefined when unknown. Stored with the record, it decides which staff
+   * see it (scope.ts); without this hook every record is for admins only.
+   */
+  provinceOf?: (about: {
+    serviceBaseId?: string | undefined;
+    article?: string | undefined;
+  }) => string | undefined | Promise<string | undefined>;
   /** Per-client limit on reading comments; `false` turns it off. */
   commentsReadLimit?: RateLimit | false;
   /** Origins (`https://example.ir`) whose pages may call the API from the browser. */
@@ -152,6 +169,8 @@ interface Staff {
   actor: string;
   via: 'cookie' | 'bearer' | 'token';
   expiresAt: string | undefined;
+  /** The account's role and provinces. */
+  scope: StaffScope;
 }
 
 function limitOf(limit: RateLimit | false | undefined, fallback: RateLimit) {
@@ -192,6 +211,19 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     },
     now,
   );
+  const accountsByName = new Map(
+    (options.staffAccounts ?? []).map((account) => [account.name, account]),
+  );
+  /**
+   * The scope of `actor`: its account's role and provinces. The shared token (actor "staff",
+   * when no account has that name) is an admin, as it always could do everything; API tokens
+   * are the scoped way for scripts (docs/security.md).
+   */
+  const scopeFor = (actor: string): StaffScope => {
+    const account = accountsByName.get(actor);
+    if (account) return scopeOf(account.role, account.provinces);
+    return scopeOf(actor === SHARED_TOKEN_ACTOR ? 'admin' : undefined, undefined);
+  };
   const accountKeys = createAccountKeys(store, options.staffAccounts ?? [], options.staffToken);
   const limits = createLimits(store, now);
   const articleExists = options.articleExists;
@@ -285,7 +317,12 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
         await release(address);
         await audit(request, context, row.actor, 'token', row.id);
         if (!scopeAllows(row.scope, need)) throw new HttpError('TOKEN_SCOPE');
-        return { actor: row.actor, via: 'token', expiresAt: row.expiresAt };
+        return {
+          actor: row.actor,
+          via: 'token',
+          expiresAt: row.expiresAt,
+          scope: scopeFor(row.actor),
+        };
       }
       const colon = token.indexOf(':');
       if (colon > 0) {
@@ -303,7 +340,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
       }
       await release(address);
       await audit(request, context, actor, 'bearer');
-      return { actor, via: 'bearer', expiresAt: undefined };
+      return { actor, via: 'bearer', expiresAt: undefined, scope: scopeFor(actor) };
     }
     const cookie = readCookie(request, SESSION_COOKIE);
     const session = await sessions.use(cookie, accountKeys.fingerprint).catch((error) => {
@@ -316,7 +353,24 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
       throw error;
     });
     if (!SAFE_METHODS.has(request.method.toUpperCase())) requireJsonType(request);
-    return { actor: session.actor, via: 'cookie', expiresAt: session.expiresAt };
+    return {
+      actor: session.actor,
+      via: 'cookie',
+      expiresAt: session.expiresAt,
+      scope: scopeFor(session.actor),
+    };
+  };
+
+  /** The staff member, when their role may use `route` (403 FORBIDDEN otherwise). */
+  const requireRoute = async (
+    request: Request,
+    context: RequestContext,
+    need: Need,
+    route: StaffRoute,
+  ): Promise<Staff> => {
+    const staff = await requireStaff(request, context, need);
+    authorize(staff.scope, route);
+    return staff;
   };
 
   const requireJsonType = (request: Request): void => {
@@ -349,6 +403,27 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     }
   };
 
+  /**
+   * The province of a submission, from the host's hook. A failing hook must not lose the
+   * citizen's message: the record is stored without a province (admins see it) and the error
+   * is reported.
+   */
+  const provinceOfSubmission = async (feedback: {
+    serviceBaseId?: string | undefined;
+    article?: string | undefined;
+  }): Promise<string | undefined> => {
+    if (!options.provinceOf) return undefined;
+    try {
+      return await options.provinceOf({
+        serviceBaseId: feedback.serviceBaseId,
+        article: feedback.article,
+      });
+    } catch (error) {
+      onError(error);
+      return undefined;
+    }
+  };
+
   const submit = async (request: Request, context: RequestContext): Promise<Response> => {
     refuseForeignOrigin(request);
     await takeToken('submit', submitLimit, request, context);
@@ -363,10 +438,12 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
       await checkArticle(article);
       if (parent !== undefined) await checkParent(article, parent);
     }
+    const province = await provinceOfSubmission(screening.feedback);
     for (let attempt = 1; ; attempt++) {
       try {
         const result = await store.insert({
           ...screening.feedback,
+          province,
           idempotencyKey: scopedIdempotencyKey(
             screening.feedback.kind,
             clientOf(request, context),
@@ -412,9 +489,9 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
   };
 
   const list = async (request: Request, context: RequestContext, url: URL): Promise<Response> => {
-    await requireStaff(request, context, 'read');
+    const staff = await requireRoute(request, context, 'read', 'list');
     const { filter, limit, offset } = parseListQuery(url.searchParams);
-    const page = await store.list(filter, { limit, offset });
+    const page = await store.list(scopedFilter(staff.scope, filter), { limit, offset });
     const next = offset + page.items.length;
     return jsonResponse({
       items: page.items.map(staffView),
@@ -430,8 +507,8 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     context: RequestContext,
     url: URL,
   ): Promise<Response> => {
-    const staff = await requireStaff(request, context, 'export');
-    const { filter } = parseListQuery(url.searchParams);
+    const staff = await requireRoute(request, context, 'export', 'export');
+    const filter = scopedFilter(staff.scope, parseListQuery(url.searchParams).filter);
     if (request.method.toUpperCase() !== 'HEAD') {
       await audit(request, context, staff.actor, 'csv-export', url.search || undefined);
     }
@@ -477,12 +554,13 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     segment: string,
   ): Promise<Response> => {
     refuseForeignOrigin(request);
-    const staff = await requireStaff(request, context, 'write');
+    const staff = await requireRoute(request, context, 'write', 'update');
     const code = codeFrom(segment);
     const body = await readJsonBody(request, maxBodyBytes);
     const changes = parseUpdate(body);
     const before = await store.getByCode(code);
-    if (!before) throw new HttpError('UNKNOWN_TRACKING_CODE');
+    // Outside the role's kinds or provinces is answered as unknown: no probing other provinces.
+    if (!before || !sees(staff.scope, before)) throw new HttpError('UNKNOWN_TRACKING_CODE');
     checkStatusFor(before.kind, changes.status);
     const record = await store.update(code, changes, now().toISOString());
     if (!record) throw new HttpError('UNKNOWN_TRACKING_CODE');
@@ -570,8 +648,14 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
   };
 
   const whoAmI = async (request: Request, context: RequestContext): Promise<Response> => {
-    const staff = await requireStaff(request, context, 'read');
-    return jsonResponse({ name: staff.actor, expiresAt: staff.expiresAt ?? null });
+    const staff = await requireRoute(request, context, 'read', 'whoAmI');
+    // The inbox shows only what the role may do; the server checks every route all the same.
+    return jsonResponse({
+      name: staff.actor,
+      expiresAt: staff.expiresAt ?? null,
+      role: staff.scope.role ?? null,
+      provinces: staff.scope.provinces,
+    });
   };
 
   const signOut = async (request: Request, context: RequestContext): Promise<Response> => {
@@ -595,7 +679,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     context: RequestContext,
   ): Promise<Response> => {
     refuseForeignOrigin(request);
-    const staff = await requireStaff(request, context, 'write');
+    const staff = await requireRoute(request, context, 'write', 'signOutEverywhere');
     const ended = await sessions.endAll(staff.actor);
     await audit(request, context, staff.actor, 'sign-out-everywhere');
     return jsonResponse({ ended }, 200, {
@@ -605,15 +689,19 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
   };
 
   /** Token management needs a person: a session, not a script's bearer. */
-  const requirePerson = async (request: Request, context: RequestContext): Promise<Staff> => {
-    const staff = await requireStaff(request, context, 'write');
+  const requirePerson = async (
+    request: Request,
+    context: RequestContext,
+    route: StaffRoute,
+  ): Promise<Staff> => {
+    const staff = await requireRoute(request, context, 'write', route);
     if (staff.via !== 'cookie') throw new HttpError('TOKEN_SCOPE');
     return staff;
   };
 
   const createToken = async (request: Request, context: RequestContext): Promise<Response> => {
     refuseForeignOrigin(request);
-    const staff = await requirePerson(request, context);
+    const staff = await requirePerson(request, context, 'createToken');
     const wanted = parseTokenRequest(await readJsonBody(request, maxBodyBytes));
     const { token, row } = newApiToken(staff.actor, wanted, now());
     await store.createApiToken(row);
@@ -622,7 +710,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
   };
 
   const listTokens = async (request: Request, context: RequestContext): Promise<Response> => {
-    const staff = await requirePerson(request, context);
+    const staff = await requirePerson(request, context, 'listTokens');
     const rows = await store.listApiTokens(staff.actor);
     return jsonResponse({ items: rows.map((row) => tokenView(row, now())) });
   };
@@ -633,7 +721,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     id: string,
   ): Promise<Response> => {
     refuseForeignOrigin(request);
-    const staff = await requirePerson(request, context);
+    const staff = await requirePerson(request, context, 'revokeToken');
     if (!(await store.revokeApiToken(staff.actor, id, now().toISOString()))) {
       throw new HttpError('NOT_FOUND');
     }
@@ -646,7 +734,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     context: RequestContext,
     url: URL,
   ): Promise<Response> => {
-    await requireStaff(request, context, 'read');
+    await requireRoute(request, context, 'read', 'audit');
     const { target, ...page } = parseAuditQuery(url.searchParams);
     const { items, total } = await store.listAudit(page, target);
     return jsonResponse({ items, total, limit: page.limit, offset: page.offset });

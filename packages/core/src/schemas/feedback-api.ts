@@ -31,7 +31,9 @@ export const errorCodes = [
   'BAD_CREDENTIALS',
   'SIGNED_OUT',
   'SESSION_EXPIRED',
+  'TOKEN_SCOPE',
   'UNKNOWN_ARTICLE',
+  'FORBIDDEN',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

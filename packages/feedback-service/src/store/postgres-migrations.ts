@@ -128,4 +128,13 @@ export const postgresMigrations: readonly Migration[] = [
       CREATE INDEX api_tokens_actor ON api_tokens (actor, created_at);
     `,
   },
+  {
+    version: 5,
+    name: 'province of each record, for staff scope',
+    sql: `
+      -- Resolved by the service from the base or the article; NULL (older rows): admins only.
+      ALTER TABLE feedback ADD COLUMN province text;
+      CREATE INDEX feedback_province ON feedback (province, kind, received_at);
+    `,
+  },
 ];

@@ -14,7 +14,7 @@ import type {
 /** Columns in the order the stores select them. */
 export const COLUMNS =
   'code, kind, category, article, parent, message, name, contact, anonymous, service_base_id, page_url, lang, ' +
-  'idempotency_key, status, public_reply, replied_at, received_at, updated_at';
+  'idempotency_key, status, public_reply, replied_at, received_at, updated_at, province';
 
 /** A row as either engine returns it (timestamps as text in SQLite, Date in PostgreSQL). */
 export interface FeedbackRow {
@@ -36,6 +36,7 @@ export interface FeedbackRow {
   replied_at: string | Date | null;
   received_at: string | Date;
   updated_at: string | Date;
+  province: string | null;
 }
 
 function iso(value: string | Date): string {
@@ -64,6 +65,7 @@ export function rowToRecord(row: FeedbackRow): FeedbackRecord {
   if (row.idempotency_key !== null) record.idempotencyKey = row.idempotency_key;
   if (row.public_reply !== null) record.publicReply = row.public_reply;
   if (row.replied_at !== null) record.repliedAt = iso(row.replied_at);
+  if (row.province !== null) record.province = row.province;
   return record;
 }
 
@@ -91,6 +93,14 @@ export function filterSql(
     });
     conditions.push(`service_base_id IN (${marks.join(', ')})`);
   }
+  if (filter.provinces !== undefined) {
+    // An empty scope matches nothing (a caseworker with no provinces sees no records).
+    const marks = filter.provinces.map((province) => {
+      params.push(province);
+      return placeholder(params.length);
+    });
+    conditions.push(marks.length > 0 ? `province IN (${marks.join(', ')})` : '1 = 0');
+  }
   if (filter.from) add('received_at >= ?', filter.from);
   if (filter.to) add('received_at < ?', filter.to);
   return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
@@ -102,7 +112,7 @@ export const EXPORT_BATCH = 500;
 /** The columns an insert writes, in order (both engines use the same list). */
 export const INSERT_COLUMNS =
   'code, idempotency_key, kind, category, article, parent, message, name, contact, anonymous, ' +
-  'service_base_id, page_url, lang, status, received_at, updated_at';
+  'service_base_id, page_url, lang, status, received_at, updated_at, province';
 
 /** The status a new record starts in: comments wait for moderation. */
 export function initialStatus(feedback: NewFeedback): FeedbackStatus {
@@ -131,6 +141,7 @@ export function insertValues<B>(
     initialStatus(feedback),
     feedback.receivedAt,
     feedback.receivedAt,
+    feedback.province ?? null,
   ];
 }
 

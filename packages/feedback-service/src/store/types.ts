@@ -40,6 +40,11 @@ export interface NewFeedback {
   anonymous: boolean;
   serviceBaseId?: string | undefined;
   pageUrl?: string | undefined;
+  /**
+   * The province the record is about, resolved by the service from its base or its article
+   * (never sent by the citizen); decides which staff see it. Absent: admins only.
+   */
+  province?: string | undefined;
   lang: 'fa' | 'en';
   idempotencyKey?: string | undefined;
   receivedAt: string;
@@ -77,6 +82,8 @@ export interface FeedbackFilter {
   serviceBaseId?: string | readonly string[] | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  /** Only records of these provinces (a staff member's scope); records without one never match. */
+  provinces?: readonly string[] | undefined;
 }
 
 /** A page of the staff list, newest first. */
