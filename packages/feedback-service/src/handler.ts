@@ -65,6 +65,7 @@ import { screenSubmission } from './submission.ts';
 //   GET    {base}          staff: list            (only with a staff token; else 404)
 //   GET    {base}.csv      staff: CSV export      (only with a staff token; else 404)
 //   PATCH  {base}/{code}   staff: status / reply  (only with a staff token; else 404)
+//   DELETE {base}/{code}/contact  the citizen erases their name and contact now (retention.ts)
 //
 //   GET    {comments}?article=<id>              approved comments on an article, oldest first
 //   GET    {comments}/counts?articles=a,b,c     approved comment counts
@@ -488,6 +489,27 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     return jsonResponse(publicView(record, formatTrackingCode(code, 'en')));
   };
 
+  /**
+   * Whoever holds the code may erase the name and contact it carries, at once and without
+   * signing in: the code is the citizen's proof, as for reading the status, and guessing codes
+   * is held back by the same per-client limit as lookups. Audited as the citizen's action.
+   */
+  const eraseContact = async (
+    request: Request,
+    context: RequestContext,
+    segment: string,
+  ): Promise<Response> => {
+    refuseForeignOrigin(request);
+    await takeToken('lookup', lookupLimit, request, context);
+    const code = codeFrom(segment);
+    const record = await store.getByCode(code);
+    if (!record) throw new HttpError('UNKNOWN_TRACKING_CODE');
+    const erased = (await store.eraseContacts({ code }, now().toISOString())) > 0;
+    const target = formatTrackingCode(code, 'en');
+    if (erased) await audit(request, context, 'citizen', 'contact-erased', target);
+    return jsonResponse({ code: target, erased });
+  };
+
   const list = async (request: Request, context: RequestContext, url: URL): Promise<Response> => {
     const staff = await requireRoute(request, context, 'read', 'list');
     const { filter, limit, offset } = parseListQuery(url.searchParams);
@@ -768,6 +790,12 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
         throw new HttpError('NOT_FOUND');
       }
       return methods;
+    }
+    if (path.startsWith(`${base}/`) && path.endsWith('/contact')) {
+      const segment = path.slice(base.length + 1, -'/contact'.length);
+      if (segment !== '' && !segment.includes('/')) {
+        return { DELETE: () => eraseContact(request, context, segment) };
+      }
     }
     if (path === commentsPath) {
       const run = () => comments(request, context, url);

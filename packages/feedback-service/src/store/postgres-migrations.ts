@@ -137,4 +137,15 @@ export const postgresMigrations: readonly Migration[] = [
       CREATE INDEX feedback_province ON feedback (province, kind, received_at);
     `,
   },
+  {
+    version: 6,
+    name: 'contact retention',
+    sql: `
+      -- When the name and contact were erased (retention, or the citizen asked).
+      ALTER TABLE feedback ADD COLUMN contact_erased_at timestamptz;
+      -- The daily retention run reads only closed feedback that still holds contact details.
+      CREATE INDEX feedback_retention ON feedback (status, updated_at)
+        WHERE name IS NOT NULL OR contact IS NOT NULL;
+    `,
+  },
 ];

@@ -7,6 +7,7 @@ import {
   type AuditRow,
   COLUMNS,
   EXPORT_BATCH,
+  eraseContactsSql,
   type FeedbackRow,
   filterSql,
   INSERT_COLUMNS,
@@ -453,6 +454,12 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         [...params, page.limit, page.offset],
       );
       return { items: rows.map(rowToAudit), total: count?.n ?? 0 };
+    },
+
+    async eraseContacts(which, at) {
+      const { sql, params } = eraseContactsSql(which, at, (n) => `$${n}`);
+      const rows = await query(`${sql} RETURNING code`, params);
+      return rows.length;
     },
 
     async close() {

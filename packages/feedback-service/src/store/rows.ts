@@ -2,6 +2,7 @@ import type { FeedbackCategory } from '@behzisti/core';
 import type {
   ApiToken,
   AuditEntry,
+  ContactErasure,
   FeedbackFilter,
   FeedbackRecord,
   FeedbackStatus,
@@ -14,7 +15,7 @@ import type {
 /** Columns in the order the stores select them. */
 export const COLUMNS =
   'code, kind, category, article, parent, message, name, contact, anonymous, service_base_id, page_url, lang, ' +
-  'idempotency_key, status, public_reply, replied_at, received_at, updated_at, province';
+  'idempotency_key, status, public_reply, replied_at, received_at, updated_at, province, contact_erased_at';
 
 /** A row as either engine returns it (timestamps as text in SQLite, Date in PostgreSQL). */
 export interface FeedbackRow {
@@ -37,6 +38,7 @@ export interface FeedbackRow {
   received_at: string | Date;
   updated_at: string | Date;
   province: string | null;
+  contact_erased_at: string | Date | null;
 }
 
 function iso(value: string | Date): string {
@@ -66,6 +68,7 @@ export function rowToRecord(row: FeedbackRow): FeedbackRecord {
   if (row.public_reply !== null) record.publicReply = row.public_reply;
   if (row.replied_at !== null) record.repliedAt = iso(row.replied_at);
   if (row.province !== null) record.province = row.province;
+  if (row.contact_erased_at !== null) record.contactErasedAt = iso(row.contact_erased_at);
   return record;
 }
 
@@ -223,3 +226,23 @@ export function rowToAudit(row: AuditRow): AuditEntry {
 
 /** Longest list of articles one counts query takes. */
 export const MAX_COUNT_ARTICLES = 200;
+
+/**
+ * The contact erasure as one UPDATE for either engine (`placeholder(n)` is its n-th parameter):
+ * only feedback that still holds a name or contact matches, so a second run changes nothing.
+ */
+export function eraseContactsSql(
+  which: ContactErasure,
+  at: string,
+  placeholder: (index: number) => string,
+): { sql: string; params: string[] } {
+  const scope =
+    'code' in which
+      ? `code = ${placeholder(2)}`
+      : `status = 'closed' AND updated_at < ${placeholder(2)}`;
+  return {
+    sql: `UPDATE feedback SET name = NULL, contact = NULL, contact_erased_at = ${placeholder(1)}
+          WHERE kind = 'feedback' AND (name IS NOT NULL OR contact IS NOT NULL) AND ${scope}`,
+    params: [at, 'code' in which ? which.code : which.closedBefore],
+  };
+}

@@ -9,6 +9,7 @@ import {
   type AuditRow,
   COLUMNS,
   EXPORT_BATCH,
+  eraseContactsSql,
   type FeedbackRow,
   filterSql,
   INSERT_COLUMNS,
@@ -438,6 +439,11 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
         )
         .all(...params, page.limit, page.offset) as unknown as AuditRow[];
       return { items: rows.map(rowToAudit), total: Number(total) };
+    },
+
+    async eraseContacts(which, at) {
+      const { sql, params } = eraseContactsSql(which, at, () => '?');
+      return Number(db.prepare(sql).run(...params).changes);
     },
 
     async close() {

@@ -53,6 +53,8 @@ export interface NewFeedback {
 /** A stored piece of feedback with the office's progress on it. */
 export interface FeedbackRecord extends NewFeedback {
   status: FeedbackStatus;
+  /** When the name and contact were erased (retention, or the citizen asked); absent before. */
+  contactErasedAt?: string | undefined;
   publicReply?: string | undefined;
   repliedAt?: string | undefined;
   updatedAt: string;
@@ -151,6 +153,12 @@ export interface AuditEntry {
   client: string;
 }
 
+/**
+ * Whose contact details to erase: one record's (the citizen holding its code asks), or every
+ * closed feedback record last changed before `closedBefore` (the retention period).
+ */
+export type ContactErasure = { code: string } | { closedBefore: string };
+
 /** Storage for feedback. Every method is safe to call concurrently. */
 export interface FeedbackStore {
   /**
@@ -228,6 +236,14 @@ export interface FeedbackStore {
     page: { limit: number; offset: number },
     target?: string,
   ): Promise<{ items: AuditEntry[]; total: number }>;
+
+  /**
+   * Erases the name and contact of the feedback `which` names (comments are not touched),
+   * keeping its code, category, province, status and dates; returns how many records changed.
+   * One idempotent UPDATE: records already erased do not match, so several instances running
+   * it at once, or twice, change nothing more.
+   */
+  eraseContacts(which: ContactErasure, at: string): Promise<number>;
 
   /** Releases the database; pending inserts are finished first. */
   close(): Promise<void>;
