@@ -313,6 +313,8 @@ const fa = {
   'staff.error.dateOrder': 'تاریخ «تا» نباید پیش از تاریخ «از» باشد.',
   'staff.error.reply': 'پاسخ را بنویسید، یا وضعیت را تغییر دهید.',
   'staff.signedInAs': 'وارد شده با نام {name}',
+  'staff.noRole':
+    'برای حساب شما هنوز نقشی تعیین نشده است، پس پیامی نمی‌بینید. از مدیر سامانه بخواهید نقش و استان‌های شما را تعیین کند.',
   'staff.signOut': 'خروج',
   'staff.signedOut': 'از سامانه خارج شدید.',
   'staff.signOutEverywhere': 'پایان همهٔ نشست‌های من',
@@ -783,6 +785,8 @@ const en: Record<Key, string> = {
   'staff.error.dateOrder': 'The “to” date must not be before the “from” date.',
   'staff.error.reply': 'Write a reply, or change the status.',
   'staff.signedInAs': 'Signed in as {name}',
+  'staff.noRole':
+    'Your account has no role yet, so there are no messages to show. Ask an administrator to set your role and provinces.',
   'staff.signOut': 'Sign out',
   'staff.signedOut': 'You are signed out.',
   'staff.signOutEverywhere': 'End all my sessions',
