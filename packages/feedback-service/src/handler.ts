@@ -15,6 +15,7 @@ import { type CorsPolicy, createCorsPolicy } from './cors.ts';
 import { errorResponse, HttpError, jsonResponse } from './errors.ts';
 import { scopedIdempotencyKey } from './idempotency.ts';
 import { createLimits } from './limits.ts';
+import { configuredDigest, currentHash, parseSecretChange } from './own-secret.ts';
 import type { RateLimit } from './rate-limit.ts';
 import { MAX_BODY_BYTES, readJsonBody } from './read-body.ts';
 import {
@@ -25,6 +26,7 @@ import {
   scopeOf,
   sees,
 } from './scope.ts';
+import { hashSecret, parseSecretHash } from './secret-hash.ts';
 import {
   DEFAULT_SESSION_IDLE_MINUTES,
   DEFAULT_SESSION_MAX_MINUTES,
@@ -651,7 +653,9 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     // An unknown name is only ever stored as a keyed digest: it may be a secret in the wrong box.
     const label = await accountKeys.label(name.trim());
     const account = await accountAttempt(label);
-    const actor = await credentials.signIn(name.trim(), secret);
+    const configured = accountsByName.get(name.trim());
+    const current = configured ? await currentHash(store, configured) : undefined;
+    const actor = await credentials.signIn(name.trim(), secret, current);
     if (!actor) {
       await audit(request, context, label, 'sign-in-failed');
       throw new HttpError('BAD_CREDENTIALS');
@@ -692,6 +696,42 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
         'set-cookie': sessionCookie('', 0, isHttps(request)),
         'cache-control': 'no-store',
       },
+    });
+  };
+
+  /**
+   * A signed-in person changes their own secret: the current one is checked like a sign-in (the
+   * same limits and audit), the new one is stored hashed and overrides the configured hash
+   * (own-secret.ts), and every session of the account ends; this one continues with a new cookie.
+   */
+  const changeSecret = async (request: Request, context: RequestContext): Promise<Response> => {
+    refuseForeignOrigin(request);
+    const staff = await requireRoute(request, context, 'write', 'changeSecret');
+    const configured = accountsByName.get(staff.actor);
+    // Tokens are for scripts, and the shared token is no person's account.
+    if (staff.via !== 'cookie' || !configured) throw new HttpError('FORBIDDEN');
+    const address = await addressAttempt(request, context);
+    const account = await accountAttempt(staff.actor);
+    const { oldSecret, newSecret } = parseSecretChange(await readJsonBody(request, maxBodyBytes));
+    const current = await currentHash(store, configured);
+    if (!(await credentials.signIn(staff.actor, oldSecret, current))) {
+      await audit(request, context, staff.actor, 'secret-change-failed');
+      throw new HttpError('BAD_CREDENTIALS');
+    }
+    await release(address, account);
+    await store.setStaffSecret({
+      actor: staff.actor,
+      // As costly as the configured hash (hash-secret's cost, or more, in a real configuration).
+      secretHash: await hashSecret(newSecret, parseSecretHash(configured.secretHash, 0)),
+      replaces: configuredDigest(configured.secretHash),
+      changedAt: now().toISOString(),
+    });
+    const ended = await sessions.endAll(staff.actor);
+    const token = await sessions.start(staff.actor, await accountKeys.fingerprint(staff.actor));
+    await audit(request, context, staff.actor, 'secret-changed');
+    return jsonResponse({ ended: Math.max(0, ended - 1) }, 200, {
+      'set-cookie': sessionCookie(token, Math.floor(sessions.times.maxMs / 1000), isHttps(request)),
+      'cache-control': 'no-store',
     });
   };
 
@@ -811,6 +851,9 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
         POST: () => signIn(request, context),
         DELETE: () => signOut(request, context),
       };
+    }
+    if (path === `${staffPath}/secret` && isStaff) {
+      return { PUT: () => changeSecret(request, context) };
     }
     if (path === `${staffPath}/sessions` && isStaff) {
       return { DELETE: () => signOutEverywhere(request, context) };

@@ -36,6 +36,7 @@ export const STAFF_ROUTES = {
   update: { method: 'PATCH', path: '{base}/{code}', needs: 'records:write' },
   whoAmI: { method: 'GET', path: '{staff}/session', needs: 'signed-in' },
   signOutEverywhere: { method: 'DELETE', path: '{staff}/sessions', needs: 'signed-in' },
+  changeSecret: { method: 'PUT', path: '{staff}/secret', needs: 'signed-in' },
   listTokens: { method: 'GET', path: '{staff}/tokens', needs: 'tokens:manage' },
   createToken: { method: 'POST', path: '{staff}/tokens', needs: 'tokens:manage' },
   revokeToken: { method: 'DELETE', path: '{staff}/tokens/{id}', needs: 'tokens:manage' },

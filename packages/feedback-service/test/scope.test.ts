@@ -49,6 +49,7 @@ const MAY: Record<StaffRoute, readonly Who[]> = {
   update: ['admin', 'caseworker', 'moderator'],
   whoAmI: ['admin', 'caseworker', 'moderator', 'none'],
   signOutEverywhere: ['admin', 'caseworker', 'moderator', 'none'],
+  changeSecret: ['admin', 'caseworker', 'moderator', 'none'],
   listTokens: ['admin', 'caseworker'],
   createToken: ['admin', 'caseworker'],
   revokeToken: ['admin', 'caseworker'],
@@ -150,6 +151,18 @@ for (const engine of engines) {
         .replace('{staff}', '/api/staff')
         .replace('{code}', record?.code ?? '')
         .replace('{id}', id)}`;
+      if (route === 'changeSecret') {
+        const { secret } = PEOPLE[who];
+        const changed = await send('PUT', url, cookie, {
+          oldSecret: secret,
+          newSecret: `${secret}!`,
+        });
+        // Changed back, so the next sign-ins of the walk work with the same secret.
+        const again = (changed.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+        const back = await send('PUT', url, again, { oldSecret: `${secret}!`, newSecret: secret });
+        expect(back.status).toBe(changed.status);
+        return changed;
+      }
       const body =
         route === 'update'
           ? { status: record?.kind === 'comment' ? 'approved' : 'in-review' }
@@ -181,7 +194,8 @@ for (const engine of engines) {
         }
       }
       expect(outcomes).toEqual(expected);
-    });
+      // About a hundred sign-ins (scrypt) on a machine shared with other suites: room, not a bar.
+    }, 60_000);
 
     it('lists and exports exactly the records in scope, and refuses a kind outside it', async () => {
       for (const who of ['admin', 'caseworker', 'moderator'] as const) {

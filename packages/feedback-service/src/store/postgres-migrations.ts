@@ -148,4 +148,17 @@ export const postgresMigrations: readonly Migration[] = [
         WHERE name IS NOT NULL OR contact IS NOT NULL;
     `,
   },
+  {
+    version: 7,
+    name: 'staff secrets changed in the inbox',
+    sql: `
+      -- A staff member's own secret; counts while the configured hash is the one it replaced.
+      CREATE TABLE staff_secrets (
+        actor text PRIMARY KEY,
+        secret_hash text NOT NULL,
+        replaces text NOT NULL,
+        changed_at timestamptz NOT NULL
+      );
+    `,
+  },
 ];

@@ -16,8 +16,11 @@ import {
   rowToAudit,
   rowToRecord,
   rowToSession,
+  rowToStaffSecret,
   SESSION_COLUMNS,
   type SessionRow,
+  STAFF_SECRET_COLUMNS,
+  type StaffSecretRow,
   windowRetry,
 } from './rows.ts';
 import {
@@ -460,6 +463,23 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       const { sql, params } = eraseContactsSql(which, at, (n) => `$${n}`);
       const rows = await query(`${sql} RETURNING code`, params);
       return rows.length;
+    },
+
+    async getStaffSecret(actor) {
+      const [row] = await query<StaffSecretRow>(
+        `SELECT ${STAFF_SECRET_COLUMNS} FROM staff_secrets WHERE actor = $1`,
+        [actor],
+      );
+      return row ? rowToStaffSecret(row) : undefined;
+    },
+
+    async setStaffSecret(secret) {
+      await query(
+        `INSERT INTO staff_secrets (${STAFF_SECRET_COLUMNS}) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (actor) DO UPDATE SET secret_hash = excluded.secret_hash,
+           replaces = excluded.replaces, changed_at = excluded.changed_at`,
+        [secret.actor, secret.secretHash, secret.replaces, secret.changedAt],
+      );
     },
 
     async close() {

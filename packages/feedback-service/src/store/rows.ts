@@ -7,6 +7,7 @@ import type {
   FeedbackRecord,
   FeedbackStatus,
   NewFeedback,
+  StaffSecret,
   StaffSession,
 } from './types.ts';
 
@@ -244,5 +245,25 @@ export function eraseContactsSql(
     sql: `UPDATE feedback SET name = NULL, contact = NULL, contact_erased_at = ${placeholder(1)}
           WHERE kind = 'feedback' AND (name IS NOT NULL OR contact IS NOT NULL) AND ${scope}`,
     params: [at, 'code' in which ? which.code : which.closedBefore],
+  };
+}
+
+/** The staff secret columns, in {@link StaffSecretRow} order. */
+export const STAFF_SECRET_COLUMNS = 'actor, secret_hash, replaces, changed_at';
+
+/** A staff secret row as either engine returns it. */
+export interface StaffSecretRow {
+  actor: string;
+  secret_hash: string;
+  replaces: string;
+  changed_at: string | Date;
+}
+
+export function rowToStaffSecret(row: StaffSecretRow): StaffSecret {
+  return {
+    actor: row.actor,
+    secretHash: row.secret_hash,
+    replaces: row.replaces,
+    changedAt: iso(row.changed_at),
   };
 }

@@ -171,4 +171,17 @@ export const sqliteMigrations: readonly Migration[] = [
         WHERE name IS NOT NULL OR contact IS NOT NULL;
     `,
   },
+  {
+    version: 7,
+    name: 'staff secrets changed in the inbox',
+    sql: `
+      -- A staff member's own secret; counts while the configured hash is the one it replaced.
+      CREATE TABLE staff_secrets (
+        actor TEXT PRIMARY KEY,
+        secret_hash TEXT NOT NULL,
+        replaces TEXT NOT NULL,
+        changed_at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

@@ -159,6 +159,16 @@ export interface AuditEntry {
  */
 export type ContactErasure = { code: string } | { closedBefore: string };
 
+/** A staff member's own secret, set in the inbox; see own-secret.ts for when it counts. */
+export interface StaffSecret {
+  actor: string;
+  /** PHC scrypt string of the new secret. */
+  secretHash: string;
+  /** SHA-256 (hex) of the configured hash it replaced. */
+  replaces: string;
+  changedAt: string;
+}
+
 /** Storage for feedback. Every method is safe to call concurrently. */
 export interface FeedbackStore {
   /**
@@ -244,6 +254,11 @@ export interface FeedbackStore {
    * it at once, or twice, change nothing more.
    */
   eraseContacts(which: ContactErasure, at: string): Promise<number>;
+
+  /** The secret `actor` set for themselves, if any. */
+  getStaffSecret(actor: string): Promise<StaffSecret | undefined>;
+  /** Stores (or replaces) `actor`'s own secret. */
+  setStaffSecret(secret: StaffSecret): Promise<void>;
 
   /** Releases the database; pending inserts are finished first. */
   close(): Promise<void>;
