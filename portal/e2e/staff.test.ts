@@ -546,6 +546,57 @@ describe('staff inbox by role', () => {
   });
 });
 
+// Through the portal's own routes (a server of its own, since a secret changes): a citizen
+// erases their contact details, and a staff member changes their secret.
+describe('portal routes for erasing contacts and changing a secret', () => {
+  it('serves DELETE /api/feedback/{code}/contact and PUT /api/staff/secret', async () => {
+    const own = await startPortalServer(distDir, { FEEDBACK_STAFF: staff.config });
+    try {
+      const code = await submit(own.baseUrl, {
+        category: 'question',
+        message: `Erase me (${unique()})`,
+        name: 'Private Person',
+        contact: '09120000000',
+        anonymous: false,
+        consent: true,
+        about: { serviceBaseId: 'isfahan-hesseh' },
+      });
+      // JSON, as the feedback form sends it: Astro refuses a bodiless write as a form post.
+      const erased = await fetch(`${own.baseUrl}/api/feedback/${code}/contact`, {
+        method: 'DELETE',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(erased.status).toBe(200);
+      expect(await erased.json()).toEqual({ code, erased: true });
+      const status = await (await fetch(`${own.baseUrl}/api/feedback/${code}`)).json();
+      expect(status.contactHeld).toBe(false);
+
+      const json = { 'content-type': 'application/json' };
+      const signIn = (secret: string) =>
+        fetch(`${own.baseUrl}/api/staff/session`, {
+          method: 'POST',
+          headers: json,
+          body: JSON.stringify({ name: staff.name, secret }),
+        });
+      const session = await signIn(staff.secret);
+      expect(session.status).toBe(204);
+      const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      const newSecret = `${staff.secret}-changed`;
+      const changed = await fetch(`${own.baseUrl}/api/staff/secret`, {
+        method: 'PUT',
+        headers: { ...json, cookie },
+        body: JSON.stringify({ oldSecret: staff.secret, newSecret }),
+      });
+      expect(changed.status).toBe(200);
+      expect((await signIn(staff.secret)).status).toBe(401);
+      expect((await signIn(newSecret)).status).toBe(204);
+    } finally {
+      own.stop();
+    }
+  });
+});
+
 // A server of its own: failed sign-ins count per client address (here the X-Forwarded-For a
 // trusted proxy would set, so each test is its own client) and sessions last one minute.
 describe('staff sign-in failures and expiring sessions', () => {
