@@ -227,6 +227,15 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     if (account) return scopeOf(account.role, account.provinces);
     return scopeOf(actor === SHARED_TOKEN_ACTOR ? 'admin' : undefined, undefined);
   };
+  /** A scope limited to `provinces` when a token names some (never wider than the scope). */
+  const narrowed = (scope: StaffScope, provinces: readonly string[] | undefined): StaffScope => {
+    if (provinces === undefined) return scope;
+    const within =
+      scope.provinces === 'all'
+        ? provinces
+        : provinces.filter((id) => scope.provinces.includes(id));
+    return { role: scope.role, provinces: within };
+  };
   const accountKeys = createAccountKeys(store, options.staffAccounts ?? [], options.staffToken);
   const limits = createLimits(store, now);
   const articleExists = options.articleExists;
@@ -324,7 +333,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
           actor: row.actor,
           via: 'token',
           expiresAt: row.expiresAt,
-          scope: scopeFor(row.actor),
+          scope: narrowed(scopeFor(row.actor), row.provinces),
         };
       }
       const colon = token.indexOf(':');
@@ -765,6 +774,14 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     refuseForeignOrigin(request);
     const staff = await requirePerson(request, context, 'createToken');
     const wanted = parseTokenRequest(await readJsonBody(request, maxBodyBytes));
+    const mine = staff.scope.provinces;
+    const beyond = wanted.provinces?.filter((id) => mine !== 'all' && !mine.includes(id)) ?? [];
+    if (beyond.length > 0) {
+      // A token never reaches further than its maker.
+      throw new HttpError('INVALID_FIELDS', {
+        fields: [{ field: 'provinces', message: `not among your provinces: ${beyond.join(', ')}` }],
+      });
+    }
     const { token, row } = newApiToken(staff.actor, wanted, now());
     await store.createApiToken(row);
     await audit(request, context, staff.actor, 'token-created', row.id);

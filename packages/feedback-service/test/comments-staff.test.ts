@@ -146,7 +146,7 @@ for (const engine of engines) {
              '2025-01-02T00:00:00.000Z', '2025-01-02T00:00:00.000Z')`,
       );
       store = await engine.reopen();
-      expect(await engine.migrations()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      expect(await engine.migrations()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
       const record = await store.getByCode('1234567890123452');
       expect(record).toMatchObject({
         kind: 'feedback',

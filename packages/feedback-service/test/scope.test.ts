@@ -232,6 +232,37 @@ for (const engine of engines) {
       expect(inCsv).toEqual(records.filter((record) => seen('caseworker', record)));
     });
 
+    it('narrows a token to the provinces it names, never beyond its maker', async () => {
+      const admin = await signIn('admin');
+      const made = await send('POST', `${STAFF}/tokens`, admin, {
+        scope: 'read',
+        days: 7,
+        provinces: ['kerman'],
+      });
+      expect(made.status).toBe(201);
+      const { token, provinces } = (await made.json()) as { token: string; provinces: string[] };
+      expect(provinces).toEqual(['kerman']);
+      const list = await handler(
+        new Request(`${BASE}?limit=100`, { headers: { authorization: `Bearer ${token}` } }),
+      );
+      const items = ((await list.json()) as { items: { code: string }[] }).items;
+      expect(items.map((item) => item.code).sort()).toEqual(
+        records
+          .filter((record) => record.province === 'kerman')
+          .map((record) => record.code)
+          .sort(),
+      );
+      // A caseworker of Isfahan cannot make a token for Kerman.
+      const sara = await signIn('caseworker');
+      const beyond = await send('POST', `${STAFF}/tokens`, sara, {
+        scope: 'export',
+        provinces: ['kerman'],
+      });
+      expect(beyond.status).toBe(422);
+      const bad = await send('POST', `${STAFF}/tokens`, sara, { scope: 'export', provinces: [] });
+      expect(bad.status).toBe(422);
+    });
+
     it('tells the inbox the role and provinces', async () => {
       const who = await send('GET', `${STAFF}/session`, await signIn('caseworker'));
       expect(await who.json()).toMatchObject({ role: 'caseworker', provinces: ['isfahan'] });

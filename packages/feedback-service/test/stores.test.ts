@@ -42,7 +42,7 @@ for (const engine of engines) {
     });
 
     it('creates its schema on first open and records the migration once', async () => {
-      expect(await engine.migrations()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      expect(await engine.migrations()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     });
 
     it('stores and reads back every field exactly', async () => {

@@ -161,4 +161,12 @@ export const postgresMigrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 8,
+    name: 'provinces of an API token',
+    sql: `
+      -- A JSON list narrowing the token to some of its maker's provinces; NULL: all of them.
+      ALTER TABLE api_tokens ADD COLUMN provinces text;
+    `,
+  },
 ];

@@ -343,7 +343,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
 
     async createApiToken(token) {
       await query(
-        `INSERT INTO api_tokens (${API_TOKEN_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        `INSERT INTO api_tokens (${API_TOKEN_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
         [
           token.id,
           token.tokenHash,
@@ -353,6 +353,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
           token.createdAt,
           token.expiresAt,
           token.revokedAt ?? null,
+          token.provinces === undefined ? null : JSON.stringify(token.provinces),
         ],
       );
     },

@@ -186,11 +186,12 @@ export interface ApiTokenRow {
   created_at: string | Date;
   expires_at: string | Date;
   revoked_at: string | Date | null;
+  provinces: string | null;
 }
 
 /** The API token columns in {@link ApiTokenRow} order. */
 export const API_TOKEN_COLUMNS =
-  'id, token_hash, actor, scope, label, created_at, expires_at, revoked_at';
+  'id, token_hash, actor, scope, label, created_at, expires_at, revoked_at, provinces';
 
 export function rowToApiToken(row: ApiTokenRow): ApiToken {
   return {
@@ -202,6 +203,7 @@ export function rowToApiToken(row: ApiTokenRow): ApiToken {
     createdAt: iso(row.created_at),
     expiresAt: iso(row.expires_at),
     ...(row.revoked_at === null ? {} : { revokedAt: iso(row.revoked_at) }),
+    ...(row.provinces === null ? {} : { provinces: JSON.parse(row.provinces) as string[] }),
   };
 }
 

@@ -184,4 +184,12 @@ export const sqliteMigrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 8,
+    name: 'provinces of an API token',
+    sql: `
+      -- A JSON list narrowing the token to some of its maker's provinces; NULL: all of them.
+      ALTER TABLE api_tokens ADD COLUMN provinces TEXT;
+    `,
+  },
 ];

@@ -338,7 +338,7 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
 
     async createApiToken(token) {
       db.prepare(
-        `INSERT INTO api_tokens (${API_TOKEN_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO api_tokens (${API_TOKEN_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
         token.id,
         token.tokenHash,
@@ -348,6 +348,7 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
         token.createdAt,
         token.expiresAt,
         token.revokedAt ?? null,
+        token.provinces === undefined ? null : JSON.stringify(token.provinces),
       );
     },
 

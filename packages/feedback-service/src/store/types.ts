@@ -134,6 +134,8 @@ export interface ApiToken {
   createdAt: string;
   expiresAt: string;
   revokedAt?: string | undefined;
+  /** Only these of its maker's provinces; absent: all of the maker's. */
+  provinces?: string[] | undefined;
 }
 
 /** The outcome of reserving a sign-in attempt: an id to release on success, or when to retry. */
