@@ -20,7 +20,12 @@ let servers: { baseUrl: string; stop: () => void }[] = [];
 beforeAll(async () => {
   pg = await preparePostgres();
   if (!pg.url) return;
-  const env = { DATABASE_URL: pg.url, FEEDBACK_SUBMIT_LIMIT: `${SUBMITS}/3600` };
+  const env = {
+    DATABASE_URL: pg.url,
+    FEEDBACK_SUBMIT_LIMIT: `${SUBMITS}/3600`,
+    // Staff accounts come only from the environment (server.setup.ts): the test account, an admin.
+    FEEDBACK_STAFF: staff.config,
+  };
   // One after the other: the first creates the tables; the second finds them (both would also
   // be safe at once, through the migration lock, but the test wants two running servers).
   servers.push(await startPortalServer(distDir, env));
