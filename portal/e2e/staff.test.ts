@@ -546,6 +546,40 @@ describe('staff inbox by role', () => {
   });
 });
 
+describe('changing my secret in the inbox', () => {
+  it('changes the secret, says so, and the new one signs in', async () => {
+    const own = await startPortalServer(distDir, { FEEDBACK_STAFF: staff.config });
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await signIn(page, own.baseUrl);
+      const form = page.locator('#staff-secret-form');
+      await form.getByLabel('Current secret', { exact: true }).fill(staff.secret);
+      await form.getByLabel('New secret', { exact: true }).fill('too short');
+      await form.locator('button[type="submit"]').click();
+      await expect.poll(() => page.locator('#staff-secret-error').textContent()).toContain('16');
+      const newSecret = `${staff.secret} and more`;
+      await form.getByLabel('New secret', { exact: true }).fill(newSecret);
+      await form.locator('button[type="submit"]').click();
+      await expect
+        .poll(() => page.locator('#staff-live').textContent())
+        .toBe('Your secret is changed. Sign in with the new one from now on.');
+      // Neither secret stays in the page.
+      expect(await form.getByLabel('Current secret', { exact: true }).inputValue()).toBe('');
+      expect(await form.getByLabel('New secret', { exact: true }).inputValue()).toBe('');
+      const again = await fetch(`${own.baseUrl}/api/staff/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: staff.name, secret: newSecret }),
+      });
+      expect(again.status).toBe(204);
+    } finally {
+      await context.close();
+      own.stop();
+    }
+  });
+});
+
 // Through the portal's own routes (a server of its own, since a secret changes): a citizen
 // erases their contact details, and a staff member changes their secret.
 describe('portal routes for erasing contacts and changing a secret', () => {

@@ -17,6 +17,7 @@ import {
   statusesFor,
 } from './staff-query.ts';
 import { fitToRole } from './staff-role.ts';
+import { setUpSecretChange } from './staff-secret.ts';
 import { setUpTokens } from './staff-tokens.ts';
 
 // The staff inbox page (components/StaffInbox.astro): sign-in, the filtered list, one item's
@@ -316,6 +317,7 @@ function start(root: HTMLElement): void {
     offset = 0;
     work.hidden = true;
     clearTokens();
+    clearSecret();
   };
 
   /** Signs out this session, or every session of the account; the page forgets what it holds. */
@@ -746,6 +748,7 @@ function start(root: HTMLElement): void {
   auditNext.addEventListener('click', () => turnAudit(1, auditNext));
 
   const clearTokens = setUpTokens({ el, text, when, announce, act });
+  const clearSecret = setUpSecretChange({ el, text, when, announce, act });
 
   // ---- start --------------------------------------------------------------------------------
 
