@@ -23,6 +23,7 @@ beforeAll(async () => {
   const env = {
     DATABASE_URL: pg.url,
     FEEDBACK_SUBMIT_LIMIT: `${SUBMITS}/3600`,
+    // Staff accounts come only from the environment (server.setup.ts): the test account, an admin.
     FEEDBACK_STAFF: staff.config,
   };
   // One after the other: the first creates the tables; the second finds them (both would also

@@ -36,13 +36,14 @@ async function waitFor(url: string, child: ChildProcess): Promise<void> {
 
 /**
  * The staff account of the test servers: a secret made for this run (none is committed) and
- * the `name:hash` line for FEEDBACK_STAFF, hashed as `hash-secret` does. Tests get both through
+ * the `name:role:hash` line for FEEDBACK_STAFF, hashed as `hash-secret` does. Tests get both through
  * `inject('staff')`; a test that starts a server of its own passes `staff.config` on.
  */
 export async function makeTestStaff(): Promise<{ name: string; secret: string; config: string }> {
   const name = 'e2e-staff';
   const secret = randomBytes(24).toString('base64url');
-  return { name, secret, config: `${name}:${await hashSecret(secret)}` };
+  // An admin: the e2e tests walk every part of the inbox (scope is tested in the service).
+  return { name, secret, config: `${name}:admin:${await hashSecret(secret)}` };
 }
 
 /** The embedding site the test servers allow (PORTAL_ALLOWED_ORIGINS); e2e/cors.test.ts. */

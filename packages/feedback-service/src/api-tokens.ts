@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { ProvinceIdSchema } from '@behzisti/core/schemas';
 import { type FieldError, HttpError } from './errors.ts';
 import { tokenHash } from './staff-auth.ts';
 import { type ApiToken, type ApiTokenScope, apiTokenScopes } from './store/types.ts';
@@ -29,6 +30,7 @@ export function parseTokenRequest(body: unknown): {
   scope: ApiTokenScope;
   days: number;
   label: string;
+  provinces?: string[] | undefined;
 } {
   const fields: FieldError[] = [];
   const input = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
@@ -47,19 +49,38 @@ export function parseTokenRequest(body: unknown): {
       message: `plain text of at most ${MAX_LABEL} characters, saying what the token is for`,
     });
   }
+  // Optional: only some provinces (of those its maker may see), for a script that needs fewer.
+  const provinces = input.provinces;
+  if (
+    provinces !== undefined &&
+    (!Array.isArray(provinces) ||
+      provinces.length === 0 ||
+      new Set(provinces).size !== provinces.length ||
+      !provinces.every((id) => ProvinceIdSchema.safeParse(id).success))
+  ) {
+    fields.push({
+      field: 'provinces',
+      message: 'a list of distinct province ids (e.g. ["isfahan"]), or leave it out for all yours',
+    });
+  }
   for (const key of Object.keys(input)) {
-    if (!['scope', 'days', 'label'].includes(key)) {
-      fields.push({ field: key, message: 'unknown field; send scope, days and label' });
+    if (!['scope', 'days', 'label', 'provinces'].includes(key)) {
+      fields.push({ field: key, message: 'unknown field; send scope, days, label and provinces' });
     }
   }
   if (fields.length > 0) throw new HttpError('INVALID_FIELDS', { fields });
-  return { scope: scope as ApiTokenScope, days: days as number, label: (label as string).trim() };
+  return {
+    scope: scope as ApiTokenScope,
+    days: days as number,
+    label: (label as string).trim(),
+    provinces: provinces as string[] | undefined,
+  };
 }
 
 /** A new token for `actor`: the row to store and the token itself (shown once, never stored). */
 export function newApiToken(
   actor: string,
-  request: { scope: ApiTokenScope; days: number; label: string },
+  request: { scope: ApiTokenScope; days: number; label: string; provinces?: string[] | undefined },
   now: Date,
 ): { token: string; row: ApiToken } {
   const token = `${API_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
@@ -73,6 +94,7 @@ export function newApiToken(
       label: request.label,
       createdAt: now.toISOString(),
       expiresAt: new Date(now.getTime() + request.days * 86_400_000).toISOString(),
+      ...(request.provinces === undefined ? {} : { provinces: request.provinces }),
     },
   };
 }
@@ -86,6 +108,7 @@ export function tokenView(row: ApiToken, now: Date): Record<string, unknown> {
     createdAt: row.createdAt,
     expiresAt: row.expiresAt,
     revokedAt: row.revokedAt ?? null,
+    provinces: row.provinces ?? null,
     live: row.revokedAt === undefined && Date.parse(row.expiresAt) > now.getTime(),
   };
 }

@@ -9,6 +9,7 @@ import {
 } from './handler.ts';
 import { parseTrustedProxies, type TrustProxy } from './http/proxy.ts';
 import { parseRateLimit, type RateLimit } from './rate-limit.ts';
+import { DEFAULT_RETENTION_MONTHS, scheduleRetention } from './retention.ts';
 import { parseSecretHash, SecretHashError } from './secret-hash.ts';
 import { DEFAULT_SESSION_IDLE_MINUTES, DEFAULT_SESSION_MAX_MINUTES } from './sessions.ts';
 import {
@@ -49,6 +50,8 @@ export interface ServiceConfig {
   submitLimit: RateLimit | false;
   lookupLimit: RateLimit | false;
   minFillMs: number;
+  /** Months closed feedback keeps its contact details (FEEDBACK_RETENTION_MONTHS); 0: no schedule. */
+  retentionMonths: number;
 }
 
 /** A configuration mistake, reported to the person starting the service. */
@@ -140,6 +143,16 @@ export function configFromEnv(
       'DATABASE_URL must start with postgres:// (or leave it unset for SQLite)',
     );
   }
+  const retentionMonths = integer(
+    'FEEDBACK_RETENTION_MONTHS',
+    env.FEEDBACK_RETENTION_MONTHS,
+    DEFAULT_RETENTION_MONTHS,
+  );
+  if (retentionMonths > 120) {
+    throw new ConfigError(
+      'FEEDBACK_RETENTION_MONTHS must be from 1 to 120 months (or 0 to run erase-contacts from cron instead)',
+    );
+  }
   const databasePoolSize = integer('DATABASE_POOL_SIZE', env.DATABASE_POOL_SIZE, 10);
   if (databasePoolSize < 1 || databasePoolSize > 200) {
     throw new ConfigError('DATABASE_POOL_SIZE must be from 1 to 200 connections per instance');
@@ -162,6 +175,7 @@ export function configFromEnv(
     submitLimit: limit('FEEDBACK_SUBMIT_LIMIT', env.FEEDBACK_SUBMIT_LIMIT, DEFAULT_SUBMIT_LIMIT),
     lookupLimit: limit('FEEDBACK_LOOKUP_LIMIT', env.FEEDBACK_LOOKUP_LIMIT, DEFAULT_LOOKUP_LIMIT),
     minFillMs: integer('FEEDBACK_MIN_FILL_MS', env.FEEDBACK_MIN_FILL_MS, DEFAULT_MIN_FILL_MS),
+    retentionMonths,
   };
 }
 
@@ -184,8 +198,14 @@ export function describeStore(config: ServiceConfig): string {
 export async function createFeedbackServiceFromEnv(
   env: Readonly<Record<string, string | undefined>> = process.env,
   cwd: string = process.cwd(),
-  extra: Pick<FeedbackHandlerOptions, 'articleExists'> = {},
-): Promise<{ handler: FeedbackHandler; store: FeedbackStore; config: ServiceConfig }> {
+  extra: Pick<FeedbackHandlerOptions, 'articleExists' | 'provinceOf'> = {},
+): Promise<{
+  handler: FeedbackHandler;
+  store: FeedbackStore;
+  config: ServiceConfig;
+  /** The daily retention run (absent when FEEDBACK_RETENTION_MONTHS is 0). */
+  retention: { stop(): void; ran: Promise<void> } | undefined;
+}> {
   const config = configFromEnv(env, cwd);
   const store = await openStore(config);
   const handler = createFeedbackHandler({
@@ -199,5 +219,15 @@ export async function createFeedbackServiceFromEnv(
     lookupLimit: config.lookupLimit,
     minFillMs: config.minFillMs,
   });
-  return { handler, store, config };
+  // Retention runs in every instance, once now and then daily: the erasure is idempotent.
+  const retention =
+    config.retentionMonths > 0
+      ? scheduleRetention(store, {
+          months: config.retentionMonths,
+          onRun: ({ erased, closedBefore }) =>
+            console.log(JSON.stringify({ event: 'retention', erased, closedBefore })),
+          onError: (error) => console.error('feedback-service: the retention run failed:', error),
+        })
+      : undefined;
+  return { handler, store, config, retention };
 }

@@ -88,6 +88,10 @@ const MESSAGES: Record<ErrorCode, Message> = {
     fa: 'این خبر پیدا نشد و نمی‌توان برای آن دیدگاه فرستاد. صفحه را دوباره بارگذاری کنید.',
     en: 'This news article was not found, so comments cannot be sent to it. Reload the page.',
   },
+  FORBIDDEN: {
+    fa: 'نقش شما در این سامانه اجازهٔ این کار را نمی‌دهد. اگر به آن نیاز دارید، از مدیر سامانه بخواهید نقش یا استان‌های شما را تغییر دهد.',
+    en: 'Your role does not allow this. If you need it, ask an administrator to change your role or provinces.',
+  },
   INTERNAL: {
     fa: 'مشکلی در سرور پیش آمد و پیام شما ذخیره نشد. چند دقیقه دیگر دوباره بفرستید.',
     en: 'Something went wrong on the server and your message was not saved. Send it again in a few minutes.',
@@ -114,6 +118,7 @@ const STATUS: Record<ErrorCode, number> = {
   SESSION_EXPIRED: 401,
   TOKEN_SCOPE: 403,
   UNKNOWN_ARTICLE: 404,
+  FORBIDDEN: 403,
   INTERNAL: 500,
 };
 

@@ -15,8 +15,18 @@ import { type CorsPolicy, createCorsPolicy } from './cors.ts';
 import { errorResponse, HttpError, jsonResponse } from './errors.ts';
 import { scopedIdempotencyKey } from './idempotency.ts';
 import { createLimits } from './limits.ts';
+import { configuredDigest, currentHash, parseSecretChange } from './own-secret.ts';
 import type { RateLimit } from './rate-limit.ts';
 import { MAX_BODY_BYTES, readJsonBody } from './read-body.ts';
+import {
+  authorize,
+  type StaffRoute,
+  type StaffScope,
+  scopedFilter,
+  scopeOf,
+  sees,
+} from './scope.ts';
+import { hashSecret, parseSecretHash } from './secret-hash.ts';
 import {
   DEFAULT_SESSION_IDLE_MINUTES,
   DEFAULT_SESSION_MAX_MINUTES,
@@ -57,6 +67,7 @@ import { screenSubmission } from './submission.ts';
 //   GET    {base}          staff: list            (only with a staff token; else 404)
 //   GET    {base}.csv      staff: CSV export      (only with a staff token; else 404)
 //   PATCH  {base}/{code}   staff: status / reply  (only with a staff token; else 404)
+//   DELETE {base}/{code}/contact  the citizen erases their name and contact now (retention.ts)
 //
 //   GET    {comments}?article=<id>              approved comments on an article, oldest first
 //   GET    {comments}/counts?articles=a,b,c     approved comment counts
@@ -115,6 +126,15 @@ export interface FeedbackHandlerOptions {
    * always checked against the `<lang>/<slug>` pattern; without this hook that is all.
    */
   articleExists?: (article: string) => boolean | Promise<boolean>;
+  /**
+   * The province a submission is about: of its service base (`serviceBaseId`) or its news
+   * article (`article`); undefined when unknown. Stored with the record, it decides which staff
+   * see it (scope.ts); without this hook every record is for admins only.
+   */
+  provinceOf?: (about: {
+    serviceBaseId?: string | undefined;
+    article?: string | undefined;
+  }) => string | undefined | Promise<string | undefined>;
   /** Per-client limit on reading comments; `false` turns it off. */
   commentsReadLimit?: RateLimit | false;
   /** Origins (`https://example.ir`) whose pages may call the API from the browser. */
@@ -155,6 +175,8 @@ interface Staff {
   actor: string;
   via: 'cookie' | 'bearer' | 'token';
   expiresAt: string | undefined;
+  /** The account's role and provinces. */
+  scope: StaffScope;
 }
 
 function limitOf(limit: RateLimit | false | undefined, fallback: RateLimit) {
@@ -195,6 +217,28 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     },
     now,
   );
+  const accountsByName = new Map(
+    (options.staffAccounts ?? []).map((account) => [account.name, account]),
+  );
+  /**
+   * The scope of `actor`: its account's role and provinces. The shared token (actor "staff",
+   * when no account has that name) is an admin, as it always could do everything; API tokens
+   * are the scoped way for scripts (docs/security.md).
+   */
+  const scopeFor = (actor: string): StaffScope => {
+    const account = accountsByName.get(actor);
+    if (account) return scopeOf(account.role, account.provinces);
+    return scopeOf(actor === SHARED_TOKEN_ACTOR ? 'admin' : undefined, undefined);
+  };
+  /** A scope limited to `provinces` when a token names some (never wider than the scope). */
+  const narrowed = (scope: StaffScope, provinces: readonly string[] | undefined): StaffScope => {
+    if (provinces === undefined) return scope;
+    const within =
+      scope.provinces === 'all'
+        ? provinces
+        : provinces.filter((id) => scope.provinces.includes(id));
+    return { role: scope.role, provinces: within };
+  };
   const accountKeys = createAccountKeys(store, options.staffAccounts ?? [], options.staffToken);
   const limits = createLimits(store, now);
   const articleExists = options.articleExists;
@@ -288,7 +332,12 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
         await release(address);
         await audit(request, context, row.actor, 'token', row.id);
         if (!scopeAllows(row.scope, need)) throw new HttpError('TOKEN_SCOPE');
-        return { actor: row.actor, via: 'token', expiresAt: row.expiresAt };
+        return {
+          actor: row.actor,
+          via: 'token',
+          expiresAt: row.expiresAt,
+          scope: narrowed(scopeFor(row.actor), row.provinces),
+        };
       }
       const colon = token.indexOf(':');
       if (colon > 0) {
@@ -306,7 +355,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
       }
       await release(address);
       await audit(request, context, actor, 'bearer');
-      return { actor, via: 'bearer', expiresAt: undefined };
+      return { actor, via: 'bearer', expiresAt: undefined, scope: scopeFor(actor) };
     }
     const cookie = readCookie(request, SESSION_COOKIE);
     const session = await sessions.use(cookie, accountKeys.fingerprint).catch((error) => {
@@ -319,7 +368,24 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
       throw error;
     });
     if (!SAFE_METHODS.has(request.method.toUpperCase())) requireJsonType(request);
-    return { actor: session.actor, via: 'cookie', expiresAt: session.expiresAt };
+    return {
+      actor: session.actor,
+      via: 'cookie',
+      expiresAt: session.expiresAt,
+      scope: scopeFor(session.actor),
+    };
+  };
+
+  /** The staff member, when their role may use `route` (403 FORBIDDEN otherwise). */
+  const requireRoute = async (
+    request: Request,
+    context: RequestContext,
+    need: Need,
+    route: StaffRoute,
+  ): Promise<Staff> => {
+    const staff = await requireStaff(request, context, need);
+    authorize(staff.scope, route);
+    return staff;
   };
 
   const requireJsonType = (request: Request): void => {
@@ -350,6 +416,27 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     }
   };
 
+  /**
+   * The province of a submission, from the host's hook. A failing hook must not lose the
+   * citizen's message: the record is stored without a province (admins see it) and the error
+   * is reported.
+   */
+  const provinceOfSubmission = async (feedback: {
+    serviceBaseId?: string | undefined;
+    article?: string | undefined;
+  }): Promise<string | undefined> => {
+    if (!options.provinceOf) return undefined;
+    try {
+      return await options.provinceOf({
+        serviceBaseId: feedback.serviceBaseId,
+        article: feedback.article,
+      });
+    } catch (error) {
+      onError(error);
+      return undefined;
+    }
+  };
+
   const submit = async (request: Request, context: RequestContext): Promise<Response> => {
     refuseForeignOrigin(request);
     await takeToken('submit', submitLimit, request, context);
@@ -364,10 +451,12 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
       await checkArticle(article);
       if (parent !== undefined) await checkParent(article, parent);
     }
+    const province = await provinceOfSubmission(screening.feedback);
     for (let attempt = 1; ; attempt++) {
       try {
         const result = await store.insert({
           ...screening.feedback,
+          province,
           idempotencyKey: scopedIdempotencyKey(
             screening.feedback.kind,
             clientOf(request, context),
@@ -412,10 +501,31 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     return jsonResponse(publicView(record, formatTrackingCode(code, 'en')));
   };
 
+  /**
+   * Whoever holds the code may erase the name and contact it carries, at once and without
+   * signing in: the code is the citizen's proof, as for reading the status, and guessing codes
+   * is held back by the same per-client limit as lookups. Audited as the citizen's action.
+   */
+  const eraseContact = async (
+    request: Request,
+    context: RequestContext,
+    segment: string,
+  ): Promise<Response> => {
+    refuseForeignOrigin(request);
+    await takeToken('lookup', lookupLimit, request, context);
+    const code = codeFrom(segment);
+    const record = await store.getByCode(code);
+    if (!record) throw new HttpError('UNKNOWN_TRACKING_CODE');
+    const erased = (await store.eraseContacts({ code }, now().toISOString())) > 0;
+    const target = formatTrackingCode(code, 'en');
+    if (erased) await audit(request, context, 'citizen', 'contact-erased', target);
+    return jsonResponse({ code: target, erased });
+  };
+
   const list = async (request: Request, context: RequestContext, url: URL): Promise<Response> => {
-    await requireStaff(request, context, 'read');
+    const staff = await requireRoute(request, context, 'read', 'list');
     const { filter, limit, offset } = parseListQuery(url.searchParams);
-    const page = await store.list(filter, { limit, offset });
+    const page = await store.list(scopedFilter(staff.scope, filter), { limit, offset });
     const next = offset + page.items.length;
     return jsonResponse({
       items: page.items.map(staffView),
@@ -431,8 +541,8 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     context: RequestContext,
     url: URL,
   ): Promise<Response> => {
-    const staff = await requireStaff(request, context, 'export');
-    const { filter } = parseListQuery(url.searchParams);
+    const staff = await requireRoute(request, context, 'export', 'export');
+    const filter = scopedFilter(staff.scope, parseListQuery(url.searchParams).filter);
     if (request.method.toUpperCase() !== 'HEAD') {
       await audit(request, context, staff.actor, 'csv-export', url.search || undefined);
     }
@@ -478,12 +588,13 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     segment: string,
   ): Promise<Response> => {
     refuseForeignOrigin(request);
-    const staff = await requireStaff(request, context, 'write');
+    const staff = await requireRoute(request, context, 'write', 'update');
     const code = codeFrom(segment);
     const body = await readJsonBody(request, maxBodyBytes);
     const changes = parseUpdate(body);
     const before = await store.getByCode(code);
-    if (!before) throw new HttpError('UNKNOWN_TRACKING_CODE');
+    // Outside the role's kinds or provinces is answered as unknown: no probing other provinces.
+    if (!before || !sees(staff.scope, before)) throw new HttpError('UNKNOWN_TRACKING_CODE');
     checkStatusFor(before.kind, changes.status);
     const record = await store.update(code, changes, now().toISOString());
     if (!record) throw new HttpError('UNKNOWN_TRACKING_CODE');
@@ -552,7 +663,9 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     // An unknown name is only ever stored as a keyed digest: it may be a secret in the wrong box.
     const label = await accountKeys.label(name.trim());
     const account = await accountAttempt(label);
-    const actor = await credentials.signIn(name.trim(), secret);
+    const configured = accountsByName.get(name.trim());
+    const current = configured ? await currentHash(store, configured) : undefined;
+    const actor = await credentials.signIn(name.trim(), secret, current);
     if (!actor) {
       await audit(request, context, label, 'sign-in-failed');
       throw new HttpError('BAD_CREDENTIALS');
@@ -571,8 +684,14 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
   };
 
   const whoAmI = async (request: Request, context: RequestContext): Promise<Response> => {
-    const staff = await requireStaff(request, context, 'read');
-    return jsonResponse({ name: staff.actor, expiresAt: staff.expiresAt ?? null });
+    const staff = await requireRoute(request, context, 'read', 'whoAmI');
+    // The inbox shows only what the role may do; the server checks every route all the same.
+    return jsonResponse({
+      name: staff.actor,
+      expiresAt: staff.expiresAt ?? null,
+      role: staff.scope.role ?? null,
+      provinces: staff.scope.provinces,
+    });
   };
 
   const signOut = async (request: Request, context: RequestContext): Promise<Response> => {
@@ -590,13 +709,53 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     });
   };
 
+  /**
+   * A signed-in person changes their own secret: the current one is checked like a sign-in (the
+   * same limits and audit), the new one is stored hashed and overrides the configured hash
+   * (own-secret.ts), and every session of the account ends; this one continues with a new cookie.
+   */
+  const changeSecret = async (request: Request, context: RequestContext): Promise<Response> => {
+    refuseForeignOrigin(request);
+    const staff = await requireRoute(request, context, 'write', 'changeSecret');
+    const configured = accountsByName.get(staff.actor);
+    // Tokens are for scripts, and the shared token is no person's account.
+    if (staff.via !== 'cookie' || !configured) throw new HttpError('FORBIDDEN');
+    const address = await addressAttempt(request, context);
+    const account = await accountAttempt(staff.actor);
+    const { oldSecret, newSecret } = parseSecretChange(await readJsonBody(request, maxBodyBytes));
+    const current = await currentHash(store, configured);
+    if (!(await credentials.signIn(staff.actor, oldSecret, current))) {
+      await audit(request, context, staff.actor, 'secret-change-failed');
+      throw new HttpError('BAD_CREDENTIALS');
+    }
+    await release(address, account);
+    await store.setStaffSecret({
+      actor: staff.actor,
+      // As costly as the configured hash (hash-secret's cost, or more, in a real configuration).
+      secretHash: await hashSecret(newSecret, parseSecretHash(configured.secretHash, 0)),
+      replaces: configuredDigest(configured.secretHash),
+      changedAt: now().toISOString(),
+    });
+    const ended = await sessions.endAll(staff.actor);
+    const token = await sessions.start(staff.actor, await accountKeys.fingerprint(staff.actor));
+    await audit(request, context, staff.actor, 'secret-changed');
+    return jsonResponse({ ended: Math.max(0, ended - 1) }, 200, {
+      'set-cookie': sessionCookie(
+        token,
+        Math.floor(sessions.times.maxMs / 1000),
+        isHttps(request, context),
+      ),
+      'cache-control': 'no-store',
+    });
+  };
+
   /** Ends every session of the signed-in account (a lost phone, a shared computer). */
   const signOutEverywhere = async (
     request: Request,
     context: RequestContext,
   ): Promise<Response> => {
     refuseForeignOrigin(request);
-    const staff = await requireStaff(request, context, 'write');
+    const staff = await requireRoute(request, context, 'write', 'signOutEverywhere');
     const ended = await sessions.endAll(staff.actor);
     await audit(request, context, staff.actor, 'sign-out-everywhere');
     return jsonResponse({ ended }, 200, {
@@ -606,16 +765,28 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
   };
 
   /** Token management needs a person: a session, not a script's bearer. */
-  const requirePerson = async (request: Request, context: RequestContext): Promise<Staff> => {
-    const staff = await requireStaff(request, context, 'write');
+  const requirePerson = async (
+    request: Request,
+    context: RequestContext,
+    route: StaffRoute,
+  ): Promise<Staff> => {
+    const staff = await requireRoute(request, context, 'write', route);
     if (staff.via !== 'cookie') throw new HttpError('TOKEN_SCOPE');
     return staff;
   };
 
   const createToken = async (request: Request, context: RequestContext): Promise<Response> => {
     refuseForeignOrigin(request);
-    const staff = await requirePerson(request, context);
+    const staff = await requirePerson(request, context, 'createToken');
     const wanted = parseTokenRequest(await readJsonBody(request, maxBodyBytes));
+    const mine = staff.scope.provinces;
+    const beyond = wanted.provinces?.filter((id) => mine !== 'all' && !mine.includes(id)) ?? [];
+    if (beyond.length > 0) {
+      // A token never reaches further than its maker.
+      throw new HttpError('INVALID_FIELDS', {
+        fields: [{ field: 'provinces', message: `not among your provinces: ${beyond.join(', ')}` }],
+      });
+    }
     const { token, row } = newApiToken(staff.actor, wanted, now());
     await store.createApiToken(row);
     await audit(request, context, staff.actor, 'token-created', row.id);
@@ -623,7 +794,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
   };
 
   const listTokens = async (request: Request, context: RequestContext): Promise<Response> => {
-    const staff = await requirePerson(request, context);
+    const staff = await requirePerson(request, context, 'listTokens');
     const rows = await store.listApiTokens(staff.actor);
     return jsonResponse({ items: rows.map((row) => tokenView(row, now())) });
   };
@@ -634,7 +805,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     id: string,
   ): Promise<Response> => {
     refuseForeignOrigin(request);
-    const staff = await requirePerson(request, context);
+    const staff = await requirePerson(request, context, 'revokeToken');
     if (!(await store.revokeApiToken(staff.actor, id, now().toISOString()))) {
       throw new HttpError('NOT_FOUND');
     }
@@ -647,7 +818,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     context: RequestContext,
     url: URL,
   ): Promise<Response> => {
-    await requireStaff(request, context, 'read');
+    await requireRoute(request, context, 'read', 'audit');
     const { target, ...page } = parseAuditQuery(url.searchParams);
     const { items, total } = await store.listAudit(page, target);
     return jsonResponse({ items, total, limit: page.limit, offset: page.offset });
@@ -682,6 +853,12 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
       }
       return methods;
     }
+    if (path.startsWith(`${base}/`) && path.endsWith('/contact')) {
+      const segment = path.slice(base.length + 1, -'/contact'.length);
+      if (segment !== '' && !segment.includes('/')) {
+        return { DELETE: () => eraseContact(request, context, segment) };
+      }
+    }
     if (path === commentsPath) {
       const run = () => comments(request, context, url);
       return { GET: run, HEAD: run };
@@ -696,6 +873,9 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
         POST: () => signIn(request, context),
         DELETE: () => signOut(request, context),
       };
+    }
+    if (path === `${staffPath}/secret` && isStaff) {
+      return { PUT: () => changeSecret(request, context) };
     }
     if (path === `${staffPath}/sessions` && isStaff) {
       return { DELETE: () => signOutEverywhere(request, context) };

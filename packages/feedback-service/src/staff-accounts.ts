@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ProvinceIdSchema } from '@behzisti/core/schemas';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { STAFF_ROLES, type StaffRole } from './scope.ts';
 import { parseSecretHash, SecretHashError } from './secret-hash.ts';
 
 // Where staff accounts come from: FEEDBACK_STAFF (`name:hash` pairs) and FEEDBACK_STAFF_FILE
@@ -19,15 +20,14 @@ const HOW_TO_HASH = `hash it with \`${HASH_COMMAND}\` (${HASH_COMMAND_LINE}, whi
 /** Account names: what the audit log shows. */
 export const ACCOUNT_NAME_RE = /^[A-Za-z0-9._-]{1,64}$/;
 
-/** Roles for the roles-and-scope work; read and kept, not enforced yet. */
-export const STAFF_ROLES = ['admin', 'caseworker', 'moderator'] as const;
-
 /** One staff account as configured. */
 export interface StaffAccount {
   name: string;
   /** The PHC scrypt string of the account's secret. */
   secretHash: string;
-  role?: (typeof STAFF_ROLES)[number] | undefined;
+  /** What the account may do (scope.ts); without one, nothing beyond its own session. */
+  role?: StaffRole | undefined;
+  /** The provinces a caseworker or moderator works on (admins see all). */
   provinces?: string[] | undefined;
 }
 
@@ -52,9 +52,11 @@ function checkName(where: string, name: string): void {
 }
 
 /**
- * Reads `FEEDBACK_STAFF`: `name:hash` pairs separated by commas (or new lines). A PHC string has
- * commas of its own (`ln=15,r=8,p=3`), so a pair ends only at a comma followed by `name:`.
- * Throws an Error naming the bad pair (without its secret).
+ * Reads `FEEDBACK_STAFF`: entries separated by commas (or new lines), each `name:hash`, or
+ * `name:role:hash` and `name:role/province+province:hash` (e.g.
+ * `sara:caseworker/isfahan+kerman:$scrypt$…`). A PHC string has commas of its own
+ * (`ln=15,r=8,p=3`), so an entry ends only at a comma followed by `name:`. Throws an Error
+ * naming the bad entry (without its secret).
  */
 export function parseStaffAccounts(text: string | undefined): StaffAccount[] {
   const accounts: StaffAccount[] = [];
@@ -66,10 +68,40 @@ export function parseStaffAccounts(text: string | undefined): StaffAccount[] {
     const name = colon < 0 ? trimmed : trimmed.slice(0, colon);
     const where = `pair ${index + 1}`;
     checkName(where, name);
-    checkHash(`${where} (${name})`, colon < 0 ? '' : trimmed.slice(colon + 1));
-    accounts.push({ name, secretHash: trimmed.slice(colon + 1) });
+    let rest = colon < 0 ? '' : trimmed.slice(colon + 1);
+    const account: StaffAccount = { name, secretHash: '' };
+    // A hash starts with `$`; anything before the next colon is the role and its provinces.
+    const roleEnd = rest.startsWith('$') ? -1 : rest.indexOf(':');
+    if (roleEnd >= 0) {
+      Object.assign(account, parseRoleSpec(`${where} (${name})`, rest.slice(0, roleEnd)));
+      rest = rest.slice(roleEnd + 1);
+    }
+    checkHash(`${where} (${name})`, rest);
+    account.secretHash = rest;
+    accounts.push(account);
   }
   return checkUnique(accounts);
+}
+
+/** `role` or `role/province+province`, as in FEEDBACK_STAFF. */
+function parseRoleSpec(where: string, spec: string): Pick<StaffAccount, 'role' | 'provinces'> {
+  const [role = '', list] = spec.split('/', 2);
+  if (!(STAFF_ROLES as readonly string[]).includes(role)) {
+    // The text is not repeated: it may be a plain-text secret with a colon in it.
+    throw new Error(
+      `${where}: between the name and the hash only a role (${STAFF_ROLES.join(', ')}) may stand, optionally with /provinces; if that is a secret, ${HOW_TO_HASH}`,
+    );
+  }
+  if (list === undefined) return { role: role as StaffRole };
+  const provinces = list.split('+').filter(Boolean);
+  for (const province of provinces) {
+    if (!ProvinceIdSchema.safeParse(province).success) {
+      throw new Error(
+        `${where}: a province after the role is not a province id (e.g. isfahan, kerman)`,
+      );
+    }
+  }
+  return { role: role as StaffRole, provinces };
 }
 
 const FileAccount = z.strictObject({

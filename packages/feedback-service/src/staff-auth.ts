@@ -34,8 +34,11 @@ export function newSessionToken(): string {
 export interface StaffCredentials {
   /** True when staff endpoints exist at all (some account or token is configured). */
   readonly enabled: boolean;
-  /** The actor when `name` and `secret` match an account (the shared token signs in as "staff"). */
-  signIn(name: string, secret: string): Promise<string | undefined>;
+  /**
+   * The actor when `name` and `secret` match an account (the shared token signs in as "staff").
+   * `current` is the account's hash when it is not the configured one (own-secret.ts).
+   */
+  signIn(name: string, secret: string, current?: string): Promise<string | undefined>;
   /**
    * The `Authorization: Bearer` header: undefined when there is none, null when it is wrong,
    * else the actor (the shared token, or an account's `name:secret`).
@@ -61,8 +64,13 @@ export function createStaffCredentials(
   const typical = hashes.values().next().value ?? { ...RECOMMENDED_COST, hash: randomBytes(32) };
   const dummy: SecretHash = { ...typical, salt: randomBytes(16), hash: randomBytes(32) };
 
-  const signIn = async (name: string, secret: string): Promise<string | undefined> => {
-    const expected = hashes.get(name);
+  const signIn = async (
+    name: string,
+    secret: string,
+    current?: string,
+  ): Promise<string | undefined> => {
+    const configured = hashes.get(name);
+    const expected = configured && current !== undefined ? parse(current) : configured;
     // Hash even for an unknown name, so both failures take the same path and time.
     const same = await verifySecret(secret, expected ?? dummy);
     return same && expected !== undefined ? name : undefined;

@@ -205,6 +205,10 @@ export function publicView(record: FeedbackRecord, code: string): Record<string,
   };
   if (record.publicReply !== undefined) view.publicReply = record.publicReply;
   if (record.repliedAt !== undefined) view.repliedAt = record.repliedAt;
+  // Whether the office still holds a name or contact: the citizen may ask to erase them.
+  if (record.kind === 'feedback') {
+    view.contactHeld = record.name !== undefined || record.contact !== undefined;
+  }
   return view;
 }
 

@@ -146,7 +146,7 @@ for (const engine of engines) {
              '2025-01-02T00:00:00.000Z', '2025-01-02T00:00:00.000Z')`,
       );
       store = await engine.reopen();
-      expect(await engine.migrations()).toEqual([1, 2, 3, 4]);
+      expect(await engine.migrations()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
       const record = await store.getByCode('1234567890123452');
       expect(record).toMatchObject({
         kind: 'feedback',
@@ -291,6 +291,8 @@ for (const engine of engines) {
       expect(await who.json()).toEqual({
         name: 'maryam',
         expiresAt: new Date(time.now().getTime() + 30 * 60_000).toISOString(),
+        role: 'admin',
+        provinces: 'all',
       });
       // The database holds only the digest of the cookie value.
       const token = cookie.split('=')[1] ?? '';

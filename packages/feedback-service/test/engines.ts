@@ -39,7 +39,7 @@ export function sqliteEngine(): Engine {
     skip: false,
     firstMigration: sqliteMigrations[0]?.sql ?? '',
     dropAll:
-      'DROP TABLE feedback; DROP TABLE schema_migrations; DROP TABLE staff_sessions; DROP TABLE staff_audit; DROP TABLE sign_in_attempts; DROP TABLE server_secrets; DROP TABLE api_tokens;',
+      'DROP TABLE feedback; DROP TABLE schema_migrations; DROP TABLE staff_sessions; DROP TABLE staff_audit; DROP TABLE sign_in_attempts; DROP TABLE server_secrets; DROP TABLE api_tokens; DROP TABLE staff_secrets;',
     async open() {
       dir = mkdtempSync(join(tmpdir(), 'bz-feedback-'));
       return openSqliteStore({ path: file() });
@@ -72,11 +72,11 @@ export function postgresEngine(url: string | undefined): Engine {
     skip: url === undefined,
     firstMigration: postgresMigrations[0]?.sql ?? '',
     dropAll:
-      'DROP TABLE feedback, schema_migrations, staff_sessions, staff_audit, rate_buckets, sign_in_attempts, server_secrets, api_tokens',
+      'DROP TABLE feedback, schema_migrations, staff_sessions, staff_audit, rate_buckets, sign_in_attempts, server_secrets, api_tokens, staff_secrets',
     async open() {
       // A clean slate: drop what the previous test created, so migrations run from scratch.
       await admin?.unsafe(
-        'DROP TABLE IF EXISTS feedback, schema_migrations, staff_sessions, staff_audit, rate_buckets, sign_in_attempts, server_secrets, api_tokens',
+        'DROP TABLE IF EXISTS feedback, schema_migrations, staff_sessions, staff_audit, rate_buckets, sign_in_attempts, server_secrets, api_tokens, staff_secrets',
       );
       return openPostgresStore({ url: url ?? '', max: 4 });
     },

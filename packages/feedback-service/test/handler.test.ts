@@ -215,7 +215,15 @@ describe('GET /api/feedback/{code}: public status', () => {
     const response = await handler(new Request(`${BASE}/${encodeURIComponent(persian)}`));
     expect(response.status).toBe(200);
     const view = (await response.json()) as Record<string, unknown>;
-    expect(Object.keys(view).sort()).toEqual(['code', 'receivedAt', 'status', 'updatedAt']);
+    // contactHeld says only whether there is something the citizen could erase, never what.
+    expect(Object.keys(view).sort()).toEqual([
+      'code',
+      'contactHeld',
+      'receivedAt',
+      'status',
+      'updatedAt',
+    ]);
+    expect(typeof view.contactHeld).toBe('boolean');
     expect(view.status).toBe('received');
     expect(JSON.stringify(view)).not.toMatch(/مریم|maryam|private/);
 

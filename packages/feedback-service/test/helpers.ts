@@ -1,5 +1,6 @@
 import { createFeedbackHandler, type FeedbackHandlerOptions } from '../src/handler.ts';
 import { hashSecret, type ScryptCost } from '../src/secret-hash.ts';
+import type { StaffAccount } from '../src/staff-accounts.ts';
 import { openSqliteStore } from '../src/store/sqlite.ts';
 import type { FeedbackStore } from '../src/store/types.ts';
 
@@ -16,9 +17,19 @@ export const TEST_COST: ScryptCost = { ln: 10, r: 8, p: 1 };
 /** The shared token as the service is configured with it: its hash. */
 export const STAFF_TOKEN_HASH = await hashSecret(STAFF_TOKEN, TEST_COST);
 
-/** An account for `staffAccounts`: the name and the hash of the secret. */
-export async function account(credentials: { name: string; secret: string }) {
-  return { name: credentials.name, secretHash: await hashSecret(credentials.secret, TEST_COST) };
+/**
+ * An account for `staffAccounts`: the name, the hash of the secret and a role (admin unless
+ * given: most handler tests are about what the office can do at all, scope.test.ts about who).
+ */
+export async function account(
+  credentials: { name: string; secret: string },
+  scope: Pick<StaffAccount, 'role' | 'provinces'> = { role: 'admin' },
+): Promise<StaffAccount> {
+  return {
+    name: credentials.name,
+    secretHash: await hashSecret(credentials.secret, TEST_COST),
+    ...scope,
+  };
 }
 
 /** A valid submission body; override fields as needed. */

@@ -2,6 +2,7 @@ import { generateTrackingCode } from '@behzisti/core';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFeedbackHandler } from '../src/handler.ts';
+import { eraseExpiredContacts } from '../src/retention.ts';
 import { CodeCollisionError, type FeedbackStore, type NewFeedback } from '../src/store/types.ts';
 import { postgresEngine, sqliteEngine } from './engines.ts';
 import { BASE, countRows, post, validBody } from './helpers.ts';
@@ -41,7 +42,7 @@ for (const engine of engines) {
     });
 
     it('creates its schema on first open and records the migration once', async () => {
-      expect(await engine.migrations()).toEqual([1, 2, 3, 4]);
+      expect(await engine.migrations()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     });
 
     it('is ready once migrated, and not when the newest migration is missing (/readyz)', async () => {
@@ -61,6 +62,7 @@ for (const engine of engines) {
         idempotencyKey: 'k-0123456789abcdef',
         lang: 'en',
         category: 'appreciation',
+        province: 'isfahan',
       });
       expect(await store.insert(feedback)).toEqual({ code: feedback.code, created: true });
       const record = await store.getByCode(feedback.code);
@@ -397,6 +399,93 @@ for (const engine of engines) {
       expect(JSON.stringify(await store.getByCode(first.replace(/-/g, '')))).not.toMatch(
         /10\.1\.1\.1|shared-key/,
       );
+    });
+
+    it('lists only the provinces asked for; a record without one matches none', async () => {
+      const isfahan = newFeedback({ province: 'isfahan' });
+      const kerman = newFeedback({ province: 'kerman' });
+      const none = newFeedback();
+      for (const feedback of [isfahan, kerman, none]) await store.insert(feedback);
+      const codes = async (provinces: string[] | undefined) =>
+        (await store.list({ provinces }, { limit: 10, offset: 0 })).items.map((r) => r.code);
+      expect(await codes(['isfahan'])).toEqual([isfahan.code]);
+      expect((await codes(['isfahan', 'kerman'])).sort()).toEqual(
+        [isfahan.code, kerman.code].sort(),
+      );
+      expect(await codes([])).toEqual([]);
+      expect(await codes(undefined)).toHaveLength(3);
+      const exported: string[] = [];
+      for await (const record of store.exportRecords({ provinces: ['kerman'] })) {
+        exported.push(record.code);
+      }
+      expect(exported).toEqual([kerman.code]);
+    });
+
+    it('erases contacts of feedback closed past the retention period, idempotently', async () => {
+      // A fixed clock: "now" is 2026-06-15; twelve months back is 2025-06-15.
+      const now = new Date('2026-06-15T09:00:00.000Z');
+      const contact = { name: 'مریم', contact: '09120000000', province: 'isfahan' };
+      const rows = {
+        oldClosed: newFeedback(contact),
+        oldClosedNoContact: newFeedback({ province: 'isfahan' }),
+        recentClosed: newFeedback(contact),
+        oldOpen: newFeedback(contact),
+        oldComment: newFeedback({
+          kind: 'comment',
+          category: undefined,
+          article: 'fa/hesseh-service-base',
+          name: 'مریم',
+        }),
+      };
+      for (const row of Object.values(rows)) await store.insert(row);
+      await store.update(rows.oldClosed.code, { status: 'closed' }, '2025-06-14T23:59:59.000Z');
+      await store.update(
+        rows.oldClosedNoContact.code,
+        { status: 'closed' },
+        '2025-01-01T00:00:00.000Z',
+      );
+      await store.update(rows.recentClosed.code, { status: 'closed' }, '2025-06-15T09:00:01.000Z');
+      await store.update(rows.oldOpen.code, { status: 'answered' }, '2024-01-01T00:00:00.000Z');
+      await store.update(rows.oldComment.code, { status: 'rejected' }, '2024-01-01T00:00:00.000Z');
+      const before = await store.getByCode(rows.oldClosed.code);
+
+      // Two instances running at the same moment erase each record once between them.
+      const runs = await Promise.all([
+        eraseExpiredContacts(store, 12, now),
+        eraseExpiredContacts(store, 12, now),
+      ]);
+      expect(runs.map((run) => run.closedBefore)).toEqual([
+        '2025-06-15T09:00:00.000Z',
+        '2025-06-15T09:00:00.000Z',
+      ]);
+      expect(runs[0].erased + runs[1].erased).toBe(1);
+      expect((await eraseExpiredContacts(store, 12, now)).erased).toBe(0);
+
+      const after = await store.getByCode(rows.oldClosed.code);
+      const { name: _name, contact: _contact, ...kept } = before ?? rows.oldClosed;
+      // Code, category, province, status, message and dates stay; the contact details go.
+      expect(after).toEqual({ ...kept, contactErasedAt: now.toISOString() });
+      for (const row of [rows.recentClosed, rows.oldOpen]) {
+        expect(await store.getByCode(row.code)).toMatchObject({
+          name: 'مریم',
+          contact: '09120000000',
+        });
+      }
+      expect((await store.getByCode(rows.oldComment.code))?.name).toBe('مریم');
+      expect(
+        (await store.getByCode(rows.oldClosedNoContact.code))?.contactErasedAt,
+      ).toBeUndefined();
+
+      // The citizen's own request erases one record's at once, whatever its status.
+      const at = '2026-06-15T10:00:00.000Z';
+      expect(await store.eraseContacts({ code: rows.oldOpen.code }, at)).toBe(1);
+      expect(await store.eraseContacts({ code: rows.oldOpen.code }, at)).toBe(0);
+      expect(await store.getByCode(rows.oldOpen.code)).toMatchObject({
+        status: 'answered',
+        contactErasedAt: at,
+      });
+      expect((await store.getByCode(rows.oldOpen.code))?.name).toBeUndefined();
+      expect(await store.eraseContacts({ code: rows.oldComment.code }, at)).toBe(0);
     });
   });
 }

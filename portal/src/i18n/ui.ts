@@ -313,6 +313,8 @@ const fa = {
   'staff.error.dateOrder': 'تاریخ «تا» نباید پیش از تاریخ «از» باشد.',
   'staff.error.reply': 'پاسخ را بنویسید، یا وضعیت را تغییر دهید.',
   'staff.signedInAs': 'وارد شده با نام {name}',
+  'staff.noRole':
+    'برای حساب شما هنوز نقشی تعیین نشده است، پس پیامی نمی‌بینید. از مدیر سامانه بخواهید نقش و استان‌های شما را تعیین کند.',
   'staff.signOut': 'خروج',
   'staff.signedOut': 'از سامانه خارج شدید.',
   'staff.signOutEverywhere': 'پایان همهٔ نشست‌های من',
@@ -332,6 +334,14 @@ const fa = {
   'staff.tokens.noLabel': 'بی‌نام',
   'staff.tokens.ended': '(پایان‌یافته)',
   'staff.tokens.none': 'هنوز توکنی نساخته‌اید.',
+  'staff.secret.title': 'تغییر رمز من',
+  'staff.secret.intro':
+    'رمز تازه دست‌کم ۱۶ نویسه باشد، مثلاً چند واژهٔ نامربوط. با تغییر رمز، نشست‌های شما در دستگاه‌های دیگر پایان می‌یابد.',
+  'staff.secret.old': 'رمز کنونی',
+  'staff.secret.new': 'رمز تازه',
+  'staff.secret.submit': 'تغییر رمز',
+  'staff.secret.short': 'رمز تازه باید دست‌کم ۱۶ نویسه باشد. آن را بلندتر بنویسید.',
+  'staff.secret.done': 'رمز شما تغییر کرد. از این پس با رمز تازه وارد شوید.',
   'staff.tokens.revoke': 'باطل کردن',
   'staff.tokens.revoked': 'توکن باطل شد و دیگر کار نمی‌کند.',
   'staff.signedOutEverywhere':
@@ -783,6 +793,8 @@ const en: Record<Key, string> = {
   'staff.error.dateOrder': 'The “to” date must not be before the “from” date.',
   'staff.error.reply': 'Write a reply, or change the status.',
   'staff.signedInAs': 'Signed in as {name}',
+  'staff.noRole':
+    'Your account has no role yet, so there are no messages to show. Ask an administrator to set your role and provinces.',
   'staff.signOut': 'Sign out',
   'staff.signedOut': 'You are signed out.',
   'staff.signOutEverywhere': 'End all my sessions',
@@ -802,6 +814,14 @@ const en: Record<Key, string> = {
   'staff.tokens.noLabel': 'no name',
   'staff.tokens.ended': '(ended)',
   'staff.tokens.none': 'You have not made any tokens.',
+  'staff.secret.title': 'Change my secret',
+  'staff.secret.intro':
+    'The new secret needs at least 16 characters, for example a few unrelated words. Changing it ends your sessions on other devices.',
+  'staff.secret.old': 'Current secret',
+  'staff.secret.new': 'New secret',
+  'staff.secret.submit': 'Change the secret',
+  'staff.secret.short': 'The new secret needs at least 16 characters. Make it longer.',
+  'staff.secret.done': 'Your secret is changed. Sign in with the new one from now on.',
   'staff.tokens.revoke': 'Revoke',
   'staff.tokens.revoked': 'The token is revoked and no longer works.',
   'staff.signedOutEverywhere':

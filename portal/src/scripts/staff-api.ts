@@ -116,6 +116,10 @@ export async function staffJson<T>(
 export interface StaffSession {
   name: string;
   expiresAt?: string;
+  /** admin, caseworker, moderator; null without a role. */
+  role?: string | null;
+  /** The provinces the role applies to, or `all` for admins. */
+  provinces?: string[] | 'all';
 }
 
 /** One item of the staff list: feedback or a comment (fields as the service's staff view). */

@@ -16,6 +16,8 @@ import {
   retryMinutes,
   statusesFor,
 } from './staff-query.ts';
+import { fitToRole } from './staff-role.ts';
+import { setUpSecretChange } from './staff-secret.ts';
 import { setUpTokens } from './staff-tokens.ts';
 
 // The staff inbox page (components/StaffInbox.astro): sign-in, the filtered list, one item's
@@ -100,6 +102,15 @@ function start(root: HTMLElement): void {
   const auditCount = el('staff-audit-count');
   const auditPrev = el<HTMLButtonElement>('staff-audit-prev');
   const auditNext = el<HTMLButtonElement>('staff-audit-next');
+  const fitRole = (current: StaffSession) =>
+    fitToRole(current, {
+      browse,
+      kindSelect,
+      exportButton,
+      audit: el('staff-audit'),
+      tokens: el('staff-tokens'),
+      noRole: el('staff-no-role'),
+    });
 
   /** Base names by id, read from the base filter (built from the same content as the directory). */
   const baseNames = new Map(
@@ -230,6 +241,7 @@ function start(root: HTMLElement): void {
   const enterWork = (current: StaffSession) => {
     session = current;
     who.textContent = text('signedInAs', { name: current.name });
+    fitRole(current);
     signin.hidden = true;
     signinError.textContent = '';
     work.hidden = false;
@@ -242,6 +254,7 @@ function start(root: HTMLElement): void {
       return;
     }
     announce(text('signIn.done'));
+    if (current.role === null) return;
     listTitle.focus();
     applyFilters(listTitle);
   };
@@ -304,6 +317,7 @@ function start(root: HTMLElement): void {
     offset = 0;
     work.hidden = true;
     clearTokens();
+    clearSecret();
   };
 
   /** Signs out this session, or every session of the account; the page forgets what it holds. */
@@ -734,6 +748,7 @@ function start(root: HTMLElement): void {
   auditNext.addEventListener('click', () => turnAudit(1, auditNext));
 
   const clearTokens = setUpTokens({ el, text, when, announce, act });
+  const clearSecret = setUpSecretChange({ el, text, when, announce, act });
 
   // ---- start --------------------------------------------------------------------------------
 
@@ -744,8 +759,9 @@ function start(root: HTMLElement): void {
       const current = await staffJson<StaffSession>('/api/staff/session');
       session = current;
       who.textContent = text('signedInAs', { name: current.name });
+      fitRole(current);
       work.hidden = false;
-      applyFilters(null);
+      if (current.role !== null) applyFilters(null);
     } catch (error) {
       if (error instanceof StaffApiError && error.kind === 'unavailable') {
         problem.textContent = text('unavailable');

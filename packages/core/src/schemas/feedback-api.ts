@@ -34,6 +34,7 @@ export const errorCodes = [
   'SESSION_EXPIRED',
   'TOKEN_SCOPE',
   'UNKNOWN_ARTICLE',
+  'FORBIDDEN',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -88,8 +89,14 @@ export const FeedbackStatusAnswerSchema = z.object({
   updatedAt: z.string(),
   publicReply: z.string().optional(),
   repliedAt: z.string().optional(),
+  /** Feedback only: whether the office still holds a name or contact the citizen may erase. */
+  contactHeld: z.boolean().optional(),
 });
 export type FeedbackStatusAnswer = z.infer<typeof FeedbackStatusAnswerSchema>;
+
+/** The answer of `DELETE /api/feedback/{code}/contact`: whether anything was erased now. */
+export const ContactErasedAnswerSchema = z.object({ code: z.string(), erased: z.boolean() });
+export type ContactErasedAnswer = z.infer<typeof ContactErasedAnswerSchema>;
 
 /** One published comment, as `GET /api/comments?article=` gives it (never personal data). */
 export const PublishedCommentSchema = z.object({

@@ -1,10 +1,11 @@
 import type {
+  ContactErasedAnswer,
   FeedbackRequest,
   FeedbackStatusAnswer,
   SubmitAnswer,
 } from '@behzisti/core/feedback-api';
 import type { Outcome } from '../shared/errors.ts';
-import { getJson, postJson } from '../shared/form/client.ts';
+import { call, getJson, postJson } from '../shared/form/client.ts';
 import type { Locale } from '../shared/locale.ts';
 import type { Category, FormValues } from './validation.ts';
 
@@ -27,6 +28,20 @@ export function lookUpStatus(
   code: string,
 ): Promise<Outcome<FeedbackStatusAnswer>> {
   return getJson(`${endpoint.replace(/\/+$/, '')}/${encodeURIComponent(code)}`);
+}
+
+/** DELETE the name and contact held with a (canonical) tracking code, at the citizen's request. */
+export function eraseContact(
+  endpoint: string,
+  code: string,
+): Promise<Outcome<ContactErasedAnswer>> {
+  // As JSON, though empty: hosts that refuse bodiless cross-site writes as form posts (Astro's
+  // origin check) let it through, and the CORS preflight applies as for every write.
+  return call(`${endpoint.replace(/\/+$/, '')}/${encodeURIComponent(code)}/contact`, {
+    method: 'DELETE',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
 }
 
 /** The body to send for `values` (without its idempotency key yet). */

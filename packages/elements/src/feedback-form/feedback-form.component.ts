@@ -9,7 +9,13 @@ import { SendKey } from '../shared/form/send-key.ts';
 import { QuickExitController } from '../shared/quick-exit-controller.ts';
 import { SettledController } from '../shared/settled-controller.ts';
 import './events.ts';
-import { type FeedbackStatusAnswer, feedbackBody, lookUpStatus, sendFeedback } from './api.ts';
+import {
+  eraseContact,
+  type FeedbackStatusAnswer,
+  feedbackBody,
+  lookUpStatus,
+  sendFeedback,
+} from './api.ts';
 import { confirmationTemplate, copyCodeIn } from './confirmation.template.ts';
 import { draftKey, drafts } from './draft.ts';
 import { failureNotice } from './failure.template.ts';
@@ -81,6 +87,7 @@ export class BzFeedbackForm extends BzElement {
     copyResult: { state: true },
     codeText: { state: true },
     codeProblem: { state: true },
+    contactErased: { state: true },
   };
 
   /** URL of the feedback API, e.g. `https://api.example.ir/api/feedback` (another origin is fine). */
@@ -113,6 +120,7 @@ export class BzFeedbackForm extends BzElement {
   declare private copyResult: CopyResult;
   declare private codeText: string;
   declare private codeProblem: CodeProblem | undefined;
+  declare private contactErased: boolean;
 
   private website = '';
   private shownAt = 0;
@@ -146,6 +154,7 @@ export class BzFeedbackForm extends BzElement {
     this.announcement = '';
     this.copyResult = '';
     this.codeText = '';
+    this.contactErased = false;
   }
 
   // ——— Public methods ———
@@ -170,6 +179,7 @@ export class BzFeedbackForm extends BzElement {
     this.statusResult = undefined;
     this.codeText = '';
     this.codeProblem = undefined;
+    this.contactErased = false;
     this.spokenCount.reset();
     this.copyResult = '';
   }
@@ -197,6 +207,8 @@ export class BzFeedbackForm extends BzElement {
         ),
         onLookUp: this.onLookUp,
         onCodeInput: this.onCodeInput,
+        contactErased: this.contactErased,
+        onEraseContact: this.onEraseContact,
       });
     }
     if (this.submittedCode) {
@@ -351,6 +363,7 @@ export class BzFeedbackForm extends BzElement {
     this.failure = undefined;
     const checked = checkCode(this.codeText);
     this.codeProblem = 'problem' in checked ? checked.problem : undefined;
+    this.contactErased = false;
     if ('code' in checked) {
       this.sending = true;
       this.announcement = 'looking';
@@ -367,5 +380,21 @@ export class BzFeedbackForm extends BzElement {
     }
     this.statusResult = undefined;
     await this.focusAfterUpdate(this.codeProblem ? undefined : 'failure');
+  };
+
+  private readonly onEraseContact = async () => {
+    const shown = this.statusResult;
+    if (this.sending || !shown) return;
+    this.failure = undefined;
+    this.sending = true;
+    const outcome = await eraseContact(this.endpoint, shown.code);
+    this.sending = false;
+    if (outcome.ok) {
+      this.statusResult = { ...shown, contactHeld: false };
+      this.contactErased = true;
+      return this.focusAfterUpdate('erased');
+    }
+    this.failure = outcome.failure;
+    await this.focusAfterUpdate('failure');
   };
 }

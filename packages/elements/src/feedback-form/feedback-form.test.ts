@@ -636,6 +636,26 @@ describe('bz-feedback-form: status mode', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('erases the name and contact at the citizen’s request, and says so', async () => {
+    const id = newScenario();
+    const code = await storeMessage(id);
+    const el = await statusForm(id, 'en');
+    await type(el, '#code', code);
+    await submit(el);
+    await waitUntil(() => $(el, '[part="erase"] button'), 'the erase button');
+    await expect(el).to.be.accessible();
+    ($(el, '[part="erase"] button') as HTMLButtonElement).click();
+    await waitUntil(() => $(el, '#erased'), 'the erased sentence', { timeout: 4000 });
+    await el.updateComplete;
+    expect(active(el)?.id).to.equal('erased');
+    expect(text(el, '#erased')).to.contain('erased');
+    expect($(el, '[part="erase"]')).to.equal(null);
+    // The real service holds them no more: a fresh lookup offers nothing to erase.
+    const status = await (await fetch(`${endpointOf(id)}/${code}`)).json();
+    expect(status.contactHeld).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
   it('shows each status in English with Gregorian dates, and passes axe', async () => {
     const id = newScenario();
     const code = await storeMessage(id);

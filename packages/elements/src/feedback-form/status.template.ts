@@ -21,6 +21,9 @@ export interface StatusView {
   failureNotice: TemplateResult | typeof nothing;
   onLookUp: (event: Event) => void;
   onCodeInput: (event: Event) => void;
+  /** Whether the name and contact were erased since this status was shown. */
+  contactErased: boolean;
+  onEraseContact: () => void;
 }
 
 /**
@@ -65,6 +68,7 @@ export function statusModeTemplate(view: StatusView): TemplateResult {
       ${submitButton(msg('دیدن وضعیت'), view.sending)}
     </form>
     ${view.result ? statusTemplate(view.result, view.locale) : nothing}
+    ${view.result ? eraseTemplate(view) : nothing}
   `;
 }
 
@@ -92,6 +96,35 @@ function statusTemplate(result: FeedbackStatusAnswer, locale: Locale): TemplateR
       </dl>
       <h4 part="heading">${msg('پاسخ بهزیستی')}</h4>
       ${result.publicReply ? replyTemplate(result.publicReply, date(result.repliedAt)) : html`<p>${msg('هنوز پاسخی ثبت نشده است.')}</p>`}
+    </section>
+  `;
+}
+
+/**
+ * While the office holds the citizen's name or contact: erase them now (retention would, a
+ * year after the message is closed). Afterwards, a sentence that says it was done.
+ */
+function eraseTemplate(view: StatusView): TemplateResult | typeof nothing {
+  if (view.contactErased) {
+    return html`<p id="erased" class="hint" part="erased" tabindex="-1">
+      ${msg('نام و راه تماس شما از این پیام پاک شد. کد پیگیری و پاسخ بهزیستی می‌ماند.')}
+    </p>`;
+  }
+  if (view.result?.contactHeld !== true) return nothing;
+  return html`
+    <section part="erase" aria-labelledby="erase-heading">
+      <h4 part="heading" id="erase-heading">${msg('پاک کردن نام و راه تماس')}</h4>
+      <p class="hint">
+        ${msg('اگر بخواهید، نام و شمارهٔ تماس یا ایمیل شما را همین حالا از این پیام پاک می‌کنیم. پس از آن بهزیستی نمی‌تواند مستقیم با شما تماس بگیرد؛ پاسخ را با همین کد پیگیری می‌بینید.')}
+      </p>
+      <button
+        type="button"
+        part="button"
+        aria-disabled=${view.sending ? 'true' : 'false'}
+        @click=${view.onEraseContact}
+      >
+        ${msg('پاک کردن نام و راه تماس من')}
+      </button>
     </section>
   `;
 }

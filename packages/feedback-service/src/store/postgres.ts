@@ -7,6 +7,7 @@ import {
   type AuditRow,
   COLUMNS,
   EXPORT_BATCH,
+  eraseContactsSql,
   type FeedbackRow,
   filterSql,
   INSERT_COLUMNS,
@@ -15,8 +16,11 @@ import {
   rowToAudit,
   rowToRecord,
   rowToSession,
+  rowToStaffSecret,
   SESSION_COLUMNS,
   type SessionRow,
+  STAFF_SECRET_COLUMNS,
+  type StaffSecretRow,
   windowRetry,
 } from './rows.ts';
 import {
@@ -340,7 +344,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
 
     async createApiToken(token) {
       await query(
-        `INSERT INTO api_tokens (${API_TOKEN_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        `INSERT INTO api_tokens (${API_TOKEN_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
         [
           token.id,
           token.tokenHash,
@@ -350,6 +354,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
           token.createdAt,
           token.expiresAt,
           token.revokedAt ?? null,
+          token.provinces === undefined ? null : JSON.stringify(token.provinces),
         ],
       );
     },
@@ -465,6 +470,29 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       } catch {
         return false;
       }
+    },
+
+    async eraseContacts(which, at) {
+      const { sql, params } = eraseContactsSql(which, at, (n) => `$${n}`);
+      const rows = await query(`${sql} RETURNING code`, params);
+      return rows.length;
+    },
+
+    async getStaffSecret(actor) {
+      const [row] = await query<StaffSecretRow>(
+        `SELECT ${STAFF_SECRET_COLUMNS} FROM staff_secrets WHERE actor = $1`,
+        [actor],
+      );
+      return row ? rowToStaffSecret(row) : undefined;
+    },
+
+    async setStaffSecret(secret) {
+      await query(
+        `INSERT INTO staff_secrets (${STAFF_SECRET_COLUMNS}) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (actor) DO UPDATE SET secret_hash = excluded.secret_hash,
+           replaces = excluded.replaces, changed_at = excluded.changed_at`,
+        [secret.actor, secret.secretHash, secret.replaces, secret.changedAt],
+      );
     },
 
     async close() {

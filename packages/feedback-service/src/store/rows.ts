@@ -2,10 +2,12 @@ import type { FeedbackCategory } from '@behzisti/core';
 import type {
   ApiToken,
   AuditEntry,
+  ContactErasure,
   FeedbackFilter,
   FeedbackRecord,
   FeedbackStatus,
   NewFeedback,
+  StaffSecret,
   StaffSession,
 } from './types.ts';
 
@@ -14,7 +16,7 @@ import type {
 /** Columns in the order the stores select them. */
 export const COLUMNS =
   'code, kind, category, article, parent, message, name, contact, anonymous, service_base_id, page_url, lang, ' +
-  'idempotency_key, status, public_reply, replied_at, received_at, updated_at';
+  'idempotency_key, status, public_reply, replied_at, received_at, updated_at, province, contact_erased_at';
 
 /** A row as either engine returns it (timestamps as text in SQLite, Date in PostgreSQL). */
 export interface FeedbackRow {
@@ -36,6 +38,8 @@ export interface FeedbackRow {
   replied_at: string | Date | null;
   received_at: string | Date;
   updated_at: string | Date;
+  province: string | null;
+  contact_erased_at: string | Date | null;
 }
 
 function iso(value: string | Date): string {
@@ -64,6 +68,8 @@ export function rowToRecord(row: FeedbackRow): FeedbackRecord {
   if (row.idempotency_key !== null) record.idempotencyKey = row.idempotency_key;
   if (row.public_reply !== null) record.publicReply = row.public_reply;
   if (row.replied_at !== null) record.repliedAt = iso(row.replied_at);
+  if (row.province !== null) record.province = row.province;
+  if (row.contact_erased_at !== null) record.contactErasedAt = iso(row.contact_erased_at);
   return record;
 }
 
@@ -91,6 +97,14 @@ export function filterSql(
     });
     conditions.push(`service_base_id IN (${marks.join(', ')})`);
   }
+  if (filter.provinces !== undefined) {
+    // An empty scope matches nothing (a caseworker with no provinces sees no records).
+    const marks = filter.provinces.map((province) => {
+      params.push(province);
+      return placeholder(params.length);
+    });
+    conditions.push(marks.length > 0 ? `province IN (${marks.join(', ')})` : '1 = 0');
+  }
   if (filter.from) add('received_at >= ?', filter.from);
   if (filter.to) add('received_at < ?', filter.to);
   return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
@@ -102,7 +116,7 @@ export const EXPORT_BATCH = 500;
 /** The columns an insert writes, in order (both engines use the same list). */
 export const INSERT_COLUMNS =
   'code, idempotency_key, kind, category, article, parent, message, name, contact, anonymous, ' +
-  'service_base_id, page_url, lang, status, received_at, updated_at';
+  'service_base_id, page_url, lang, status, received_at, updated_at, province';
 
 /** The status a new record starts in: comments wait for moderation. */
 export function initialStatus(feedback: NewFeedback): FeedbackStatus {
@@ -131,6 +145,7 @@ export function insertValues<B>(
     initialStatus(feedback),
     feedback.receivedAt,
     feedback.receivedAt,
+    feedback.province ?? null,
   ];
 }
 
@@ -171,11 +186,12 @@ export interface ApiTokenRow {
   created_at: string | Date;
   expires_at: string | Date;
   revoked_at: string | Date | null;
+  provinces: string | null;
 }
 
 /** The API token columns in {@link ApiTokenRow} order. */
 export const API_TOKEN_COLUMNS =
-  'id, token_hash, actor, scope, label, created_at, expires_at, revoked_at';
+  'id, token_hash, actor, scope, label, created_at, expires_at, revoked_at, provinces';
 
 export function rowToApiToken(row: ApiTokenRow): ApiToken {
   return {
@@ -187,6 +203,7 @@ export function rowToApiToken(row: ApiTokenRow): ApiToken {
     createdAt: iso(row.created_at),
     expiresAt: iso(row.expires_at),
     ...(row.revoked_at === null ? {} : { revokedAt: iso(row.revoked_at) }),
+    ...(row.provinces === null ? {} : { provinces: JSON.parse(row.provinces) as string[] }),
   };
 }
 
@@ -212,3 +229,43 @@ export function rowToAudit(row: AuditRow): AuditEntry {
 
 /** Longest list of articles one counts query takes. */
 export const MAX_COUNT_ARTICLES = 200;
+
+/**
+ * The contact erasure as one UPDATE for either engine (`placeholder(n)` is its n-th parameter):
+ * only feedback that still holds a name or contact matches, so a second run changes nothing.
+ */
+export function eraseContactsSql(
+  which: ContactErasure,
+  at: string,
+  placeholder: (index: number) => string,
+): { sql: string; params: string[] } {
+  const scope =
+    'code' in which
+      ? `code = ${placeholder(2)}`
+      : `status = 'closed' AND updated_at < ${placeholder(2)}`;
+  return {
+    sql: `UPDATE feedback SET name = NULL, contact = NULL, contact_erased_at = ${placeholder(1)}
+          WHERE kind = 'feedback' AND (name IS NOT NULL OR contact IS NOT NULL) AND ${scope}`,
+    params: [at, 'code' in which ? which.code : which.closedBefore],
+  };
+}
+
+/** The staff secret columns, in {@link StaffSecretRow} order. */
+export const STAFF_SECRET_COLUMNS = 'actor, secret_hash, replaces, changed_at';
+
+/** A staff secret row as either engine returns it. */
+export interface StaffSecretRow {
+  actor: string;
+  secret_hash: string;
+  replaces: string;
+  changed_at: string | Date;
+}
+
+export function rowToStaffSecret(row: StaffSecretRow): StaffSecret {
+  return {
+    actor: row.actor,
+    secretHash: row.secret_hash,
+    replaces: row.replaces,
+    changedAt: iso(row.changed_at),
+  };
+}

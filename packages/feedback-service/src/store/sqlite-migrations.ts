@@ -151,4 +151,45 @@ export const sqliteMigrations: readonly Migration[] = [
       CREATE INDEX api_tokens_actor ON api_tokens (actor, created_at);
     `,
   },
+  {
+    version: 5,
+    name: 'province of each record, for staff scope',
+    sql: `
+      -- Resolved by the service from the base or the article; NULL (older rows): admins only.
+      ALTER TABLE feedback ADD COLUMN province TEXT;
+      CREATE INDEX feedback_province ON feedback (province, kind, received_at);
+    `,
+  },
+  {
+    version: 6,
+    name: 'contact retention',
+    sql: `
+      -- When the name and contact were erased (retention, or the citizen asked).
+      ALTER TABLE feedback ADD COLUMN contact_erased_at TEXT;
+      -- The daily retention run reads only closed feedback that still holds contact details.
+      CREATE INDEX feedback_retention ON feedback (status, updated_at)
+        WHERE name IS NOT NULL OR contact IS NOT NULL;
+    `,
+  },
+  {
+    version: 7,
+    name: 'staff secrets changed in the inbox',
+    sql: `
+      -- A staff member's own secret; counts while the configured hash is the one it replaced.
+      CREATE TABLE staff_secrets (
+        actor TEXT PRIMARY KEY,
+        secret_hash TEXT NOT NULL,
+        replaces TEXT NOT NULL,
+        changed_at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
+  {
+    version: 8,
+    name: 'provinces of an API token',
+    sql: `
+      -- A JSON list narrowing the token to some of its maker's provinces; NULL: all of them.
+      ALTER TABLE api_tokens ADD COLUMN provinces TEXT;
+    `,
+  },
 ];

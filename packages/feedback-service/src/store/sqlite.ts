@@ -9,6 +9,7 @@ import {
   type AuditRow,
   COLUMNS,
   EXPORT_BATCH,
+  eraseContactsSql,
   type FeedbackRow,
   filterSql,
   INSERT_COLUMNS,
@@ -17,8 +18,11 @@ import {
   rowToAudit,
   rowToRecord,
   rowToSession,
+  rowToStaffSecret,
   SESSION_COLUMNS,
   type SessionRow,
+  STAFF_SECRET_COLUMNS,
+  type StaffSecretRow,
   windowRetry,
 } from './rows.ts';
 import { sqliteMigrations } from './sqlite-migrations.ts';
@@ -335,7 +339,7 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
 
     async createApiToken(token) {
       db.prepare(
-        `INSERT INTO api_tokens (${API_TOKEN_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO api_tokens (${API_TOKEN_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
         token.id,
         token.tokenHash,
@@ -345,6 +349,7 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
         token.createdAt,
         token.expiresAt,
         token.revokedAt ?? null,
+        token.provinces === undefined ? null : JSON.stringify(token.provinces),
       );
     },
 
@@ -451,6 +456,26 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
       } catch {
         return false;
       }
+    },
+
+    async eraseContacts(which, at) {
+      const { sql, params } = eraseContactsSql(which, at, () => '?');
+      return Number(db.prepare(sql).run(...params).changes);
+    },
+
+    async getStaffSecret(actor) {
+      const row = db
+        .prepare(`SELECT ${STAFF_SECRET_COLUMNS} FROM staff_secrets WHERE actor = ?`)
+        .get(actor) as StaffSecretRow | undefined;
+      return row ? rowToStaffSecret(row) : undefined;
+    },
+
+    async setStaffSecret(secret) {
+      db.prepare(
+        `INSERT INTO staff_secrets (${STAFF_SECRET_COLUMNS}) VALUES (?, ?, ?, ?)
+         ON CONFLICT (actor) DO UPDATE SET secret_hash = excluded.secret_hash,
+           replaces = excluded.replaces, changed_at = excluded.changed_at`,
+      ).run(secret.actor, secret.secretHash, secret.replaces, secret.changedAt);
     },
 
     async close() {

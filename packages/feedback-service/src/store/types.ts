@@ -40,6 +40,11 @@ export interface NewFeedback {
   anonymous: boolean;
   serviceBaseId?: string | undefined;
   pageUrl?: string | undefined;
+  /**
+   * The province the record is about, resolved by the service from its base or its article
+   * (never sent by the citizen); decides which staff see it. Absent: admins only.
+   */
+  province?: string | undefined;
   lang: 'fa' | 'en';
   idempotencyKey?: string | undefined;
   receivedAt: string;
@@ -48,6 +53,8 @@ export interface NewFeedback {
 /** A stored piece of feedback with the office's progress on it. */
 export interface FeedbackRecord extends NewFeedback {
   status: FeedbackStatus;
+  /** When the name and contact were erased (retention, or the citizen asked); absent before. */
+  contactErasedAt?: string | undefined;
   publicReply?: string | undefined;
   repliedAt?: string | undefined;
   updatedAt: string;
@@ -77,6 +84,8 @@ export interface FeedbackFilter {
   serviceBaseId?: string | readonly string[] | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  /** Only records of these provinces (a staff member's scope); records without one never match. */
+  provinces?: readonly string[] | undefined;
 }
 
 /** A page of the staff list, newest first. */
@@ -125,6 +134,8 @@ export interface ApiToken {
   createdAt: string;
   expiresAt: string;
   revokedAt?: string | undefined;
+  /** Only these of its maker's provinces; absent: all of the maker's. */
+  provinces?: string[] | undefined;
 }
 
 /** The outcome of reserving a sign-in attempt: an id to release on success, or when to retry. */
@@ -142,6 +153,22 @@ export interface AuditEntry {
   target?: string | undefined;
   /** Client address (rate-limit key) the request came from. */
   client: string;
+}
+
+/**
+ * Whose contact details to erase: one record's (the citizen holding its code asks), or every
+ * closed feedback record last changed before `closedBefore` (the retention period).
+ */
+export type ContactErasure = { code: string } | { closedBefore: string };
+
+/** A staff member's own secret, set in the inbox; see own-secret.ts for when it counts. */
+export interface StaffSecret {
+  actor: string;
+  /** PHC scrypt string of the new secret. */
+  secretHash: string;
+  /** SHA-256 (hex) of the configured hash it replaced. */
+  replaces: string;
+  changedAt: string;
 }
 
 /** Storage for feedback. Every method is safe to call concurrently. */
@@ -227,6 +254,19 @@ export interface FeedbackStore {
    * Never throws: an unreachable database is `false`.
    */
   ready(): Promise<boolean>;
+
+  /**
+   * Erases the name and contact of the feedback `which` names (comments are not touched),
+   * keeping its code, category, province, status and dates; returns how many records changed.
+   * One idempotent UPDATE: records already erased do not match, so several instances running
+   * it at once, or twice, change nothing more.
+   */
+  eraseContacts(which: ContactErasure, at: string): Promise<number>;
+
+  /** The secret `actor` set for themselves, if any. */
+  getStaffSecret(actor: string): Promise<StaffSecret | undefined>;
+  /** Stores (or replaces) `actor`'s own secret. */
+  setStaffSecret(secret: StaffSecret): Promise<void>;
 
   /** Releases the database; pending inserts are finished first. */
   close(): Promise<void>;

@@ -6,6 +6,7 @@ import {
 import { pacedResponse } from '@behzisti/feedback-service/http/pace';
 import { registerStoreForShutdown } from '@behzisti/feedback-service/http/shutdown';
 import type { APIRoute } from 'astro';
+import { loadServiceBases } from '../../../lib/data-collections.ts';
 import { loadNews } from '../../../lib/news-collection.ts';
 
 // The feedback service inside the portal's Node server. Created once per process (the SQLite
@@ -29,12 +30,38 @@ function publishedArticle(id: string): Promise<boolean> {
   return articleIds.then((ids) => ids.has(id));
 }
 
+/**
+ * The province a submission is about, which decides which staff see it: a base's province from
+ * the service-base data, a news article's `province` from its front matter. Nationwide news and
+ * unknown bases have none, and such records are for admins only.
+ */
+let provinces: Promise<Map<string, string>> | undefined;
+async function provinceOf(about: {
+  serviceBaseId?: string | undefined;
+  article?: string | undefined;
+}): Promise<string | undefined> {
+  provinces ??= Promise.all([loadServiceBases(), loadNews()]).then(([bases, news]) => {
+    const map = new Map<string, string>();
+    for (const base of bases) map.set(`base:${base.id}`, base.province);
+    for (const item of [...news.items.fa, ...news.items.en]) {
+      const province = item.entry.data.province;
+      if (province) map.set(`article:${item.entry.id}`, province);
+    }
+    return map;
+  });
+  const map = await provinces;
+  if (about.serviceBaseId !== undefined) return map.get(`base:${about.serviceBaseId}`);
+  if (about.article !== undefined) return map.get(`article:${about.article}`);
+  return undefined;
+}
+
 let service: Promise<{ handler: FeedbackHandler; store: FeedbackStore }> | undefined;
 
 function feedbackService(): Promise<{ handler: FeedbackHandler; store: FeedbackStore }> {
   if (!service) {
     service = createFeedbackServiceFromEnv(process.env, process.cwd(), {
       articleExists: publishedArticle,
+      provinceOf,
     }).then((created) => {
       // portal/server.ts closes it on SIGTERM, after the last request in flight.
       registerStoreForShutdown(() => created.store.close());
