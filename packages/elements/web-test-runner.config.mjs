@@ -17,6 +17,26 @@ import { geolocationPlugin } from './test-fixtures/geolocation-plugin.mjs';
 import { locatorRoutes } from './test-fixtures/locator-data.mjs';
 import { testRoutes } from './test-fixtures/middleware.mjs';
 
+/**
+ * Core's word lists (core/search/word-lists/*.json) are imported as JSON modules. esbuild's
+ * transform of the importing file drops the `with { type: 'json' }` attribute, so the browser
+ * asks for them as scripts: serve JSON under core's sources as JavaScript modules. Only there —
+ * test fixtures are fetched as JSON data and must stay JSON.
+ */
+const coreJsonModules = {
+  name: 'core-json-modules',
+  /** @param {{ path: string }} context */
+  resolveMimeType(context) {
+    if (/^\/packages\/core\/src\/.*\.json$/.test(context.path)) return 'js';
+    return undefined;
+  },
+  /** @param {{ path: string, body: unknown }} context */
+  transform(context) {
+    if (!/^\/packages\/core\/src\/.*\.json$/.test(context.path)) return undefined;
+    return { body: `export default ${String(context.body)};` };
+  },
+};
+
 const chromium = findChromium();
 const firefox = findFirefox();
 if (!chromium) throw new Error(chromiumHelp);
@@ -45,9 +65,8 @@ export default {
   nodeResolve: { exportConditions: ['browser', 'development'] },
   middleware: [testRoutes, locatorRoutes, feedbackRoutes],
   plugins: [
-    // json: core's word lists (core/search) are JSON modules; esbuild's transform drops the
-    // `with { type: 'json' }` attribute, so the dev server must serve them as JavaScript.
-    esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    coreJsonModules,
     geolocationPlugin(),
   ],
   browsers,

@@ -6,8 +6,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type PortalServer, startPortalServer, testStaff } from './server.setup.ts';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type PortalServer, startPortalServer } from './server.setup.ts';
+
+/** The run's staff account (server.setup.ts): its secret, and its hashed FEEDBACK_STAFF line. */
+const testStaff = inject('staff');
 
 // The portal behind a real reverse proxy: Debian's nginx with the repository's own site file
 // (deploy/nginx/portal.conf, the one docs/deployment.md shows) in front of two portal
@@ -97,7 +100,11 @@ describe.skipIf(!nginx)('behind nginx (deploy/nginx/portal.conf)', () => {
 
   beforeAll(async () => {
     // Both instances share one store, as two instances behind a balancer must.
-    const shared = { TRUSTED_PROXIES: '127.0.0.1', FEEDBACK_DB: join(dir, 'shared.sqlite') };
+    const shared = {
+      TRUSTED_PROXIES: '127.0.0.1',
+      FEEDBACK_DB: join(dir, 'shared.sqlite'),
+      FEEDBACK_STAFF: testStaff.config,
+    };
     portals = [
       await startPortalServer(undefined, shared),
       await startPortalServer(undefined, shared),
@@ -232,7 +239,7 @@ describe('the recipe as written', () => {
 describe('without a proxy', () => {
   let portal: PortalServer;
   beforeAll(async () => {
-    portal = await startPortalServer(undefined, {});
+    portal = await startPortalServer(undefined, { FEEDBACK_STAFF: testStaff.config });
   });
   afterAll(() => portal?.stop());
 

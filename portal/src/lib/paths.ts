@@ -66,8 +66,6 @@ export const rssPath = (locale: Locale) => localePath(locale, '/rss.xml');
 export const allProgrammesDataPath = '/data/programmes.json';
 export const programmeDataPath = (id: string) => `/data/programmes/${id}.json`;
 export const locatorIndexDataPath = '/data/locator/index.json';
-/** The place lists the locator's province and county choice needs (named by its index). */
-export const locatorPlacesDataPath = '/data/locator/places.json';
 
 /** "Embed on your site": the widget snippet builder for provincial webmasters. */
 export const embedPath = (locale: Locale) => localePath(locale, '/embed/');
