@@ -46,12 +46,13 @@ async function topTen(page: Page, query: string): Promise<string[]> {
   await input.fill(query);
   await input.press('Enter');
   // The live region names the query once its outcome is in («… برای «query»», "… for “query”").
+  // A function, not a string: the page's Content-Security-Policy forbids evaluating strings.
   await page.waitForFunction(
-    `(() => {
+    (typed) => {
       const status = document.querySelector('[data-search-status]')?.textContent ?? '';
-      return status.includes(${JSON.stringify(query.trim())}) && !/در حال|Searching/.test(status);
-    })()`,
-    undefined,
+      return status.includes(typed) && !/در حال|Searching/.test(status);
+    },
+    query.trim(),
     { timeout: 20_000 },
   );
   const links = await page
