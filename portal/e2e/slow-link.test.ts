@@ -106,6 +106,36 @@ describe('in Chromium: first requests come from the HTML, once each', () => {
     }
   });
 
+  it('the search page fetches Pagefind’s first files from its head, once each, on its own thread', async () => {
+    const html = await (await fetch(`${baseUrl}/search/`)).text();
+    const declared = [
+      ...html.matchAll(/<link rel="(?:module)?preload"[^>]* href="(\/pagefind\/[^"]+)"/g),
+    ].map((match) => (match[1] as string).replaceAll('&amp;', '&'));
+    expect(declared.length).toBe(4);
+    const requests = await requestsOf(
+      '/search/',
+      `document.querySelector('#search-q')?.checkVisibility()`,
+      async (page) => {
+        await page.locator('#search-q').fill('پایگاه');
+        await page.locator('#search-q').press('Enter');
+        await page.locator('.search-results h2 a').first().waitFor();
+      },
+    );
+    const fetched = paths(requests, /^\/pagefind\//);
+    // What the head declares is what Pagefind uses (the same address, asked for once)…
+    for (const file of declared) {
+      expect(
+        fetched.filter((path) => path === file),
+        file,
+      ).toHaveLength(1);
+    }
+    // …and it never starts a worker, which would fetch them all again one after the other.
+    expect(fetched.filter((path) => path.includes('worker'))).toEqual([]);
+    expect(fetched.filter((path) => path.startsWith('/pagefind/pagefind-entry.json'))).toHaveLength(
+      1,
+    );
+  });
+
   it('a programme page loads only its own programme’s rules', async () => {
     const requests = await requestsOf(
       '/programmes/social-emergency/',

@@ -13,6 +13,13 @@ import { crossOriginPaths } from './cors.ts';
 
 /** `/widgets/bz-hotlines.1a2b3c4d.js` (also `bz-x.en.<hash>.js`): named by content. */
 const hashedWidget = /^\/widgets\/[\w.-]+\.[0-9a-f]{8}\.js$/;
+/**
+ * Pagefind's index files, named by their content (`index/fa_1a2b3c4.pf_index`,
+ * `pagefind.fa_1a2b3c4d5e.pf_meta`, likewise fragments and filters); its entry file, script and
+ * WebAssembly keep their names across builds, so they are revalidated.
+ */
+const hashedSearchFile =
+  /^\/pagefind\/(?:(index|fragment|filter)\/[a-z0-9_-]+\.pf_\1|pagefind\.[a-z0-9_-]+\.pf_meta)$/;
 
 export const immutable = 'public, max-age=31536000, immutable';
 export const shortLived = 'public, max-age=300';
@@ -20,12 +27,14 @@ export const shortLived = 'public, max-age=300';
 export const revalidate = 'no-cache';
 
 /**
- * Cache-Control for a served file. Content-hashed names (Astro's /_astro/, hashed widgets) never
+ * Cache-Control for a served file. Content-hashed names (Astro's /_astro/, hashed widgets,
+ * Pagefind's index files) never
  * change, so a year; the stable per-major widget aliases and manifest.json five minutes, so a
  * release reaches every embedding site within minutes; the rest is revalidated.
  */
 export function cacheControlFor(pathname: string): string {
   if (pathname.startsWith('/_astro/') || hashedWidget.test(pathname)) return immutable;
+  if (hashedSearchFile.test(pathname)) return immutable;
   if (pathname.startsWith('/widgets/')) return shortLived;
   return revalidate;
 }

@@ -30,6 +30,7 @@ type Filters = Record<string, string>;
 interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  preload(term: string): Promise<void>;
   search(
     term: string | null,
     options?: { filters?: Filters },
@@ -38,6 +39,8 @@ interface PagefindApi {
 
 const PAGE_SIZE = 10;
 const EXCERPT_WORDS = 30;
+/** How long typing pauses before the words so far are looked up ahead of the search. */
+const PRELOAD_DELAY_MS = 300;
 
 let pagefind: Promise<PagefindApi> | undefined;
 const vocabularies = new Map<string, Promise<string[]>>();
@@ -57,13 +60,25 @@ function loadVocabulary(locale: string): Promise<string[]> {
   return words;
 }
 
-/** Loads Pagefind once, on the first search: an empty search page costs nothing. */
+/**
+ * Loads Pagefind once, as soon as the search page opens: on a slow link its files take seconds,
+ * and they are better spent while the citizen types. The page's head preloads the same files
+ * (scripts/preload-search.ts), under the index's cache tag that it also names in a meta element.
+ */
 function loadPagefind(): Promise<PagefindApi> {
   pagefind ??= (async () => {
     // Built after Astro (scripts/index-search.ts), so the bundler must not try to resolve it.
     const url = '/pagefind/pagefind.js';
     const api = (await import(/* @vite-ignore */ url)) as PagefindApi;
-    await api.options({ excerptLength: EXCERPT_WORDS });
+    const tag = document.querySelector<HTMLMetaElement>('meta[name="bz-search-index"]')?.content;
+    await api.options({
+      excerptLength: EXCERPT_WORDS,
+      // On the page's own thread: a worker would fetch everything again, one file after the
+      // other, instead of using what the page preloaded; the index is small enough per query.
+      noWorker: true,
+      // The entry file's address is then fixed per index, so it can be preloaded and cached.
+      ...(tag ? { metaCacheTag: tag } : {}),
+    });
     await api.init();
     return api;
   })();
@@ -209,16 +224,25 @@ function setUp(root: HTMLElement): void {
     help.hidden = false;
   }
 
-  /** Renders the next page of results; returns the first new link (to move focus to). */
+  /**
+   * Renders the next page of results, each as soon as it and those above it have arrived (on a
+   * slow link the first result shows a second or more before the tenth); returns the first new
+   * link (to move focus to).
+   */
   async function showMore(current: number): Promise<HTMLAnchorElement | null> {
     const batch = pending.slice(0, PAGE_SIZE);
     pending = pending.slice(PAGE_SIZE);
-    const data = await Promise.all(batch.map((result) => result.data()));
-    if (current !== run) return null;
-    const items = data.map(renderResult);
-    list.append(...items);
+    // All fragments are asked for at once; they are shown in order.
+    const arriving = batch.map((result) => result.data());
+    let first: HTMLAnchorElement | null = null;
+    for (const data of arriving) {
+      const item = renderResult(await data);
+      if (current !== run) return null;
+      list.append(item);
+      first ??= item.querySelector('a');
+    }
     more.hidden = pending.length === 0;
-    return items[0]?.querySelector('a') ?? null;
+    return first;
   }
 
   async function search(): Promise<void> {
@@ -305,6 +329,19 @@ function setUp(root: HTMLElement): void {
       void search();
     });
   }
+  // While the citizen types, fetch the index chunks the words so far need.
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => {
+      const term = queryTerms(input.value).join(' ');
+      if (term)
+        void loadPagefind().then(
+          (api) => api.preload(term),
+          () => undefined,
+        );
+    }, PRELOAD_DELAY_MS);
+  });
   more.addEventListener('click', async () => {
     const first = await showMore(run);
     first?.focus();
@@ -321,6 +358,8 @@ function setUp(root: HTMLElement): void {
   pick(province, params.get('province'));
   root.hidden = false;
   if (input.value || type.value || province.value) void search();
+  // Failing here is not yet an error: the search itself tries again and says so.
+  else loadPagefind().catch(() => undefined);
 }
 
 const root = document.querySelector<HTMLElement>('[data-search]');
