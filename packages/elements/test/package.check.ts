@@ -339,3 +339,43 @@ describe('what is published at all (issue 17, decision in docs/deployment.md)', 
     expect(manifest.private).toBeUndefined();
   });
 });
+
+describe('engines (issue 17): the Node version the code needs, said the same everywhere', () => {
+  // What the code run by Node relies on, with the first Node 22 release that has it unflagged.
+  const needs: [string, string][] = [
+    [
+      'TypeScript run by type stripping without a flag (every bin, the servers, the scripts)',
+      '22.18.0',
+    ],
+    ['node:sqlite without --experimental-sqlite (the feedback store)', '22.13.0'],
+    [
+      'DatabaseSync#isTransaction (the SQLite store rolls back only an open transaction)',
+      '22.16.0',
+    ],
+  ];
+  const minimum = needs
+    .map(([, version]) => version)
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+    .at(-1) as string;
+  const declared = `>=${minimum.replace(/\.0$/, '')}`;
+  const read = (path: string) => readFileSync(join(repositoryRoot, path), 'utf8');
+
+  it('is declared in every package Node runs, and checked by CI', () => {
+    expect(declared).toBe('>=22.18');
+    for (const path of [
+      'package.json',
+      'packages/core/package.json',
+      'packages/feedback-service/package.json',
+    ]) {
+      expect(JSON.parse(read(path)).engines?.node, path).toBe(declared);
+    }
+    expect(read('.ci/run')).toContain('(a === 22 && b >= 18)');
+    for (const path of [
+      'packages/core/bin/validate-data.mjs',
+      'packages/core/bin/check-rules.mjs',
+      'packages/feedback-service/bin/hash-secret.mjs',
+    ]) {
+      expect(read(path), path).toContain('22.18');
+    }
+  });
+});
