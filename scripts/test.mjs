@@ -133,7 +133,7 @@ check('elements build (widget scripts, manifest)', 'node', ['--run', 'build'], {
   cwd: 'packages/elements',
 });
 suite(
-  'elements npm package (pack, Node, TypeScript)',
+  'elements npm package (pack, contents, publint, attw, Node, TypeScript)',
   (file) =>
     run('vitest', [
       'run',
@@ -162,6 +162,9 @@ browserSuite(
     ),
   vitestCounts,
 );
+check('release dry run (changesets status and version on a copy)', 'node', [
+  'scripts/release-dry-run.mjs',
+]);
 check('storybook build', 'storybook', ['build', '--quiet', '-o', 'storybook-static'], {
   env: { STORYBOOK_DISABLE_TELEMETRY: '1' },
 });

@@ -13,6 +13,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { formatFromPath, readRecords } from '@behzisti/core/data-files';
 import { formatIsoDay, toWallTime } from '../../packages/core/src/dates.ts';
@@ -21,15 +22,17 @@ import { validateServiceBases } from '../../packages/core/src/locator/validate.t
 
 const portal = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-function option(name: string, fallback: string): string {
-  const args = process.argv.slice(2);
-  const at = args.indexOf(name);
-  return at >= 0 && args[at + 1] ? (args[at + 1] as string) : fallback;
-}
-
-const source = resolve(option('--source', join(portal, 'src/content/service-bases')));
-const out = resolve(option('--out', join(portal, 'public/data/locator')));
-const maxPerChunk = Number(option('--max-per-chunk', '0')) || undefined;
+// Node's parseArgs: unknown options are refused, `--out x` and `--out=x` both work.
+const { values: options } = parseArgs({
+  options: {
+    source: { type: 'string' },
+    out: { type: 'string' },
+    'max-per-chunk': { type: 'string' },
+  },
+});
+const source = resolve(options.source ?? join(portal, 'src/content/service-bases'));
+const out = resolve(options.out ?? join(portal, 'public/data/locator'));
+const maxPerChunk = Number(options['max-per-chunk'] ?? '0') || undefined;
 
 /** Data files under a folder, recursively, in a stable order. */
 function dataFiles(folder: string): string[] {

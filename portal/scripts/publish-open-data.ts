@@ -13,6 +13,7 @@
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { readServiceBaseFolder } from '@behzisti/core/data-files';
 import { formatIsoDay, toWallTime } from '@behzisti/core/dates';
 import { buildOpenData, HSDS_SCHEMA_PATH } from '@behzisti/core/open-data';
@@ -23,14 +24,12 @@ const vendoredHsds = resolve(
   '../packages/core/schemas/hsds-3.0/compiled-service_with_definitions.json',
 );
 
-function option(name: string, fallback: string): string {
-  const args = process.argv.slice(2);
-  const at = args.indexOf(name);
-  return at >= 0 && args[at + 1] ? (args[at + 1] as string) : fallback;
-}
-
-const source = resolve(option('--source', join(portal, 'src/content/service-bases')));
-const out = resolve(option('--out', join(portal, 'public/data/open')));
+// Node's parseArgs: unknown options are refused, `--out x` and `--out=x` both work.
+const { values: options } = parseArgs({
+  options: { source: { type: 'string' }, out: { type: 'string' } },
+});
+const source = resolve(options.source ?? join(portal, 'src/content/service-bases'));
+const out = resolve(options.out ?? join(portal, 'public/data/open'));
 
 const { bases, skipped, fileProblems } = readServiceBaseFolder(source);
 for (const problem of fileProblems) console.warn(`warning: ${problem}`);

@@ -16,6 +16,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { formatFromPath, readRecords } from '@behzisti/core/data-files';
 import { formatIsoDay, toWallTime } from '../../packages/core/src/dates.ts';
 import { analyseProgrammes } from '../../packages/core/src/rules/analysis.ts';
@@ -23,15 +24,12 @@ import { formatFieldPath, validateRecord } from '../../packages/core/src/schemas
 import { type Programme, ProgrammeSchema } from '../../packages/core/src/schemas/programme.ts';
 
 const portal = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-
-function option(name: string, fallback: string): string {
-  const at = args.indexOf(name);
-  return at >= 0 && args[at + 1] ? (args[at + 1] as string) : fallback;
-}
-
-const source = resolve(option('--source', join(portal, 'src/content/programmes')));
-const out = resolve(option('--out', join(portal, 'public/data/programmes.json')));
+// Node's parseArgs: unknown options are refused, `--out x` and `--out=x` both work.
+const { values: options } = parseArgs({
+  options: { source: { type: 'string' }, out: { type: 'string' }, fixture: { type: 'boolean' } },
+});
+const source = resolve(options.source ?? join(portal, 'src/content/programmes'));
+const out = resolve(options.out ?? join(portal, 'public/data/programmes.json'));
 const fixture = resolve(portal, '../packages/elements/test-fixtures/programmes.json');
 
 /** Programme files directly in the folder (tests/ and other sub-folders are not programmes). */
@@ -85,7 +83,7 @@ const data = {
   programmes,
 };
 
-const targets = args.includes('--fixture') ? [out, fixture] : [out];
+const targets = options.fixture ? [out, fixture] : [out];
 for (const target of targets) {
   mkdirSync(dirname(target), { recursive: true });
   // The fixture is committed: a fixed day keeps it from changing on every run.

@@ -11,17 +11,15 @@
 import { cpSync, existsSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const portal = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-
-function option(name: string, fallback: string): string {
-  const at = args.indexOf(name);
-  return at >= 0 && args[at + 1] ? (args[at + 1] as string) : fallback;
-}
-
-const from = resolve(option('--from', join(portal, '../storybook-static')));
-const out = resolve(option('--out', join(portal, 'public/storybook')));
+// Node's parseArgs: unknown options are refused, `--out x` and `--out=x` both work.
+const { values: options } = parseArgs({
+  options: { from: { type: 'string' }, out: { type: 'string' } },
+});
+const from = resolve(options.from ?? join(portal, '../storybook-static'));
+const out = resolve(options.out ?? join(portal, 'public/storybook'));
 
 rmSync(out, { recursive: true, force: true });
 if (existsSync(join(from, 'index.html'))) {

@@ -19,18 +19,17 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const portal = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-
-function option(name: string, fallback: string): string {
-  const at = args.indexOf(name);
-  return at >= 0 && args[at + 1] ? (args[at + 1] as string) : fallback;
-}
+// Node's parseArgs: unknown options are refused, `--out x` and `--out=x` both work.
+const { values: options } = parseArgs({
+  options: { from: { type: 'string' }, out: { type: 'string' } },
+});
 
 const elements = resolve(portal, '../packages/elements');
-const from = resolve(option('--from', join(elements, 'dist')));
-const out = resolve(option('--out', join(portal, 'public/widgets')));
+const from = resolve(options.from ?? join(elements, 'dist'));
+const out = resolve(options.out ?? join(portal, 'public/widgets'));
 
 /** One published file, as listed in manifest.json. */
 export interface PublishedWidget {

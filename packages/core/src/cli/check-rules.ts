@@ -1,3 +1,4 @@
+import { readCommandLine } from './arguments.ts';
 import { checkRuleFiles, formatFailure, formatRuleSummary } from './rule-files.ts';
 import { UsageError } from './usage-error.ts';
 import { formatIssue } from './validate.ts';
@@ -37,16 +38,12 @@ const consoleOutput: Output = {
 /** Runs the command with `argv` (without node and script) and returns the exit code. */
 export function main(argv: readonly string[], output: Output = consoleOutput): number {
   try {
-    const paths: string[] = [];
-    let options = true;
-    for (const arg of argv) {
-      if (options && arg === '--') options = false;
-      else if (options && (arg === '--help' || arg === '-h')) {
-        output.out(USAGE);
-        return 0;
-      } else if (options && arg.startsWith('-') && arg !== '-')
-        throw new UsageError(`unknown option '${arg}'`);
-      else paths.push(arg);
+    const { values, positionals: paths } = readCommandLine(argv, {
+      help: { type: 'boolean', short: 'h' },
+    });
+    if (values.help) {
+      output.out(USAGE);
+      return 0;
     }
     const result = checkRuleFiles(paths);
     for (const issue of result.issues) output.out(formatIssue(issue));

@@ -1,4 +1,5 @@
 import { type DataKind, dataKinds, isDataKind } from '../schemas/registry.ts';
+import { readCommandLine } from './arguments.ts';
 import { UsageError } from './usage-error.ts';
 import { formatIssue, formatSummary, validateFiles } from './validate.ts';
 
@@ -48,23 +49,15 @@ interface Arguments {
 }
 
 function parseArguments(argv: readonly string[]): Arguments {
-  const result: Arguments = { paths: [], help: false };
-  let options = true;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    if (options && arg === '--') options = false;
-    else if (options && (arg === '--help' || arg === '-h')) result.help = true;
-    else if (options && (arg === '--kind' || arg.startsWith('--kind='))) {
-      const value = arg === '--kind' ? argv[++i] : arg.slice('--kind='.length);
-      if (!value) throw new UsageError('--kind needs a value');
-      if (!isDataKind(value))
-        throw new UsageError(`unknown kind '${value}'; use one of: ${dataKinds.join(', ')}`);
-      result.kind = value;
-    } else if (options && arg.startsWith('-') && arg !== '-')
-      throw new UsageError(`unknown option '${arg}'`);
-    else result.paths.push(arg);
-  }
-  return result;
+  const { values, positionals } = readCommandLine(argv, {
+    kind: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  const { kind } = values;
+  if (kind !== undefined && !kind) throw new UsageError('--kind needs a value');
+  if (kind !== undefined && !isDataKind(kind))
+    throw new UsageError(`unknown kind '${kind}'; use one of: ${dataKinds.join(', ')}`);
+  return { kind, paths: positionals, help: values.help === true };
 }
 
 /** Runs the command with `argv` (without node and script) and returns the exit code. */

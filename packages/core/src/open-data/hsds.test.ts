@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ServiceBaseSchema } from '../schemas/service-base.ts';
 import { basesWithoutServices, type HsdsLocation, toHsds } from './hsds.ts';
 import { HSDS_SCHEMA_PATH, hsdsPageSchema } from './schemas.ts';
 import { datasetBases, fullBase, hsdsAjv } from './test-fixtures.ts';
-import { DNS_NAMESPACE, sha1, uuidV5 } from './uuid.ts';
+import { DNS_NAMESPACE, OPEN_DATA_NAMESPACE, URL_NAMESPACE, uuidV5 } from './uuid.ts';
 
 const bases = [...datasetBases(), fullBase];
 const ajv = hsdsAjv();
@@ -29,12 +31,40 @@ function leaves(value: unknown, path = ''): [string, string | number | boolean][
 }
 
 describe('uuidV5', () => {
-  it('matches SHA-1 and the RFC 9562 example', () => {
-    const hex = [...sha1(new TextEncoder().encode('abc'))]
-      .map((byte) => byte.toString(16).padStart(2, '0'))
-      .join('');
-    expect(hex).toBe('a9993e364706816aba3e25717850c26c9cd0d89d');
+  it('matches the RFC 9562 example and derives our namespace', () => {
     expect(uuidV5('www.example.com', DNS_NAMESPACE)).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2');
+    expect(uuidV5('behzisti-services-kit', URL_NAMESPACE)).toBe(OPEN_DATA_NAMESPACE);
+  });
+
+  it('gives the ids the hand-written SHA-1 gave before the uuid package (published ids stay)', () => {
+    // Computed by the previous implementation (issue 17 replaced it): changing any of these
+    // would change every id in the published open data.
+    expect(uuidV5('location:isfahan-hesseh')).toBe('2706d958-4025-5f15-91d1-8a365753c634');
+    expect(uuidV5('schedule:isfahan-hesseh:0')).toBe('eb6fd5f9-254a-5713-93b1-2a04c84309ad');
+    expect(uuidV5('phone:kerman-1:034-3222 1480')).toBe('299a45b9-00e5-5c5f-b625-aa8bc4a6d2a3');
+    expect(uuidV5('organization:مرکز بهزیستی')).toBe('174fe7d4-929f-5cb7-8f00-5c3654dcdcdc');
+    expect(uuidV5('taxonomy_term:data_status:sample')).toBe('482440bc-2e2d-58de-ada6-fda884b7f3f6');
+    expect(uuidV5('')).toBe('48afad19-b302-53e0-b488-ebe7c2887cab');
+  });
+
+  it('equals RFC 9562 section 5.5 computed with node:crypto, for any name', () => {
+    const reference = (name: string, namespace: string) => {
+      const hash = createHash('sha1')
+        .update(Buffer.from(namespace.replace(/-/g, ''), 'hex'))
+        .update(name, 'utf8')
+        .digest()
+        .subarray(0, 16);
+      hash[6] = ((hash[6] ?? 0) & 0x0f) | 0x50;
+      hash[8] = ((hash[8] ?? 0) & 0x3f) | 0x80;
+      const hex = hash.toString('hex');
+      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+    };
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), fc.uuid(), (name, namespace) => {
+        expect(uuidV5(name, namespace)).toBe(reference(name, namespace));
+        expect(uuidV5(name)).toBe(reference(name, OPEN_DATA_NAMESPACE));
+      }),
+    );
   });
 
   it('is stable and distinct per name', () => {
