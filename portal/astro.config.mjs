@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 // The widgets' templates are written for readers; minify them here as their own build does.
 import { minifyElementTemplates } from '../packages/elements/scripts/bundle.mjs';
+import { hreflangLinks } from './src/lib/sitemap-links.ts';
 
 // PORTAL_DIST (a folder inside portal/, e.g. dist-bench, so the server build still finds
 // node_modules) builds elsewhere than ./dist, with its own cache, so two builds can run at once on
@@ -13,8 +14,24 @@ const outDir = process.env.PORTAL_DIST;
 // Pages are prerendered; only API routes (`export const prerender = false`) run on demand in the
 // Node server (portal/server.ts), so `pnpm start` serves both from one process and dist/client
 // deploys alone.
+const site = process.env.PORTAL_SITE ?? 'http://localhost:4321';
+const siteUrl = new URL('/', site).href;
+const hreflang = { site: siteUrl, defaultLocale: 'fa', locales: { fa: 'fa', en: 'en' } };
+/** @type {(url: string) => import('./src/lib/sitemap-links.ts').HreflangLink[] | undefined} */
+let linksOf = () => undefined;
+
+// The 404 page and feeds are not pages to index; the staff inbox (/staff/, /en/staff/) is for
+// staff only, so it is neither indexed nor checked by the sitemap-wide e2e tests (its own e2e
+// test, e2e/staff.test.ts, checks it signed out and signed in). The news editor (/admin/,
+// src/pages/admin) is likewise not a page to index; e2e/admin.test.ts checks it.
+/** @param {string} page */
+const inSitemap = (page) =>
+  !/\/404\/?$|\.xml$/.test(page) &&
+  !/^\/(?:en\/)?staff\/?$/.test(new URL(page).pathname) &&
+  !/^\/admin\//.test(new URL(page).pathname);
+
 export default defineConfig({
-  site: process.env.PORTAL_SITE ?? 'http://localhost:4321',
+  site,
   output: 'static',
   ...(outDir ? { outDir, cacheDir: `${outDir}-cache` } : {}),
   // Middleware mode: the adapter answers on-demand routes only; portal/server.ts serves the files
@@ -28,17 +45,23 @@ export default defineConfig({
     routing: { prefixDefaultLocale: false },
   },
   integrations: [
+    // Filled when the build is done (this hook runs before the sitemap's), read by its serialize.
+    {
+      name: 'behzisti:sitemap-pairs',
+      hooks: {
+        'astro:build:done': ({ pages }) => {
+          const urls = pages.map(
+            (page) => new URL(page.pathname.replace(/^\/?/, '/'), siteUrl).href,
+          );
+          linksOf = hreflangLinks(urls.filter(inSitemap), hreflang);
+        },
+      },
+    },
     sitemap({
-      // hreflang pairs: /x (fa) ↔ /en/x (en), only where both pages exist.
-      i18n: { defaultLocale: 'fa', locales: { fa: 'fa', en: 'en' } },
-      // The 404 page and feeds are not pages to index; the staff inbox (/staff/, /en/staff/) is
-      // for staff only, so it is neither indexed nor checked by the sitemap-wide e2e tests (its
-      // own e2e test, e2e/staff.test.ts, checks it signed out and signed in).
-      // The news editor (/admin/, src/pages/admin) is likewise not a page to index; e2e/admin.test.ts checks it.
-      filter: (page) =>
-        !/\/404\/?$|\.xml$/.test(page) &&
-        !/^\/(?:en\/)?staff\/?$/.test(new URL(page).pathname) &&
-        !/^\/admin\//.test(new URL(page).pathname),
+      // hreflang pairs: /x (fa) ↔ /en/x (en), only where both pages exist. Not the integration's
+      // own `i18n` option: its pairing grows with the square of the site (src/lib/sitemap-links.ts).
+      serialize: (item) => ({ ...item, links: linksOf(item.url) }),
+      filter: inSitemap,
     }),
   ],
   // A strict Content-Security-Policy (script-src 'self', style-src 'self') forbids inline

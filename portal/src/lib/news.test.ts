@@ -1,13 +1,18 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  byNewest,
   groupByProvince,
   groupByTag,
   indexNews,
   NewsContentError,
   type NewsEntryLike,
+  type NewsItem,
   placeOf,
   relatedNews,
+  relatedNewsFinder,
 } from './news.ts';
+import { tagSlug } from './paths.ts';
 
 function entry(
   id: string,
@@ -132,8 +137,100 @@ describe('grouping', () => {
     expect(settlement?.items).toHaveLength(2);
   });
 
+  it('lists an item once on a tag it carries in two spellings', () => {
+    const twice = indexNews([entry('fa/t', { tags: ['مسکن', ' مسکن'] })]).items.fa;
+    expect(groupByTag(twice).map((group) => group.items.length)).toEqual([1]);
+  });
+
   it('groups by province and skips nationwide news', () => {
     const groups = groupByProvince(items);
     expect([...groups.keys()].sort()).toEqual(['isfahan', 'kerman']);
+  });
+});
+
+describe('relatedNews equals its definition', () => {
+  // The definition written the slow, obvious way: filter every list, find the item, look around.
+  function bruteForce(items: readonly NewsItem[], item: NewsItem, limit: number, window: number) {
+    const ordered = [...items].sort(byNewest);
+    const slugs = (other: NewsItem) =>
+      new Set(other.entry.data.tags.map(tagSlug).filter((slug) => slug !== ''));
+    const province = item.entry.data.province;
+    const filters: ((other: NewsItem) => boolean)[] = [...slugs(item)].map(
+      (slug) => (other) => slugs(other).has(slug),
+    );
+    if (province !== undefined) filters.push((other) => other.entry.data.province === province);
+    const candidates = new Set<NewsItem>();
+    for (const belongs of filters) {
+      const list = ordered.filter(belongs);
+      const at = list.indexOf(item);
+      list.forEach((other, i) => {
+        if (other !== item && Math.abs(i - at) <= window) candidates.add(other);
+      });
+    }
+    const score = (other: NewsItem) =>
+      2 * [...slugs(other)].filter((slug) => slugs(item).has(slug)).length +
+      (province !== undefined && other.entry.data.province === province ? 1 : 0);
+    const distance = (other: NewsItem) =>
+      Math.abs(other.entry.data.date.getTime() - item.entry.data.date.getTime());
+    return [...candidates]
+      .sort(
+        (a, b) =>
+          score(b) - score(a) ||
+          distance(a) - distance(b) ||
+          ordered.indexOf(a) - ordered.indexOf(b),
+      )
+      .slice(0, limit);
+  }
+
+  const day = 24 * 60 * 60 * 1000;
+  const generated = fc
+    .array(
+      fc.record({
+        // Few tags, few provinces, few days: many shared lists and many ties, the hard cases.
+        tags: fc.array(fc.constantFrom('x', 'y', 'z', 'X', ' y ', 'w q', '?'), { maxLength: 4 }),
+        province: fc.option(fc.constantFrom('isfahan', 'kerman', 'tehran'), { nil: undefined }),
+        day: fc.integer({ min: 0, max: 6 }),
+        code: fc.integer({ min: 1, max: 9 }),
+      }),
+      { maxLength: 40 },
+    )
+    .map((records) =>
+      records.map((record, i) =>
+        entry(`fa/n${i}`, {
+          tags: record.tags,
+          province: record.province,
+          date: new Date(Date.UTC(2025, 0, 1) + record.day * day),
+          code: String(record.code * 100 + i),
+        }),
+      ),
+    );
+
+  it('on generated lists, for every item, limit and window', () => {
+    fc.assert(
+      fc.property(
+        generated,
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 0, max: 6 }),
+        (entries, limit, window) => {
+          const items = indexNews(entries).items.fa;
+          // The finder must not depend on the order it is given the list in.
+          const finder = relatedNewsFinder([...items].reverse(), limit, window);
+          for (const item of items) {
+            expect(finder(item)).toEqual(bruteForce(items, item, limit, window));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('looks at a bounded number of items however long a list is', () => {
+    // 2,000 items on one tag: the related items of the oldest are its nearest neighbours.
+    const entries = Array.from({ length: 2000 }, (_, i) =>
+      entry(`fa/m${i}`, { tags: ['x'], date: new Date(Date.UTC(2025, 0, 1) + i * day) }),
+    );
+    const items = indexNews(entries).items.fa;
+    const oldest = items.at(-1) as NewsItem;
+    expect(relatedNews(items, oldest, 3).map((item) => item.slug)).toEqual(['m1', 'm2', 'm3']);
   });
 });

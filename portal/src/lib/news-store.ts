@@ -1,0 +1,207 @@
+import { DatabaseSync } from 'node:sqlite';
+import type { Locale } from '../i18n/ui.ts';
+import type { NewsEntryLike, NewsItem } from './news.ts';
+import { RELATED_WINDOW } from './news.ts';
+import { NEWS_PER_PAGE } from './pagination.ts';
+import { tagSlug } from './paths.ts';
+
+/**
+ * The news as a database (node:sqlite), for the routes that render news on demand (docs/scale.md,
+ * "News that does not wait for a rebuild"): a page of the index, of a tag or of a province,
+ * newest first, and an item's related news, each answered from an index in time independent of
+ * the archive's size, and an item added or replaced without rebuilding anything else.
+ *
+ * It answers what `indexNews`, `groupByTag`, `groupByProvince`, `paginate` and
+ * `relatedNewsFinder` answer for a built site (news-store.test.ts proves it on generated news).
+ * Items come in checked (`indexNews`); the store keeps what the lists need and the entry's id,
+ * with which a route loads the entry itself.
+ */
+
+/** One item as a list shows it: enough to find the entry and order it. */
+export interface StoredNews {
+  locale: Locale;
+  slug: string;
+  id: string;
+  code: number;
+  date: number;
+  province: string | null;
+}
+
+/** Which list: the locale's whole news, one tag (its URL slug) or one province. */
+export type NewsList = { locale: Locale } & (
+  | { tag?: undefined; province?: undefined }
+  | { tag: string; province?: undefined }
+  | { province: string; tag?: undefined }
+);
+
+export interface NewsPage {
+  items: StoredNews[];
+  /** 1-based page number and the number of pages (an empty list still has one). */
+  page: number;
+  total: number;
+}
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS news (
+    locale TEXT NOT NULL, slug TEXT NOT NULL, id TEXT NOT NULL,
+    code INTEGER NOT NULL, date INTEGER NOT NULL, province TEXT,
+    PRIMARY KEY (locale, slug)
+  ) STRICT;
+  -- Newest first as byNewest orders them: date, then the higher news code (unique per locale).
+  CREATE INDEX IF NOT EXISTS news_order ON news (locale, date DESC, code DESC);
+  CREATE INDEX IF NOT EXISTS news_province ON news (locale, province, date DESC, code DESC);
+  CREATE TABLE IF NOT EXISTS news_tags (
+    locale TEXT NOT NULL, tag TEXT NOT NULL, slug TEXT NOT NULL,
+    code INTEGER NOT NULL, date INTEGER NOT NULL,
+    PRIMARY KEY (locale, tag, slug)
+  ) STRICT;
+  CREATE INDEX IF NOT EXISTS news_tags_order ON news_tags (locale, tag, date DESC, code DESC);
+`;
+
+const tagsOf = (entry: NewsEntryLike) => [
+  ...new Set(entry.data.tags.map(tagSlug).filter((slug) => slug !== '')),
+];
+
+/**
+ * The rows of one list: `l` is the list's table (news, or news_tags for a tag) ordered by its
+ * own index, `n` the item's row in news.
+ */
+function listSql(list: NewsList): { from: string; params: string[] } {
+  const item = 'SELECT l.locale, l.slug, n.id, l.code, l.date, n.province FROM';
+  const join = 'JOIN news AS n ON n.locale = l.locale AND n.slug = l.slug';
+  if (list.tag !== undefined) {
+    return {
+      from: `${item} news_tags AS l ${join} WHERE l.locale = ? AND l.tag = ?`,
+      params: [list.locale, list.tag],
+    };
+  }
+  if (list.province !== undefined) {
+    return {
+      from: `${item} news AS l ${join} WHERE l.locale = ? AND l.province = ?`,
+      params: [list.locale, list.province],
+    };
+  }
+  return { from: `${item} news AS l ${join} WHERE l.locale = ?`, params: [list.locale] };
+}
+
+export class NewsStore {
+  readonly #db: DatabaseSync;
+
+  /** `path`: a database file, or `:memory:` (the default) for one built per process. */
+  constructor(path = ':memory:') {
+    this.#db = new DatabaseSync(path);
+    this.#db.exec(SCHEMA);
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+
+  /** Adds the items, or replaces those already stored (same locale and slug), in one transaction. */
+  put(items: readonly NewsItem[]): void {
+    const removeTags = this.#db.prepare('DELETE FROM news_tags WHERE locale = ? AND slug = ?');
+    const putItem = this.#db.prepare(
+      'INSERT OR REPLACE INTO news (locale, slug, id, code, date, province) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    const putTag = this.#db.prepare(
+      'INSERT INTO news_tags (locale, tag, slug, code, date) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.#db.exec('BEGIN');
+    try {
+      for (const { entry, locale, slug } of items) {
+        const code = Number(entry.data.code);
+        const date = entry.data.date.getTime();
+        removeTags.run(locale, slug);
+        putItem.run(locale, slug, entry.id, code, date, entry.data.province ?? null);
+        for (const tag of tagsOf(entry)) putTag.run(locale, tag, slug, code, date);
+      }
+      this.#db.exec('COMMIT');
+    } catch (error) {
+      this.#db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  /** Removes an item (unpublished or turned back into a draft). */
+  remove(locale: Locale, slug: string): void {
+    this.#db.prepare('DELETE FROM news WHERE locale = ? AND slug = ?').run(locale, slug);
+    this.#db.prepare('DELETE FROM news_tags WHERE locale = ? AND slug = ?').run(locale, slug);
+  }
+
+  item(locale: Locale, slug: string): StoredNews | undefined {
+    const row = this.#db
+      .prepare(
+        'SELECT locale, slug, id, code, date, province FROM news WHERE locale = ? AND slug = ?',
+      )
+      .get(locale, slug);
+    return row as StoredNews | undefined;
+  }
+
+  /** How many items a list holds. */
+  count(list: NewsList): number {
+    const { from, params } = listSql(list);
+    const row = this.#db.prepare(`SELECT count(*) AS n FROM (${from})`).get(...params);
+    return Number((row as { n: number }).n);
+  }
+
+  /** Page `page` (1-based) of a list, newest first; undefined past the last page. */
+  page(list: NewsList, page: number, perPage = NEWS_PER_PAGE): NewsPage | undefined {
+    if (!Number.isInteger(page) || page < 1) return undefined;
+    const total = Math.max(1, Math.ceil(this.count(list) / perPage));
+    if (page > total) return undefined;
+    const { from, params } = listSql(list);
+    const rows = this.#db
+      .prepare(`${from} ORDER BY l.date DESC, l.code DESC LIMIT ? OFFSET ?`)
+      .all(...params, perPage, (page - 1) * perPage);
+    return { items: rows as unknown as StoredNews[], page, total };
+  }
+
+  /**
+   * `relatedNews` (news.ts) from the store: the `window` neighbours either side of the item in
+   * each of its lists, ranked by shared tags, province, nearness in date, then newest.
+   */
+  related(locale: Locale, slug: string, limit = 3, window = RELATED_WINDOW): StoredNews[] {
+    const self = this.item(locale, slug);
+    if (!self) return [];
+    const tags = this.#tags(locale, slug);
+    const lists: NewsList[] = tags.map((tag) => ({ locale, tag }));
+    if (self.province !== null) lists.push({ locale, province: self.province });
+    const candidates = new Map<string, StoredNews>();
+    for (const list of lists) {
+      for (const other of this.#neighbours(list, self, window)) candidates.set(other.slug, other);
+    }
+    const mine = new Set(tags);
+    const scored = [...candidates.values()].map((other) => {
+      let score = self.province !== null && other.province === self.province ? 1 : 0;
+      for (const tag of this.#tags(locale, other.slug)) if (mine.has(tag)) score += 2;
+      return { other, score, distance: Math.abs(other.date - self.date) };
+    });
+    scored.sort(
+      (a, b) =>
+        b.score - a.score ||
+        a.distance - b.distance ||
+        b.other.date - a.other.date ||
+        b.other.code - a.other.code,
+    );
+    return scored.slice(0, limit).map(({ other }) => other);
+  }
+
+  #tags(locale: Locale, slug: string): string[] {
+    return this.#db
+      .prepare('SELECT tag FROM news_tags WHERE locale = ? AND slug = ?')
+      .all(locale, slug)
+      .map((row) => (row as { tag: string }).tag);
+  }
+
+  /** Up to `window` items just newer and just older than `self` in a list. */
+  #neighbours(list: NewsList, self: StoredNews, window: number): StoredNews[] {
+    const { from: select, params } = listSql(list);
+    const newer = this.#db
+      .prepare(`${select} AND (l.date, l.code) > (?, ?) ORDER BY l.date ASC, l.code ASC LIMIT ?`)
+      .all(...params, self.date, self.code, window);
+    const older = this.#db
+      .prepare(`${select} AND (l.date, l.code) < (?, ?) ORDER BY l.date DESC, l.code DESC LIMIT ?`)
+      .all(...params, self.date, self.code, window);
+    return [...newer, ...older] as unknown as StoredNews[];
+  }
+}
