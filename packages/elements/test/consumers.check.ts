@@ -3,7 +3,10 @@
 // in real Chromium:
 // - a plain HTML page with the self-contained script, no build step;
 // - Vite + TypeScript: `tsc` must accept typed properties and event details and reject a wrong
-//   property type, then `vite build`, and the built page renders the element with the property.
+//   property type, then `vite build`, and the built page renders the element with the property;
+// - Astro: a page whose <script> imports the element module, built by `astro build`;
+// - React 19: properties set as properties (`headingLevel={5}`) and a `bz-` event handled through
+//   React's own custom-element events (`onbz-quick-exit`), type-checked and built with Vite.
 // The installs run in parallel to keep CI short. Needs the built package (`node --run build`)
 // and the network to the npm registry; run by `vitest run -c vitest.consumers.config.ts`.
 import { execFile, execFileSync } from 'node:child_process';
@@ -26,6 +29,14 @@ const tarball = join(workDir, `behzisti-elements-${manifest.version}.tgz`);
 /** Versions the consumer projects install (exact, so a failure is ours, not a new release's). */
 const VITE = '8.3.8';
 const TYPESCRIPT = '7.0.2';
+const ASTRO = '7.3.5';
+const REACT = [
+  'react@19.3.1',
+  'react-dom@19.3.1',
+  '@types/react@19.3.3',
+  '@types/react-dom@19.3.0',
+];
+const PLUGIN_REACT = '6.3.1';
 
 /**
  * pnpm as the test command was started with, else the pinned version through npx (as in
@@ -90,6 +101,8 @@ const servers: Server[] = [];
 let browser: Browser;
 const plain = project('plain-html');
 const vite = project('vite-ts');
+const astro = project('astro');
+const react = project('react');
 
 beforeAll(async () => {
   if (!existsSync(join(packageDir, 'dist/esm'))) {
@@ -104,6 +117,14 @@ beforeAll(async () => {
   await Promise.all([
     npmInstall(plain, [tarball]),
     npmInstall(vite, [tarball, `vite@${VITE}`, `typescript@${TYPESCRIPT}`]),
+    npmInstall(astro, [tarball, `astro@${ASTRO}`]),
+    npmInstall(react, [
+      tarball,
+      ...REACT,
+      `vite@${VITE}`,
+      `@vitejs/plugin-react@${PLUGIN_REACT}`,
+      `typescript@${TYPESCRIPT}`,
+    ]),
   ]);
   browser = await chromium.launch({ executablePath, headless: true, args: chromiumArgs });
 }, 300_000);
@@ -228,5 +249,142 @@ document.createElement('bz-service-locator').addEventListener('bz-select', (even
     expect(errors).toEqual([]);
     expect(level).toBe('H4');
     expect(numbers).toBeGreaterThanOrEqual(2);
+  });
+  it('Astro: a page that imports the element in its script', async () => {
+    mkdirSync(join(astro, 'src/pages'), { recursive: true });
+    writeFileSync(join(astro, 'astro.config.mjs'), 'export default {};\n');
+    writeFileSync(
+      join(astro, 'src/pages/index.astro'),
+      `---
+const level = 6;
+---
+<html lang="en">
+  <head><meta charset="utf-8"><title>Astro consumer</title></head>
+  <body>
+    <bz-hotlines lang="fa" heading-level={level}><p>Help lines: 123, 1480</p></bz-hotlines>
+    <script>
+      import '@behzisti/elements/hotlines';
+    </script>
+  </body>
+</html>
+`,
+    );
+    await run(join(astro, 'node_modules/.bin/astro'), ['build', '--silent'], {
+      cwd: astro,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    });
+    const { url, server } = await serve(join(astro, 'dist'));
+    servers.push(server);
+    const { level, numbers, errors } = await hotlinesOn(`${url}/`);
+    expect(errors).toEqual([]);
+    expect(level).toBe('H6');
+    expect(numbers).toBeGreaterThanOrEqual(2);
+  });
+
+  it('React 19: properties and bz- events on custom elements, type-checked and built', async () => {
+    writeFileSync(
+      join(react, 'main.tsx'),
+      `import '@behzisti/elements/hotlines';
+import '@behzisti/elements/feedback-form';
+import type { BzFeedbackForm } from '@behzisti/elements/feedback-form';
+import type { BzHotlines } from '@behzisti/elements/hotlines';
+import { type DetailedHTMLProps, type HTMLAttributes, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+
+// What a React app declares once for the tags it uses: the elements' own types, so props and
+// event details are checked.
+type Tag<T> = DetailedHTMLProps<HTMLAttributes<T>, T>;
+declare module 'react' {
+  namespace JSX {
+    interface IntrinsicElements {
+      'bz-hotlines': Tag<BzHotlines> & { headingLevel?: BzHotlines['headingLevel'] };
+      'bz-feedback-form': Tag<BzFeedbackForm> & {
+        endpoint?: string;
+        'onbz-quick-exit'?: (event: HTMLElementEventMap['bz-quick-exit']) => void;
+      };
+    }
+  }
+}
+
+function App() {
+  const [left, setLeft] = useState('');
+  return (
+    <main>
+      <bz-hotlines lang="fa" headingLevel={5} />
+      <bz-feedback-form
+        lang="fa"
+        endpoint="/api/feedback"
+        onbz-quick-exit={(event) => {
+          // The host page handles the quick exit itself: the page stays.
+          event.preventDefault();
+          setLeft(event.detail.url);
+        }}
+      />
+      <output id="left">{left}</output>
+    </main>
+  );
+}
+
+createRoot(document.getElementById('root') as HTMLElement).render(<App />);
+`,
+    );
+    writeFileSync(
+      join(react, 'vite.config.ts'),
+      `import react from '@vitejs/plugin-react';
+export default { plugins: [react()] };
+`,
+    );
+    writeFileSync(
+      join(react, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'ESNext',
+          moduleResolution: 'bundler',
+          lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+          jsx: 'react-jsx',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          types: [],
+        },
+        files: ['main.tsx'],
+      }),
+    );
+    writeFileSync(
+      join(react, 'index.html'),
+      `<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8"><title>React consumer</title></head>
+  <body><div id="root"></div><script type="module" src="./main.tsx"></script></body>
+</html>
+`,
+    );
+    let typeErrors = '';
+    try {
+      await run(join(react, 'node_modules/.bin/tsc'), ['-p', react], { cwd: react });
+    } catch (error) {
+      typeErrors = String((error as { stdout?: string }).stdout ?? error);
+    }
+    expect(typeErrors).toBe('');
+    await run(join(react, 'node_modules/.bin/vite'), ['build', '--logLevel', 'error'], {
+      cwd: react,
+    });
+    const { url, server } = await serve(join(react, 'dist'));
+    servers.push(server);
+    const { level, numbers, errors } = await hotlinesOn(`${url}/index.html`);
+    expect(errors).toEqual([]);
+    expect(level).toBe('H5');
+    expect(numbers).toBeGreaterThanOrEqual(2);
+
+    const page = await browser.newPage();
+    await page.goto(`${url}/index.html`);
+    await page
+      .locator('bz-feedback-form')
+      .getByRole('button', { name: /خروج سریع/ })
+      .click();
+    await expect.poll(() => page.locator('#left').textContent()).toMatch(/^https?:\/\//);
+    expect(new URL(page.url()).pathname).toBe('/index.html');
+    await page.close();
   });
 });
