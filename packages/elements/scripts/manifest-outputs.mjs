@@ -178,18 +178,15 @@ export function webTypes(manifest, pkg) {
         elements: elementsOf(manifest).map((element) => ({
           name: element.tagName,
           description: element.description ?? '',
-          attributes: (element.attributes ?? []).map((a) => {
-            const values = literals(a.type?.text);
-            return {
-              name: a.name,
-              description: a.description ?? '',
+          // The value's type is the TypeScript type (`'fa' | 'en'` completes as its two values).
+          attributes: (element.attributes ?? []).map((a) => ({
+            name: a.name,
+            description: a.description ?? '',
+            value: {
+              type: a.type?.text ?? 'string',
               ...(a.default ? { default: a.default } : {}),
-              value: values
-                ? { type: 'enum', kind: 'plain' }
-                : { type: a.type?.text ?? 'string', kind: 'expression' },
-              ...(values ? { values: values.map((name) => ({ name })) } : {}),
-            };
-          }),
+            },
+          })),
           js: {
             properties: publicMembers(element)
               .filter((m) => m.kind === 'field')
