@@ -253,6 +253,13 @@ export const internalNames = [
   'indexReady',
   'indexUrl',
   'marker',
+  'formKey',
+  'setResume',
+  'seeResults',
+  'documentMaybe',
+  'rulesUrl',
+  'findBase',
+  'isValid',
 ];
 
 /** Minified sources by path, for the several builds of one run (the budget test makes many). */

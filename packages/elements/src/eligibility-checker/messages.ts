@@ -2,6 +2,7 @@ import { formatDate } from '@behzisti/core/dates';
 import type { AnswerProblem, AnswerValue, MemberAnswers } from '@behzisti/core/rules';
 import type { LocalizedText, MemberQuestion, Question } from '@behzisti/core/schemas';
 import { msg, str } from '@lit/localize';
+import type { LoadErrorCode } from '../shared/load-json.ts';
 import type { Locale } from '../shared/locale.ts';
 
 // The checker's sentences that depend on a typed code or an answer: call these while rendering.
@@ -70,6 +71,13 @@ export function problemText(problem: Problem, digits: Digits): string {
   }
 }
 
+/** "Question 2; at most 3 more" (`more` questions may follow), or "perhaps the last question". */
+export function progressText(number: string, more: number, digits: Digits): string {
+  return more > 0
+    ? msg(str`پرسش ${number}؛ حداکثر ${digits(more)} پرسش دیگر`, { id: 'ec-progress' })
+    : msg(str`پرسش ${number}؛ شاید آخرین پرسش`, { id: 'ec-progress-last' });
+}
+
 /** "Person 3", for household members (0-based index). */
 export function person(index: number, digits: Digits): string {
   return msg(str`فرد ${digits(index + 1)}`, { id: 'ec-person' });
@@ -117,4 +125,29 @@ export function answerText(
           .join(fa ? '؛ ' : '; ') || msg('کسی اضافه نشده است', { id: 'ec-no-one' })
       );
   }
+}
+
+/** Why the questions cannot be shown, and what to do: check the address, wait, or retry. */
+export function loadProblemText(
+  status: 'error' | 'invalid' | 'missing',
+  error: LoadErrorCode | undefined,
+  programme: string,
+): string {
+  if (status === 'missing')
+    return msg(
+      str`برنامهٔ «${programme}» در قوانین نیست؛ نشانی را بررسی کنید یا از پایگاه خدمات اجتماعی بپرسید.`,
+      { id: 'ec-missing' },
+    );
+  if (status === 'invalid')
+    return msg(
+      'قوانین برنامه‌ها اشتباه دارند و پرسش‌ها نمایش داده نمی‌شوند؛ بعداً سر بزنید یا از پایگاه خدمات اجتماعی بپرسید.',
+      { id: 'ec-invalid' },
+    );
+  return error === 'network' || error === 'timeout'
+    ? msg('پرسش‌ها بارگذاری نشد؛ اتصال اینترنت را بررسی کنید و دوباره تلاش کنید.', {
+        id: 'ec-load-network',
+      })
+    : msg('سایت در فرستادن پرسش‌ها مشکل دارد؛ چند دقیقهٔ دیگر دوباره تلاش کنید.', {
+        id: 'ec-load-server',
+      });
 }
