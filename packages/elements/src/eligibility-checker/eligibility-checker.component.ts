@@ -1,43 +1,45 @@
-import { formatIsoDay, toWallTime } from '@behzisti/core/dates';
 import {
-  bookScope,
   type CheckerState,
   changeAnswer,
   emptyState,
   evaluate,
-  evaluateCondition,
   nextQuestion,
-  progress,
   restoreState,
   toRuleBook,
 } from '@behzisti/core/rules';
-import type { LocalizedText, Programme, ProgrammeDocument } from '@behzisti/core/schemas';
+import type { Programme } from '@behzisti/core/schemas';
 import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { BzElement } from '../shared/bz-element.ts';
 import { errorSummaryStyles } from '../shared/error-summary.styles.ts';
 import { focusErrorSummary } from '../shared/error-summary.ts';
 import { QuickExitController } from '../shared/quick-exit-controller.ts';
-import { StoredDraft } from '../shared/stored-draft.ts';
 import { membersRaw, type Raw, readAnswer, toRaw } from './answers.ts';
-import { buttonTemplate } from './button.template.ts';
 import { eligibilityCheckerStyles } from './eligibility-checker.styles.ts';
-import type { BzResultDetail } from './events.ts';
+import { fieldValue, typedMembers } from './form-reading.ts';
 import {
   type AnswerContext,
-  type AnyQuestion,
-  loadProblemText,
+  localized,
   type Problem,
   progressText,
+  statusText,
 } from './messages.ts';
+import { buttonTemplate, failureTemplate, sampleNoteTemplate } from './parts.template.ts';
 import { type Household, questionTemplate } from './question.template.ts';
 import { resultsTemplate } from './results.template.ts';
 import { RulesController } from './rules-controller.ts';
 import { downloadText, textOf } from './save-text.ts';
-import { summaryTemplate } from './summary.template.ts';
-
-type View = 'question' | 'summary' | 'results';
-const STORAGE_KEY = 'bz-eligibility-checker';
+import {
+  documentMaybe,
+  keepSaved,
+  outcomesOf,
+  previousQuestion,
+  progressOf,
+  readSaved,
+  ruleOptions,
+  type View,
+} from './state.ts';
+import { type ResumeView, summaryTemplate } from './summary.template.ts';
 
 /**
  * Asks one question at a time which programmes might fit a person, from rules published as
@@ -114,18 +116,11 @@ export class BzEligibilityChecker extends BzElement {
 
   /** The question was opened with "Change" from the summary: Back returns there. */
   #fromSummary = false;
-  /** Bumped to rebuild the form from state (a new question, a member added or removed). */
+  /** Bumped to show state in the form again (a new question, a member added or removed). */
   #formKey = 0;
+  #shownKey = -1;
   readonly #exit = new QuickExitController(this, () => this.#clearAnswers());
-  readonly #rules = new RulesController(this, {
-    src: () => this.src,
-    inline: () => this.programmes,
-    programme: () => this.programme,
-    timeoutMs: () => this.timeout,
-    ready: () => this.#start(),
-  });
-  /** Kept only when the person asks (see `_resume`), and only in this tab. */
-  readonly #saved = new StoredDraft<unknown>('sessionStorage');
+  readonly #rules = new RulesController(this, () => this.#start());
 
   constructor() {
     super();
@@ -148,36 +143,33 @@ export class BzEligibilityChecker extends BzElement {
     return structuredClone(this._state);
   }
 
+  /** The results as plain text, as shown (for "save as text"). */
+  resultsText(): string {
+    return textOf(this.renderRoot.querySelector<HTMLElement>('.results'));
+  }
+
   // ── Rendering: the table of contents ──
 
   protected override renderContent(): TemplateResult {
-    const sample = this.#rules.status === 'ready' && this.#rules.all.some((p) => p.sample);
+    const sample =
+      this.#rules.rulesStatus === 'ready' && this.#rules.allProgrammes.some((p) => p.sample);
     return html`
       ${this.#exit.render('exit button', 'exit')}
-      ${
-        sample
-          ? html`<p class="note" part="note">${msg('معیارها نمونه‌اند تا سازمان بهزیستی معیارهای رسمی را منتشر کند.', { id: 'ec-sample' })}</p>`
-          : nothing
-      }
+      ${sample ? sampleNoteTemplate() : nothing}
       <div role="status" class="visually-hidden">${this.#statusText()}</div>
       ${this.#renderBody()}
     `;
   }
 
   #renderBody(): TemplateResult {
-    const status = this.#rules.status;
+    const status = this.#rules.rulesStatus;
     if (status === 'loading') return html`<p>${this.#statusText()}</p>`;
     if (status !== 'ready')
-      return html`
-        <div class="problem" part="error" role="alert">
-          <p>${loadProblemText(status, this.#rules.error, this.programme)}</p>
-          ${status === 'error' ? buttonTemplate(msg('دوباره تلاش کنید', { id: 'ec-retry' }), this.load) : nothing}
-        </div>
-      `;
+      return failureTemplate(status, this.#rules.rulesError, this.programme, this.load);
     const back =
-      this._view !== 'results' && !this.#fromSummary && this.#previous() === undefined
+      this._view !== 'results' && !this.#fromSummary && this.#previous === undefined
         ? nothing
-        : buttonTemplate(msg('بازگشت', { id: 'ec-back' }), this.#back, 'back link');
+        : buttonTemplate(msg('بازگشت'), this.#back, 'back link');
     return html`${back}${
       this._view === 'summary'
         ? this.#renderSummary()
@@ -191,55 +183,53 @@ export class BzEligibilityChecker extends BzElement {
     const question = toRuleBook(this.#list).questions.get(this._qid);
     if (!question) return html``;
     return questionTemplate({
-      ...this.#answerContext,
-      ...this.#resumeView,
+      ...this.#context,
       question,
-      raw: toRaw(question, this._state.answers[question.id], this.locale),
-      formKey: `${this._qid}:${this.#formKey}`,
+      fieldRaw: toRaw(question, this._state.answers[question.id], this.locale),
       problems: this._problems,
-      members: this._members,
+      typedMembers: this._members,
       progressText: this.#progressText(),
       onSubmit: (event) => this.#onSubmit(event),
-      addMember: () => this.#addMember(question as Household),
-      removeMember: (index) => this.#removeMember(question as Household, index),
+      addMember: () => this.#editMembers(question as Household, 'add'),
+      removeMember: (index) => this.#editMembers(question as Household, index),
     });
   }
 
   #renderSummary(): TemplateResult {
     return summaryTemplate({
-      ...this.#answerContext,
-      ...this.#resumeView,
-      heading: this.#statusText(),
-      book: toRuleBook(this.#list),
-      state: this._state,
-      change: (id) => this.#change(id),
+      ...this.#context,
+      headingText: this.#statusText(),
+      ruleBook: toRuleBook(this.#list),
+      checkerState: this._state,
+      changeOne: (id) => this.#change(id),
       seeResults: () => this.#show('results'),
     });
   }
 
   #renderResults(): TemplateResult {
     return resultsTemplate({
-      ...this.#answerContext,
-      heading: this.#statusText(),
-      results: evaluate(this.#list, this._state.answers, this.#options),
-      programmes: this.#list,
-      book: toRuleBook(this.#list),
-      documentMaybe: (document) => this.#documentMaybe(document),
+      ...this.#context,
+      headingText: this.#statusText(),
+      programmeResults: evaluate(this.#list, this._state.answers, this.#options),
+      shownProgrammes: this.#list,
+      ruleBook: toRuleBook(this.#list),
+      documentMaybe: (document) =>
+        documentMaybe(this.#list, this._state.answers, this.#options, document),
       rulesUrl: this.src,
       locatorUrl: this.locatorUrl,
       findBase: (programme) => this.emit('bz-find-base', { programme }, { cancelable: true }),
       saveText: () => downloadText(this.resultsText(), 'behzisti-results.txt'),
-      restart: this.#restart,
+      startAgain: this.#restart,
     });
   }
 
-  get #answerContext(): AnswerContext {
-    return { locale: this.locale, digits: this.digits, t: (text) => this.#t(text) };
-  }
-
-  get #resumeView() {
+  /** What every template needs: the locale's words and digits, and "keep my answers". */
+  get #context(): AnswerContext & ResumeView {
     return {
-      resume: this._resume,
+      locale: this.locale,
+      digits: this.digits,
+      t: (text) => localized(text, this.locale),
+      keepAnswers: this._resume,
       setResume: (keep: boolean) => {
         this._resume = keep;
         this.#save();
@@ -249,21 +239,17 @@ export class BzEligibilityChecker extends BzElement {
 
   /** What the live region says: loading, the question number, or the view's heading. */
   #statusText(): string {
-    if (this.#rules.status === 'loading')
-      return msg('در حال بارگذاری پرسش‌ها…', { id: 'ec-loading' });
-    if (this.#rules.status !== 'ready') return '';
-    if (this._view === 'summary') return msg('پاسخ‌هایتان را بررسی کنید', { id: 'ec-summary' });
-    if (this._view === 'results') return msg('نتیجه‌ها', { id: 'ec-results' });
-    return this.#progressText();
+    return statusText(this.#rules.rulesStatus, this._view, () => this.#progressText());
   }
 
-  #progressText(): string {
-    const { asked } = this._state;
-    const at = asked.indexOf(this._qid);
-    const number = this.digits(at === -1 ? asked.length + 1 : at + 1);
-    const more =
-      progress(this.#list, this._state, this.#options).remainingAtMost - (at === -1 ? 1 : 0);
-    return progressText(number, more, this.digits);
+  #progressText = (): string =>
+    progressText(progressOf(this.#list, this._state, this._qid, this.#options), this.digits);
+
+  protected override updated(): void {
+    // A new question or household: the fields show state (their defaults), not earlier typing.
+    if (this.#shownKey === this.#formKey) return;
+    this.#shownKey = this.#formKey;
+    this.renderRoot.querySelector('form')?.reset();
   }
 
   // ── The rules ──
@@ -275,36 +261,24 @@ export class BzEligibilityChecker extends BzElement {
 
   /** The programmes asked about (all, or the one `programme` names). */
   get #list(): Programme[] {
-    return this.#rules.list;
+    return this.#rules.askedProgrammes;
   }
 
   /** The rules for `programme` are loaded: restores saved answers and shows the first question. */
   #start(): void {
-    const saved = this.#saved.read(this.#key);
+    const saved = readSaved(this.programme);
     this._resume = Boolean(saved);
     this._state = restoreState(this.#list, saved, this.#options);
     this.#advance(false);
   }
 
   get #options() {
-    const wall = toWallTime(new Date());
-    return { today: this.today || (wall ? formatIsoDay(wall) : undefined) };
-  }
-
-  #t(text: LocalizedText | undefined): string {
-    return text ? (this.locale === 'en' && text.en) || text.fa : '';
-  }
-
-  // ── Keeping the answers (only when asked) ──
-
-  get #key() {
-    return this.programme ? `${STORAGE_KEY}:${this.programme}` : STORAGE_KEY;
+    return ruleOptions(this.today);
   }
 
   /** Keeps the answers in this tab when the person asked to resume later; else removes them. */
   #save(): void {
-    if (this._resume) this.#saved.write(this.#key, this._state);
-    else this.#saved.clear(this.#key);
+    keepSaved(this.programme, this._resume ? this._state : undefined);
   }
 
   // ── Moving between questions, summary and results ──
@@ -339,23 +313,19 @@ export class BzEligibilityChecker extends BzElement {
     this._problems = [];
     this.#fromSummary = false;
     if (view === 'results') {
-      const outcomes: BzResultDetail['outcomes'] = {};
-      for (const result of evaluate(this.#list, this._state.answers, this.#options))
-        outcomes[result.programme] = result.decided ? result.outcome : 'undecided';
-      this.emit('bz-result', { outcomes });
+      const results = evaluate(this.#list, this._state.answers, this.#options);
+      this.emit('bz-result', { outcomes: outcomesOf(results) });
     }
     if (focus) this.#focusAfterUpdate('#heading');
   }
 
-  /** The question before the current one, in the order they were answered. */
-  #previous(): string | undefined {
-    const { asked } = this._state;
-    const at = this._view === 'question' ? asked.indexOf(this._qid) : -1;
-    return at === -1 ? asked[asked.length - 1] : asked[at - 1];
+  /** The question before the one shown, in the order they were answered. */
+  get #previous(): string | undefined {
+    return previousQuestion(this._state.asked, this._view === 'question' ? this._qid : undefined);
   }
 
   #back(): void {
-    const previous = this.#previous();
+    const previous = this.#previous;
     if (this._view === 'results' || this.#fromSummary) this.#show('summary');
     else if (previous) this.#ask(previous);
   }
@@ -383,41 +353,21 @@ export class BzEligibilityChecker extends BzElement {
     this._members = [];
     this._resume = false;
     this.#save();
-    if (this.#rules.status === 'ready') this.#advance(false);
+    if (this.#rules.rulesStatus === 'ready') this.#advance(false);
   }
 
   // ── Reading the form ──
 
-  /** What the form holds for one field. */
-  #raw(question: AnyQuestion, name: string): Raw {
-    const data = new FormData(this.renderRoot.querySelector('form') as HTMLFormElement);
-    return question.type === 'several-of'
-      ? data.getAll(name).map(String)
-      : ((data.get(name) as string | null) ?? undefined);
-  }
-
-  /** Keeps what was typed for household members before the list is re-rendered. */
-  #syncMembers(question: Household): void {
-    this._members = this._members.map((_, i) =>
-      Object.fromEntries(
-        question.member_questions.map((mq) => [mq.id, this.#raw(mq, `m${i}-${mq.id}`)]),
-      ),
+  /** Adds a household member, or removes the one at `edit`, keeping what was typed. */
+  #editMembers(question: Household, edit: 'add' | number): void {
+    const typed = typedMembers(this.renderRoot, question, this._members.length);
+    const add = edit === 'add';
+    this._members = add ? [...typed, {}] : typed.filter((_, i) => i !== edit);
+    if (!add) this._problems = [];
+    this.#formKey++;
+    this.#focusAfterUpdate(
+      add ? `#f-m${typed.length}-${question.member_questions[0]?.id}` : '#add-member',
     );
-  }
-
-  #addMember(question: Household): void {
-    this.#syncMembers(question);
-    this._members = [...this._members, {}];
-    this.#formKey++;
-    this.#focusAfterUpdate(`#f-m${this._members.length - 1}-${question.member_questions[0]?.id}`);
-  }
-
-  #removeMember(question: Household, index: number): void {
-    this.#syncMembers(question);
-    this._members = this._members.filter((_, i) => i !== index);
-    this._problems = [];
-    this.#formKey++;
-    this.#focusAfterUpdate('#add-member');
   }
 
   /** Continue: reads and checks the answer; shows the problems, or keeps it and moves on. */
@@ -425,11 +375,12 @@ export class BzEligibilityChecker extends BzElement {
     event.preventDefault();
     const question = toRuleBook(this.#list).questions.get(this._qid);
     if (!question) return;
-    if (question.type === 'household') this.#syncMembers(question);
+    if (question.type === 'household')
+      this._members = typedMembers(this.renderRoot, question, this._members.length);
     const options = this.#options;
     const { value, problems } = readAnswer(
       question,
-      (field, name) => this.#raw(field, name),
+      (field, name) => fieldValue(this.renderRoot, field, name),
       this._members,
       options,
     );
@@ -442,22 +393,5 @@ export class BzEligibilityChecker extends BzElement {
     this.#save();
     this.#fromSummary = false;
     this.#advance();
-  }
-
-  // ── Results ──
-
-  #documentMaybe(document: ProgrammeDocument): boolean {
-    return (
-      !!document.when &&
-      evaluateCondition(
-        document.when,
-        bookScope(toRuleBook(this.#list), this._state.answers, this.#options),
-      ) === undefined
-    );
-  }
-
-  /** The results as plain text, as shown (for "save as text"). */
-  resultsText(): string {
-    return textOf(this.renderRoot.querySelector<HTMLElement>('.results'));
   }
 }

@@ -1,10 +1,8 @@
 import type { Question } from '@behzisti/core/schemas';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
-import { keyed } from 'lit/directives/keyed.js';
 import { errorSummary } from '../shared/error-summary.ts';
 import type { Raw } from './answers.ts';
-import { buttonTemplate } from './button.template.ts';
 import {
   type AnswerContext,
   type AnyQuestion,
@@ -13,6 +11,7 @@ import {
   problemText,
   yesNo,
 } from './messages.ts';
+import { buttonTemplate } from './parts.template.ts';
 import { type ResumeView, resumeTemplate } from './summary.template.ts';
 
 export type Household = Extract<Question, { type: 'household' }>;
@@ -20,12 +19,10 @@ export type Household = Extract<Question, { type: 'household' }>;
 export interface QuestionView extends AnswerContext, ResumeView {
   question: Question;
   /** What the question's field holds (not for a household). */
-  raw: Raw;
-  /** Changes whenever the form must be rebuilt from state (a new question, a member added). */
-  formKey: string;
+  fieldRaw: Raw;
   problems: Problem[];
   /** What was typed for each household member, by member question id. */
-  members: Record<string, Raw>[];
+  typedMembers: Record<string, Raw>[];
   progressText: string;
   onSubmit: (event: SubmitEvent) => void;
   addMember: () => void;
@@ -48,20 +45,20 @@ export function questionTemplate(view: QuestionView): TemplateResult {
       ${
         question.type === 'household'
           ? householdTemplate(view, question)
-          : fieldTemplate(view, question, question.id, view.raw, true)
+          : fieldTemplate(view, question, question.id, view.fieldRaw, true)
       }
-      <button class="primary" part="button">${msg('ادامه', { id: 'ec-continue' })}</button>
+      <button class="primary" part="button">${msg('ادامه')}</button>
     </form>
   `;
   return html`
     <p class="progress" part="progress">${view.progressText}</p>
-    ${keyed(view.formKey, form)} ${resumeTemplate(view)}
+    ${form} ${resumeTemplate(view)}
   `;
 }
 
 /** The people of a household, each with the member questions, and "add a person". */
 function householdTemplate(view: QuestionView, question: Household): TemplateResult {
-  const { digits, members } = view;
+  const { digits, typedMembers: members } = view;
   const full = members.length >= question.max_members;
   const help = view.t(question.help);
   return html`
@@ -77,15 +74,13 @@ function householdTemplate(view: QuestionView, question: Household): TemplateRes
             ${question.member_questions.map((mq) =>
               fieldTemplate(view, mq, `m${i}-${mq.id}`, member[mq.id], false),
             )}
-            ${buttonTemplate(msg(str`حذف فرد ${digits(i + 1)}`, { id: 'ec-remove-person' }), () =>
-              view.removeMember(i),
-            )}
+            ${buttonTemplate(msg(str`حذف فرد ${digits(i + 1)}`), () => view.removeMember(i))}
           </fieldset>
         `,
       )}
       <p class="hint">
-        ${msg(str`${digits(members.length)} نفر اضافه شده است.`, { id: 'ec-people-added' })}
-        ${full ? msg('بیشتر از این نمی‌توانید اضافه کنید.', { id: 'ec-members-full' }) : nothing}
+        ${msg(str`${digits(members.length)} نفر اضافه شده است.`)}
+        ${full ? msg('بیشتر از این نمی‌توانید اضافه کنید.') : nothing}
       </p>
       <button
         type="button"
@@ -94,7 +89,7 @@ function householdTemplate(view: QuestionView, question: Household): TemplateRes
         ?disabled=${full}
         @click=${view.addMember}
       >
-        ${msg('افزودن یک نفر', { id: 'ec-add-person' })}
+        ${msg('افزودن یک نفر')}
       </button>
     </fieldset>
   `;
@@ -104,11 +99,8 @@ function householdTemplate(view: QuestionView, question: Household): TemplateRes
 function helpText(view: QuestionView, question: AnyQuestion): string {
   const { type } = question;
   return [
-    view.t(question.help) ||
-      (type === 'date' ? msg('مثلاً ۱۴۰۳/۰۵/۱۲', { id: 'ec-date-hint' }) : ''),
-    type === 'several-of'
-      ? msg('همهٔ گزینه‌های درست را انتخاب کنید، یا هیچ‌کدام.', { id: 'ec-several-hint' })
-      : '',
+    view.t(question.help) || (type === 'date' ? msg('مثلاً ۱۴۰۳/۰۵/۱۲') : ''),
+    type === 'several-of' ? msg('همهٔ گزینه‌های درست را انتخاب کنید، یا هیچ‌کدام.') : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -144,7 +136,7 @@ function fieldTemplate(
       problem
         ? html`
             <p class="field-error" id="${id}-error">
-              <span class="visually-hidden">${msg('خطا:', { id: 'ec-error' })}</span>
+              <span class="visually-hidden">${msg('خطا:')}</span>
               ${problemText(problem, view.digits)}
             </p>
           `

@@ -3,16 +3,16 @@ import type { DecidedResult, ProgrammeResult, RuleBook } from '@behzisti/core/ru
 import type { Programme, ProgrammeDocument } from '@behzisti/core/schemas';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
-import { buttonTemplate } from './button.template.ts';
 import { type AnswerContext, type AnyQuestion, answerText } from './messages.ts';
+import { buttonTemplate } from './parts.template.ts';
 
 const OUTCOMES = ['likely', 'maybe', 'unlikely'] as const;
 
 export interface ResultsView extends AnswerContext {
-  heading: string;
-  results: ProgrammeResult[];
-  programmes: Programme[];
-  book: RuleBook;
+  headingText: string;
+  programmeResults: ProgrammeResult[];
+  shownProgrammes: Programme[];
+  ruleBook: RuleBook;
   /** A document whose condition the answers cannot decide yet ("may be needed"). */
   documentMaybe: (document: ProgrammeDocument) => boolean;
   /** The rules file's address: a next step's relative address is resolved against it. */
@@ -22,29 +22,25 @@ export interface ResultsView extends AnswerContext {
   /** Tells the host page (`bz-find-base`); false when it cancelled, to show its own locator. */
   findBase: (programme: string) => boolean;
   saveText: () => void;
-  restart: () => void;
+  startAgain: () => void;
 }
 
 /** The results grouped by outcome, worded as advice rather than a verdict, and what to do next. */
 export function resultsTemplate(view: ResultsView): TemplateResult {
   const titles = {
-    likely: msg('به احتمال زیاد با پاسخ‌های شما جور است', { id: 'ec-likely' }),
-    maybe: msg('شاید با پاسخ‌های شما جور باشد؛ در پایگاه خدمات اجتماعی بپرسید', {
-      id: 'ec-maybe',
-    }),
-    unlikely: msg('شاید با پاسخ‌های شما جور نباشد؛ پایگاه خدمات اجتماعی راهنمایی می‌کند', {
-      id: 'ec-unlikely',
-    }),
+    likely: msg('به احتمال زیاد با پاسخ‌های شما جور است'),
+    maybe: msg('شاید با پاسخ‌های شما جور باشد؛ در پایگاه خدمات اجتماعی بپرسید'),
+    unlikely: msg('شاید با پاسخ‌های شما جور نباشد؛ پایگاه خدمات اجتماعی راهنمایی می‌کند'),
   };
   return html`
     <div class="results">
-      <h2 part="heading" id="heading" tabindex="-1">${view.heading}</h2>
+      <h2 part="heading" id="heading" tabindex="-1">${view.headingText}</h2>
       <p>
-        ${msg('این نتیجه‌ها پاسخ‌های شما را با معیارها مقایسه می‌کنند و تصمیم نهایی نیستند؛ پایگاه خدمات اجتماعی راهنمایی‌تان می‌کند.', { id: 'ec-disclaimer' })}
+        ${msg('این نتیجه‌ها پاسخ‌های شما را با معیارها مقایسه می‌کنند و تصمیم نهایی نیستند؛ پایگاه خدمات اجتماعی راهنمایی‌تان می‌کند.')}
       </p>
       ${OUTCOMES.map((outcome) => {
         // a result the rules cannot decide is shown as "maybe: ask at a base"
-        const group = view.results.filter((r): r is DecidedResult =>
+        const group = view.programmeResults.filter((r): r is DecidedResult =>
           r.decided ? r.outcome === outcome : outcome === 'maybe',
         );
         return group.length
@@ -58,9 +54,9 @@ export function resultsTemplate(view: ResultsView): TemplateResult {
       })}
     </div>
     <div class="actions">
-      ${buttonTemplate(msg('چاپ نتیجه', { id: 'ec-print' }), () => window.print())}
-      ${buttonTemplate(msg('ذخیره به شکل فایل متنی', { id: 'ec-save-text' }), view.saveText)}
-      ${buttonTemplate(msg('شروع دوباره', { id: 'ec-restart' }), view.restart)}
+      ${buttonTemplate(msg('چاپ نتیجه'), () => window.print())}
+      ${buttonTemplate(msg('ذخیره به شکل فایل متنی'), view.saveText)}
+      ${buttonTemplate(msg('شروع دوباره'), view.startAgain)}
     </div>
   `;
 }
@@ -79,8 +75,8 @@ function sectionTemplate<T>(title: string, items: T[], item: (entry: T) => unkno
 
 /** One programme's result: why, what to bring, the next step, and where the criteria come from. */
 function resultTemplate(view: ResultsView, result: DecidedResult): TemplateResult {
-  const { book, t } = view;
-  const programme = view.programmes.find((p) => p.id === result.programme);
+  const { ruleBook: book, t } = view;
+  const programme = view.shownProgrammes.find((p) => p.id === result.programme);
   const title = t(programme?.title);
   const step = result.nextStep;
   return html`
@@ -89,47 +85,47 @@ function resultTemplate(view: ResultsView, result: DecidedResult): TemplateResul
       <p>${t(result.reason)}</p>
       ${
         programme?.sample
-          ? html`<p class="hint">${msg('معیارهای این برنامه نمونه‌اند.', { id: 'ec-sample-programme' })}</p>`
+          ? html`<p class="hint">${msg('معیارهای این برنامه نمونه‌اند.')}</p>`
           : nothing
       }
       ${sectionTemplate(
-        msg('پاسخ‌هایی که این نتیجه را ساختند', { id: 'ec-why' }),
+        msg('پاسخ‌هایی که این نتیجه را ساختند'),
         result.why.filter((entry) => book.questions.has(entry.question)),
         (entry) => {
           const question = book.questions.get(entry.question) as AnyQuestion;
           return html`
             ${t(question.text)}
-            <strong>${entry.asked ? answerText(question, entry.answer, view) : msg('پرسیده نشد', { id: 'ec-not-asked' })}</strong>
+            <strong>${entry.asked ? answerText(question, entry.answer, view) : msg('پرسیده نشد')}</strong>
           `;
         },
       )}
       ${sectionTemplate(
-        msg('مدارکی که باید همراه داشته باشید', { id: 'ec-documents' }),
+        msg('مدارکی که باید همراه داشته باشید'),
         result.documents,
         (document) => html`
           ${t(document.name)}
-          ${view.documentMaybe(document) ? msg('(شاید لازم باشد)', { id: 'ec-may-be-needed' }) : nothing}
+          ${view.documentMaybe(document) ? msg('(شاید لازم باشد)') : nothing}
           ${document.note ? html`<span class="hint">${t(document.note)}</span>` : nothing}
         `,
       )}
-      <h5>${msg('قدم بعدی', { id: 'ec-next-step' })}</h5>
+      <h5>${msg('قدم بعدی')}</h5>
       <p>${t(step.text)}</p>
       <p class="links">
         ${
           step.url
-            ? html`<a href=${resolveLink(step.url, view.rulesUrl)}>${msg(str`دربارهٔ ${title}`, { id: 'ec-about' })}</a>`
+            ? html`<a href=${resolveLink(step.url, view.rulesUrl)}>${msg(str`دربارهٔ ${title}`)}</a>`
             : nothing
         }
         ${step.nearest_base ? findBaseTemplate(view, result.programme) : nothing}
       </p>
       ${sectionTemplate(
-        msg('منبع معیارها', { id: 'ec-sources' }),
+        msg('منبع معیارها'),
         result.sources,
         (source) => html`
           ${source.url ? html`<a href=${source.url}>${t(source.regulation)}</a>` : t(source.regulation)}
           ${
             source.in_force
-              ? `(${msg(str`اجرا از ${formatDate(new Date(source.in_force), view.locale)}`, { id: 'ec-in-force' })})`
+              ? `(${msg(str`اجرا از ${formatDate(new Date(source.in_force), view.locale)}`)})`
               : nothing
           }
         `,
@@ -140,7 +136,7 @@ function resultTemplate(view: ResultsView, result: DecidedResult): TemplateResul
 
 /** "The nearest service base": a link to the locator page for the programme, or a button. */
 function findBaseTemplate(view: ResultsView, programme: string): TemplateResult {
-  const label = msg('نزدیک‌ترین پایگاه خدمات اجتماعی', { id: 'ec-nearest-base' });
+  const label = msg('نزدیک‌ترین پایگاه خدمات اجتماعی');
   const onClick = (event: Event) => {
     if (!view.findBase(programme)) event.preventDefault();
   };

@@ -6,16 +6,16 @@ import { readProgrammes } from './rules-data.ts';
 /** Where the rules are: loading, usable, or why not (see loadProblemText). */
 export type RulesStatus = 'loading' | 'ready' | 'error' | 'invalid' | 'missing';
 
-export interface RulesOptions {
-  /** The rules file's address (`src`). */
-  src: () => string;
-  /** Rules given inline (`programmes`); win over `src`. */
-  inline: () => unknown;
-  /** The one programme asked about (`programme`), or '' for all. */
-  programme: () => string;
-  timeoutMs: () => number;
-  /** The programmes to ask about changed and are usable: start (again) from the first question. */
-  ready: () => void;
+/** The element whose rules these are: where they are, and which programme is asked about. */
+export interface RulesHost extends ReactiveControllerHost {
+  /** The rules file's address. */
+  src: string;
+  /** Rules given inline; win over `src`. */
+  programmes: unknown;
+  /** The one programme asked about, or '' for all. */
+  programme: string;
+  /** How long to wait for the rules, in milliseconds. */
+  timeout: number;
 }
 
 /**
@@ -29,85 +29,88 @@ export interface RulesOptions {
  */
 export class RulesController implements ReactiveController {
   /** Every programme in the rules, and those asked about. */
-  all: Programme[] = [];
-  list: Programme[] = [];
-  status: RulesStatus = 'loading';
-  error: LoadErrorCode = 'network';
+  allProgrammes: Programme[] = [];
+  askedProgrammes: Programme[] = [];
+  rulesStatus: RulesStatus = 'loading';
+  rulesError: LoadErrorCode = 'network';
   /** What the rules were loaded from (`src`, the inline rules), to load again when it changes. */
-  private from: unknown[] = [];
+  private rulesFrom: unknown[] = [];
   /** The `programme` the list was narrowed to. */
-  private chosen: string | undefined;
-  private abort: AbortController | undefined;
-  private readonly host: ReactiveControllerHost;
-  private readonly options: RulesOptions;
+  private rulesChosen: string | undefined;
+  private rulesAbort: AbortController | undefined;
+  private readonly host: RulesHost;
+  /** The programmes to ask about changed and are usable: start (again) from the first question. */
+  private readonly rulesReady: () => void;
 
-  constructor(host: ReactiveControllerHost, options: RulesOptions) {
+  constructor(host: RulesHost, rulesReady: () => void) {
     this.host = host;
-    this.options = options;
+    this.rulesReady = rulesReady;
     host.addController(this);
   }
 
   hostUpdate(): void {
-    const { src, inline, programme } = this.options;
-    const from = [src(), inline()];
-    if (from.some((value, i) => value !== this.from[i])) {
-      this.from = from;
+    const { src, programmes, programme } = this.host;
+    const from = [src, programmes];
+    if (from.some((value, i) => value !== this.rulesFrom[i])) {
+      this.rulesFrom = from;
       this.load();
     } else if (
-      (this.status === 'ready' || this.status === 'missing') &&
-      this.chosen !== programme()
+      (this.rulesStatus === 'ready' || this.rulesStatus === 'missing') &&
+      this.rulesChosen !== programme
     )
       // A new `programme` narrows the rules already loaded.
       this.select();
   }
 
   hostDisconnected(): void {
-    this.abort?.abort();
+    this.rulesAbort?.abort();
   }
 
   /** Loads the rules (again, for "try again"). */
   readonly load = (): void => {
-    this.abort?.abort();
-    this.status = 'loading';
+    this.rulesAbort?.abort();
+    this.rulesStatus = 'loading';
     this.host.requestUpdate();
-    const [src, inline] = this.from as [string, unknown];
+    const [src, inline] = this.rulesFrom as [string, unknown];
     if (inline) {
       this.accept(inline);
       return;
     }
     if (!src) return;
     const abort = new AbortController();
-    this.abort = abort;
+    this.rulesAbort = abort;
     loadJson(new URL(src, document.baseURI), {
       signal: abort.signal,
-      timeoutMs: this.options.timeoutMs(),
+      timeoutMs: this.host.timeout,
     })
       .then((data) => !abort.signal.aborted && this.accept(data))
       .catch((error: unknown) => {
         if (abort.signal.aborted) return;
-        this.error = error instanceof LoadError ? error.code : 'network';
-        this.status = 'error';
+        this.rulesError = error instanceof LoadError ? error.code : 'network';
+        this.rulesStatus = 'error';
         this.host.requestUpdate();
       });
   };
 
   private accept(data: unknown): void {
     const { programmes, problems } = readProgrammes(data);
-    this.all = programmes;
+    this.allProgrammes = programmes;
     if (problems.length > 0) {
       console.error(
         `bz-eligibility-checker: the rules cannot be used (validate them with check-rules):\n${problems.join('\n')}`,
       );
-      this.status = 'invalid';
+      this.rulesStatus = 'invalid';
     } else this.select();
     this.host.requestUpdate();
   }
 
   private select(): void {
-    const programme = this.options.programme();
-    this.chosen = programme;
-    this.list = programme ? this.all.filter((p) => p.id === programme) : this.all;
-    this.status = this.list.length ? 'ready' : 'missing';
-    if (this.list.length) this.options.ready();
+    const { programme } = this.host;
+    this.rulesChosen = programme;
+    this.askedProgrammes = programme
+      ? this.allProgrammes.filter((p) => p.id === programme)
+      : this.allProgrammes;
+    this.rulesStatus = this.askedProgrammes.length ? 'ready' : 'missing';
+    if (this.askedProgrammes.length) this.rulesReady();
   }
 }
