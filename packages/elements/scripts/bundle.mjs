@@ -52,7 +52,14 @@ export const widgetCeiling = (tag) => widgetCeilings[tag] ?? 18 * 1024;
  * matcher for place names (issue 15) 0.03 kB more.
  * @type {Record<string, number>}
  */
-export const ownCodeExceptions = { 'bz-service-locator': 15.6 * 1024 };
+export const ownCodeExceptions = {
+  'bz-service-locator': 15.6 * 1024,
+  // The checker's split into one-job modules (issue 18) costs about 0.3 kB of its own code (view
+  // objects, module imports) after dropping explicit message ids (-0.3 kB); the shipped script
+  // (Lit included) still went down, 20.95 -> 20.93 kB, because the form resets itself instead
+  // of using Lit's keyed() directive.
+  'bz-eligibility-checker': 15.2 * 1024,
+};
 
 /** @param {string} tag */
 export const ownCodeBudget = (tag) => ownCodeExceptions[tag] ?? budgets.withoutLit;
@@ -253,6 +260,31 @@ export const internalNames = [
   'indexReady',
   'indexUrl',
   'marker',
+  'formKey',
+  'setResume',
+  'seeResults',
+  'documentMaybe',
+  'rulesUrl',
+  'findBase',
+  'isValid',
+  'headingText',
+  'ruleBook',
+  'checkerState',
+  'startAgain',
+  'changeOne',
+  'programmeResults',
+  'shownProgrammes',
+  'fieldRaw',
+  'typedMembers',
+  'keepAnswers',
+  'rulesReady',
+  'rulesFrom',
+  'rulesChosen',
+  'rulesAbort',
+  'allProgrammes',
+  'askedProgrammes',
+  'rulesStatus',
+  'rulesError',
 ];
 
 /** Minified sources by path, for the several builds of one run (the budget test makes many). */
