@@ -74,8 +74,12 @@ export const telOf = (number: string) => normalizeDigits(number).replace(/[^\d+]
 /** The nationwide lines: shown in their own box (results.template.ts), never as a base's own number. */
 export const NATIONWIDE = ['123', '1480'];
 
+/** A base's own numbers: its phones without the nationwide lines. */
+export const ownPhones = (record: LocatorRecord) =>
+  record.phones.filter((phone) => !NATIONWIDE.includes(telOf(phone.number)));
+
 function phones(view: ResultView, record: LocatorRecord) {
-  const own = record.phones.filter((phone) => !NATIONWIDE.includes(telOf(phone.number)));
+  const own = ownPhones(record);
   if (own.length === 0) return nothing;
   return html`
     <ul class="phones">

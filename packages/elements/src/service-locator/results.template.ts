@@ -3,7 +3,7 @@ import { msg } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { followInPageLink } from '../shared/in-page-link.ts';
 import { emptyText, resultsHeading } from './messages.ts';
-import { type ResultView, resultTemplate } from './result.template.ts';
+import { ownPhones, type ResultView, resultTemplate } from './result.template.ts';
 import type { Query } from './types.ts';
 
 export interface ResultsView extends ResultView {
@@ -40,6 +40,10 @@ export function resultsTemplate(view: ResultsView) {
   // More than one base: a link past the list, so keyboard users need not tab through every
   // base's phone and directions links (some 80 stops) to reach what follows.
   const skip = (results?.length ?? 0) > 1;
+  // The nearest base has no number of its own: the nationwide lines come first, in view with
+  // the heading, so a phone is one glance away; otherwise they close the list.
+  const first = results?.[0]?.record;
+  const linesFirst = !loading && !!first && ownPhones(first).length === 0;
   return html`
     <section
       part="results"
@@ -51,12 +55,13 @@ export function resultsTemplate(view: ResultsView) {
       ${loading ? html`<p>${msg('در حال یافتن نزدیک‌ترین پایگاه‌ها…')}</p>` : nothing}
       ${view.summary ? html`<p part="summary" class="summary">${view.summary}</p>` : nothing}
       ${view.noneHere && !loading ? html`<p part="notice" class="notice">${view.noneHere}</p>` : nothing}
+      ${linesFirst ? hotlines(view.digits) : nothing}
       ${view.sample ? html`<p part="notice" class="notice">${msg('این داده‌ها نمونه و برای نمایش است؛ مکان، نشانی و ساعت‌ها تقریبی است و رسمی نیست.')}</p>` : nothing}
       ${results?.length === 0 && !loading ? html`<p class="empty">${emptyText()}</p>` : nothing}
       ${skip ? html`<a class="skip" href="#results-end" @click=${followInPageLink}>${msg('رفتن به پایان فهرست پایگاه‌ها')}</a>` : nothing}
       ${results?.length ? html`<ol class="list">${results.map((result, i) => resultTemplate(view, result, i))}</ol>` : nothing}
       ${skip ? html`<p class="hint" id="results-end" tabindex="-1">${msg('پایان فهرست پایگاه‌ها.')}</p>` : nothing}
-      ${loading ? nothing : hotlines(view.digits)}
+      ${loading || linesFirst ? nothing : hotlines(view.digits)}
     </section>
   `;
 }

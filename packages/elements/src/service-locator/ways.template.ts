@@ -163,6 +163,7 @@ function matchesTemplate(view: SearchView, matches: Matches): TemplateResult {
     return html`
       <div part="matches" class="matches">
         <p id="matches-heading">${noPlaceText(matches.text, suggested.length > 0)}</p>
+        ${suggested.length ? nothing : html`<p><a href="tel:1480">${msg('تماس با صدای مشاور بهزیستی، ۱۴۸۰')}</a></p>`}
         ${
           suggested.length
             ? placeList(

@@ -86,6 +86,7 @@
 's1bb7302868c2f56d': `Complaint`,
 's1d55a8f161b0aeb6': `Try again`,
 's1d97f0519d9ef2ed': `The service gave an answer that could not be read. Try again in a few minutes.`,
+'s2073adc1b5b44388': `Call Behzisti’s counselling line, 1480`,
 's2109a3550a453cff': `or press Shift three times`,
 's2372f5b6f736c36a': `Show a map`,
 's23c94818bb4ac44a': `Province`,
