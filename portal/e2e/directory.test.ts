@@ -68,17 +68,25 @@ describe('service-base directory', () => {
     expect(await rows.first().locator('td').textContent()).toBe('۰۷:۳۰ تا ۱۴:۰۰، ۱۶:۰۰ تا ۱۹:۰۰');
     expect(await rows.last().locator('td').textContent()).toBe('بسته');
     expect(await page.locator('table.hours').textContent()).not.toMatch(/[0-9]/);
+    // The sample records carry no number of their own: the nationwide lines sit in a box
+    // labelled as such, never as the base's number.
+    expect(await page.locator('a.call-link').count()).toBe(0);
+    const hotlines = page.getByRole('group', { name: /خط‌های سراسری بهزیستی/ });
+    expect(await hotlines.textContent()).toContain('شماره‌ی این پایگاه نیستند');
     expect(
-      await page
-        .locator('.phones a[href^="tel:"]')
+      await hotlines
+        .locator('a[href^="tel:"]')
         .evaluateAll((links) => links.map((link) => [link.getAttribute('href'), link.textContent])),
     ).toEqual([
       ['tel:123', '۱۲۳'],
       ['tel:1480', '۱۴۸۰'],
     ]);
-    expect(
-      await page.locator('a[href^="https://www.openstreetmap.org/"]').getAttribute('href'),
-    ).toContain('mlat=38.262&mlon=48.301');
+    // Directions in the first screen, and the map section further down, point at the base.
+    const maps = await page
+      .locator('a[href^="https://www.openstreetmap.org/"]')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(maps).toHaveLength(2);
+    for (const href of maps) expect(href).toContain('mlat=38.262&mlon=48.301');
     const form = page.locator('bz-feedback-form');
     expect(await form.getAttribute('service-base')).toBe('ardabil-city');
     // The form upgrades when it comes near the screen (ServiceBasePage.astro).

@@ -58,12 +58,30 @@ describe('portal pages', () => {
     await page.close();
   });
 
-  it('answers unknown paths with the bilingual 404 page', async () => {
+  it('answers unknown paths with the Persian 404 page, with a way out in English', async () => {
     const response = await fetch(`${baseUrl}/no-such-page`);
     expect(response.status).toBe(404);
     const body = await response.text();
     expect(body).toContain('این صفحه پیدا نشد');
     expect(body).toContain('Page not found');
+  });
+
+  it('answers unknown paths under /en/ with the English 404 page, left to right', async () => {
+    for (const path of ['/en/no-such-page', '/en/directory/no/such/']) {
+      const response = await fetch(`${baseUrl}${path}`);
+      expect(response.status).toBe(404);
+      const body = await response.text();
+      expect(body).toMatch(
+        /<html[^>]* lang="en"[^>]* dir="ltr"|<html[^>]* dir="ltr"[^>]* lang="en"/,
+      );
+      expect(body).toContain('Page not found');
+      expect(body).not.toContain('این صفحه پیدا نشد');
+      // A way on: search, the nearest base, the help lines.
+      expect(body).toContain('href="/en/directory/"');
+      expect(body).toContain('href="tel:1480"');
+    }
+    const persian = await (await fetch(`${baseUrl}/english-looking-path`)).text();
+    expect(persian).toMatch(/<html[^>]* lang="fa"/);
   });
 
   it('serves the on-demand API from the same server', async () => {

@@ -18,6 +18,7 @@ import { gzipSync } from 'node:zlib';
 import { formatFromPath, readRecords } from '@behzisti/core/data-files';
 import { formatIsoDay, toWallTime } from '../../packages/core/src/dates.ts';
 import { buildLocatorData } from '../../packages/core/src/locator/build.ts';
+import { loadGazetteer } from '../../packages/core/src/locator/gazetteer.ts';
 import { validateServiceBases } from '../../packages/core/src/locator/validate.ts';
 
 const portal = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -79,6 +80,8 @@ const today = toWallTime(now);
 const build = buildLocatorData(bases, {
   generated: today ? formatIsoDay(today) : now.toISOString().slice(0, 10),
   skipped: skipped.length,
+  // Every province and county, so the locator lists places without bases too (docs/data.md).
+  gazetteer: loadGazetteer(),
   ...(maxPerChunk ? { maxRecordsPerChunk: maxPerChunk } : {}),
 });
 

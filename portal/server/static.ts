@@ -79,18 +79,31 @@ export function createStaticFiles(
   };
 }
 
-/** The built 404 page, compressed as the client accepts, for every path that names nothing. */
+/** One built 404 page in its compressed forms. */
+function notFoundVariants(page: string) {
+  return {
+    br: tryRead(`${page}.br`),
+    gzip: tryRead(`${page}.gz`),
+    identity: tryRead(page),
+  };
+}
+
+/**
+ * The built 404 page, compressed as the client accepts, for every path that names nothing: the
+ * English one (en/404) for paths under /en/, the Persian one for the rest.
+ */
 export function createNotFound(
   clientDir: string,
 ): (req: IncomingMessage, res: ServerResponse) => void {
-  const page = join(clientDir, '404.html');
-  const variants = {
-    br: tryRead(`${page}.br`),
-    gzip: tryRead(`${page}.gz`),
-    identity: tryRead(page) ?? Buffer.from('Not found\n'),
-  };
+  const fa = notFoundVariants(join(clientDir, '404.html'));
+  const enFile = [join(clientDir, 'en/404.html'), join(clientDir, 'en/404/index.html')].find(
+    (path) => tryRead(path) !== undefined,
+  );
+  const en = enFile ? notFoundVariants(enFile) : fa;
   return (req, res) => {
     setRoute(res, 'not-found');
+    const path = String(req.url ?? '/');
+    const variants = /^\/en(?:[/?#]|$)/.test(path) && en.identity ? en : fa;
     const accepted = String(req.headers['accept-encoding'] ?? '');
     const encoding =
       variants.br && /\bbr\b/.test(accepted)
@@ -98,7 +111,7 @@ export function createNotFound(
         : variants.gzip && /\bgzip\b/.test(accepted)
           ? 'gzip'
           : 'identity';
-    const body = variants[encoding] ?? variants.identity;
+    const body = variants[encoding] ?? variants.identity ?? Buffer.from('Not found\n');
     res.writeHead(404, {
       'content-type': 'text/html; charset=utf-8',
       'content-length': body.length,

@@ -34,12 +34,15 @@ export const widgetCeilings = {
   // @lit/task (the comments' loading, issue 18) costs about 0.8 kB.
   'bz-comments': 14.3 * 1024,
   'bz-eligibility-checker': 21.0 * 1024,
-  // The status view's "erase my contact details" (issue 14, retention) costs about 0.25 kB.
-  'bz-feedback-form': 17.9 * 1024,
+  // The status view's "erase my contact details" (issue 14, retention) costs about 0.25 kB;
+  // the draft's start time and the one automatic resend when back online (issue 21) 0.25 kB.
+  'bz-feedback-form': 18.2 * 1024,
   'bz-hotlines': 9.4 * 1024,
   // Core's place matching through the Persian search matcher (core/search: stems, with its affix
-  // list) added about 0.05 kB on top of the split (issue 15).
-  'bz-service-locator': 21.5 * 1024,
+  // list) added about 0.05 kB on top of the split (issue 15). Issue 21 added 1.6 kB: "did you
+  // mean" place names through core's Persian edit distance (suggestPlaces, 0.9 kB), the answer
+  // line, focus on the results, "no base here: nearest elsewhere" and the nationwide-lines box.
+  'bz-service-locator': 23.1 * 1024,
 };
 
 /** @param {string} tag */
@@ -49,11 +52,12 @@ export const widgetCeiling = (tag) => widgetCeilings[tag] ?? 18 * 1024;
  * Widgets allowed over the design card's own-code budget, with the ceiling the test holds them
  * to: each entry is a debt recorded on the widget's issue. The locator (issue 18): its skip
  * link, link to a base's page and the split into controllers cost about 0.4 kB, and core's Persian
- * matcher for place names (issue 15) 0.03 kB more.
+ * matcher for place names (issue 15) 0.03 kB more; issue 21's answers and suggestions 1.6 kB
+ * (see widgetCeilings).
  * @type {Record<string, number>}
  */
 export const ownCodeExceptions = {
-  'bz-service-locator': 15.6 * 1024,
+  'bz-service-locator': 17.2 * 1024,
   // The checker's split into one-job modules (issue 18) costs about 0.3 kB of its own code (view
   // objects, module imports) after dropping explicit message ids (-0.3 kB); the shipped script
   // (Lit included) still went down, 20.95 -> 20.93 kB, because the form resets itself instead

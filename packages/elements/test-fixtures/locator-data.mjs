@@ -14,6 +14,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readRecords } from '../../core/src/cli/read-records.ts';
 import { buildLocatorData } from '../../core/src/locator/build.ts';
+import { loadGazetteer } from '../../core/src/locator/gazetteer.ts';
 import { validateServiceBases } from '../../core/src/locator/validate.ts';
 
 const source = new URL('../../../portal/src/content/service-bases/', import.meta.url).pathname;
@@ -34,7 +35,12 @@ function sampleBases() {
 /** @returns {Map<string, Map<string, string>>} variant → relative path → JSON text */
 function buildVariants() {
   const bases = sampleBases();
-  const sample = buildLocatorData(bases, { generated: '2026-11-23', maxRecordsPerChunk: 4 }).files;
+  // With the gazetteer, as the portal publishes it: every province and county is listed.
+  const sample = buildLocatorData(bases, {
+    generated: '2026-11-23',
+    maxRecordsPerChunk: 4,
+    gazetteer: loadGazetteer(),
+  }).files;
   const broken = new Map(
     [...sample].map(([path, text]) => {
       if (!path.startsWith('chunks/')) return [path, text];

@@ -35,9 +35,9 @@ export interface ProvinceGroup {
 }
 
 /**
- * Bases grouped province → county → base. Provinces keep core's order in Persian (already
- * alphabetical) and are sorted by English name in English; counties and bases are sorted by
- * name in the locale. A county's name is taken from its first record.
+ * Bases grouped province → county → base, each level sorted by name with Intl.Collator in the
+ * locale (Persian alphabetical order in fa, never the ids' Latin order). A county's name is
+ * taken from its first record.
  */
 export function groupBases(bases: readonly ServiceBase[], locale: Locale): ProvinceGroup[] {
   const compare = collator(locale).compare;
@@ -72,7 +72,7 @@ export function groupBases(bases: readonly ServiceBase[], locale: Locale): Provi
       bases: sorted.flatMap((county) => county.bases),
     });
   }
-  if (locale === 'en') groups.sort((a, b) => compare(a.name.en, b.name.en));
+  groups.sort((a, b) => compare(a.name[locale], b.name[locale]));
   return groups;
 }
 
@@ -86,7 +86,7 @@ export function provinceIndex(
     name: province.name[locale],
     group: groups.find((group) => group.id === province.id),
   }));
-  if (locale === 'en') list.sort((a, b) => collator('en').compare(a.name, b.name));
+  list.sort((a, b) => collator(locale).compare(a.name, b.name));
   return list;
 }
 

@@ -6,6 +6,7 @@ import type { ProvinceId } from '../schemas/provinces.ts';
 import type { ServiceBase } from '../schemas/service-base.ts';
 import { searchKey } from '../text.ts';
 import { type Box, LOCATOR_FORMAT_VERSION, LOCATOR_FORMATS } from './format.ts';
+import type { Gazetteer } from './gazetteer.ts';
 import { contentHash } from './hash.ts';
 import { DEFAULT_ROOT, partition } from './quadtree.ts';
 import { compactRecord, roundCoordinate } from './records.ts';
@@ -20,6 +21,12 @@ export interface BuildOptions {
   maxDepth?: number;
   /** Records skipped by validation, reported in the index. */
   skipped?: number;
+  /**
+   * Every province and county (gazetteer.ts): with it, places.json and the index list places
+   * without bases too (count 0, the gazetteer's centre), so a citizen can choose where they live
+   * and be shown the nearest bases elsewhere.
+   */
+  gazetteer?: Gazetteer;
 }
 
 /** The default chunk capacity; see docs/data.md for the bytes measured at 64, 128 and 256. */
@@ -92,35 +99,53 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 }
 
 /** The places file: province → county → neighbourhood, each with a count and a centre. */
-function placesFile(bases: readonly ServiceBase[]) {
-  const provinces = [...groupBy(bases, (base) => base.province)].sort(([a], [b]) =>
-    a.localeCompare(b),
-  );
-  return provinces.map(([id, members]) => ({
-    id,
-    name: provinceName(id),
-    count: members.length,
-    counties: [...groupBy(members, (base) => base.county.id)]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([countyId, county]) => ({
-        id: countyId,
-        name: (county[0] as ServiceBase).county.name,
-        count: county.length,
-        center: center(county),
-        neighbourhoods: [
-          ...groupBy(
-            county.filter((base) => base.neighbourhood),
-            (base) => searchKey(base.neighbourhood?.fa ?? ''),
-          ),
-        ]
-          .sort(([a], [b]) => a.localeCompare(b))
-          .map(([, place]) => ({
-            name: (place[0] as ServiceBase).neighbourhood,
-            count: place.length,
-            center: center(place),
-          })),
-      })),
-  }));
+function placesFile(bases: readonly ServiceBase[], gazetteer: Gazetteer | undefined) {
+  const byProvince = groupBy(bases, (base) => base.province);
+  const ids = new Set([...byProvince.keys(), ...(gazetteer?.provinces.map((p) => p.id) ?? [])]);
+  return [...ids]
+    .sort((a, b) => a.localeCompare(b))
+    .map((id) => {
+      const members = byProvince.get(id) ?? [];
+      const listed = gazetteer?.provinces.find((province) => province.id === id)?.counties ?? [];
+      const byCounty = groupBy(members, (base) => base.county.id);
+      const countyIds = new Set([...byCounty.keys(), ...listed.map((county) => county.id)]);
+      return {
+        id,
+        name: provinceName(id),
+        count: members.length,
+        counties: [...countyIds]
+          .sort((a, b) => a.localeCompare(b))
+          .map((countyId) => {
+            const county = byCounty.get(countyId);
+            if (!county) {
+              // A county without bases: its name and the centre of its boundary, nothing else (the
+              // reader takes a missing count as 0 and missing neighbourhoods as none).
+              const entry = listed.find(
+                (c) => c.id === countyId,
+              ) as Gazetteer['provinces'][number]['counties'][number];
+              return { id: countyId, name: entry.name, center: entry.center };
+            }
+            return {
+              id: countyId,
+              name: (county[0] as ServiceBase).county.name,
+              count: county.length,
+              center: center(county),
+              neighbourhoods: [
+                ...groupBy(
+                  county.filter((base) => base.neighbourhood),
+                  (base) => searchKey(base.neighbourhood?.fa ?? ''),
+                ),
+              ]
+                .sort(([a], [b]) => a.localeCompare(b))
+                .map(([, place]) => ({
+                  name: (place[0] as ServiceBase).neighbourhood,
+                  count: place.length,
+                  center: center(place),
+                })),
+            };
+          }),
+      };
+    });
 }
 
 /**
@@ -179,7 +204,7 @@ export function buildLocatorData(
     JSON.stringify({
       format: LOCATOR_FORMATS.places,
       formatVersion: LOCATOR_FORMAT_VERSION,
-      provinces: placesFile(bases),
+      provinces: placesFile(bases, options.gazetteer),
     }),
   );
   // The version covers the data files only, so republishing unchanged data keeps caches warm.
@@ -200,11 +225,20 @@ export function buildLocatorData(
         places: LOCATOR_PATHS.places,
         names: LOCATOR_PATHS.names,
       },
-      // Names travel with the data, so the widget needs no list of its own to fill its menu.
-      provinces: byProvince.map(([province, members]) => {
-        const { fa, en } = provinceName(province);
-        return [province as ProvinceId, members.length, fa, en];
-      }),
+      // Names travel with the data, so the widget needs no list of its own to fill its menu;
+      // with a gazetteer every province is listed, those without bases with count 0.
+      provinces: [
+        ...new Set([
+          ...byProvince.map(([province]) => province),
+          ...(options.gazetteer?.provinces.map((province) => province.id) ?? []),
+        ]),
+      ]
+        .sort((a, b) => a.localeCompare(b))
+        .map((province) => {
+          const { fa, en } = provinceName(province);
+          const count = byProvince.find(([id]) => id === province)?.[1].length ?? 0;
+          return [province as ProvinceId, count, fa, en];
+        }),
       chunks: leaves.map((leaf) => [leaf.key, leaf.items.length, ...bboxHundredths(leaf.items)]),
     }),
   );

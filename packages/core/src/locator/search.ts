@@ -38,13 +38,16 @@ export interface PlaceMatch {
 
 /**
  * The centre of the bases of some counties (e.g. a province's): their centres weighted by their
- * counts; undefined when they hold no bases.
+ * counts; where none holds a base (a province from the gazetteer), the plain mean of the
+ * counties' centres; undefined when there are no counties.
  */
 export function countiesCenter(counties: readonly CountyPlace[]): LatLng | undefined {
+  if (counties.length === 0) return undefined;
   const total = counties.reduce((sum, county) => sum + county.count, 0);
+  const weight = (county: CountyPlace) => (total > 0 ? county.count / total : 1 / counties.length);
   const mean = (of: (center: LatLng) => number) =>
-    counties.reduce((sum, county) => sum + of(county.center) * county.count, 0) / total;
-  return total > 0 ? { lat: mean((c) => c.lat), lng: mean((c) => c.lng) } : undefined;
+    counties.reduce((sum, county) => sum + of(county.center) * weight(county), 0);
+  return { lat: mean((c) => c.lat), lng: mean((c) => c.lng) };
 }
 
 const KIND_ORDER = { neighbourhood: 0, county: 1, province: 2 } as const;
@@ -109,7 +112,8 @@ export function searchPlaces(places: LocatorPlaces, query: string, limit = 10): 
  * When {@link searchPlaces} finds nothing: the places whose names come closest to the query by
  * core's Persian-aware distance (a dot or a like-sounding letter costs half a slip), closest
  * first, at most `limit`, with rank 3. For «no place matched: did you mean …» — never a verdict
- * on the spelling. Provinces without bases are left out (nothing to show there).
+ * on the spelling. Places without bases are suggested too: choosing one shows the nearest bases
+ * elsewhere. A province without a centre (no counties in the data) is left out.
  */
 export function suggestPlaces(places: LocatorPlaces, query: string, limit = 3): PlaceMatch[] {
   const candidates: PlaceMatch[] = [];
@@ -200,7 +204,8 @@ export function searchNames(
  * national scale all names are far more bytes than one province's).
  */
 export function planNameSearch(index: LocatorIndex, provinces?: readonly string[]): ProvinceId[] {
-  const have = index.provinces.map((province) => province.id);
+  // Provinces listed without bases (from the gazetteer) have no names file.
+  const have = index.provinces.filter((p) => p.count > 0).map((province) => province.id);
   if (!provinces || provinces.length === 0) return have;
   return have.filter((id) => provinces.includes(id));
 }

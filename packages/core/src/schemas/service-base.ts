@@ -199,7 +199,7 @@ export const ServiceBaseSchema = strictObject({
     .default([])
     .superRefine(distinctBy((phone) => phone.number, 'phone number'))
     .describe(
-      'Phone lines (HSDS phones). Only real numbers: for sample data use the nationwide lines 123 and 1480.',
+      "The base's own phone lines (HSDS phones), shown first on its page. Only real numbers; leave out when none is known (pages then offer the nationwide lines 123 and 1480 in a box of their own, never as the base's number).",
     ),
   email: EmailSchema.optional().describe('Contact e-mail (HSDS location email via contacts).'),
   url: HttpUrlSchema.optional().describe('Web page of the base.'),

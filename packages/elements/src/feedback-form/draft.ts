@@ -18,6 +18,11 @@ export interface Draft {
   sentFingerprint: string;
   /** When the draft was first kept (ISO 8601). */
   savedAt: string;
+  /**
+   * When the text was first typed (epoch ms): the service's minimum fill time counts from here,
+   * so a draft restored after a reload is not refused as "sent too fast". Older drafts lack it.
+   */
+  startedAt?: number;
 }
 
 const PREFIX = 'bz-feedback-draft';

@@ -123,7 +123,11 @@ export class BzFeedbackForm extends BzElement {
   declare private contactErased: boolean;
 
   private website = '';
+  /** When the form was shown, and when its text was first typed (epoch ms; kept with a draft). */
   private shownAt = 0;
+  private startedAt: number | undefined;
+  /** A send failed for want of a connection: send once more when the browser is back online. */
+  private resendOnline = false;
   private readonly sendKey = new SendKey();
   /** Characters typed, announced once typing pauses. */
   private readonly spokenCount = new SettledController<number>(this, COUNT_ANNOUNCE_DELAY_MS);
@@ -134,6 +138,8 @@ export class BzFeedbackForm extends BzElement {
     restore: (draft) => {
       if (this.values.message) return false;
       this.values = { ...emptyValues(), ...draft.values };
+      // The fill time counts from the first keystroke, not from this page load.
+      this.startedAt = draft.startedAt ?? Date.parse(draft.savedAt);
       this.sendKey.key = draft.idempotencyKey;
       this.sendKey.fingerprint = draft.sentFingerprint;
       return true;
@@ -174,6 +180,8 @@ export class BzFeedbackForm extends BzElement {
     this.website = '';
     this.problems = {};
     this.failure = undefined;
+    this.startedAt = undefined;
+    this.stopResendOnline();
     this.sendKey.reset();
     this.submittedCode = undefined;
     this.statusResult = undefined;
@@ -245,13 +253,19 @@ export class BzFeedbackForm extends BzElement {
       draftKept: this.draft.kept,
       locale: this.locale,
       digits: this.digits,
+      resendOnline: this.resendOnline,
     });
   }
 
   // ——— Lifecycle ———
 
   protected override firstUpdated(): void {
-    this.shownAt = performance.now();
+    this.shownAt = Date.now();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopResendOnline();
   }
 
   private offered(): Category[] {
@@ -267,6 +281,7 @@ export class BzFeedbackForm extends BzElement {
       values: this.values,
       idempotencyKey: this.sendKey.key,
       sentFingerprint: this.sendKey.fingerprint,
+      ...(this.startedAt === undefined ? {} : { startedAt: this.startedAt }),
     });
   }
 
@@ -278,27 +293,31 @@ export class BzFeedbackForm extends BzElement {
     const values = withInput(this.values, input);
     if (!values) return;
     this.values = values;
+    if (input.name === 'message' && values.message) this.startedAt ??= Date.now();
     if (input.name === 'message') this.spokenCount.set(values.message.length);
     // Once a send has failed, the kept copy follows every change until it is sent.
     if (this.draft.kept) this.keepDraft();
   };
 
-  private readonly onSubmit = async (event?: Event) => {
+  private readonly onSubmit = async (event?: Event, resending = false) => {
     event?.preventDefault();
     if (this.sending) return;
+    // The citizen's own send (or this one automatic retry) replaces any pending automatic one.
+    this.stopResendOnline();
     this.failure = undefined;
     if (!(await this.reportValidity())) return;
     const body = feedbackBody(this.values, {
       serviceBase: this.serviceBase,
       locale: this.locale,
       website: this.website,
-      elapsedMs: Math.round(performance.now() - this.shownAt),
+      // From the first keystroke (a restored draft's, too) or the form's showing, whichever came first.
+      elapsedMs: Date.now() - Math.min(this.shownAt, this.startedAt ?? Number.POSITIVE_INFINITY),
     });
     const { idempotencyKey: _k, elapsedMs: _e, website: _w, lang: _l, ...content } = body;
     body.idempotencyKey = this.sendKey.for(content);
 
     this.sending = true;
-    this.announcement = 'sending';
+    this.announcement = resending ? 'resending' : 'sending';
     const outcome = await sendFeedback(this.endpoint, body);
     this.sending = false;
     this.announcement = '';
@@ -311,8 +330,26 @@ export class BzFeedbackForm extends BzElement {
     }
     this.showFailure(outcome.failure);
     this.keepDraft();
+    // No connection: try once more by itself when the browser says it is back online, with the
+    // same idempotency key (the content is unchanged), so nothing is stored twice.
+    if (outcome.failure.kind === 'network' && !resending) this.startResendOnline();
     await this.focusAfterUpdate(Object.keys(this.problems).length > 0 ? undefined : 'failure');
   };
+
+  private readonly onOnline = () => {
+    if (!this.resendOnline) return;
+    void this.onSubmit(undefined, true);
+  };
+
+  private startResendOnline(): void {
+    this.resendOnline = true;
+    window.addEventListener('online', this.onOnline, { once: true });
+  }
+
+  private stopResendOnline(): void {
+    this.resendOnline = false;
+    window.removeEventListener('online', this.onOnline);
+  }
 
   private showFailure(failure: Failure): void {
     if (failure.kind === 'service' && failure.code === 'INVALID_FIELDS') {
@@ -343,7 +380,7 @@ export class BzFeedbackForm extends BzElement {
   private readonly sendAnother = async () => {
     this.submittedCode = undefined;
     this.copyResult = '';
-    this.shownAt = performance.now();
+    this.shownAt = Date.now();
     await this.focusAfterUpdate('heading');
   };
 

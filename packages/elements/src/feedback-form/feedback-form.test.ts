@@ -444,6 +444,85 @@ describe('bz-feedback-form: the form', () => {
     expect(active(fourth)?.id).to.equal('heading');
   });
 
+  it('counts the minimum fill time from when the draft was first typed, not from the reload', async () => {
+    const id = newScenario();
+    // The service refuses anything sent sooner than 1.5 s after the text was started.
+    await control(id, { fail: 'drop', minFillMs: 1500 });
+    const first = await form(id, { lang: 'en' });
+    await fill(first, { message: 'Typed on the bus, sent later' });
+    await submit(first);
+    await waitForFailure(first);
+    first.remove();
+    const kept = localStorage.getItem(Object.keys(localStorage).find((k) => k.includes(id)) ?? '');
+    expect(JSON.parse(kept ?? '{}').startedAt).to.be.a('number');
+    await aTimeout(1600);
+
+    // The reload: the restored draft is sent at once, and not refused as "sent too fast".
+    await control(id, { fail: null });
+    const again = await form(id, { lang: 'en' });
+    expect($<HTMLTextAreaElement>(again, '#message')?.value).to.equal(
+      'Typed on the bus, sent later',
+    );
+    await submitAndWaitForCode(again);
+    expect((await stored(id)).total).to.equal(1);
+    expect((await posts(id)).map((e) => e.outcome)).not.to.include('422');
+  });
+
+  it('sends once more by itself when the browser is back online, telling the citizen, stored once', async () => {
+    const id = newScenario();
+    await control(id, { fail: 'drop-after-store' });
+    const el = await form(id, { lang: 'en' });
+    await fill(el, { message: 'Sent while the train was in a tunnel' });
+    await submit(el);
+    await waitForFailure(el);
+    expect(text(el, '#failure')).to.contain(
+      'sent again once, by itself, when the connection is back',
+    );
+    const firstKey = (await posts(id))[0]?.idempotencyKey;
+
+    await control(id, { fail: null });
+    const event = oneEvent(el, 'bz-submit');
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(
+      () =>
+        text(el, '[role="status"]').includes('Connection is back') ||
+        $(el, '#confirmation-heading'),
+      'the resend announced or done',
+    );
+    const { detail } = await event;
+    const keys = (await posts(id)).map((e) => e.idempotencyKey);
+    expect(new Set(keys)).to.deep.equal(new Set([firstKey]));
+    const { total, items } = await stored(id);
+    expect(total).to.equal(1);
+    expect(items[0]?.code).to.equal(detail.code);
+    expect(Object.keys(localStorage).filter((k) => k.includes(id))).to.have.length(0);
+
+    // Only once: a later 'online' sends nothing more.
+    window.dispatchEvent(new Event('online'));
+    await aTimeout(200);
+    expect((await posts(id)).length).to.equal(keys.length);
+  });
+
+  it('retries only once: a second failure waits for the citizen', async () => {
+    const id = newScenario();
+    await control(id, { fail: 'drop' });
+    const el = await form(id);
+    await fill(el);
+    await submit(el);
+    await waitForFailure(el);
+    // (A browser may itself repeat a POST whose connection was cut: count from what it did.)
+    const before = (await posts(id)).length;
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(async () => (await posts(id)).length > before, 'the one automatic resend');
+    await waitForFailure(el);
+    await aTimeout(300);
+    const after = (await posts(id)).length;
+    window.dispatchEvent(new Event('online'));
+    await aTimeout(300);
+    expect((await posts(id)).length).to.equal(after);
+    expect($<HTMLTextAreaElement>(el, '#message')?.value).not.to.equal('');
+  });
+
   it('uses a new key when the text is changed after a failed send', async () => {
     const id = newScenario();
     await control(id, { fail: 'drop' });

@@ -20,7 +20,7 @@ export type CodeProblem =
   | { kind: TrackingCodeError; digits: number }
   | { kind: 'UNKNOWN'; text: string | undefined };
 
-export type Announcement = '' | 'sending' | 'looking' | 'discarded';
+export type Announcement = '' | 'sending' | 'looking' | 'discarded' | 'resending';
 export type CopyResult = '' | 'copied' | 'selected';
 
 export function problemText(problem: Problem, digits: Digits): string {
@@ -67,13 +67,23 @@ export function codeProblemText(problem: CodeProblem, digits: Digits): string {
 /** What went wrong with a send or a lookup, and what to do; says when the text was kept. */
 export function failureText(
   failure: Failure,
-  context: { lookingUp: boolean; draftKept: boolean; locale: Locale; digits: Digits },
+  context: {
+    lookingUp: boolean;
+    draftKept: boolean;
+    locale: Locale;
+    digits: Digits;
+    /** It will be sent again by itself once the browser is back online. */
+    resendOnline?: boolean;
+  },
 ): string {
   const kept = context.draftKept ? ` ${msg('متن شما روی همین دستگاه نگه داشته شده است.')}` : '';
   if (failure.kind === 'network') {
-    return context.lookingUp
-      ? msg('اتصال برقرار نشد. اتصال اینترنت را بررسی کنید و دوباره امتحان کنید.')
-      : msg('اتصال برقرار نشد. اتصال اینترنت را بررسی کنید و دوباره بفرستید.') + kept;
+    if (context.lookingUp)
+      return msg('اتصال برقرار نشد. اتصال اینترنت را بررسی کنید و دوباره امتحان کنید.');
+    const resend = context.resendOnline
+      ? ` ${msg('وقتی اتصال برگردد، پیام یک بار خودبه‌خود دوباره فرستاده می‌شود.')}`
+      : '';
+    return msg('اتصال برقرار نشد. اتصال اینترنت را بررسی کنید و دوباره بفرستید.') + kept + resend;
   }
   if (failure.kind === 'rate-limited') {
     const text =
@@ -111,6 +121,7 @@ export function announcementText(announcement: Announcement): string {
     sending: msg('در حال ارسال…'),
     looking: msg('در حال جست‌وجوی کد…'),
     discarded: msg('پیش‌نویس پاک شد.'),
+    resending: msg('اتصال برقرار شد؛ پیام شما دوباره فرستاده می‌شود…'),
   }[announcement];
 }
 

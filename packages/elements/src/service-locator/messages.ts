@@ -83,6 +83,41 @@ export function emptyText(): string {
   return msg('پایگاهی در این محدوده پیدا نشد. جای دیگری را امتحان کنید یا با ۱۴۸۰ تماس بگیرید.');
 }
 
+/** Said plainly where a chosen place has no base listed, before the nearest ones elsewhere. */
+export function noneHereText(place: string): string {
+  return msg(
+    str`هنوز پایگاهی در ${place} ثبت نشده است. این‌ها نزدیک‌ترین پایگاه‌ها در جاهای دیگرند، با فاصله از ${place}.`,
+  );
+}
+
+/** How far a base is: a distance, or "in this county" when a county was chosen (no point to measure from). */
+export function whereText(
+  distanceKm: number,
+  inCounty: boolean,
+  digits: (value: number, options?: Intl.NumberFormatOptions) => string,
+): string {
+  if (inCounty) return msg('در همین شهرستان');
+  return digits(distanceKm, {
+    style: 'unit',
+    unit: 'kilometer',
+    maximumFractionDigits: distanceKm < 10 ? 1 : 0,
+  });
+}
+
+/** The one-line answer beside the control: «nearest: <name>, 2.3 km, open until 14:00». */
+export function summaryText(name: string, where: string, hours: string): string {
+  return msg(str`نزدیک‌ترین: ${name}، ${where}، ${hours}`);
+}
+
+/** A place search found nothing: never a verdict on the spelling, always a way on. */
+export function noPlaceText(text: string, suggested: boolean): string {
+  return suggested
+    ? msg(str`جایی به نام «${text}» در فهرست ما نیست. شاید منظورتان یکی از این‌هاست:`)
+    : msg(
+        str`جایی به نام «${text}» در فهرست ما نیست. استان و شهرستان خود را از فهرست بالا انتخاب کنید یا با ۱۴۸۰ تماس بگیرید.`,
+      );
+}
+
 export function resultsFoundText(count: number, digits: (n: number) => string): string {
   return msg(str`${digits(count)} پایگاه پیدا شد، نزدیک‌ترین نخست.`);
 }
@@ -128,13 +163,26 @@ export function announcementText(state: {
   found: Matches | undefined;
   results: NearestBase[] | undefined;
   digits: (n: number) => string;
+  /** The summary line and, where the place has no base, the sentence saying so. */
+  summary: string;
+  noneHere: string;
 }): string {
   if (state.geo === 'asking') return msg('در حال یافتن موقعیت شما…');
   if (state.busy) return msg('در حال جست‌وجو…');
   const { said, results } = state;
   if (said === 'geo') return geoProblem(state.geo);
-  if (said === 'matches' && state.found) return matchesText(state.found, state.digits);
+  if (said === 'matches' && state.found) {
+    const { found } = state;
+    if (found.places.length + found.names.length > 0) return matchesText(found, state.digits);
+    return found.needProvince
+      ? msg('برای جست‌وجوی نام پایگاه‌ها نخست استان را انتخاب کنید.')
+      : noPlaceText(found.text, found.suggested.length > 0);
+  }
   if (said === 'results' && results)
-    return results.length === 0 ? emptyText() : resultsFoundText(results.length, state.digits);
+    return results.length === 0
+      ? emptyText()
+      : [state.noneHere, resultsFoundText(results.length, state.digits), state.summary]
+          .filter(Boolean)
+          .join(' ');
   return '';
 }

@@ -3,7 +3,7 @@ import type { ReactiveElement } from 'lit';
 import type { LocatorDataController } from './data-controller.ts';
 import { chosenPlace } from './scope.ts';
 import type { Names, Scope } from './types.ts';
-import { placesFormTemplate } from './ways.template.ts';
+import { type PlacesView, placesFormTemplate } from './ways.template.ts';
 
 export interface PlacesOptions {
   data: LocatorDataController;
@@ -40,9 +40,10 @@ export class PlacesController {
     this.#host.requestUpdate();
   }
 
-  render(locale: Parameters<typeof placesFormTemplate>[0]['locale']) {
+  render(locale: PlacesView['locale'], summary: PlacesView['summary']) {
     return placesFormTemplate({
       locale,
+      summary,
       index: this.#options.data.index,
       places: this.#options.data.places,
       chosenProvince: this.province,

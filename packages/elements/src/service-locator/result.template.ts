@@ -3,7 +3,7 @@ import { normalizeDigits } from '@behzisti/core/text';
 import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Locale } from '../shared/locale.ts';
-import { hoursText, textIn } from './messages.ts';
+import { hoursText, textIn, whereText } from './messages.ts';
 import type { Names } from './types.ts';
 
 /** What one result needs from the element. */
@@ -15,6 +15,8 @@ export interface ResultView {
   /** The address of a base's page (`{id}` replaced), when "choose this base" navigates. */
   baseHref: ((id: string) => string) | undefined;
   select: (id: string) => void;
+  /** A county was chosen: every base is in it, so "in this county" says more than «۰ km». */
+  inCounty: boolean;
 }
 
 /** Like textIn(), marking Persian shown in an English widget with `lang="fa"` for screen readers. */
@@ -37,11 +39,7 @@ export function resultTemplate(view: ResultView, result: NearestBase, i: number)
     .filter((part): part is Names => !!part)
     .map(text)
     .join(separator);
-  const distance = view.digits(distanceKm, {
-    style: 'unit',
-    unit: 'kilometer',
-    maximumFractionDigits: distanceKm < 10 ? 1 : 0,
-  });
+  const distance = whereText(distanceKm, view.inCounty, view.digits);
   return html`
     <li part="result" class="result ${selected ? 'selected' : ''}" data-id=${record.id}>
       <h3 part="result-name" id=${id}>${phrase(locale, record.name)}</h3>
@@ -71,13 +69,21 @@ function hours(view: ResultView, record: LocatorRecord) {
 }
 
 /** A phone number as a `tel:` address: Latin digits and `+` only. */
-const telOf = (number: string) => normalizeDigits(number).replace(/[^\d+]/g, '');
+export const telOf = (number: string) => normalizeDigits(number).replace(/[^\d+]/g, '');
+
+/** The nationwide lines: shown in their own box (results.template.ts), never as a base's own number. */
+export const NATIONWIDE = ['123', '1480'];
+
+/** A base's own numbers: its phones without the nationwide lines. */
+export const ownPhones = (record: LocatorRecord) =>
+  record.phones.filter((phone) => !NATIONWIDE.includes(telOf(phone.number)));
 
 function phones(view: ResultView, record: LocatorRecord) {
-  if (record.phones.length === 0) return nothing;
+  const own = ownPhones(record);
+  if (own.length === 0) return nothing;
   return html`
     <ul class="phones">
-      ${record.phones.map(
+      ${own.map(
         (phone) => html`
           <li>
             <a href="tel:${telOf(phone.number)}">${view.digits(phone.number)}</a>

@@ -5,6 +5,7 @@ import {
   planNameSearch,
   searchNames,
   searchPlaces,
+  suggestPlaces,
 } from '@behzisti/core/locator';
 import type { LocatorData } from './data.ts';
 import type { Matches } from './types.ts';
@@ -37,5 +38,13 @@ export async function findMatches(
   const wanted = needProvince ? [] : planNameSearch(index, provinces);
   const lists = await Promise.all(wanted.map((province) => data.names(index, province)));
   const names = searchNames(lists.flat(), text, near ? { limit: 8, near } : { limit: 8 });
-  return { text, places: placeMatches, names, needProvince: needProvince && names.length === 0 };
+  const none = placeMatches.length === 0 && names.length === 0;
+  return {
+    text,
+    places: placeMatches,
+    names,
+    needProvince: needProvince && names.length === 0,
+    // Nothing matched: offer the closest place names (the same Persian matcher as site search).
+    suggested: none ? suggestPlaces(places, text, 3) : [],
+  };
 }

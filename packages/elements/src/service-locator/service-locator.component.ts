@@ -9,7 +9,15 @@ import { LocatorDataController } from './data-controller.ts';
 import { askPosition } from './geolocation.ts';
 import type { MapModule } from './map.ts';
 import { MapController } from './map-controller.ts';
-import { announcementText, provinceName, textIn } from './messages.ts';
+import {
+  announcementText,
+  hoursText,
+  noneHereText,
+  provinceName,
+  summaryText,
+  textIn,
+  whereText,
+} from './messages.ts';
 import { PlacesController } from './places-controller.ts';
 import { resultsTemplate } from './results.template.ts';
 import {
@@ -33,7 +41,12 @@ import type {
   Query,
   Scope,
 } from './types.ts';
-import { failureTemplate, geolocationTemplate, searchTemplate } from './ways.template.ts';
+import {
+  failureTemplate,
+  geolocationTemplate,
+  type Summary,
+  searchTemplate,
+} from './ways.template.ts';
 
 const numberConverter = {
   fromAttribute: (value: string | null) =>
@@ -68,7 +81,9 @@ const mapModuleUrl = () =>
  * @csspart geolocate-button - The "use my location" button.
  * @csspart places-form - Province and county lists.
  * @csspart search-form - The text search.
- * @csspart heading - The results heading.
+ * @csspart heading - The results heading (focused after each search the user makes).
+ * @csspart summary - The one-line answer beside the control used: nearest base, distance, hours.
+ * @csspart hotlines - The box with the nationwide lines 123 and 1480 under the results.
  * @csspart input - The province and county lists and the search box.
  * @csspart search-input - The text search box (also `input`).
  * @csspart matches - Places and bases matching the search.
@@ -121,6 +136,7 @@ export class BzServiceLocator extends BzElement {
     searching: { state: true },
     selectedId: { state: true },
     said: { state: true },
+    noneHere: { state: true },
   };
 
   /** URL of the published `index.json`; chunk, places and names URLs are resolved against it. */
@@ -168,6 +184,8 @@ export class BzServiceLocator extends BzElement {
   declare private selectedId: string | undefined;
   /** What the live region last reported on. */
   declare private said: 'geo' | 'matches' | 'results' | undefined;
+  /** The chosen place has no base: the results are the nearest anywhere. */
+  declare private noneHere: boolean;
 
   readonly #source = new LocatorDataController(this, {
     src: () => this.src,
@@ -206,17 +224,25 @@ export class BzServiceLocator extends BzElement {
     this.geo = 'idle';
     this.loadingResults = false;
     this.searching = false;
+    this.noneHere = false;
   }
 
   // ── Rendering: the table of contents ──
 
   protected override renderContent() {
+    const summary = this.#summary();
+    // The answer in one line beside the control that asked for it (host positions: in the results).
+    const beside = (source: LocateSource): Summary =>
+      summary && this.query?.source === source
+        ? html`<p part="summary" class="summary">${summary}</p>`
+        : nothing;
     return html`
       ${this.failure ? failureTemplate(this.failure) : nothing}
       <div class="ways">
-        ${geolocationTemplate(this.geo, this.#useMyLocation)}
-        ${this.#places.render(this.locale)}
+        ${geolocationTemplate(this.geo, this.#useMyLocation, beside('geolocation'))}
+        ${this.#places.render(this.locale, beside('place'))}
         ${searchTemplate({
+          summary: beside('search'),
           locale: this.locale,
           digits: this.digits,
           found: this.found,
@@ -241,6 +267,9 @@ export class BzServiceLocator extends BzElement {
       results,
       loading: this.loadingResults,
       sample: !!(results?.some(({ record }) => record.sample) || this.#source.index?.sample),
+      noneHere: this.#noneHereText(),
+      summary: query.source === 'attribute' ? this.#summary() : '',
+      inCounty: !!query.scope.county && !this.noneHere,
       locale: this.locale,
       digits: this.digits,
       now: this.now ?? new Date(),
@@ -248,6 +277,18 @@ export class BzServiceLocator extends BzElement {
       baseHref: baseHref ? (id) => baseHref.replaceAll('{id}', encodeURIComponent(id)) : undefined,
       select: (id) => this.#select(id),
     });
+  }
+
+  /** «Nearest: <name>, 2.3 km, open until 14:00», or '' while there is no answer. */
+  #summary(): string {
+    const first = this.loadingResults ? undefined : this.results?.[0];
+    if (!first || !this.query) return '';
+    const inCounty = !!this.query.scope.county && !this.noneHere;
+    return summaryText(
+      textIn(this.locale, first.record.name),
+      whereText(first.distanceKm, inCounty, this.digits),
+      hoursText(first.record, this.now ?? new Date(), this.locale).text,
+    );
   }
 
   /** What the live region says: the same sentences the widget shows, once each. */
@@ -259,6 +300,8 @@ export class BzServiceLocator extends BzElement {
       found: this.found,
       results: this.results,
       digits: this.digits,
+      summary: this.#summary(),
+      noneHere: this.#noneHereText(),
     });
   }
 
@@ -300,14 +343,21 @@ export class BzServiceLocator extends BzElement {
     const { scope, label, center } = place;
     this.#places.choose(scope.province ?? '', scope.county ?? '');
     const position = hostPosition(this.lat, this.lng, warn);
-    if (position) this.#locate(position, 'attribute', scope);
-    else if (center && scope.province) this.#locate(center, 'place', scope, label);
+    // The host page chose: no focus moves (the citizen has not acted yet).
+    if (position) this.#locate(position, 'attribute', scope, undefined, false);
+    else if (center && scope.province) this.#locate(center, 'place', scope, label, false);
   }
 
   // ── Locating ──
 
-  #locate(position: LatLng, source: LocateSource, scope: Scope = {}, label?: Names): void {
-    this.query = { position, source, scope, label };
+  #locate(
+    position: LatLng,
+    source: LocateSource,
+    scope: Scope = {},
+    label?: Names,
+    asked = true,
+  ): void {
+    this.query = { position, source, scope, label, asked };
     this.selectedId = undefined;
     if (this.geo !== 'asking') this.geo = 'idle';
     this.emit('bz-locate', { lat: position.lat, lng: position.lng, source });
@@ -325,17 +375,25 @@ export class BzServiceLocator extends BzElement {
     try {
       const { data, index } = await this.#source.current();
       const k = Math.min(countOf(this.limit), scope.count ?? Number.POSITIVE_INFINITY);
-      const { results } = await locateNearest(
-        index,
-        query.position,
-        k,
-        (chunk) => data.chunk(index, chunk.key),
-        data.loaded,
-        filter ? { filter } : {},
-      );
+      const nearest = (count: number, only?: typeof filter) =>
+        locateNearest(
+          index,
+          query.position,
+          count,
+          (chunk) => data.chunk(index, chunk.key),
+          data.loaded,
+          only ? { filter: only } : {},
+        );
+      let { results } = await nearest(k, filter);
+      // No base in the chosen place (listed from the gazetteer): say so, and give the nearest
+      // ones anywhere with their distance from it rather than an empty list.
+      const none = results.length === 0 && !!filter && index.count > 0;
+      if (none) ({ results } = await nearest(countOf(this.limit)));
       if (run !== this.#run) return;
+      this.noneHere = none;
       this.results = results;
       this.said = 'results';
+      if (query.asked) void this.#showAnswer(run);
     } catch (error) {
       if (run !== this.#run) return;
       this.results = undefined;
@@ -343,6 +401,27 @@ export class BzServiceLocator extends BzElement {
     } finally {
       if (run === this.#run) this.loadingResults = false;
     }
+  }
+
+  /** «No base is listed in <place> yet…» while that is so, else '' (made while rendering, in the widget's language). */
+  #noneHereText(): string {
+    const query = this.query;
+    if (!query || !this.noneHere || this.loadingResults) return '';
+    const place = query.label
+      ? textIn(this.locale, query.label)
+      : provinceName(this.locale, this.#source.index, query.scope.province ?? '');
+    return noneHereText(place);
+  }
+
+  /**
+   * Moves focus to the results' heading once they are drawn: the browser scrolls it into view,
+   * so a sighted citizen on a phone sees the answer, and a screen reader lands on it (the live
+   * region still says the count and the nearest base).
+   */
+  async #showAnswer(run: number): Promise<void> {
+    await this.updateComplete;
+    if (run !== this.#run) return;
+    this.renderRoot.querySelector<HTMLElement>('#results-heading')?.focus();
   }
 
   readonly #useMyLocation = async (): Promise<void> => {

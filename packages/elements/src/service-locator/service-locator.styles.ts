@@ -43,6 +43,8 @@ h3:lang(fa)::before{content:counter(r,persian) '. '}
 .phones a{font-weight:700;font-size:1.125em;display:inline-block;min-inline-size:2.75em;min-block-size:1.5em}
 .directions{display:flex;flex-wrap:wrap;gap:.25em .75em;align-items:baseline}
 .directions a{display:inline-block;min-block-size:1.5em}
+.summary{font-weight:700;border-inline-start:.3em solid var(--_accent);padding-inline-start:.5em}
+.hotlines{display:grid;gap:.25em;border:.0625em dashed var(--_border);border-radius:var(--_radius);padding:.5em .75em;inline-size:100%;box-sizing:border-box}
 .map{inline-size:100%;block-size:var(--bz-map-height,20em);border:.0625em solid var(--_border)}
 .map[hidden]{display:none}
 `;

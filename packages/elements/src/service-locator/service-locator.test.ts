@@ -111,9 +111,25 @@ describe('bz-service-locator', () => {
         'اکنون باز است تا ساعت ۱۴:۰۰',
       );
       const hrefs = [...first.querySelectorAll('a')].map((a) => a.getAttribute('href'));
-      expect(hrefs).to.include.members([
+      // The nationwide lines are not a base's own number: never on a card, in their own box.
+      expect(hrefs).not.to.include.members(['tel:123']);
+      expect(hrefs).not.to.include.members(['tel:1480']);
+      const hotlines = $(el, '[part~="hotlines"]') as HTMLElement;
+      expect(hotlines.textContent).to.contain('شماره‌ی این پایگاه‌ها نیست');
+      // The nearest base has no number of its own: the lines come before the list, in view.
+      expect(
+        hotlines.compareDocumentPosition($(el, '.list') as Node) & Node.DOCUMENT_POSITION_FOLLOWING,
+      ).to.not.equal(0);
+      expect([...hotlines.querySelectorAll('a')].map((a) => a.getAttribute('href'))).to.deep.equal([
         'tel:123',
         'tel:1480',
+      ]);
+      // A host position is no citizen's action: focus stays where it was.
+      expect(root(el).activeElement).to.equal(null);
+      expect($(el, '[part~="results"] [part~="summary"]')?.textContent).to.match(
+        /^نزدیک‌ترین: .+، [۰-۹٫]+ کیلومتر، اکنون باز است تا ساعت ۱۴:۰۰$/,
+      );
+      expect(hrefs).to.include.members([
         'geo:32.7045,51.6935',
         'https://www.openstreetmap.org/?mlat=32.7045&mlon=51.6935#map=16/32.7045/51.6935',
         'https://neshan.org/maps/@32.7045,51.6935,16z',
@@ -218,8 +234,62 @@ describe('bz-service-locator', () => {
       expect(ids(el)).to.deep.equal(['kerman-qaleh-ganj']);
       expect(located[0]?.source).to.equal('place');
       expect($(el, '#results-heading')?.textContent).to.contain('قلعه‌گنج');
+      // The answer where the eyes are: focus on the results' heading, a line beside the form.
+      await until(() => root(el).activeElement?.id === 'results-heading', 'focus on the heading');
+      const summary = $(el, 'form[part~="places-form"] [part~="summary"]');
+      expect(summary?.textContent).to.contain('نزدیک‌ترین:');
+      // A county chosen: "in this county", never «۰ کیلومتر» from the county's own centre.
+      expect(summary?.textContent).to.contain('در همین شهرستان');
+      expect($(el, '[part~="distance"]')?.textContent).to.equal('در همین شهرستان');
+      expect(root(el).textContent).not.to.contain('۰ کیلومتر');
+      expect($(el, '[role="status"]')?.textContent).to.contain('نزدیک‌ترین:');
       await expect(el).to.be.accessible();
     });
+
+    it('lists all 31 provinces and their counties in Persian alphabetical order', async () => {
+      const el = await fixture<BzServiceLocator>(
+        html`<bz-service-locator lang="fa" src=${SRC}></bz-service-locator>`,
+      );
+      const province = await selectWith(el, 'province', 32);
+      const names = [...province.options].slice(1).map((o) => o.textContent?.trim() ?? '');
+      expect(names).to.have.length(31);
+      expect(names).to.deep.equal([...names].sort(new Intl.Collator('fa').compare));
+      expect(names[0]).to.equal('آذربایجان شرقی');
+      expect(names.at(-1)).to.equal('یزد');
+      province.value = 'isfahan';
+      province.dispatchEvent(new Event('change'));
+      const county = await selectWith(el, 'county', 20);
+      const counties = [...county.options].slice(1).map((o) => o.textContent?.trim() ?? '');
+      expect(counties).to.include.members(['اصفهان', 'کاشان', 'آران و بیدگل']);
+      expect(counties).to.deep.equal([...counties].sort(new Intl.Collator('fa').compare));
+    });
+
+    for (const lang of ['fa', 'en'] as const) {
+      it(`says plainly when a province has no base, then the nearest elsewhere (${lang})`, async () => {
+        const el = await fixture<BzServiceLocator>(
+          html`<bz-service-locator lang=${lang} src=${SRC} .now=${NOW}></bz-service-locator>`,
+        );
+        const province = await selectWith(el, 'province', 32);
+        province.value = 'tehran';
+        province.dispatchEvent(new Event('change'));
+        await el.updateComplete;
+        $<HTMLButtonElement>(el, 'form[part~="places-form"] button[type="submit"]')?.click();
+        await resultsShown(el);
+        const notice = $$(el, '[part~="results"] [part~="notice"]').map((n) => n.textContent);
+        expect(notice.join(' ')).to.contain(
+          lang === 'fa' ? 'هنوز پایگاهی در تهران ثبت نشده است' : 'No base is listed in Tehran yet',
+        );
+        // The nearest bases anywhere (Markazi is next door), with real distances.
+        expect(ids(el)[0]).to.match(/^markazi-/);
+        expect($(el, '[part~="distance"]')?.textContent).to.match(lang === 'fa' ? /کیلومتر/ : /km/);
+        expect($(el, '[part~="hotlines"] a[href="tel:1480"]')).not.to.equal(null);
+        await until(() => root(el).activeElement?.id === 'results-heading', 'focus');
+        expect($(el, '[role="status"]')?.textContent).to.contain(
+          lang === 'fa' ? 'هنوز پایگاهی' : 'No base is listed',
+        );
+        await expect(el).to.be.accessible();
+      });
+    }
 
     it('shows a whole province nearest its centre, and asks for a province when none is chosen', async () => {
       const el = await fixture<BzServiceLocator>(
@@ -313,7 +383,7 @@ describe('bz-service-locator', () => {
       expect(ids(el)[0]).to.equal('isfahan-arzanan');
     });
 
-    it('says so when nothing matches', async () => {
+    it('says where to go next when nothing matches, never blaming the spelling', async () => {
       const el = await fixture<BzServiceLocator>(
         html`<bz-service-locator lang="en" src=${SRC}></bz-service-locator>`,
       );
@@ -321,8 +391,34 @@ describe('bz-service-locator', () => {
       input.value = 'zzzz';
       $<HTMLFormElement>(el, 'form[part~="search-form"]')?.requestSubmit();
       const message = await until(() => $(el, '[part~="matches"]'), 'the message');
-      expect(message.textContent).to.contain('Nothing matches «zzzz»');
+      expect(message.textContent).to.contain('«zzzz» is not in our list of places');
+      expect(message.querySelector('a[href="tel:1480"]')?.textContent).to.contain('1480');
+      expect(message.textContent).not.to.match(/spelling/i);
+      expect(message.classList.contains('problem')).to.equal(false);
       await expect(el).to.be.accessible();
+    });
+
+    it('finds a province without bases, and suggests the closest place names', async () => {
+      const el = await fixture<BzServiceLocator>(
+        html`<bz-service-locator lang="fa" src=${SRC}></bz-service-locator>`,
+      );
+      const found = await searchFor(el, 'تهران');
+      expect(found.some((b) => b.textContent?.includes('تهران'))).to.equal(true);
+      // A slipped dot (ز for ر) matches nothing: the closest names are offered instead.
+      await searchFor(el, 'تهزان');
+      await until(
+        () => $(el, '[part~="matches"]')?.textContent?.includes('شاید منظورتان'),
+        'the suggestions',
+      );
+      const suggested = $$(el, '[part~="matches"] button');
+      expect($(el, '[part~="matches"]')?.textContent).not.to.contain('نوشتار');
+      const tehran = suggested.find((b) => b.textContent?.includes('تهران')) as HTMLButtonElement;
+      tehran.click();
+      await resultsShown(el);
+      await until(() => root(el).activeElement?.id === 'results-heading', 'focus');
+      expect($(el, 'form[part~="search-form"] [part~="summary"]')?.textContent).to.contain(
+        'کیلومتر',
+      );
     });
   });
 
@@ -425,6 +521,9 @@ describe('bz-service-locator', () => {
       await resultsShown(el);
       expect(ids(el)[0]).to.equal('kerman-faryab');
       expect($(el, '#results-heading')?.textContent).to.contain('شما');
+      await until(() => root(el).activeElement?.id === 'results-heading', 'focus on the heading');
+      const summary = $(el, '[part~="geolocate-button"] ~ [part~="summary"]')?.textContent ?? '';
+      expect(summary).to.match(/^نزدیک‌ترین: .*فاریاب.*، [۰-۹٫]+ کیلومتر، /);
     });
 
     it('explains a refusal and keeps the other ways open', async () => {

@@ -41,6 +41,8 @@ export interface Query {
   scope: Scope;
   /** What the position is: a place's or base's name; none for a device or host position. */
   label?: Names;
+  /** The citizen asked (not the host page): the answer gets focus and is scrolled into view. */
+  asked?: boolean;
 }
 
 export interface Matches {
@@ -49,6 +51,8 @@ export interface Matches {
   names: NameMatch[];
   /** The dataset is too large to search every base name: a province must be chosen first. */
   needProvince: boolean;
+  /** Nothing matched: the places whose names come closest (core's suggestPlaces). */
+  suggested: PlaceMatch[];
 }
 
 declare global {

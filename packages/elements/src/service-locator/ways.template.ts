@@ -1,8 +1,8 @@
 import type { LocatorIndex, LocatorPlaces, NameEntry, PlaceMatch } from '@behzisti/core/locator';
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Locale } from '../shared/locale.ts';
-import { failureText, geoProblem, kindText, matchesText, textIn } from './messages.ts';
+import { failureText, geoProblem, kindText, matchesText, noPlaceText, textIn } from './messages.ts';
 import { phrase } from './result.template.ts';
 import type { FailureCode, GeoState, Matches, Names } from './types.ts';
 
@@ -21,7 +21,10 @@ export function failureTemplate(failure: { code: FailureCode; retry: () => void 
   `;
 }
 
-export function geolocationTemplate(geo: GeoState, useMyLocation: () => void) {
+/** The one-line answer, shown beside the control that asked (see the element's #summary). */
+export type Summary = TemplateResult | typeof nothing;
+
+export function geolocationTemplate(geo: GeoState, useMyLocation: () => void, summary: Summary) {
   const problem = geoProblem(geo);
   return html`
     <div class="way">
@@ -38,6 +41,7 @@ export function geolocationTemplate(geo: GeoState, useMyLocation: () => void) {
         ${msg('مرورگر پیش از آن از شما اجازه می‌خواهد. موقعیت شما فقط در همین صفحه برای مرتب کردن پایگاه‌ها به کار می‌رود و ذخیره یا فرستاده نمی‌شود.')}
       </p>
       ${problem ? html`<p class="problem" id="geo-problem">${problem}</p>` : nothing}
+      ${summary}
     </div>
   `;
 }
@@ -52,16 +56,24 @@ export interface PlacesView {
   onSubmit: (event: Event) => void;
   onProvinceChange: (event: Event) => void;
   onCountyChange: (event: Event) => void;
+  summary: Summary;
 }
 
-/** Options of a select: an empty first choice, then the entries (the chosen one selected). */
+/**
+ * Options of a select: an empty first choice, then the entries in the alphabetical order of the
+ * widget's language (Intl.Collator: Persian order in fa, not the ids' Latin order).
+ */
 function options(
   locale: Locale,
   empty: string,
   entries: { id: string; name: Names }[],
   chosen: string,
 ) {
-  return html`<option value="">${empty}</option>${entries.map(
+  const collator = new Intl.Collator(locale);
+  const sorted = [...entries].sort((a, b) =>
+    collator.compare(textIn(locale, a.name), textIn(locale, b.name)),
+  );
+  return html`<option value="">${empty}</option>${sorted.map(
     (entry) =>
       html`<option value=${entry.id} ?selected=${entry.id === chosen}>${textIn(locale, entry.name)}</option>`,
   )}`;
@@ -98,6 +110,7 @@ export function placesFormTemplate(view: PlacesView) {
         </div>
         ${problem ? html`<p class="problem" id="province-problem">${msg('نخست یک استان انتخاب کنید.')}</p>` : nothing}
       </fieldset>
+      ${view.summary}
     </form>
   `;
 }
@@ -110,6 +123,7 @@ export interface SearchView {
   onSearch: (event: Event) => void;
   choosePlace: (match: PlaceMatch) => void;
   chooseName: (entry: NameEntry) => void;
+  summary: Summary;
 }
 
 export function searchTemplate(view: SearchView) {
@@ -126,7 +140,7 @@ export function searchTemplate(view: SearchView) {
         />
         <button part="button" type="submit">${msg('جست‌وجو')}</button>
       </div>
-      ${view.found ? matchesTemplate(view, view.found) : nothing}
+      ${view.found ? matchesTemplate(view, view.found) : nothing} ${view.summary}
     </form>
   `;
 }
@@ -140,22 +154,47 @@ function matchesTemplate(view: SearchView, matches: Matches): TemplateResult {
       ({ entry }) => [entry.name, 'base', entry.province, () => view.chooseName(entry)] as const,
     ),
   ];
+  if (items.length === 0 && matches.needProvince) {
+    return html`<p part="matches" class="problem">${msg('برای جست‌وجوی نام پایگاه‌ها نخست استان را انتخاب کنید.')}</p>`;
+  }
   if (items.length === 0) {
+    // Not a red error and never "check your spelling": the closest names, or where to go next.
+    const suggested = matches.suggested;
     return html`
-      <p part="matches" class="problem">
+      <div part="matches" class="matches">
+        <p id="matches-heading">${noPlaceText(matches.text, suggested.length > 0)}</p>
+        ${suggested.length ? nothing : html`<p><a href="tel:1480">${msg('تماس با صدای مشاور بهزیستی، ۱۴۸۰')}</a></p>`}
         ${
-          matches.needProvince
-            ? msg('برای جست‌وجوی نام پایگاه‌ها نخست استان را انتخاب کنید.')
-            : msg(
-                str`چیزی با «${matches.text}» پیدا نشد. نوشتار دیگری را امتحان کنید یا استان را انتخاب کنید.`,
+          suggested.length
+            ? placeList(
+                view,
+                suggested.map(
+                  (match) =>
+                    [
+                      match.name,
+                      match.kind,
+                      match.province,
+                      () => view.choosePlace(match),
+                    ] as const,
+                ),
               )
+            : nothing
         }
-      </p>
+      </div>
     `;
   }
   return html`
     <div part="matches" class="matches">
       <p id="matches-heading">${matchesText(matches, view.digits)}</p>
+      ${placeList(view, items)}
+    </div>
+  `;
+}
+
+type Item = readonly [Names, PlaceMatch['kind'] | 'base', string, () => void];
+
+function placeList(view: SearchView, items: readonly Item[]) {
+  return html`
       <ul aria-labelledby="matches-heading">
         ${items.map(
           ([name, kind, province, choose]) => html`
@@ -167,6 +206,5 @@ function matchesTemplate(view: SearchView, matches: Matches): TemplateResult {
           `,
         )}
       </ul>
-    </div>
   `;
 }
