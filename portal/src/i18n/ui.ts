@@ -65,7 +65,7 @@ const fa = {
   'site.tagline': 'پایگاه‌های خدمات اجتماعی، برنامه‌ها و خبرهای بهزیستی استان‌ها',
   'site.publisher': 'سازمان بهزیستی کشور',
   // Open Graph (link previews): the alt text of the site's default picture (src/assets/og-default.svg).
-  'og.defaultAlt': 'نشان سامانه‌ی خدمات بهزیستی: قطره‌ای سفید روی زمینه‌ی آبی',
+  'og.defaultAlt': 'نشان سامانه‌ی خدمات بهزیستی: بامی سفید بالای سر یک نفر، روی زمینه‌ی آبی',
   'nav.skip': 'رفتن به محتوای اصلی',
   'nav.main': 'پیوندهای اصلی',
   'nav.home': 'صفحه‌ی اصلی',
@@ -567,7 +567,7 @@ const en: Record<Key, string> = {
   'site.tagline':
     "Service bases, programmes and news from the State Welfare Organisation's provinces",
   'site.publisher': 'State Welfare Organisation of Iran',
-  'og.defaultAlt': 'Behzisti Services emblem: a white drop on a blue background',
+  'og.defaultAlt': 'Behzisti Services mark: a white roof over a person, on a blue background',
   'nav.skip': 'Skip to main content',
   'nav.main': 'Main links',
   'nav.home': 'Home',
