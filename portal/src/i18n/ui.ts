@@ -160,6 +160,21 @@ const fa = {
   'directory.provinceTitle': 'پایگاه‌های خدمات استان {province}',
   'directory.provinceIntro': 'پایگاه‌های خدمات بهزیستی استان {province}، بر پایه‌ی شهرستان.',
   'directory.countyTitle': 'پایگاه‌های خدمات شهرستان {county}',
+  'directory.provinceNearest': 'نزدیک‌ترین پایگاه‌ها در استان {province}',
+  'directory.provinceNearestHint':
+    'دکمه‌ی «جای من» را بزنید یا شهرستان را انتخاب کنید تا پایگاه‌ها به ترتیب نزدیکی نشان داده شود.',
+  'directory.provinceMapHint':
+    'دکمه‌ی «جای من» را بزنید یا شهرستان را انتخاب کنید تا پایگاه‌ها به ترتیب نزدیکی نشان داده شود؛ با دکمه‌ی نقشه، همان پایگاه‌ها را روی نقشه ببینید.',
+  'directory.provinceNearestLoading':
+    'جست‌وجوی پایگاه‌های این استان وقتی به این بخش برسید بارگذاری می‌شود. همه‌ی پایگاه‌ها در فهرست بالای همین صفحه هستند.',
+  'directory.provinceNearestFailed':
+    'جست‌وجوی پایگاه‌ها بارگذاری نشد. همه‌ی پایگاه‌ها در فهرست بالای همین صفحه هستند؛ برای کمک فوری با ۱۲۳ تماس بگیرید.',
+  'directory.provinceProgrammes': 'برنامه‌هایی که در استان {province} ارائه می‌شود',
+  'directory.provinceProgrammesNone':
+    'پایگاه‌های این استان در داده‌ها برنامه‌ای را نام نبرده‌اند. همه‌ی برنامه‌ها را ببینید یا از یکی از پایگاه‌ها بپرسید.',
+  'directory.provinceNews': 'تازه‌ترین خبرهای استان {province}',
+  'directory.provinceNewsAll': 'همه‌ی خبرهای استان {province}',
+  'directory.provinceNewsNone': 'خبری از این استان منتشر نشده است.',
   'directory.countyIntro': 'شهرستان {county} در استان {province}.',
   'directory.countyLink': 'همه‌ی پایگاه‌های شهرستان {county}',
   'directory.breadcrumbs': 'جای این صفحه در فهرست',
@@ -662,6 +677,21 @@ const en: Record<Key, string> = {
   'directory.provinceTitle': 'Service bases in {province} province',
   'directory.provinceIntro': 'Behzisti service bases in {province} province, by county.',
   'directory.countyTitle': 'Service bases in {county} county',
+  'directory.provinceNearest': 'The nearest bases in {province}',
+  'directory.provinceNearestHint':
+    'Press “use my location” or choose a county to see the bases nearest first.',
+  'directory.provinceMapHint':
+    'Press “use my location” or choose a county to see the bases nearest first; the map button shows the same bases on a map.',
+  'directory.provinceNearestLoading':
+    'The search of this province’s bases loads when you reach this part. Every base is in the list above on this page.',
+  'directory.provinceNearestFailed':
+    'The base search did not load. Every base is in the list above on this page; for urgent help call 123.',
+  'directory.provinceProgrammes': 'Programmes offered in {province}',
+  'directory.provinceProgrammesNone':
+    'The bases of this province name no programme in the data. See every programme, or ask a base.',
+  'directory.provinceNews': 'Latest news from {province}',
+  'directory.provinceNewsAll': 'All news from {province}',
+  'directory.provinceNewsNone': 'No news from this province has been published.',
   'directory.countyIntro': '{county} county, {province} province.',
   'directory.countyLink': 'All bases in {county} county',
   'directory.breadcrumbs': 'Where this page is in the directory',
