@@ -66,8 +66,8 @@ describe('og:image', () => {
       expect([og.width, og.height]).toEqual([1200, 630]);
       expect(og.alt).toBe(
         path.startsWith('/en/')
-          ? 'Behzisti Services emblem: a white drop on a blue background'
-          : 'نشان سامانه‌ی خدمات بهزیستی: قطره‌ای سفید روی زمینه‌ی آبی',
+          ? 'Behzisti Services mark: a white roof over a person, on a blue background'
+          : 'نشان سامانه‌ی خدمات بهزیستی: بامی سفید بالای سر یک نفر، روی زمینه‌ی آبی',
       );
     }
   });

@@ -65,7 +65,7 @@ const fa = {
   'site.tagline': 'پایگاه‌های خدمات اجتماعی، برنامه‌ها و خبرهای بهزیستی استان‌ها',
   'site.publisher': 'سازمان بهزیستی کشور',
   // Open Graph (link previews): the alt text of the site's default picture (src/assets/og-default.svg).
-  'og.defaultAlt': 'نشان سامانه‌ی خدمات بهزیستی: قطره‌ای سفید روی زمینه‌ی آبی',
+  'og.defaultAlt': 'نشان سامانه‌ی خدمات بهزیستی: بامی سفید بالای سر یک نفر، روی زمینه‌ی آبی',
   'nav.skip': 'رفتن به محتوای اصلی',
   'nav.main': 'پیوندهای اصلی',
   'nav.home': 'صفحه‌ی اصلی',
@@ -75,8 +75,27 @@ const fa = {
   'nav.languageIndexLabel': 'English news (this item has no English version)',
   'home.title': 'خدمات بهزیستی نزدیک شما',
   'home.intro':
-    'این درگاه در حال ساخت است. به‌زودی می‌توانید نزدیک‌ترین پایگاه خدمات اجتماعی را پیدا کنید، ببینید کدام برنامه‌ها برای شماست و نظر یا شکایت خود را ثبت کنید.',
-  'home.sample': 'محتوای این نسخه نمونه است.',
+    'نزدیک‌ترین پایگاه خدمات بهزیستی را پیدا کنید، ببینید کدام برنامه‌ها ممکن است برای شما باشد و نظر یا شکایت خود را بفرستید.',
+  'home.locatorTitle': 'نزدیک‌ترین پایگاه خدمات',
+  'home.locatorHint':
+    'دکمه‌ی «جای من» را بزنید یا استان و شهرستان خود را انتخاب کنید؛ نزدیک‌ترین پایگاه‌ها همین‌جا نشان داده می‌شود.',
+  'home.locatorLoading':
+    'جست‌وجوی پایگاه‌ها در حال بارگذاری است. تا آن زمان می‌توانید صفحه‌ی استان خود را باز کنید.',
+  'home.provincesTitle': 'صفحه‌ی استان‌ها',
+  'home.allProvinces': 'همه‌ی استان‌ها',
+  'home.checkerTitle': 'کدام برنامه‌ها ممکن است برای من باشد؟',
+  'home.checkerBody':
+    'به چند پرسش کوتاه پاسخ دهید. پاسخ‌ها فقط در همین مرورگر می‌ماند و برای کسی فرستاده نمی‌شود.',
+  'home.checkerStart': 'شروع پرسش‌ها',
+  'home.emergencyBody': 'برای کودک‌آزاری، همسرآزاری، خطر خودکشی و بحران خانواده.',
+  'home.counsellingBody': 'مشاوره‌ی تلفنی روان‌شناختی، خانواده و ازدواج.',
+  'home.feedbackTitle': 'نظر، شکایت و پیگیری',
+  'home.feedbackBody':
+    'نظر یا شکایت خود را درباره‌ی یک پایگاه یا خدمت بفرستید؛ یک کد پیگیری می‌گیرید که با آن پاسخ را می‌بینید.',
+  'home.feedbackSend': 'فرستادن نظر یا شکایت',
+  'home.feedbackFollow': 'پیگیری پیام با کد پیگیری',
+  'home.programmesTitle': 'برنامه‌های بهزیستی',
+  'home.allProgrammes': 'همه‌ی برنامه‌ها و سنجش شرایط',
   'home.latest': 'تازه‌ترین خبرها',
   'home.allNews': 'همه‌ی خبرها',
   'hotlines.title': 'شماره‌های کمک فوری',
@@ -87,7 +106,7 @@ const fa = {
   'notFound.home': 'صفحه‌ی اصلی',
   'notFound.search': 'جست‌وجو در درگاه',
   'notFound.directory': 'پیدا کردن نزدیک‌ترین پایگاه خدمات',
-  'footer.note': 'سازمان بهزیستی کشور — نسخه‌ی آزمایشی',
+  'footer.note': 'سازمان بهزیستی کشور',
   'footer.rss': 'خوراک خبرها (RSS)',
   'news.title': 'خبرها',
   'news.intro': 'خبرهای بهزیستی کشور و استان‌ها.',
@@ -150,6 +169,21 @@ const fa = {
   'directory.provinceTitle': 'پایگاه‌های خدمات استان {province}',
   'directory.provinceIntro': 'پایگاه‌های خدمات بهزیستی استان {province}، بر پایه‌ی شهرستان.',
   'directory.countyTitle': 'پایگاه‌های خدمات شهرستان {county}',
+  'directory.provinceNearest': 'نزدیک‌ترین پایگاه‌ها در استان {province}',
+  'directory.provinceNearestHint':
+    'دکمه‌ی «جای من» را بزنید یا شهرستان را انتخاب کنید تا پایگاه‌ها به ترتیب نزدیکی نشان داده شود.',
+  'directory.provinceMapHint':
+    'دکمه‌ی «جای من» را بزنید یا شهرستان را انتخاب کنید تا پایگاه‌ها به ترتیب نزدیکی نشان داده شود؛ با دکمه‌ی نقشه، همان پایگاه‌ها را روی نقشه ببینید.',
+  'directory.provinceNearestLoading':
+    'جست‌وجوی پایگاه‌های این استان وقتی به این بخش برسید بارگذاری می‌شود. همه‌ی پایگاه‌ها در فهرست بالای همین صفحه هستند.',
+  'directory.provinceNearestFailed':
+    'جست‌وجوی پایگاه‌ها بارگذاری نشد. همه‌ی پایگاه‌ها در فهرست بالای همین صفحه هستند؛ برای کمک فوری با ۱۲۳ تماس بگیرید.',
+  'directory.provinceProgrammes': 'برنامه‌هایی که در استان {province} ارائه می‌شود',
+  'directory.provinceProgrammesNone':
+    'پایگاه‌های این استان در داده‌ها برنامه‌ای را نام نبرده‌اند. همه‌ی برنامه‌ها را ببینید یا از یکی از پایگاه‌ها بپرسید.',
+  'directory.provinceNews': 'تازه‌ترین خبرهای استان {province}',
+  'directory.provinceNewsAll': 'همه‌ی خبرهای استان {province}',
+  'directory.provinceNewsNone': 'خبری از این استان منتشر نشده است.',
   'directory.countyIntro': 'شهرستان {county} در استان {province}.',
   'directory.countyLink': 'همه‌ی پایگاه‌های شهرستان {county}',
   'directory.breadcrumbs': 'جای این صفحه در فهرست',
@@ -576,7 +610,7 @@ const en: Record<Key, string> = {
   'site.tagline':
     "Service bases, programmes and news from the State Welfare Organisation's provinces",
   'site.publisher': 'State Welfare Organisation of Iran',
-  'og.defaultAlt': 'Behzisti Services emblem: a white drop on a blue background',
+  'og.defaultAlt': 'Behzisti Services mark: a white roof over a person, on a blue background',
   'nav.skip': 'Skip to main content',
   'nav.main': 'Main links',
   'nav.home': 'Home',
@@ -586,8 +620,26 @@ const en: Record<Key, string> = {
   'nav.languageIndexLabel': 'خبرهای فارسی (این خبر نسخه‌ی فارسی ندارد)',
   'home.title': 'Welfare services near you',
   'home.intro':
-    'This portal is being built. Soon you will be able to find your nearest social service base, see which programmes fit you, and send a comment or complaint.',
-  'home.sample': 'The content of this version is sample content.',
+    'Find your nearest Behzisti service base, see which programmes may fit you, and send a comment or complaint.',
+  'home.locatorTitle': 'Your nearest service base',
+  'home.locatorHint':
+    'Press “use my location” or choose your province and county: the nearest bases appear right here.',
+  'home.locatorLoading': 'The base search is loading. Meanwhile you can open your province’s page.',
+  'home.provincesTitle': 'Province pages',
+  'home.allProvinces': 'All provinces',
+  'home.checkerTitle': 'Which programmes may fit me?',
+  'home.checkerBody':
+    'Answer a few short questions. Your answers stay in this browser and are sent to no one.',
+  'home.checkerStart': 'Start the questions',
+  'home.emergencyBody': 'For child abuse, domestic violence, risk of suicide and family crises.',
+  'home.counsellingBody': 'Telephone counselling: psychological, family and marriage.',
+  'home.feedbackTitle': 'Comments, complaints and follow-up',
+  'home.feedbackBody':
+    'Tell us about a base or a service; you get a tracking code to see the answer with.',
+  'home.feedbackSend': 'Send a comment or complaint',
+  'home.feedbackFollow': 'Follow up a message with its tracking code',
+  'home.programmesTitle': 'Behzisti programmes',
+  'home.allProgrammes': 'All programmes, and the eligibility questions',
   'home.latest': 'Latest news',
   'home.allNews': 'All news',
   'hotlines.title': 'Help lines',
@@ -598,7 +650,7 @@ const en: Record<Key, string> = {
   'notFound.home': 'Home page',
   'notFound.search': 'Search the portal',
   'notFound.directory': 'Find the nearest service base',
-  'footer.note': 'State Welfare Organisation of Iran — preview version',
+  'footer.note': 'State Welfare Organisation of Iran',
   'footer.rss': 'News feed (RSS)',
   'news.title': 'News',
   'news.intro': 'News from the State Welfare Organisation and its provinces.',
@@ -662,6 +714,21 @@ const en: Record<Key, string> = {
   'directory.provinceTitle': 'Service bases in {province} province',
   'directory.provinceIntro': 'Behzisti service bases in {province} province, by county.',
   'directory.countyTitle': 'Service bases in {county} county',
+  'directory.provinceNearest': 'The nearest bases in {province}',
+  'directory.provinceNearestHint':
+    'Press “use my location” or choose a county to see the bases nearest first.',
+  'directory.provinceMapHint':
+    'Press “use my location” or choose a county to see the bases nearest first; the map button shows the same bases on a map.',
+  'directory.provinceNearestLoading':
+    'The search of this province’s bases loads when you reach this part. Every base is in the list above on this page.',
+  'directory.provinceNearestFailed':
+    'The base search did not load. Every base is in the list above on this page; for urgent help call 123.',
+  'directory.provinceProgrammes': 'Programmes offered in {province}',
+  'directory.provinceProgrammesNone':
+    'The bases of this province name no programme in the data. See every programme, or ask a base.',
+  'directory.provinceNews': 'Latest news from {province}',
+  'directory.provinceNewsAll': 'All news from {province}',
+  'directory.provinceNewsNone': 'No news from this province has been published.',
   'directory.countyIntro': '{county} county, {province} province.',
   'directory.countyLink': 'All bases in {county} county',
   'directory.breadcrumbs': 'Where this page is in the directory',
