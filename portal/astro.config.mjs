@@ -38,7 +38,10 @@ export default defineConfig({
       filter: (page) =>
         !/\/404\/?$|\.xml$/.test(page) &&
         !/^\/(?:en\/)?staff\/?$/.test(new URL(page).pathname) &&
-        !/^\/admin\//.test(new URL(page).pathname),
+        !/^\/admin\//.test(new URL(page).pathname) &&
+        // The iframe embeds (/embed/<widget>/) are a widget alone, for other sites' frames:
+        // e2e/embed-frame.test.ts checks them.
+        !/^\/embed\/[a-z-]+\/$/.test(new URL(page).pathname),
     }),
   ],
   // A strict Content-Security-Policy (script-src 'self', style-src 'self') forbids inline
