@@ -28,7 +28,10 @@ let linksOf = () => undefined;
 const inSitemap = (page) =>
   !/\/404\/?$|\.xml$/.test(page) &&
   !/^\/(?:en\/)?staff\/?$/.test(new URL(page).pathname) &&
-  !/^\/admin\//.test(new URL(page).pathname);
+  !/^\/admin\//.test(new URL(page).pathname) &&
+  // The iframe embeds (/embed/<widget>/) are a widget alone, for other sites' frames:
+  // e2e/embed-frame.test.ts checks them.
+  !/^\/embed\/[a-z-]+\/$/.test(new URL(page).pathname);
 
 export default defineConfig({
   site,

@@ -37,5 +37,8 @@ export default {
   exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts', 'src/generated/**'],
   litelement: true,
   outdir: '.',
+  // package.json's `customElements` names the published copy (dist/custom-elements.json, with
+  // built module paths; scripts/build-esm.mjs): the analyzer must not point it back here.
+  packagejson: false,
   plugins: [publicApiOnly],
 };

@@ -94,3 +94,42 @@ export function contrastRatio(a: string, b: string): number {
   const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
   return (light + 0.05) / (dark + 0.05);
 }
+
+/** The frame embed's page for a widget: `/embed/<widget>/`. */
+export const embedFramePath = (widget: EmbedWidget) => `/embed/${widget}/`;
+
+/**
+ * The iframe to paste where a CMS strips <script>: the same options as query parameters, and the
+ * host's own origin (`hostOrigin`), the only page told the content's height; the few lines of
+ * script that follow it size the frame. Where even that script is stripped, the frame keeps its
+ * `height`.
+ */
+export function embedFrameSnippet(
+  options: EmbedOptions,
+  origin: string,
+  hostOrigin: string,
+): string {
+  const params = new URLSearchParams({ lang: options.locale });
+  if (options.widget === 'service-locator' && options.province) {
+    params.set('province', options.province);
+    if (options.county) params.set('county', options.county);
+  }
+  if (options.widget === 'eligibility-checker' && options.programme) {
+    params.set('programme', options.programme);
+  }
+  const accent = options.accent?.toLowerCase();
+  if (isColour(accent) && accent !== defaultAccent) params.set('accent', accent);
+  params.set('origin', hostOrigin);
+  const src = `${origin}${embedFramePath(options.widget)}?${params}`;
+  return [
+    `<iframe src="${escapeAttribute(src)}" title="bz-${options.widget}" style="width: 100%; height: 40em; border: 0" data-bz-embed></iframe>`,
+    '<script>',
+    "  addEventListener('message', (event) => {",
+    `    if (event.origin !== ${JSON.stringify(origin)} || event.data?.type !== 'bz-embed-height') return;`,
+    "    for (const frame of document.querySelectorAll('iframe[data-bz-embed]')) {",
+    "      if (frame.contentWindow === event.source) frame.style.height = event.data.height + 'px';",
+    '    }',
+    '  });',
+    '</script>',
+  ].join('\n');
+}

@@ -10,7 +10,7 @@ import type { ServerResponse } from 'node:http';
 // inlines; a meta policy cannot carry frame-ancestors and would only repeat this header.
 
 /** Which policy a response gets. */
-export type PolicyKind = 'page' | 'search' | 'admin' | 'storybook' | 'api';
+export type PolicyKind = 'page' | 'embed' | 'search' | 'admin' | 'storybook' | 'api';
 
 const common = [
   "default-src 'self'",
@@ -26,6 +26,9 @@ const common = [
 
 const policies: Record<PolicyKind, readonly string[]> = {
   page: [...common, "script-src 'self'", "style-src 'self'", "frame-ancestors 'self'"],
+  // /embed/<widget>/: one widget alone, for sites that can paste only an <iframe>; any site may
+  // frame it (that is its purpose). It holds no session and nothing a framing page could read.
+  embed: [...common, "script-src 'self'", "style-src 'self'", 'frame-ancestors *'],
   // Pagefind runs its search index as WebAssembly; only the search pages (and Pagefind's own
   // worker script) need to compile it.
   search: [
@@ -101,6 +104,7 @@ export function portalPolicyFor(pathname: string): PolicyKind {
   if (/^\/(?:(?:en\/)?search|pagefind)(?:\/|$)/.test(pathname)) return 'search';
   if (/^\/admin(?:\/|$)/.test(pathname) && !pathname.startsWith('/admin/api/')) return 'admin';
   if (/^\/storybook(?:\/|$)/.test(pathname)) return 'storybook';
+  if (/^\/embed\/[a-z-]+\/(?:index\.html)?$/.test(pathname)) return 'embed';
   if (/^\/(?:admin\/)?api\//.test(pathname)) return 'api';
   return 'page';
 }
