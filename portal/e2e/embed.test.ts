@@ -204,4 +204,22 @@ describe('embed page without JavaScript', () => {
     expect(await page.locator('a[href="/storybook/"]').count()).toBe(1);
     await noScript.close();
   });
+
+  it('shows a frame snippet for every widget, for sites that strip scripts', async () => {
+    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    const page = await noScript.newPage();
+    await page.goto(`${baseUrl}/embed/`);
+    const section = page.locator('section[aria-labelledby="embed-frame-title"]');
+    const frames = (await section.locator('pre code').allTextContents()).join('\n');
+    for (const name of ['service-locator', 'eligibility-checker', 'feedback-form', 'hotlines']) {
+      // The frame page of that widget, telling its height only to the embedding site.
+      expect(frames).toMatch(
+        new RegExp(
+          `<iframe src="[^"]+/embed/${name}/\\?lang=fa&amp;origin=https%3A%2F%2Fwww\\.example\\.org"`,
+        ),
+      );
+    }
+    expect(await section.textContent()).toContain('https://www.example.org');
+    await noScript.close();
+  });
 });

@@ -545,6 +545,9 @@ const fa = {
   'embed.copyFailed': 'رونوشت خودکار نشد. کد انتخاب شده است؛ Ctrl+C (در مک ⌘C) را بزنید.',
   'embed.defaults': 'کدهای آماده',
   'embed.defaultsIntro': 'هر ابزارک با تنظیم‌های پیش‌فرض، به فارسی:',
+  'embed.frame': 'برای سامانه‌هایی که اسکریپت را حذف می‌کنند: قاب (iframe)',
+  'embed.frameIntro':
+    'اگر سامانه‌ی مدیریت محتوای وب‌گاه شما برچسب script را پاک می‌کند، ابزارک را در یک قاب بگذارید. به‌جای {host} نشانی وب‌گاه خودتان را بنویسید: ابزارک بلندی خود را فقط به همان نشانی خبر می‌دهد تا قاب هم‌اندازه‌ی محتوا شود. اگر اسکریپت کوتاه پایین کد هم حذف شود، قاب با بلندی ثابت کار می‌کند.',
   'embed.more': 'بیشتر بدانید',
   'embed.storybook': 'کتابخانه‌ی ابزارک‌ها (Storybook): همه‌ی حالت‌ها، ویژگی‌ها و رنگ‌بندی',
   'embed.docs':
@@ -1084,6 +1087,9 @@ const en: Record<Key, string> = {
     'Could not copy automatically. The code is selected: press Ctrl+C (⌘C on a Mac).',
   'embed.defaults': 'Ready-made snippets',
   'embed.defaultsIntro': 'Each widget with its default settings, in English:',
+  'embed.frame': 'For sites that remove scripts: a frame (iframe)',
+  'embed.frameIntro':
+    'If your site’s content system strips script tags, put the widget in a frame. Replace {host} with your own site’s address: the widget tells only that address its height, so the frame follows its content. If the short script under the frame is stripped too, the frame still works at a fixed height.',
   'embed.more': 'Find out more',
   'embed.storybook': 'The widget library (Storybook): every state, attribute and theme',
   'embed.docs':
