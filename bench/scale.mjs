@@ -217,7 +217,7 @@ export default async function scale() {
     );
   }
   /** @type {Row[]} */
-  const rows = [];
+  const rows = await (await import('./scale-functions.mjs')).default();
   for (const count of counts) {
     process.stderr.write(`bench scale: ${count} items…\n`);
     rows.push(...(await scaleRows(count)));
