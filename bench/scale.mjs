@@ -125,6 +125,10 @@ async function buildSteps(dist, newsDir, rows, label) {
     wallMs += step.wallMs;
     cpuMs += step.cpuMs;
     peakBytes = Math.max(peakBytes, step.peakBytes);
+    // Printed as soon as measured too: a long run stopped half-way still leaves its figures.
+    process.stderr.write(
+      `bench scale: ${label}: ${name}: ${seconds(step.wallMs)} (CPU ${seconds(step.cpuMs)}), peak ${MB(step.peakBytes)}, ${loadBefore} before\n`,
+    );
     rows.push({
       figure: `${label}: ${name}`,
       value: `${seconds(step.wallMs)} (CPU ${seconds(step.cpuMs)})`,
