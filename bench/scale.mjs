@@ -103,7 +103,10 @@ function folderSize(dir) {
 }
 
 const seconds = (/** @type {number} */ ms) => `${(ms / 1000).toFixed(1)} s`;
-const MB = (/** @type {number} */ bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const MB = (/** @type {number} */ bytes) =>
+  Number.isNaN(bytes)
+    ? 'not measured (no /usr/bin/time)'
+    : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const load = () =>
   `load ${os
     .loadavg()
