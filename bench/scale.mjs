@@ -103,7 +103,10 @@ function folderSize(dir) {
 }
 
 const seconds = (/** @type {number} */ ms) => `${(ms / 1000).toFixed(1)} s`;
-const MB = (/** @type {number} */ bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const MB = (/** @type {number} */ bytes) =>
+  Number.isNaN(bytes)
+    ? 'not measured (no /usr/bin/time)'
+    : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const load = () =>
   `load ${os
     .loadavg()
@@ -125,6 +128,10 @@ async function buildSteps(dist, newsDir, rows, label) {
     wallMs += step.wallMs;
     cpuMs += step.cpuMs;
     peakBytes = Math.max(peakBytes, step.peakBytes);
+    // Printed as soon as measured too: a long run stopped half-way still leaves its figures.
+    process.stderr.write(
+      `bench scale: ${label}: ${name}: ${seconds(step.wallMs)} (CPU ${seconds(step.cpuMs)}), peak ${MB(step.peakBytes)}, ${loadBefore} before\n`,
+    );
     rows.push({
       figure: `${label}: ${name}`,
       value: `${seconds(step.wallMs)} (CPU ${seconds(step.cpuMs)})`,
@@ -217,7 +224,7 @@ export default async function scale() {
     );
   }
   /** @type {Row[]} */
-  const rows = [];
+  const rows = await (await import('./scale-functions.mjs')).default();
   for (const count of counts) {
     process.stderr.write(`bench scale: ${count} items…\n`);
     rows.push(...(await scaleRows(count)));

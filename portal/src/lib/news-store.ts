@@ -48,14 +48,15 @@ const SCHEMA = `
     PRIMARY KEY (locale, slug)
   ) STRICT;
   -- Newest first as byNewest orders them: date, then the higher news code (unique per locale).
-  CREATE INDEX IF NOT EXISTS news_order ON news (locale, date DESC, code DESC);
-  CREATE INDEX IF NOT EXISTS news_province ON news (locale, province, date DESC, code DESC);
+  CREATE INDEX IF NOT EXISTS news_order ON news (locale, date DESC, code DESC, slug);
+  CREATE INDEX IF NOT EXISTS news_province ON news (locale, province, date DESC, code DESC, slug);
   CREATE TABLE IF NOT EXISTS news_tags (
     locale TEXT NOT NULL, tag TEXT NOT NULL, slug TEXT NOT NULL,
     code INTEGER NOT NULL, date INTEGER NOT NULL,
-    PRIMARY KEY (locale, tag, slug)
+    -- By item first: replacing an item's tags and scoring related news look its tags up.
+    PRIMARY KEY (locale, slug, tag)
   ) STRICT;
-  CREATE INDEX IF NOT EXISTS news_tags_order ON news_tags (locale, tag, date DESC, code DESC);
+  CREATE INDEX IF NOT EXISTS news_tags_order ON news_tags (locale, tag, date DESC, code DESC, slug);
 `;
 
 const tagsOf = (entry: NewsEntryLike) => [
@@ -63,29 +64,30 @@ const tagsOf = (entry: NewsEntryLike) => [
 ];
 
 /**
- * The rows of one list: `l` is the list's table (news, or news_tags for a tag) ordered by its
- * own index, `n` the item's row in news.
+ * One list's rows, newest first: `l` is the list's own index (news, or news_tags for a tag), which
+ * covers the order and the slug, so skipping to a deep page reads index entries only; the item's
+ * row in news is joined for the page's rows alone.
  */
-function listSql(list: NewsList): { from: string; params: string[] } {
-  const item = 'SELECT l.locale, l.slug, n.id, l.code, l.date, n.province FROM';
-  const join = 'JOIN news AS n ON n.locale = l.locale AND n.slug = l.slug';
+function listSql(list: NewsList): { table: string; where: string; params: string[] } {
   if (list.tag !== undefined) {
-    return {
-      from: `${item} news_tags AS l ${join} WHERE l.locale = ? AND l.tag = ?`,
-      params: [list.locale, list.tag],
-    };
+    return { table: 'news_tags', where: 'locale = ? AND tag = ?', params: [list.locale, list.tag] };
   }
   if (list.province !== undefined) {
     return {
-      from: `${item} news AS l ${join} WHERE l.locale = ? AND l.province = ?`,
+      table: 'news',
+      where: 'locale = ? AND province = ?',
       params: [list.locale, list.province],
     };
   }
-  return { from: `${item} news AS l ${join} WHERE l.locale = ?`, params: [list.locale] };
+  return { table: 'news', where: 'locale = ?', params: [list.locale] };
 }
+
+const ITEM_COLUMNS = 'n.locale, n.slug, n.id, n.code, n.date, n.province';
+const JOIN_ITEM = 'JOIN news AS n ON n.locale = l.locale AND n.slug = l.slug';
 
 export class NewsStore {
   readonly #db: DatabaseSync;
+  readonly #counts = new Map<string, number>();
 
   /** `path`: a database file, or `:memory:` (the default) for one built per process. */
   constructor(path = ':memory:') {
@@ -106,6 +108,7 @@ export class NewsStore {
     const putTag = this.#db.prepare(
       'INSERT INTO news_tags (locale, tag, slug, code, date) VALUES (?, ?, ?, ?, ?)',
     );
+    this.#counts.clear();
     this.#db.exec('BEGIN');
     try {
       for (const { entry, locale, slug } of items) {
@@ -124,6 +127,7 @@ export class NewsStore {
 
   /** Removes an item (unpublished or turned back into a draft). */
   remove(locale: Locale, slug: string): void {
+    this.#counts.clear();
     this.#db.prepare('DELETE FROM news WHERE locale = ? AND slug = ?').run(locale, slug);
     this.#db.prepare('DELETE FROM news_tags WHERE locale = ? AND slug = ?').run(locale, slug);
   }
@@ -137,11 +141,18 @@ export class NewsStore {
     return row as StoredNews | undefined;
   }
 
-  /** How many items a list holds. */
+  /** How many items a list holds (counted once per list until the next change). */
   count(list: NewsList): number {
-    const { from, params } = listSql(list);
-    const row = this.#db.prepare(`SELECT count(*) AS n FROM (${from})`).get(...params);
-    return Number((row as { n: number }).n);
+    const key = JSON.stringify([list.locale, list.tag ?? null, list.province ?? null]);
+    const known = this.#counts.get(key);
+    if (known !== undefined) return known;
+    const { table, where, params } = listSql(list);
+    const row = this.#db
+      .prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`)
+      .get(...params);
+    const count = Number((row as { n: number }).n);
+    this.#counts.set(key, count);
+    return count;
   }
 
   /** Page `page` (1-based) of a list, newest first; undefined past the last page. */
@@ -149,9 +160,11 @@ export class NewsStore {
     if (!Number.isInteger(page) || page < 1) return undefined;
     const total = Math.max(1, Math.ceil(this.count(list) / perPage));
     if (page > total) return undefined;
-    const { from, params } = listSql(list);
+    const { table, where, params } = listSql(list);
     const rows = this.#db
-      .prepare(`${from} ORDER BY l.date DESC, l.code DESC LIMIT ? OFFSET ?`)
+      .prepare(
+        `SELECT ${ITEM_COLUMNS} FROM (SELECT locale, slug, date, code FROM ${table} WHERE ${where} ORDER BY date DESC, code DESC LIMIT ? OFFSET ?) AS l ${JOIN_ITEM} ORDER BY l.date DESC, l.code DESC`,
+      )
       .all(...params, perPage, (page - 1) * perPage);
     return { items: rows as unknown as StoredNews[], page, total };
   }
@@ -195,13 +208,15 @@ export class NewsStore {
 
   /** Up to `window` items just newer and just older than `self` in a list. */
   #neighbours(list: NewsList, self: StoredNews, window: number): StoredNews[] {
-    const { from: select, params } = listSql(list);
-    const newer = this.#db
-      .prepare(`${select} AND (l.date, l.code) > (?, ?) ORDER BY l.date ASC, l.code ASC LIMIT ?`)
-      .all(...params, self.date, self.code, window);
-    const older = this.#db
-      .prepare(`${select} AND (l.date, l.code) < (?, ?) ORDER BY l.date DESC, l.code DESC LIMIT ?`)
-      .all(...params, self.date, self.code, window);
+    const { table, where, params } = listSql(list);
+    const around = (compare: '>' | '<', order: 'ASC' | 'DESC') =>
+      this.#db
+        .prepare(
+          `SELECT ${ITEM_COLUMNS} FROM (SELECT locale, slug, date, code FROM ${table} WHERE ${where} AND (date, code) ${compare} (?, ?) ORDER BY date ${order}, code ${order} LIMIT ?) AS l ${JOIN_ITEM}`,
+        )
+        .all(...params, self.date, self.code, window);
+    const newer = around('>', 'ASC');
+    const older = around('<', 'DESC');
     return [...newer, ...older] as unknown as StoredNews[];
   }
 }

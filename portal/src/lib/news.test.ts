@@ -148,7 +148,7 @@ describe('grouping', () => {
   });
 });
 
-describe('relatedNews equals its definition', () => {
+describe('relatedNews equals its definition', { timeout: 60_000 }, () => {
   // The definition written the slow, obvious way: filter every list, find the item, look around.
   function bruteForce(items: readonly NewsItem[], item: NewsItem, limit: number, window: number) {
     const ordered = [...items].sort(byNewest);
