@@ -521,4 +521,19 @@ describe('bz-eligibility-checker', () => {
       await setViewport({ width: 800, height: 600 });
     }
   });
+
+  it('loads its rules after being moved in the page while they were loading', async () => {
+    const page = await fixture<HTMLDivElement>(html`<div></div>`);
+    const el = document.createElement('bz-eligibility-checker');
+    el.setAttribute('src', RULES);
+    el.setAttribute('lang', 'en');
+    el.setAttribute('programme', 'social-emergency');
+    page.append(el);
+    await el.updateComplete;
+    // Removing it aborts the load; a CMS putting it back must not leave it loading forever.
+    el.remove();
+    page.append(el);
+    await loaded(el);
+    expect(headingText(el)).to.contain('in danger');
+  });
 });

@@ -62,18 +62,23 @@ export class RulesController implements ReactiveController {
       this.select();
   }
 
+  hostConnected(): void {
+    // Moved in the page (a CMS re-inserting a block) while loading: the load was aborted below.
+    if (this.rulesStatus === 'loading' && this.rulesFrom.length) this.load();
+  }
+
   hostDisconnected(): void {
     this.rulesAbort?.abort();
   }
 
   /** Loads the rules (again, for "try again"). */
-  readonly load = (): void => {
+  load(): void {
     this.rulesAbort?.abort();
     this.rulesStatus = 'loading';
     this.host.requestUpdate();
-    const [src, inline] = this.rulesFrom as [string, unknown];
-    if (inline) {
-      this.accept(inline);
+    const { src, programmes } = this.host;
+    if (programmes) {
+      this.accept(programmes);
       return;
     }
     if (!src) return;
@@ -90,7 +95,7 @@ export class RulesController implements ReactiveController {
         this.rulesStatus = 'error';
         this.host.requestUpdate();
       });
-  };
+  }
 
   private accept(data: unknown): void {
     const { programmes, problems } = readProgrammes(data);
