@@ -415,7 +415,9 @@ describe('bz-eligibility-checker', () => {
     }
   });
 
-  it('passes axe on a question page, the summary and the results in Persian and English', async () => {
+  it('passes axe on a question page, the summary and the results in Persian and English', async function () {
+    // About twenty axe runs: on a busy shared machine they take longer than mocha's 5 s default.
+    this.timeout(20_000);
     for (const lang of ['fa', 'en']) {
       const el = await checker({ lang });
       await expect(el).to.be.accessible();
