@@ -13,10 +13,12 @@ import type { Question } from '@behzisti/core/schemas';
 import { toLocaleDigits } from '@behzisti/core/text';
 import type { Locale } from '../shared/locale.ts';
 import type { AnyQuestion, Problem } from './messages.ts';
-import type { Household } from './question.template.ts';
 
 // Between the engine's answers and the form's fields: what a field shows for an answer, and the
 // answer a field's content gives. No DOM: the component reads the form.
+
+/** The question that lists the people of a household, each with the member questions. */
+export type Household = Extract<Question, { type: 'household' }>;
 
 /** A field's value as the form holds it: text, a chosen value, or the chosen values. */
 export type Raw = string | string[] | undefined;

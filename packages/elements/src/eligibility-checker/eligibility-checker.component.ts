@@ -14,7 +14,7 @@ import { BzElement } from '../shared/bz-element.ts';
 import { errorSummaryStyles } from '../shared/error-summary.styles.ts';
 import { focusErrorSummary } from '../shared/error-summary.ts';
 import { QuickExitController } from '../shared/quick-exit-controller.ts';
-import { membersRaw, type Raw, readAnswer, toRaw } from './answers.ts';
+import { type Household, membersRaw, type Raw, readAnswer, toRaw } from './answers.ts';
 import { eligibilityCheckerStyles } from './eligibility-checker.styles.ts';
 import { fieldValue, typedMembers } from './form-reading.ts';
 import {
@@ -25,7 +25,7 @@ import {
   statusText,
 } from './messages.ts';
 import { buttonTemplate, failureTemplate, sampleNoteTemplate } from './parts.template.ts';
-import { type Household, questionTemplate } from './question.template.ts';
+import { questionTemplate } from './question.template.ts';
 import { resultsTemplate } from './results.template.ts';
 import { RulesController } from './rules-controller.ts';
 import { downloadText, textOf } from './save-text.ts';

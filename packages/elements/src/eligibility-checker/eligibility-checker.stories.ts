@@ -3,21 +3,7 @@ import { html } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import type { BzEligibilityChecker } from './eligibility-checker.ts';
 import './eligibility-checker.ts';
-
-declare global {
-  // Vite's import.meta.glob, typed locally as in .storybook/preview.ts.
-  interface ImportMeta {
-    glob<T>(pattern: string, options: { eager: true; import: 'default' }): Record<string, T>;
-  }
-}
-
-/** The sample programmes (test-fixtures/programmes.json, written by publish-programmes --fixture). */
-const rules = Object.values(
-  import.meta.glob<unknown>('../../test-fixtures/programmes.json', {
-    eager: true,
-    import: 'default',
-  }),
-)[0];
+import { sampleRules as rules } from './stories-data.ts';
 
 interface Args {
   programme: string;

@@ -1,6 +1,5 @@
-import type { Raw } from './answers.ts';
+import type { Household, Raw } from './answers.ts';
 import type { AnyQuestion } from './messages.ts';
-import type { Household } from './question.template.ts';
 
 /** What the question's form (in `root`) holds for one field: its text, choice, or choices. */
 export function fieldValue(root: ParentNode, question: AnyQuestion, name: string): Raw {

@@ -2,7 +2,7 @@ import type { Question } from '@behzisti/core/schemas';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { errorSummary } from '../shared/error-summary.ts';
-import type { Raw } from './answers.ts';
+import type { Household, Raw } from './answers.ts';
 import {
   type AnswerContext,
   type AnyQuestion,
@@ -13,8 +13,6 @@ import {
 } from './messages.ts';
 import { buttonTemplate } from './parts.template.ts';
 import { type ResumeView, resumeTemplate } from './summary.template.ts';
-
-export type Household = Extract<Question, { type: 'household' }>;
 
 export interface QuestionView extends AnswerContext, ResumeView {
   question: Question;

@@ -23,7 +23,7 @@ export interface RulesHost extends ReactiveControllerHost {
  * older one, and so does removing the element), checked before the engine reads them, and
  * narrowed to `programme`. A failure is a typed code for the element to word.
  *
- * Not @lit/task (the comments use it through OutcomeTask): it adds about 0.8 kB min+gzip, and
+ * Not @lit/task (the comments use it through OutcomeTask): it adds about 0.7 kB min+gzip (measured), and
  * this widget's script has no room under its ceiling; what the checker needs of it — abort the
  * older load, a status, a typed error — is the few lines below.
  */
@@ -62,18 +62,23 @@ export class RulesController implements ReactiveController {
       this.select();
   }
 
+  hostConnected(): void {
+    // Moved in the page (a CMS re-inserting a block) while loading: the load was aborted below.
+    if (this.rulesStatus === 'loading' && this.rulesFrom.length) this.load();
+  }
+
   hostDisconnected(): void {
     this.rulesAbort?.abort();
   }
 
   /** Loads the rules (again, for "try again"). */
-  readonly load = (): void => {
+  load(): void {
     this.rulesAbort?.abort();
     this.rulesStatus = 'loading';
     this.host.requestUpdate();
-    const [src, inline] = this.rulesFrom as [string, unknown];
-    if (inline) {
-      this.accept(inline);
+    const { src, programmes } = this.host;
+    if (programmes) {
+      this.accept(programmes);
       return;
     }
     if (!src) return;
@@ -90,7 +95,7 @@ export class RulesController implements ReactiveController {
         this.rulesStatus = 'error';
         this.host.requestUpdate();
       });
-  };
+  }
 
   private accept(data: unknown): void {
     const { programmes, problems } = readProgrammes(data);

@@ -8,11 +8,6 @@ export const errorSummaryStyles = css`
     margin-block-end: var(--_space);
   }
 
-  .error-summary:focus-visible {
-    outline: 0.2em solid var(--_focus);
-    outline-offset: 0.15em;
-  }
-
   .error-summary-title {
     margin-block: 0 0.5em;
     font-size: 1.125em;

@@ -21,6 +21,5 @@ export const themeStyles = css`
 *,*::before,*::after{box-sizing:inherit}
 .visually-hidden{position:absolute!important;inline-size:1px;block-size:1px;margin:-1px;padding:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap;border:0}
 [tabindex='-1']:focus{outline:0}
-[tabindex='-1']:focus-visible{outline:.2em solid var(--_focus);outline-offset:.15em}
-a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,textarea:focus-visible{outline:.2em solid var(--_focus);outline-offset:.15em;box-shadow:0 0 0 .35em var(--_text)}
+[tabindex='-1']:focus-visible,a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,textarea:focus-visible{outline:.2em solid var(--_focus);outline-offset:.15em;box-shadow:0 0 0 .35em var(--_text)}
 `;

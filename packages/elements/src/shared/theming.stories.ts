@@ -4,22 +4,8 @@ import '../eligibility-checker/eligibility-checker.ts';
 import '../feedback-form/feedback-form.ts';
 import '../hotlines/hotlines.ts';
 import '../service-locator/service-locator.ts';
+import { sampleRules as rules } from '../eligibility-checker/stories-data.ts';
 import { sampleLoader, storySrc } from '../service-locator/stories-data.ts';
-
-declare global {
-  // Vite's import.meta.glob, typed locally as in .storybook/preview.ts.
-  interface ImportMeta {
-    glob<T>(pattern: string, options: { eager: true; import: 'default' }): Record<string, T>;
-  }
-}
-
-/** The sample programmes, as in the checker's own stories. */
-const rules = Object.values(
-  import.meta.glob<unknown>('../../test-fixtures/programmes.json', {
-    eager: true,
-    import: 'default',
-  }),
-)[0];
 
 /** The example theme as a stylesheet file (Vite serves it as an asset), the way a site links it. */
 const themeHref = new URL('../../themes/provincial-example.css', import.meta.url).href;
