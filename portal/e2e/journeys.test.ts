@@ -256,3 +256,65 @@ for (const size of sizes) {
     });
   }
 }
+
+describe('feedback that is not lost', () => {
+  const fill = async (page: Page, message: string) => {
+    const form = page.locator('bz-feedback-form:not([mode="status"])');
+    await upgraded(page, 'bz-feedback-form');
+    await form.locator('#category-complaint').check();
+    await form.locator('#message').fill(message);
+    await form.locator('#anonymous').check();
+    await form.locator('#consent').check();
+    return form;
+  };
+
+  it('fa at 360 px: a send that failed offline goes by itself when the phone is back online', async () => {
+    const context = await newContext(sizes[0]);
+    const page = await context.newPage();
+    await page.goto(at('fa', '/feedback/'));
+    const form = await fill(page, 'رمپ ورودی پایگاه خراب است. (آزمون سفر)');
+    // The service refuses what is sent faster than a person types (3 s here).
+    await page.waitForTimeout(3200);
+    await context.setOffline(true);
+    await form.locator('button[type="submit"]').click();
+    const failure = form.locator('#failure');
+    await failure.waitFor();
+    expect(await failure.textContent()).toContain('خودبه‌خود دوباره فرستاده می‌شود');
+    expect(await focusedIn(page, 'bz-feedback-form:not([mode="status"])')).toBe('failure');
+    expect(await inViewport(failure)).toBe(true);
+    await context.setOffline(false);
+    const heading = form.locator('#confirmation-heading');
+    await heading.waitFor();
+    await expect
+      .poll(() => focusedIn(page, 'bz-feedback-form:not([mode="status"])'))
+      .toBe('confirmation-heading');
+    expect(await inViewport(heading)).toBe(true);
+    expect(((await form.locator('[part="code"]').textContent()) ?? '').trim()).toMatch(/[۰-۹]/);
+    await context.close();
+  });
+
+  it('en at 1280 px: a draft restored after a reload is sent at once, not refused as too fast', async () => {
+    const context = await newContext(sizes[1]);
+    const page = await context.newPage();
+    await page.goto(at('en', '/feedback/'));
+    const form = await fill(page, 'The lift has been broken for a week. (journey test)');
+    await page.waitForTimeout(3200);
+    // The answer never arrives (a dropped connection): the text is kept on the device.
+    await page.route('**/api/feedback', (route) => route.abort());
+    await form.locator('button[type="submit"]').click();
+    await form.locator('#failure').waitFor();
+    await page.unroute('**/api/feedback');
+    await page.reload();
+    const again = page.locator('bz-feedback-form:not([mode="status"])');
+    await upgraded(page, 'bz-feedback-form');
+    await expect
+      .poll(() => again.locator('#message').inputValue())
+      .toBe('The lift has been broken for a week. (journey test)');
+    // At once: the fill time counts from the first keystroke, kept with the draft.
+    await again.locator('#consent').check();
+    await again.locator('button[type="submit"]').click();
+    await again.locator('#confirmation-heading').waitFor();
+    expect(await inViewport(again.locator('#confirmation-heading'))).toBe(true);
+    await context.close();
+  });
+});
