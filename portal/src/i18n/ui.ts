@@ -166,9 +166,6 @@ const fa = {
   'directory.hoursCaption': 'ساعت‌های کار در هفته، به وقت تهران',
   'directory.day': 'روز',
   'directory.time': 'ساعت',
-  'directory.openNow':
-    'این صفحه ساعت کنونی را نمی‌داند. برای دیدن اینکه پایگاه همین حالا باز است یا نه، از جست‌وجوی پایگاه‌ها استفاده کنید:',
-  'directory.openNowLink': 'جست‌وجوی پایگاه‌ها، با باز یا بسته بودن همین حالا',
   'directory.closures': 'تعطیلی‌ها و ساعت‌های ویژه',
   'directory.services': 'خدمت‌ها',
   'directory.phones': 'تلفن',
@@ -679,9 +676,6 @@ const en: Record<Key, string> = {
   'directory.hoursCaption': 'Opening hours in a week, Tehran time',
   'directory.day': 'Day',
   'directory.time': 'Hours',
-  'directory.openNow':
-    'This page cannot know the current time. To see whether the base is open right now, use the base search:',
-  'directory.openNowLink': 'search for bases, with whether each is open now',
   'directory.closures': 'Closures and special hours',
   'directory.services': 'Services',
   'directory.phones': 'Phone',
