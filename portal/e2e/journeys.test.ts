@@ -250,7 +250,8 @@ for (const size of sizes) {
         await upgraded(page, 'bz-eligibility-checker');
         const question = page.locator('bz-eligibility-checker [part~="question"]').first();
         await expect.poll(() => question.count()).toBe(1);
-        expect(await inViewport(question)).toBe(true);
+        const where = `question at ${JSON.stringify(await question.boundingBox())} after ${link}`;
+        expect(await inViewport(question), where).toBe(true);
         await page.close();
       });
     });
