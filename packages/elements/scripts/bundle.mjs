@@ -41,8 +41,9 @@ export const widgetCeilings = {
   // Core's place matching through the Persian search matcher (core/search: stems, with its affix
   // list) added about 0.05 kB on top of the split (issue 15). Issue 21 added 1.6 kB: "did you
   // mean" place names through core's Persian edit distance (suggestPlaces, 0.9 kB), the answer
-  // line, focus on the results, "no base here: nearest elsewhere" and the nationwide-lines box.
-  'bz-service-locator': 23.1 * 1024,
+  // line, focus on the results (scrolled to the top), "no base here: nearest elsewhere" and the
+  // nationwide-lines box (1.7 kB in all).
+  'bz-service-locator': 23.2 * 1024,
 };
 
 /** @param {string} tag */
@@ -57,7 +58,7 @@ export const widgetCeiling = (tag) => widgetCeilings[tag] ?? 18 * 1024;
  * @type {Record<string, number>}
  */
 export const ownCodeExceptions = {
-  'bz-service-locator': 17.2 * 1024,
+  'bz-service-locator': 17.3 * 1024,
   // The checker's split into one-job modules (issue 18) costs about 0.3 kB of its own code (view
   // objects, module imports) after dropping explicit message ids (-0.3 kB); the shipped script
   // (Lit included) still went down, 20.95 -> 20.93 kB, because the form resets itself instead

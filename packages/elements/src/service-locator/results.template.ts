@@ -56,7 +56,7 @@ export function resultsTemplate(view: ResultsView) {
       ${view.summary ? html`<p part="summary" class="summary">${view.summary}</p>` : nothing}
       ${view.noneHere && !loading ? html`<p part="notice" class="notice">${view.noneHere}</p>` : nothing}
       ${linesFirst ? hotlines(view.digits) : nothing}
-      ${view.sample ? html`<p part="notice" class="notice">${msg('این داده‌ها نمونه و برای نمایش است؛ مکان، نشانی و ساعت‌ها تقریبی است و رسمی نیست.')}</p>` : nothing}
+      ${view.sample && !loading ? html`<p part="notice" class="notice">${msg('این داده‌ها نمونه و برای نمایش است؛ مکان، نشانی و ساعت‌ها تقریبی است و رسمی نیست.')}</p>` : nothing}
       ${results?.length === 0 && !loading ? html`<p class="empty">${emptyText()}</p>` : nothing}
       ${skip ? html`<a class="skip" href="#results-end" @click=${followInPageLink}>${msg('رفتن به پایان فهرست پایگاه‌ها')}</a>` : nothing}
       ${results?.length ? html`<ol class="list">${results.map((result, i) => resultTemplate(view, result, i))}</ol>` : nothing}

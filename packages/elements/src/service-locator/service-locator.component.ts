@@ -421,7 +421,11 @@ export class BzServiceLocator extends BzElement {
   async #showAnswer(run: number): Promise<void> {
     await this.updateComplete;
     if (run !== this.#run) return;
-    this.renderRoot.querySelector<HTMLElement>('#results-heading')?.focus();
+    const heading = this.renderRoot.querySelector<HTMLElement>('#results-heading');
+    // At the top of the screen, not its bottom edge (where focus alone may leave it), so what
+    // follows — the nearest base, a phone — is in view too.
+    heading?.focus({ preventScroll: true });
+    heading?.scrollIntoView({ block: 'start' });
   }
 
   readonly #useMyLocation = async (): Promise<void> => {
@@ -459,6 +463,9 @@ export class BzServiceLocator extends BzElement {
         this.query?.position,
       );
       this.said = 'matches';
+      // The matches (or the way on when there are none) appear under the box: keep them in view.
+      await this.updateComplete;
+      this.renderRoot.querySelector('[part~="matches"]')?.scrollIntoView({ block: 'nearest' });
     } catch (error) {
       this.#fail(error, () => void this.#onSearch(event));
     } finally {

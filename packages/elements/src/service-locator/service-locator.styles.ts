@@ -9,7 +9,7 @@ export const serviceLocatorStyles = css`
 .base{--_open:var(--bz-color-open,var(--bz-color-success,#1e6b30));background:var(--_surface);border:.0625em solid var(--_border);padding:var(--_space);overflow-wrap:anywhere}
 .base,.ways{display:grid;gap:var(--_space)}
 p,ul,ol,h2,h3,fieldset{margin:0}
-h2{font-size:1.25em;line-height:1.3}
+h2{font-size:1.25em;line-height:1.3;scroll-margin-block-start:.75em}
 h3{font-size:1.125em;line-height:1.3}
 .way,.result,fieldset{display:grid;gap:.5em;justify-items:start}
 fieldset{border:0;padding:0;min-inline-size:0;justify-items:stretch}

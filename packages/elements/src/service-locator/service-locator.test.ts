@@ -142,6 +142,31 @@ describe('bz-service-locator', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('shows a base’s own number on its card, the nationwide lines after the list', async () => {
+      // The sample records know no numbers: give every base one, as a real dataset would.
+      const withPhones = async (url: string, options: Parameters<typeof loadJson>[1]) => {
+        const json = (await loadJson(url, options)) as { format?: string; records?: object[] };
+        if (json.format === 'bz-locator-chunk')
+          for (const record of json.records ?? [])
+            Object.assign(record, { phones: [{ number: '031 3333 4444' }, { number: '1480' }] });
+        return json;
+      };
+      const el = await fixture<BzServiceLocator>(
+        html`<bz-service-locator lang="fa" src=${SRC} lat="32.7045" lng="51.6935" limit="3" .loader=${withPhones}></bz-service-locator>`,
+      );
+      await resultsShown(el);
+      const card = $(el, '[part~="result"]') as HTMLElement;
+      const tel = [...card.querySelectorAll('a[href^="tel:"]')].map((a) => a.getAttribute('href'));
+      // The base's own number; 1480 in its phones is still not shown as the base's.
+      expect(tel).to.deep.equal(['tel:03133334444']);
+      expect(card.querySelector('a[href^="tel:"]')?.textContent).to.equal('۰۳۱ ۳۳۳۳ ۴۴۴۴');
+      const hotlines = $(el, '[part~="hotlines"]') as HTMLElement;
+      expect(
+        ($(el, '.list') as HTMLElement).compareDocumentPosition(hotlines) &
+          Node.DOCUMENT_POSITION_FOLLOWING,
+      ).to.not.equal(0);
+    });
+
     it('speaks English with Latin digits and km, and passes axe', async () => {
       const el = await fixture<BzServiceLocator>(
         html`<bz-service-locator lang="en" src=${SRC} lat="30.28" lng="57.08" .now=${NOW}></bz-service-locator>`,
