@@ -28,9 +28,11 @@ const PAGES = [
   ['home', 'fa', '/'],
   ['news article', 'fa', '/news/hesseh-service-base/'],
   ['service base', 'fa', '/directory/bases/isfahan-hesseh/'],
+  ['province', 'fa', '/directory/isfahan/'],
   ['home', 'en', '/en/'],
   ['news article', 'en', '/en/news/hesseh-service-base/'],
   ['service base', 'en', '/en/directory/bases/isfahan-hesseh/'],
+  ['province', 'en', '/en/directory/isfahan/'],
 ];
 
 /** Words of many generated news items (a large result set), as a visitor would type them. */

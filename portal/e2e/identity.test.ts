@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { contrastRatio } from '../src/lib/embed-snippet.ts';
@@ -22,10 +23,13 @@ afterAll(async () => {
 type Scheme = 'light' | 'dark';
 
 async function open(path: string, scheme: Scheme): Promise<Page> {
-  const page = await browser.newPage({
+  // A context per page: axe needs one it can open its helper pages in.
+  const context = await browser.newContext({
     colorScheme: scheme,
     viewport: { width: 1280, height: 900 },
   });
+  const page = await context.newPage();
+  page.on('close', () => void context.close());
   const response = await page.goto(baseUrl + path, { waitUntil: 'load' });
   expect(response?.status()).toBe(200);
   return page;
@@ -141,6 +145,28 @@ describe.each(['light', 'dark'] as const)('the %s palette', (scheme) => {
       { selector, property: 'background-color' },
     ]);
     expect(contrastRatio(fg as string, bg as string)).toBeGreaterThanOrEqual(4.5);
+    await page.close();
+  });
+});
+
+// axe's own contrast check over whole pages (widgets' shadow roots included), in both schemes:
+// e2e/pages.test.ts runs every rule on every page, in the default (light) scheme only.
+describe.each(['light', 'dark'] as const)('axe colour contrast, %s', (scheme) => {
+  it.each([
+    '/',
+    '/en/',
+    '/directory/isfahan/',
+    '/programmes/',
+    '/news/hesseh-service-base/',
+    '/en/feedback/',
+  ])('%s', async (path) => {
+    const page = await open(path, scheme);
+    const axe = await new AxeBuilder({ page }).withRules(['color-contrast']).analyze();
+    expect(
+      axe.violations.flatMap((v) =>
+        v.nodes.map((node) => `${node.target}: ${node.failureSummary}`),
+      ),
+    ).toEqual([]);
     await page.close();
   });
 });
