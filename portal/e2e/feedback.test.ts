@@ -15,6 +15,16 @@ afterAll(async () => {
 });
 
 describe('feedback page', () => {
+  it('shows one quick exit for the page’s two forms', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/feedback/`);
+    await page.locator('bz-feedback-form[mode="status"] >> [part~="base"]').waitFor();
+    // Playwright's CSS pierces shadow roots: every quick-exit button on the page.
+    await expect.poll(() => page.locator('[part~="quick-exit"]').count()).toBe(1);
+    await context.close();
+  });
+
   it('sends a message, shows the tracking code, and finds it again', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -112,6 +112,46 @@ describe('QuickExitController', () => {
     expect(host.cleared).to.equal(2);
   });
 
+  it('shows one button per page, clears every widget on leaving, and hands over', async () => {
+    const page = await fixture<HTMLDivElement>(
+      fixtureHtml`<div><bz-test-host exit-url="/away"></bz-test-host><bz-test-host exit-url="/away"></bz-test-host></div>`,
+    );
+    const [first, second] = [...page.querySelectorAll<TestHost>('bz-test-host')] as [
+      TestHost,
+      TestHost,
+    ];
+    await Promise.all([first.updateComplete, second.updateComplete]);
+    const buttons = () =>
+      [first, second].map((host) => host.shadowRoot?.querySelectorAll('button.quick-exit').length);
+    expect(buttons()).to.deep.equal([1, 0]);
+
+    let exits = 0;
+    page.addEventListener('bz-quick-exit', (event) => {
+      exits++;
+      event.preventDefault();
+    });
+    first.text = 'one';
+    second.text = 'two';
+    first.shadowRoot?.querySelector<HTMLButtonElement>('button.quick-exit')?.click();
+    expect([first.text, second.text]).to.deep.equal(['', '']);
+    // Three presses leave once, not once per widget.
+    shift();
+    shift();
+    shift();
+    expect(exits).to.equal(2);
+    expect([first.cleared, second.cleared]).to.deep.equal([2, 2]);
+
+    // The first leaves the page: the second shows the button and hears the keys.
+    first.remove();
+    await second.updateComplete;
+    expect(second.shadowRoot?.querySelectorAll('button.quick-exit').length).to.equal(1);
+    shift();
+    shift();
+    shift();
+    expect(second.cleared).to.equal(3);
+    expect(first.cleared).to.equal(2);
+  });
+
   it('stops listening when the element leaves the page', async () => {
     const host = await fixture<TestHost>(fixtureHtml`<bz-test-host></bz-test-host>`);
     host.remove();

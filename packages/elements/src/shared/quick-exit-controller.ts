@@ -1,18 +1,31 @@
 import { msg } from '@lit/localize';
-import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { listenForQuickExitKeys, quickExitFrom } from './quick-exit.ts';
 
 /** An element with a quick exit: where it goes is its `exit-url` attribute. */
 export type QuickExitHost = ReactiveControllerHost & HTMLElement & { exitUrl: string };
 
 /**
+ * The sensitive widgets on the page, in the order they were connected. One quick exit per page
+ * (issue 21): only the first renders the button and its hint, and leaving clears them all.
+ */
+const onPage = new Set<QuickExitController>();
+
+/** Every widget re-renders, so that the button moves to the new first one. */
+function renderAll(): void {
+  for (const controller of onPage) controller.host.requestUpdate();
+}
+
+/**
  * The quick exit of a sensitive widget (see quick-exit.ts): listens for Shift pressed three
  * times while the element is on the page, and renders the "leave this page" button with the
- * keyboard hint, so every sensitive widget tells its users about the shortcut. `clear` empties
+ * keyboard hint, so sensitive widgets tell their users about the shortcut. With several
+ * sensitive widgets on one page (the feedback page's form and its follow-up) only the first
+ * shows the button, and the exit clears what was typed in every one of them. `clear` empties
  * what was typed; it runs before the page is left (or before the host page cancels leaving).
  */
 export class QuickExitController implements ReactiveController {
-  private readonly host: QuickExitHost;
+  readonly host: QuickExitHost;
   private readonly clear: () => void;
   private stopKeys: (() => void) | undefined;
 
@@ -23,17 +36,34 @@ export class QuickExitController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.stopKeys = listenForQuickExitKeys(this.exit);
+    onPage.add(this);
+    // One listener for the page: the first widget's (three presses must leave once).
+    if (onPage.size === 1) this.stopKeys = listenForQuickExitKeys(() => this.leading().exit());
+    renderAll();
   }
 
   hostDisconnected(): void {
-    this.stopKeys?.();
-    this.stopKeys = undefined;
+    onPage.delete(this);
+    if (this.stopKeys) {
+      this.stopKeys();
+      this.stopKeys = undefined;
+      const next = this.leading();
+      if (next !== this) next.stopKeys = listenForQuickExitKeys(() => next.leading().exit());
+    }
+    renderAll();
   }
 
-  /** Clears, tells the host page (cancelable `bz-quick-exit`) and, unless it cancels, leaves. */
+  /** The widget that shows the page's button: the first connected (this one when alone). */
+  private leading(): QuickExitController {
+    return onPage.values().next().value ?? this;
+  }
+
+  /**
+   * Clears what was typed in every sensitive widget on the page, tells the host page
+   * (cancelable `bz-quick-exit`, from this widget) and, unless it cancels, leaves.
+   */
   readonly exit = (): void => {
-    this.clear();
+    for (const controller of new Set([this, ...onPage])) controller.clear();
     quickExitFrom(this.host, this.host.exitUrl);
   };
 
@@ -42,6 +72,7 @@ export class QuickExitController implements ReactiveController {
    * `className` keep each widget's styling surface as it was documented.
    */
   render(part: string, className: string) {
+    if (this.leading() !== this) return nothing;
     return html`
       <div class="top">
         <button
