@@ -169,6 +169,9 @@ const localeFilesExternal = (localeFiles) => ({
  * never a key Lit reads from a string (state keys are written as plain object keys).
  */
 export const internalNames = [
+  // The quick exit's own (shared/quick-exit-controller.ts).
+  'leads',
+  'stopKeys',
   'chosenCounty',
   'chosenProvince',
   'formProblem',

@@ -226,23 +226,21 @@ function setUp(root: HTMLElement): void {
 
   /**
    * Renders the next page of results, each as soon as it and those above it have arrived (on a
-   * slow link the first result shows a second or more before the tenth); returns the first new
-   * link (to move focus to).
+   * slow link the first result shows a second or more before the tenth). With `focusFirst`
+   * ("More results"), focus moves to the first new result as soon as it is there.
    */
-  async function showMore(current: number): Promise<HTMLAnchorElement | null> {
+  async function showMore(current: number, focusFirst = false): Promise<void> {
     const batch = pending.slice(0, PAGE_SIZE);
     pending = pending.slice(PAGE_SIZE);
     // All fragments are asked for at once; they are shown in order.
     const arriving = batch.map((result) => result.data());
-    let first: HTMLAnchorElement | null = null;
-    for (const data of arriving) {
+    for (const [index, data] of arriving.entries()) {
       const item = renderResult(await data);
-      if (current !== run) return null;
+      if (current !== run) return;
       list.append(item);
-      first ??= item.querySelector('a');
+      if (focusFirst && index === 0) item.querySelector('a')?.focus();
     }
     more.hidden = pending.length === 0;
-    return first;
   }
 
   async function search(): Promise<void> {
@@ -342,9 +340,8 @@ function setUp(root: HTMLElement): void {
         );
     }, PRELOAD_DELAY_MS);
   });
-  more.addEventListener('click', async () => {
-    const first = await showMore(run);
-    first?.focus();
+  more.addEventListener('click', () => {
+    void showMore(run, true);
   });
 
   const params = new URLSearchParams(location.search);

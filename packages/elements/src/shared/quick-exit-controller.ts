@@ -37,25 +37,20 @@ export class QuickExitController implements ReactiveController {
 
   hostConnected(): void {
     onPage.add(this);
-    // One listener for the page: the first widget's (three presses must leave once).
-    if (onPage.size === 1) this.stopKeys = listenForQuickExitKeys(() => this.leading().exit());
+    // Every widget listens, only the one showing the button acts: three presses leave once.
+    this.stopKeys = listenForQuickExitKeys(() => this.leads() && this.exit());
     renderAll();
   }
 
   hostDisconnected(): void {
     onPage.delete(this);
-    if (this.stopKeys) {
-      this.stopKeys();
-      this.stopKeys = undefined;
-      const next = this.leading();
-      if (next !== this) next.stopKeys = listenForQuickExitKeys(() => next.leading().exit());
-    }
+    this.stopKeys?.();
     renderAll();
   }
 
-  /** The widget that shows the page's button: the first connected (this one when alone). */
-  private leading(): QuickExitController {
-    return onPage.values().next().value ?? this;
+  /** Whether this widget shows the page's button: it was connected first. */
+  private leads(): boolean {
+    return [...onPage][0] === this;
   }
 
   /**
@@ -63,7 +58,7 @@ export class QuickExitController implements ReactiveController {
    * (cancelable `bz-quick-exit`, from this widget) and, unless it cancels, leaves.
    */
   readonly exit = (): void => {
-    for (const controller of new Set([this, ...onPage])) controller.clear();
+    for (const controller of onPage) controller.clear();
     quickExitFrom(this.host, this.host.exitUrl);
   };
 
@@ -72,7 +67,7 @@ export class QuickExitController implements ReactiveController {
    * `className` keep each widget's styling surface as it was documented.
    */
   render(part: string, className: string) {
-    if (this.leading() !== this) return nothing;
+    if (!this.leads()) return nothing;
     return html`
       <div class="top">
         <button
