@@ -14,7 +14,8 @@ export const API_TOKEN_PREFIX = 'bzt_';
 /** Days a token lasts unless asked otherwise, and the most it may. */
 export const DEFAULT_TOKEN_DAYS = 30;
 export const MAX_TOKEN_DAYS = 90;
-const MAX_LABEL = 100;
+/** The longest label a token may carry. */
+export const MAX_TOKEN_LABEL = 100;
 
 /** What a staff endpoint needs: reading, the CSV export, or a change (never a token's). */
 export type Need = 'read' | 'export' | 'write';
@@ -38,15 +39,20 @@ export function parseTokenRequest(body: unknown): {
   if (typeof scope !== 'string' || !(apiTokenScopes as readonly string[]).includes(scope)) {
     fields.push({ field: 'scope', message: `use one of ${apiTokenScopes.join(', ')}` });
   }
-  const days = input.days ?? DEFAULT_TOKEN_DAYS;
+  // Left out means the default; null is not a number of days (and not documented as one).
+  const days = input.days === undefined ? DEFAULT_TOKEN_DAYS : input.days;
   if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > MAX_TOKEN_DAYS) {
     fields.push({ field: 'days', message: `a whole number of days from 1 to ${MAX_TOKEN_DAYS}` });
   }
-  const label = input.label ?? '';
-  if (typeof label !== 'string' || label.length > MAX_LABEL || /[\p{Cc}\p{Cf}]/u.test(label)) {
+  const label = input.label === undefined ? '' : input.label;
+  if (
+    typeof label !== 'string' ||
+    label.length > MAX_TOKEN_LABEL ||
+    /[\p{Cc}\p{Cf}]/u.test(label)
+  ) {
     fields.push({
       field: 'label',
-      message: `plain text of at most ${MAX_LABEL} characters, saying what the token is for`,
+      message: `plain text of at most ${MAX_TOKEN_LABEL} characters, saying what the token is for`,
     });
   }
   // Optional: only some provinces (of those its maker may see), for a script that needs fewer.

@@ -81,11 +81,27 @@ function propertyRows(schema: Schema, prefix = ''): string[] {
   });
 }
 
+/** Who may call an operation, from its security requirements. */
+function whoMay(security: Record<string, unknown>[]): string {
+  const names: Record<string, string> = {
+    staffSession: 'a signed-in staff member (session cookie)',
+    staffToken: "a script's API token (`Authorization: Bearer`)",
+  };
+  return security
+    .map((requirement) =>
+      Object.keys(requirement)
+        .map((n) => names[n] ?? n)
+        .join(' and '),
+    )
+    .join(', or ');
+}
+
 /** The generated Markdown section. */
 export function renderOpenApiMarkdown(document = feedbackOpenApi()): string {
   const lines: string[] = [
-    `The public API as OpenAPI ${document.openapi} (version ${document.info.version}): the portal serves it at`,
-    '`/api/openapi.json` for client generators and API tools.',
+    `The API as OpenAPI ${document.openapi} (version ${document.info.version}): the portal serves it at`,
+    "`/api/openapi.json` for client generators and API tools. The office's routes are the ones with a",
+    '"Who" line; the others are public.',
     '',
   ];
   for (const [path, item] of Object.entries(document.paths)) {
@@ -94,6 +110,7 @@ export function renderOpenApiMarkdown(document = feedbackOpenApi()): string {
         summary: string;
         description?: string;
         parameters?: { name: string; in: string; required?: boolean; description?: string }[];
+        security?: Record<string, unknown>[];
         requestBody?: { content: Record<string, { schema: Schema }> };
         responses: Record<
           string,
@@ -102,6 +119,7 @@ export function renderOpenApiMarkdown(document = feedbackOpenApi()): string {
       };
       lines.push(`#### \`${method.toUpperCase()} ${path}\``, '', `${operation.summary}.`, '');
       if (operation.description) lines.push(operation.description, '');
+      if (operation.security) lines.push(`- Who: ${whoMay(operation.security)}`);
       for (const parameter of operation.parameters ?? []) {
         lines.push(
           `- ${parameter.in} parameter \`${parameter.name}\`${parameter.required ? ' (required)' : ''}: ${parameter.description ?? ''}`,
@@ -112,9 +130,11 @@ export function renderOpenApiMarkdown(document = feedbackOpenApi()): string {
       lines.push('', '| Status | Body | When |', '| --- | --- | --- |');
       for (const [status, response] of Object.entries(operation.responses)) {
         const schema = response.content?.['application/json']?.schema;
-        lines.push(
-          `| ${status} | ${schema ? cell(typeOf(schema)) : ''} | ${cell(response.description)} |`,
+        const other = Object.keys(response.content ?? {}).find(
+          (type) => type !== 'application/json',
         );
+        const shown = schema ? typeOf(schema) : other ? `\`${other}\`` : '';
+        lines.push(`| ${status} | ${cell(shown)} | ${cell(response.description)} |`);
       }
       lines.push('');
     }

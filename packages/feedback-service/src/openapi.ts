@@ -8,7 +8,8 @@ import {
   FeedbackStatusAnswerSchema,
   SubmitAnswerSchema,
 } from '@behzisti/core/feedback-api';
-import { z } from 'zod';
+import { answer, codeParameter, errors, jsonSchema, ref } from './openapi-parts.ts';
+import { staffPaths, staffSchemas, staffSecuritySchemes } from './openapi-staff.ts';
 
 // The public feedback API as an OpenAPI 3.1 document, generated from the zod schemas of core's
 // contract (`@behzisti/core/feedback-api`) by zod's own `z.toJSONSchema`: OpenAPI 3.1 schemas are
@@ -17,8 +18,8 @@ import { z } from 'zod';
 // service builds them (`io: 'output'`, closed objects: an answer with a field the contract does
 // not have, such as personal data, fails the contract test). The portal serves it at
 // /api/openapi.json; docs/feedback-service.md renders it; test/openapi.test.ts validates real
-// answers against it. The staff endpoints are not in it (their bodies have no zod schemas yet;
-// docs/feedback-service.md describes them).
+// answers against it. The office's routes (tag `staff`) come from openapi-staff.ts, whose
+// schemas are the service's own (staff-api.ts): no widget needs them.
 
 /** The contract's version: a major bump for any change that breaks an existing client. */
 export const API_VERSION = '1.0.0';
@@ -28,14 +29,10 @@ export interface OpenApiOptions {
   basePath?: string;
   /** Where the comments routes are mounted (default `/api/comments`). */
   commentsPath?: string;
+  /** Where the staff session, token and audit routes are mounted (default `/api/staff`). */
+  staffPath?: string;
   /** The contract's version (default {@link API_VERSION}). */
   version?: string;
-}
-
-/** A zod schema as a JSON Schema 2020-12 object, without its `$schema` (OpenAPI sets the dialect). */
-function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io });
-  return rest;
 }
 
 const schemas = {
@@ -47,47 +44,15 @@ const schemas = {
   CommentsAnswer: jsonSchema(CommentsAnswerSchema, 'output'),
   CommentCountsAnswer: jsonSchema(CommentCountsAnswerSchema, 'output'),
   ErrorBody: jsonSchema(ErrorBodySchema, 'output'),
+  ...staffSchemas,
 };
 export type OpenApiSchemaName = keyof typeof schemas;
-
-const ref = (name: OpenApiSchemaName) => ({ $ref: `#/components/schemas/${name}` });
-const json = (name: OpenApiSchemaName) => ({ 'application/json': { schema: ref(name) } });
-const answer = (description: string, name: OpenApiSchemaName) => ({
-  description,
-  content: json(name),
-});
-/** The error answers every route can give, with the codes each status carries. */
-const errors = (codes: Record<number, string>) =>
-  Object.fromEntries(
-    Object.entries({
-      ...codes,
-      429: '`RATE_LIMITED`: too many requests from this address; `Retry-After` says how many seconds to wait.',
-      500: '`INTERNAL`: a fault of the service; `requestId` identifies it in the log.',
-    }).map(([status, description]) => [
-      status,
-      {
-        description,
-        content: json('ErrorBody'),
-        ...(status === '429'
-          ? { headers: { 'Retry-After': { schema: { type: 'integer', minimum: 1 } } } }
-          : {}),
-      },
-    ]),
-  );
-
-const codeParameter = {
-  name: 'code',
-  in: 'path',
-  required: true,
-  description:
-    'The tracking code: 16 digits, with or without dashes, in Latin, Persian or Arabic-Indic digits.',
-  schema: { type: 'string', minLength: 16, maxLength: 40 },
-};
 
 /** The OpenAPI 3.1 document of the public feedback API. */
 export function feedbackOpenApi(options: OpenApiOptions = {}) {
   const base = (options.basePath ?? '/api/feedback').replace(/\/+$/, '');
   const comments = (options.commentsPath ?? '/api/comments').replace(/\/+$/, '');
+  const staff = (options.staffPath ?? '/api/staff').replace(/\/+$/, '');
   return {
     openapi: '3.1.1',
     info: {
@@ -97,10 +62,10 @@ export function feedbackOpenApi(options: OpenApiOptions = {}) {
       description:
         'Every error is JSON (`ErrorBody`) with a stable `code` and a message in Persian and English. ' +
         'Browsers on other sites may call it only from origins the operator allows (CORS). ' +
-        'Staff endpoints are described in docs/feedback-service.md.',
+        "The office's routes (tag `staff`) exist only where staff accounts or a token are configured.",
       license: { name: 'MIT', identifier: 'MIT' },
     },
-    paths: {
+    paths: withStaffPaths(staffPaths(base, staff), {
       [base]: {
         post: {
           operationId: 'submit',
@@ -212,7 +177,16 @@ export function feedbackOpenApi(options: OpenApiOptions = {}) {
           },
         },
       },
-    },
-    components: { schemas },
+    }),
+    components: { schemas, securitySchemes: staffSecuritySchemes },
   };
+}
+
+type PathItems = Record<string, Record<string, unknown>>;
+
+/** The public routes with the office's added: the same path's methods merged, new paths after. */
+function withStaffPaths<T extends PathItems>(staff: PathItems, open: T): T {
+  const merged: PathItems = { ...open };
+  for (const [path, item] of Object.entries(staff)) merged[path] = { ...merged[path], ...item };
+  return merged as T;
 }

@@ -31,7 +31,7 @@ const MAX_LIMIT = 200;
 /** The most bases one list query may name (a province has far fewer). */
 const MAX_BASES = 500;
 /** The longest public reply, as long as the longest message. */
-const MAX_REPLY = 4000;
+export const MAX_REPLY = 4000;
 
 /** Tehran's offset since daylight saving was abolished in 2022. */
 const TEHRAN_OFFSET = '+03:30';

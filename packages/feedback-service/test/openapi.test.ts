@@ -10,7 +10,7 @@ import { createFeedbackHandler } from '../src/handler.ts';
 import { feedbackOpenApi } from '../src/openapi.ts';
 import { guidePath, withOpenApiSection } from '../src/openapi-docs.ts';
 import { openSqliteStore } from '../src/store/sqlite.ts';
-import { BASE, post, STAFF_TOKEN_HASH, staffHeaders, validBody } from './helpers.ts';
+import { account, BASE, post, STAFF_TOKEN_HASH, staffHeaders, validBody } from './helpers.ts';
 
 // The contract test of the OpenAPI document (issue 17): the document is valid OpenAPI 3.1, and
 // every answer the real handler gives (over a real SQLite file) is one the document lists for
@@ -25,8 +25,10 @@ for (const [name, schema] of Object.entries(document.components.schemas)) {
 }
 
 type Operation = {
-  responses: Record<string, { content?: Record<string, { schema: { $ref: string } }> }>;
-  requestBody?: { content: Record<string, { schema: { oneOf?: { $ref: string }[] } }> };
+  responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }>;
+  requestBody?: {
+    content: Record<string, { schema: { $ref?: string; oneOf?: { $ref: string }[] } }>;
+  };
 };
 
 /** The document's operation for a request, by path template and method. */
@@ -54,37 +56,44 @@ function expectValid(ref: string, value: unknown, what: string) {
 async function exchange(
   request: Request,
   requestBody?: unknown,
-): Promise<{ status: number; body: unknown }> {
+): Promise<{ status: number; body: unknown; headers: Headers }> {
   const { template, operation } = operationOf(request);
   const response = await handler(request);
   const what = `${request.method} ${template} → ${response.status}`;
   const documented = operation.responses[String(response.status)];
   expect(documented, `${what} is not documented`).toBeDefined();
   const text = await response.text();
-  const body = text ? JSON.parse(text) : undefined;
   const schema = documented?.content?.['application/json']?.schema;
-  if (schema) {
+  const csv = documented?.content?.['text/csv'];
+  if (schema?.$ref) {
     expect(response.headers.get('content-type'), what).toMatch(/^application\/json/);
-    expectValid(schema.$ref, body, what);
+    expectValid(schema.$ref, text ? JSON.parse(text) : undefined, what);
+  } else if (csv) {
+    expect(response.headers.get('content-type'), what).toMatch(/^text\/csv/);
+    return { status: response.status, body: text, headers: response.headers };
   } else {
     expect(text, `${what} has a body the document does not describe`).toBe('');
   }
+  const body = text ? JSON.parse(text) : undefined;
   // A request the service accepted must be one the document allows.
-  const alternatives = operation.requestBody?.content['application/json']?.schema.oneOf;
+  const requestSchema = operation.requestBody?.content['application/json']?.schema;
+  const alternatives = requestSchema?.oneOf ?? (requestSchema?.$ref ? [requestSchema] : undefined);
   if (response.status < 300 && requestBody !== undefined && alternatives) {
-    const matches = alternatives.filter(({ $ref }) => ajv.getSchema($ref)?.(requestBody));
+    const matches = alternatives.filter(({ $ref }) => ajv.getSchema($ref ?? '')?.(requestBody));
     expect(matches.length, `${what}: the accepted request matches ${matches.length} schemas`).toBe(
       1,
     );
   }
-  return { status: response.status, body };
+  return { status: response.status, body, headers: response.headers };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'bz-openapi-'));
 const store = openSqliteStore({ path: join(dir, 'feedback.sqlite') });
+const OFFICER = { name: 'openapi-officer', secret: 'correct horse battery staple' };
 const handler = createFeedbackHandler({
   store,
   staffToken: STAFF_TOKEN_HASH,
+  staffAccounts: [await account(OFFICER)],
   submitLimit: false,
   lookupLimit: { capacity: 40, refillPerSecond: 0.001 },
   onError: () => undefined,
@@ -117,14 +126,25 @@ describe('the OpenAPI document', () => {
     expect(document.openapi).toMatch(/^3\.1\./);
   });
 
-  it('names every public route of the handler and the schemas of core’s contract', () => {
+  it('names every route of the handler and the schemas of core’s contract', () => {
     expect(Object.keys(document.paths)).toEqual([
       '/api/feedback',
       '/api/feedback/{code}',
       '/api/feedback/{code}/contact',
       '/api/comments',
       '/api/comments/counts',
+      '/api/feedback.csv',
+      '/api/staff/session',
+      '/api/staff/secret',
+      '/api/staff/sessions',
+      '/api/staff/tokens',
+      '/api/staff/tokens/{id}',
+      '/api/staff/audit',
     ]);
+    const methods = (path: string) => Object.keys(document.paths[path] ?? {});
+    expect(methods('/api/feedback')).toEqual(['post', 'get']);
+    expect(methods('/api/feedback/{code}')).toEqual(['get', 'patch']);
+    expect(methods('/api/staff/session')).toEqual(['get', 'post', 'delete']);
     const feedback = document.components.schemas.FeedbackRequest as {
       required: string[];
       properties: Record<string, unknown>;
@@ -231,6 +251,107 @@ describe('real answers match the OpenAPI document', () => {
         await exchange(post(value), value);
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe("the office's answers match the OpenAPI document", () => {
+  const STAFF = 'http://feedback.test/api/staff';
+  const json = (method: string, url: string, cookie: string, body?: unknown) =>
+    new Request(url, {
+      method,
+      headers: { 'content-type': 'application/json', cookie },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  const cookieOf = (headers: Headers) => headers.get('set-cookie')?.split(';')[0] ?? '';
+
+  it('for a whole working session: sign in, list, export, reply, tokens, audit, secret, sign out', async () => {
+    const sent = validBody({ idempotencyKey: idempotencyKey() });
+    const { code } = (await exchange(post(sent), sent)).body as { code: string };
+
+    const wrong = { ...OFFICER, secret: 'not the secret at all' };
+    expect((await exchange(json('POST', `${STAFF}/session`, '', wrong), wrong)).status).toBe(401);
+    const signIn = await exchange(json('POST', `${STAFF}/session`, '', OFFICER), OFFICER);
+    expect(signIn.status).toBe(204);
+    let cookie = cookieOf(signIn.headers);
+    expect(cookie).toMatch(/^bz_staff=./);
+
+    expect((await exchange(json('GET', `${STAFF}/session`, cookie))).body).toMatchObject({
+      name: OFFICER.name,
+      role: 'admin',
+    });
+    const list = await exchange(json('GET', `${BASE}?kind=feedback&limit=5`, cookie));
+    expect((list.body as { items: { code: string }[] }).items.map((item) => item.code)).toContain(
+      code,
+    );
+    expect((await exchange(json('GET', `${BASE}?limit=0&colour=red`, cookie))).status).toBe(422);
+    const csv = await exchange(json('GET', `${BASE}.csv?kind=feedback`, cookie));
+    expect(csv.body).toContain(code);
+
+    const update = { status: 'answered', publicReply: 'پاسخ دفتر' };
+    const updated = await exchange(json('PATCH', `${BASE}/${code}`, cookie, update), update);
+    expect(updated.body).toMatchObject({ code, status: 'answered', publicReply: 'پاسخ دفتر' });
+    const bad = { status: 'approved-ish', extra: 1 };
+    expect((await exchange(json('PATCH', `${BASE}/${code}`, cookie, bad), bad)).status).toBe(422);
+
+    const wanted = { scope: 'read', label: 'nightly report', days: 7 };
+    const made = await exchange(json('POST', `${STAFF}/tokens`, cookie, wanted), wanted);
+    expect(made.status).toBe(201);
+    const { token, id } = made.body as { token: string; id: string };
+    expect((await exchange(json('GET', `${STAFF}/tokens`, cookie))).body).toMatchObject({
+      items: [{ id, live: true }],
+    });
+    const byScript = await exchange(
+      new Request(`${BASE}?limit=1`, { headers: { authorization: `Bearer ${token}` } }),
+    );
+    expect(byScript.status).toBe(200);
+    expect((await exchange(json('DELETE', `${STAFF}/tokens/${id}`, cookie))).status).toBe(204);
+    expect((await exchange(json('DELETE', `${STAFF}/tokens/${id}`, cookie))).status).toBe(404);
+
+    const audit = await exchange(json('GET', `${STAFF}/audit?limit=20&target=${code}`, cookie));
+    expect((audit.body as { items: { action: string }[] }).items.map((i) => i.action)).toEqual(
+      expect.arrayContaining(['status-change', 'reply']),
+    );
+
+    const change = { oldSecret: OFFICER.secret, newSecret: 'a brand new secret of five words' };
+    const changed = await exchange(json('PUT', `${STAFF}/secret`, cookie, change), change);
+    expect(changed.status).toBe(200);
+    cookie = cookieOf(changed.headers);
+    expect((await exchange(json('DELETE', `${STAFF}/sessions`, cookie))).body).toEqual({
+      ended: 1,
+    });
+    expect((await exchange(json('GET', `${STAFF}/session`, cookie))).status).toBe(401);
+    expect((await exchange(json('DELETE', `${STAFF}/session`, cookie))).status).toBe(204);
+  });
+
+  it('for any update body an officer may send', async () => {
+    const signIn = await handler(
+      json('POST', `${STAFF}/session`, '', {
+        ...OFFICER,
+        secret: 'a brand new secret of five words',
+      }),
+    );
+    const cookie = cookieOf(signIn.headers);
+    expect(cookie).toMatch(/^bz_staff=./);
+    const sent = validBody({ idempotencyKey: idempotencyKey() });
+    const { code } = (await exchange(post(sent), sent)).body as { code: string };
+    const value = fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.constant(null));
+    const body = fc.oneof(
+      fc.record(
+        {
+          status: fc.constantFrom('received', 'closed', 'approved', 'pending', 'x'),
+          publicReply: fc.oneof(fc.string({ maxLength: 30 }), fc.constant(null), fc.constant(' ')),
+          other: value,
+        },
+        { requiredKeys: [] },
+      ),
+      fc.jsonValue(),
+    );
+    await fc.assert(
+      fc.asyncProperty(body, async (update) => {
+        await exchange(json('PATCH', `${BASE}/${code}`, cookie, update), update);
+      }),
+      { numRuns: 120 },
     );
   });
 });
