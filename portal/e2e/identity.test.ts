@@ -137,6 +137,8 @@ describe.each(['light', 'dark'] as const)('the %s palette', (scheme) => {
     ['/', '.badge', 'sample badge'],
     ['/directory/', '.sample-notice', 'sample notice'],
     ['/en/programmes/', '.lede', 'lede'],
+    ['/embed/', '.embed-code', 'embed code box'],
+    ['/staff/', '.staff-form input', 'staff sign-in field'],
   ];
   it.each(drawn)('%s %s (%s) is readable', async (path, selector) => {
     const page = await open(path, scheme);
@@ -159,6 +161,9 @@ describe.each(['light', 'dark'] as const)('axe colour contrast, %s', (scheme) =>
     '/programmes/',
     '/news/hesseh-service-base/',
     '/en/feedback/',
+    '/embed/',
+    '/en/staff/',
+    '/directory/open-data/',
   ])('%s', async (path) => {
     const page = await open(path, scheme);
     const axe = await new AxeBuilder({ page }).withRules(['color-contrast']).analyze();

@@ -203,6 +203,47 @@ describe('open-data page', () => {
     });
   }
 
+  it('charts the bases per province from the published records, readable as a table without JavaScript', async () => {
+    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    const page = await noScript.newPage();
+    await page.goto(`${baseUrl}/en/directory/open-data/`);
+    const rows = await page.locator('.bases-chart tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => ({
+        province: tr.querySelector('th')?.textContent?.trim(),
+        href: tr.querySelector('th a')?.getAttribute('href'),
+        count: Number(tr.querySelector('td')?.textContent),
+        bar: Number(tr.querySelector('rect')?.getAttribute('width')),
+        hidden: tr.querySelector('svg')?.getAttribute('aria-hidden'),
+      })),
+    );
+    const expected = new Map<string, number>();
+    for (const base of bases) expected.set(base.province, (expected.get(base.province) ?? 0) + 1);
+    expect(rows).toHaveLength(expected.size);
+    expect(rows.reduce((sum, row) => sum + row.count, 0)).toBe(bases.length);
+    const most = Math.max(...expected.values());
+    for (const row of rows) {
+      const id = row.href?.match(/^\/en\/directory\/([a-z-]+)\/$/)?.[1] ?? '';
+      expect(row.count, row.province).toBe(expected.get(id));
+      expect(row.bar).toBeCloseTo((row.count / most) * 100, 5);
+      expect(row.hidden).toBe('true');
+    }
+    expect(rows.map((row) => row.count)).toEqual(
+      rows.map((row) => row.count).toSorted((a, b) => b - a),
+    );
+    // The provinces without bases are named, so all 31 are accounted for.
+    const none = await page.locator('.bases-chart + p').textContent();
+    expect(none).toContain(`(${31 - expected.size})`);
+    // In Persian the bars grow from the right, with Persian digits.
+    await page.goto(`${baseUrl}/directory/open-data/`);
+    const first = page.locator('.bases-chart tbody tr').first();
+    expect(await first.locator('td').first().textContent()).toMatch(/^[۰-۹]+$/);
+    const rect = first.locator('rect');
+    expect(Number(await rect.getAttribute('x')) + Number(await rect.getAttribute('width'))).toBe(
+      100,
+    );
+    await noScript.close();
+  });
+
   it('is linked from the directory and works without JavaScript at 320 px', async () => {
     const noScript = await browser.newContext({
       javaScriptEnabled: false,
