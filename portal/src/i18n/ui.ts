@@ -312,7 +312,6 @@ const fa = {
   'stats.bases': 'پایگاه‌ها',
   'stats.bar': 'نمودار',
   'stats.none': 'استان‌هایی که هنوز در این داده‌ها پایگاهی ندارند ({count}):',
-  'stats.listSeparator': '، ',
   'rss.title': 'خبرهای بهزیستی',
   'rss.description': 'تازه‌ترین خبرهای سازمان بهزیستی کشور و استان‌ها',
   // Site search (issue 5): the search page, the header box and the client module's strings
@@ -865,7 +864,6 @@ const en: Record<Key, string> = {
   'stats.bases': 'Bases',
   'stats.bar': 'Chart',
   'stats.none': 'Provinces with no bases in these data yet ({count}):',
-  'stats.listSeparator': ', ',
   'rss.title': 'Behzisti news',
   'rss.description':
     'The latest news from the State Welfare Organisation of Iran and its provinces',
