@@ -21,6 +21,7 @@ const SEARCH_ALL_NAMES_UP_TO = 2000;
 export async function findMatches(
   data: LocatorData,
   index: LocatorIndex,
+  lang: string,
   places: LocatorPlaces,
   text: string,
   chosenProvince: string,
@@ -36,7 +37,7 @@ export async function findMatches(
     else needProvince = true;
   }
   const wanted = needProvince ? [] : planNameSearch(index, provinces);
-  const lists = await Promise.all(wanted.map((province) => data.names(index, province)));
+  const lists = await Promise.all(wanted.map((province) => data.names(index, province, lang)));
   const names = searchNames(lists.flat(), text, near ? { limit: 8, near } : { limit: 8 });
   const none = placeMatches.length === 0 && names.length === 0;
   return {
