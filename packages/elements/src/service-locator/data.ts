@@ -4,11 +4,8 @@ import {
   type LocatorIndex,
   type LocatorPlaces,
   type LocatorRecord,
-  type NameEntry,
-  namesUrl,
   parseChunk,
   parseIndex,
-  parseNames,
   parsePlaces,
   placesUrl,
   searchPlacesUrl,
@@ -52,7 +49,8 @@ export class LocatorData {
     this.#abort.abort();
   }
 
-  #file<T>(url: string, parse: (json: unknown) => T): Promise<T> {
+  /** A data file, fetched once and parsed with `parse` (the search add-on reads names so). */
+  file<T>(url: string, parse: (json: unknown) => T): Promise<T> {
     let ready = this.#files.get(url) as Promise<T> | undefined;
     if (!ready) {
       ready = this.#fetchJson(url, this.#abort.signal).then(parse);
@@ -71,20 +69,16 @@ export class LocatorData {
 
   /** One province's counties and neighbourhoods (format 1: the places of every province). */
   places(index: LocatorIndex, province: string, lang: string): Promise<LocatorPlaces> {
-    return this.#file(placesUrl(index, this.indexUrl, province, lang), parsePlaces);
+    return this.file(placesUrl(index, this.indexUrl, province, lang), parsePlaces);
   }
 
   /** The places of every province, for text search and suggestions. */
   searchPlaces(index: LocatorIndex, lang: string): Promise<LocatorPlaces> {
-    return this.#file(searchPlacesUrl(index, this.indexUrl, lang), parsePlaces);
-  }
-
-  names(index: LocatorIndex, province: string, lang: string): Promise<NameEntry[]> {
-    return this.#file(namesUrl(index, this.indexUrl, province, lang), parseNames);
+    return this.file(searchPlacesUrl(index, this.indexUrl, lang), parsePlaces);
   }
 
   async chunk(index: LocatorIndex, key: string, lang: string): Promise<readonly LocatorRecord[]> {
-    const chunk = await this.#file(chunkUrl(index, this.indexUrl, key, lang), parseChunk);
+    const chunk = await this.file(chunkUrl(index, this.indexUrl, key, lang), parseChunk);
     if (chunk.skipped > 0)
       this.#warn(`skipped ${chunk.skipped} unusable record(s) in chunk ${key}`);
     return chunk.records;

@@ -29,7 +29,6 @@ import {
   MAX_LIMIT,
   scopeOfMatch,
 } from './scope.ts';
-import { findMatches } from './search.ts';
 import { serviceLocatorStyles } from './service-locator.styles.ts';
 import type {
   FailureCode,
@@ -490,12 +489,16 @@ export class BzServiceLocator extends BzElement {
     this.searching = true;
     this.failure = undefined;
     try {
-      const { data, index, lang } = await this.#source.current();
-      const places = await this.#source.ensureSearchPlaces();
+      const { data, index } = await this.#source.current();
+      // The search code and every place's names arrive together (one round trip).
+      const [{ findMatches }, places] = await Promise.all([
+        import('./search.ts'),
+        this.#source.ensureSearchPlaces(),
+      ]);
       this.found = await findMatches(
-        data,
+        (url, parse) => data.file(url, parse),
         index,
-        lang,
+        data.indexUrl,
         places,
         text,
         this.#places.province,
