@@ -8,6 +8,7 @@ import {
   compactRecord,
   LOCATOR_PATHS,
   locateNearest,
+  locatorPath,
   nearestFromChunks,
   parseChunk,
   parseIndex,
@@ -51,15 +52,17 @@ export async function measureLocator(count, options = {}) {
   /** @type {Map<string, number>} */
   const chunkGzip = new Map();
   for (const chunk of index.chunks) {
-    const text = build.files.get(LOCATOR_PATHS.chunks.replace('{key}', chunk.key)) ?? '';
+    // Persian, what most pages read.
+    const text =
+      build.files.get(locatorPath(LOCATOR_PATHS.chunks, { key: chunk.key, lang: 'fa' })) ?? '';
     chunks.set(chunk.key, parseChunk(JSON.parse(text)).records);
     chunkGzip.set(chunk.key, gzipBytes(text));
   }
   const indexGzip = gzipBytes(indexText);
   const baseline = gzipBytes(JSON.stringify(bases.map(compactRecord)));
-  const placesGzip = gzipBytes(build.files.get(LOCATOR_PATHS.places) ?? '');
+  const placesGzip = gzipBytes(build.files.get(LOCATOR_PATHS.search) ?? '');
   const namesGzip = index.provinces.map((p) =>
-    gzipBytes(build.files.get(LOCATOR_PATHS.names.replace('{province}', p.id)) ?? ''),
+    gzipBytes(build.files.get(locatorPath(LOCATOR_PATHS.names, { province: p.id })) ?? ''),
   );
 
   const users = userPositions(options.users ?? 1000, 7);

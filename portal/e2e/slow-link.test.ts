@@ -87,16 +87,20 @@ describe('in Chromium: first requests come from the HTML, once each', () => {
     const requests = await requestsOf(
       '/directory/',
       `document.querySelector('bz-service-locator')?.shadowRoot?.querySelector('select#province option:nth-child(2)')`,
-      // Choosing a province makes the locator read the places file (the counties).
+      // Choosing a province makes the locator read that province's places file (its counties).
       async (page) => {
         await page.locator('bz-service-locator select#province').selectOption({ index: 1 });
       },
     );
     // Each module and data file is asked for once: the preloaded response is the one used.
-    const fetched = paths(requests, /^\/(?:_astro\/.*\.js|data\/locator\/(?:index|places)\.json)$/);
+    const fetched = paths(requests, /^\/(?:_astro\/.*\.js|data\/locator\/.*\.json)$/);
     expect(fetched.length).toBe(new Set(fetched).size);
     expect(fetched).toContain('/data/locator/index.json');
-    expect(fetched.filter((path) => path.startsWith('/data/locator/places.json'))).toHaveLength(1);
+    // One province's places, never the national file (that one is for text search only).
+    const places = fetched.filter((path) => /\/places\.[a-z]+\.json/.test(path));
+    expect(places).toHaveLength(1);
+    expect(places[0]).toMatch(/^\/data\/locator\/provinces\/[a-z-]+\/places\.fa\.json\?v=/);
+    expect(fetched.filter((path) => path.startsWith('/data/locator/places.json'))).toEqual([]);
     // Modules come from the HTML (script tags and modulepreload), never discovered one import
     // at a time (Playwright tells a request started by the parser from one started by a script
     // only through the frame's navigation; so compare with what the HTML names).

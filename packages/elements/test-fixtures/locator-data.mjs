@@ -7,6 +7,9 @@
 //   /__test__/locator/broken/<file>     the same, with unusable records added to every chunk
 //   /__test__/locator/chunk-500/<file>  a good index whose chunks answer 500
 //   /__test__/locator/newer/index.json  an index of a format version this code cannot read
+//   /__test__/locator/v1/<file>         the sample in format 1 (one places file, bilingual
+//                                       files), as a site publishing its own data with an older
+//                                       script has it: the widget must keep reading it
 //   /__test__/tile/<z>/<x>/<y>.png      a plain map tile (no third-party tiles in tests)
 // Every locator route sends `Access-Control-Allow-Origin: *`, so a test can load the data from
 // another origin (127.0.0.1 instead of localhost) the way an embedding site does.
@@ -32,6 +35,51 @@ function sampleBases() {
   return validateServiceBases(values).bases;
 }
 
+/** A chunk's file in format 2: `provinces/<province>/<cell>.<lang>.json`. */
+const isChunk = (/** @type {string} */ path) =>
+  /^provinces\/[^/]+\/q[0-3]*\.[a-z]+\.json$/.test(path);
+
+/**
+ * Format 1 from format 2's bilingual (English) files: chunks/<key>.json, places.json,
+ * names/<province>.json, the index without languages, centres or province folders.
+ * @param {Map<string, string>} files
+ */
+function formatOne(files) {
+  const json = (/** @type {string} */ path) => JSON.parse(files.get(path) ?? '{}');
+  const key = (/** @type {string} */ k) => k.replace('/', '-');
+  const index = json('index.json');
+  /** @type {Map<string, string>} */
+  const out = new Map();
+  for (const [k] of index.chunks) {
+    const chunk = json(`provinces/${k}.en.json`);
+    out.set(`chunks/${key(k)}.json`, JSON.stringify({ ...chunk, formatVersion: 1, key: key(k) }));
+  }
+  for (const [id, count] of index.provinces) {
+    if (count === 0) continue;
+    const names = json(`provinces/${id}/names.json`);
+    names.bases = names.bases.map((/** @type {unknown[]} */ entry) =>
+      entry.map((cell, i) => (i === 4 ? key(String(cell)) : cell)),
+    );
+    out.set(`names/${id}.json`, JSON.stringify({ ...names, formatVersion: 1 }));
+  }
+  out.set('places.json', JSON.stringify({ ...json('places.json'), formatVersion: 1 }));
+  const { languages: _languages, ...rest } = index;
+  out.set(
+    'index.json',
+    JSON.stringify({
+      ...rest,
+      formatVersion: 1,
+      files: { chunks: 'chunks/{key}.json', places: 'places.json', names: 'names/{province}.json' },
+      provinces: index.provinces.map((/** @type {unknown[]} */ entry) => entry.slice(0, 4)),
+      chunks: index.chunks.map((/** @type {unknown[]} */ entry) => [
+        key(String(entry[0])),
+        ...entry.slice(1),
+      ]),
+    }),
+  );
+  return out;
+}
+
 /** @returns {Map<string, Map<string, string>>} variant → relative path → JSON text */
 function buildVariants() {
   const bases = sampleBases();
@@ -43,7 +91,7 @@ function buildVariants() {
   }).files;
   const broken = new Map(
     [...sample].map(([path, text]) => {
-      if (!path.startsWith('chunks/')) return [path, text];
+      if (!isChunk(path)) return [path, text];
       const chunk = JSON.parse(text);
       // A record without an id and one without a position: skipped and counted, never fatal.
       chunk.records.push(
@@ -59,9 +107,10 @@ function buildVariants() {
       JSON.stringify({ ...JSON.parse(sample.get('index.json') ?? '{}'), formatVersion: 99 }),
     ],
   ]);
-  const chunk500 = new Map([...sample].filter(([path]) => !path.startsWith('chunks/')));
+  const chunk500 = new Map([...sample].filter(([path]) => !isChunk(path)));
   return new Map([
     ['sample', sample],
+    ['v1', formatOne(sample)],
     ['broken', broken],
     ['newer', newer],
     ['chunk-500', chunk500],
@@ -100,7 +149,7 @@ export async function locatorRoutes(context, next) {
   if (text !== undefined) {
     context.type = 'application/json';
     context.body = text;
-  } else if (variant === 'chunk-500' && path.startsWith('chunks/')) {
+  } else if (variant === 'chunk-500' && isChunk(path)) {
     context.status = 500;
     context.body = { error: 'test' };
   } else {

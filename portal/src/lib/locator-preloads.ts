@@ -1,16 +1,12 @@
-import { parseIndex, placesUrl } from '@behzisti/core/locator';
-// The locator's published index (written by scripts/publish-locator-data.ts before the build):
-// its version is part of the places file's address, which a page with the locator preloads.
-import locatorIndex from '../../public/data/locator/index.json';
 import { locatorIndexDataPath } from './paths.ts';
 
 /**
- * The first data `<bz-service-locator>` asks for, at the very addresses it asks for them (core's
- * placesUrl adds the data version), so the preloads declared in the page's head (Base.astro's
- * `preloadData`) are the responses the widget uses rather than a second download.
+ * The first data `<bz-service-locator>` asks for, at the address it asks for it, so the preload
+ * declared in the page's head (Base.astro's `preloadData`) is the response the widget uses. Only
+ * the index: it lists the provinces (names, counts, centres) and the chunks, which is all the
+ * first screen shows; what comes next depends on the citizen (their position, the province they
+ * choose) and is read then, one province's files in the page's language (docs/data.md).
  */
 export function locatorFirstData(): string[] {
-  const origin = 'http://portal.invalid';
-  const places = new URL(placesUrl(parseIndex(locatorIndex), origin + locatorIndexDataPath));
-  return [locatorIndexDataPath, places.pathname + places.search];
+  return [locatorIndexDataPath];
 }

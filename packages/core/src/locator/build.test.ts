@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildLocatorData } from './build.ts';
 import { LOCATOR_FORMAT_VERSION, LocatorDataError } from './format.ts';
+import { chunkUrl, fileLanguage, placesUrl } from './plan.ts';
 import { parseChunk, parseIndex, parseNames, parsePlaces } from './read.ts';
 import { compactRecord, expandRecord } from './records.ts';
 import { base, baseInput, clusteredBases } from './test-helpers.ts';
@@ -49,7 +50,9 @@ describe('buildLocatorData', () => {
     });
     const seen = new Map<string, unknown>();
     for (const chunk of index.chunks) {
-      const parsed = parseChunk(JSON.parse(build.files.get(`chunks/${chunk.key}.json`) ?? ''));
+      const parsed = parseChunk(
+        JSON.parse(build.files.get(`provinces/${chunk.key}.en.json`) ?? ''),
+      );
       expect(parsed.skipped).toBe(0);
       expect(parsed.records).toHaveLength(chunk.count);
       expect(chunk.count).toBeLessThanOrEqual(32);
@@ -99,6 +102,7 @@ describe('buildLocatorData', () => {
       id: 'isfahan',
       name: { fa: 'اصفهان', en: 'Isfahan' },
       count: 2,
+      center: { lat: 32.701, lng: 51.6905 },
     });
     // An index written without names still reads: the id stands in.
     const older = JSON.parse(out.files.get('index.json') ?? '');
@@ -110,13 +114,89 @@ describe('buildLocatorData', () => {
     // «حصه» and «حصّه» (with shadda) are one neighbourhood.
     expect(isfahan?.neighbourhoods).toHaveLength(1);
     expect(isfahan?.neighbourhoods[0]).toMatchObject({ count: 2, name: { fa: 'حصه' } });
-    const names = parseNames(JSON.parse(out.files.get('names/isfahan.json') ?? ''));
+    const names = parseNames(JSON.parse(out.files.get('provinces/isfahan/names.json') ?? ''));
     expect(names.map((n) => n.id)).toEqual(['hesseh-1', 'hesseh-2']);
     expect(names[0]).toMatchObject({
       province: 'isfahan',
       county: 'isfahan',
       position: { lat: 32.7, lng: 51.69 },
     });
+  });
+});
+
+describe('files per province and language (format 2)', () => {
+  const bases = [
+    base('i-1', 32.65, 51.67),
+    base('a-1', 38.25, 48.3, {
+      province: 'ardabil',
+      county: { id: 'ardabil', name: { fa: 'اردبیل', en: 'Ardabil' } },
+    }),
+  ];
+  const out = buildLocatorData(bases, { generated: '2026-12-05' });
+  const index = parseIndex(JSON.parse(out.files.get('index.json') ?? ''));
+
+  it('writes each province’s chunks, places and names in its own folder, per language', () => {
+    expect([...out.files.keys()].sort()).toEqual([
+      'index.json',
+      'places.json',
+      'provinces/ardabil/names.json',
+      'provinces/ardabil/places.en.json',
+      'provinces/ardabil/places.fa.json',
+      'provinces/ardabil/q.en.json',
+      'provinces/ardabil/q.fa.json',
+      'provinces/isfahan/names.json',
+      'provinces/isfahan/places.en.json',
+      'provinces/isfahan/places.fa.json',
+      'provinces/isfahan/q.en.json',
+      'provinces/isfahan/q.fa.json',
+    ]);
+    expect(index.chunks.map((c) => [c.key, c.province])).toEqual([
+      ['ardabil/q', 'ardabil'],
+      ['isfahan/q', 'isfahan'],
+    ]);
+    expect(index.languages).toEqual(['fa', 'en']);
+    // Text search reads both languages whatever the page's (a Latin «hesseh» on a Persian page).
+    expect(index.files.search).toBe('places.json');
+  });
+
+  it('leaves English out of the Persian files, and keeps Persian in the English ones', () => {
+    for (const [path, text] of out.files) {
+      if (path.endsWith('.fa.json')) expect(text, path).not.toMatch(/"en"|Isfahan|Base i-1/);
+      if (path.endsWith('.en.json')) expect(text, path).toMatch(/"fa"/);
+    }
+    const fa = parseChunk(JSON.parse(out.files.get('provinces/isfahan/q.fa.json') ?? ''));
+    expect(fa.records[0]?.name).toEqual({ fa: 'پایگاه i-1' });
+    const en = parseChunk(JSON.parse(out.files.get('provinces/isfahan/q.en.json') ?? ''));
+    expect(en.records[0]?.name).toEqual({ fa: 'پایگاه i-1', en: 'Base i-1' });
+    const places = parsePlaces(JSON.parse(out.files.get('provinces/ardabil/places.fa.json') ?? ''));
+    expect(places.provinces.map((p) => p.id)).toEqual(['ardabil']);
+  });
+
+  it('still reads a format 1 index (a site publishing its own data with an older script)', () => {
+    const older = parseIndex({
+      format: 'bz-locator-index',
+      formatVersion: 1,
+      version: 'v1',
+      root: [24, 44, 20],
+      files: { chunks: 'chunks/{key}.json', places: 'places.json', names: 'names/{province}.json' },
+      provinces: [['isfahan', 7, 'اصفهان', 'Isfahan']],
+      chunks: [['q', 7, 3200, 5100, 3300, 5200]],
+    });
+    expect(older.files.search).toBe('places.json');
+    expect(older.languages).toEqual([]);
+    expect(older.chunks[0]).not.toHaveProperty('province');
+    expect(fileLanguage(older, 'en')).toBe('fa');
+    expect(chunkUrl(older, 'https://x.example/d/index.json', 'q', 'en')).toBe(
+      'https://x.example/d/chunks/q.json?v=v1',
+    );
+    expect(placesUrl(older, 'https://x.example/d/index.json', 'isfahan', 'fa')).toBe(
+      'https://x.example/d/places.json?v=v1',
+    );
+    expect(fileLanguage(index, 'en')).toBe('en');
+    expect(fileLanguage(index, 'de')).toBe('fa');
+    expect(chunkUrl(index, 'https://x.example/d/index.json', 'ardabil/q', 'fa')).toBe(
+      `https://x.example/d/provinces/ardabil/q.fa.json?v=${index.version}`,
+    );
   });
 });
 
@@ -165,7 +245,7 @@ describe('readers', () => {
     };
     expect(attempt('<html>')).toBe('wrong-format');
     expect(attempt({ format: 'bz-locator-chunk', formatVersion: 1 })).toBe('wrong-format');
-    expect(attempt({ format: 'bz-locator-index', formatVersion: 2 })).toBe('unsupported-version');
+    expect(attempt({ format: 'bz-locator-index', formatVersion: 3 })).toBe('unsupported-version');
     expect(attempt({ format: 'bz-locator-index', formatVersion: 1, chunks: [] })).toBe('malformed');
     expect(() => parseChunk({ format: 'bz-locator-chunk', formatVersion: 1 })).toThrow(
       LocatorDataError,

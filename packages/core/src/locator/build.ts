@@ -5,11 +5,13 @@ import { provinceName } from '../provinces.ts';
 import type { ProvinceId } from '../schemas/provinces.ts';
 import type { ServiceBase } from '../schemas/service-base.ts';
 import { searchKey } from '../text.ts';
-import { type Box, LOCATOR_FORMAT_VERSION, LOCATOR_FORMATS } from './format.ts';
+import { type Box, type CountyPlace, LOCATOR_FORMAT_VERSION, LOCATOR_FORMATS } from './format.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import { contentHash } from './hash.ts';
+import { locatorPath } from './paths.ts';
 import { DEFAULT_ROOT, partition } from './quadtree.ts';
-import { compactRecord, roundCoordinate } from './records.ts';
+import { compactRecord, forLanguage, roundCoordinate } from './records.ts';
+import { countiesCenter } from './search.ts';
 
 /** Options of {@link buildLocatorData}. */
 export interface BuildOptions {
@@ -32,13 +34,23 @@ export interface BuildOptions {
 /** The default chunk capacity; see docs/data.md for the bytes measured at 64, 128 and 256. */
 export const DEFAULT_MAX_RECORDS_PER_CHUNK = 128;
 
-/** Relative paths inside the published folder; `{key}` and `{province}` are filled in. */
+/**
+ * Relative path patterns inside the published folder (see {@link locatorPath}). A chunk's key is
+ * `<province>/<cell>`, so each province's files sit in one folder. What the answers show (chunks,
+ * a province's lists) is written per language; what text search reads (every place, a province's
+ * base names) has both languages in one file, because a citizen may type a name in Persian or in
+ * Latin letters whatever the page's language («hesseh» on a Persian page).
+ */
 export const LOCATOR_PATHS = {
   index: 'index.json',
-  chunks: 'chunks/{key}.json',
-  places: 'places.json',
-  names: 'names/{province}.json',
+  chunks: 'provinces/{key}.{lang}.json',
+  places: 'provinces/{province}/places.{lang}.json',
+  names: 'provinces/{province}/names.json',
+  search: 'places.json',
 } as const;
+
+/** The languages files are written in; the first is the fallback (the source language). */
+export const LOCATOR_LANGUAGES = ['fa', 'en'] as const;
 
 /** What the build produced: files by relative path, plus figures for the build log. */
 export interface LocatorBuild {
@@ -156,57 +168,62 @@ export function buildLocatorData(
   bases: readonly ServiceBase[],
   options: BuildOptions,
 ): LocatorBuild {
-  const leaves = partition([...bases].sort(byId), positionOf, {
-    maxRecords: options.maxRecordsPerChunk ?? DEFAULT_MAX_RECORDS_PER_CHUNK,
-    maxDepth: options.maxDepth ?? 16,
-    root: DEFAULT_ROOT,
-  });
-  const files = new Map<string, string>();
-  const chunkOf = new Map<string, string>();
-  for (const leaf of leaves) {
-    for (const base of leaf.items) chunkOf.set(base.id, leaf.key);
-    files.set(
-      LOCATOR_PATHS.chunks.replace('{key}', leaf.key),
-      JSON.stringify({
-        format: LOCATOR_FORMATS.chunk,
-        formatVersion: LOCATOR_FORMAT_VERSION,
-        key: leaf.key,
-        records: leaf.items.map(compactRecord),
-      }),
-    );
-  }
   const byProvince = [...groupBy(bases, (base) => base.province)].sort(([a], [b]) =>
     a.localeCompare(b),
   );
-  for (const [province, members] of byProvince) {
-    files.set(
-      LOCATOR_PATHS.names.replace('{province}', province),
-      JSON.stringify({
-        format: LOCATOR_FORMATS.names,
-        formatVersion: LOCATOR_FORMAT_VERSION,
-        province,
-        bases: [...members]
-          .sort(byId)
-          .map((base) => [
-            base.id,
-            base.name.fa,
-            base.name.en ?? null,
-            base.county.id,
-            chunkOf.get(base.id),
-            roundCoordinate(base.location.latitude),
-            roundCoordinate(base.location.longitude),
-          ]),
-      }),
-    );
-  }
-  files.set(
-    LOCATOR_PATHS.places,
-    JSON.stringify({
-      format: LOCATOR_FORMATS.places,
-      formatVersion: LOCATOR_FORMAT_VERSION,
-      provinces: placesFile(bases, options.gazetteer),
-    }),
+  // Each province is split on its own, so its bases never share a file with a neighbour's: a
+  // province page or a province chosen from the list reads that province's chunks only.
+  const leaves = byProvince.flatMap(([province, members]) =>
+    partition([...members].sort(byId), positionOf, {
+      maxRecords: options.maxRecordsPerChunk ?? DEFAULT_MAX_RECORDS_PER_CHUNK,
+      maxDepth: options.maxDepth ?? 16,
+      root: DEFAULT_ROOT,
+    }).map((leaf) => ({ key: `${province}/${leaf.key}`, items: leaf.items })),
   );
+  const files = new Map<string, string>();
+  const write = (path: string, lang: string, content: Record<string, unknown>) =>
+    files.set(
+      path,
+      JSON.stringify(
+        forLanguage({ format: '', formatVersion: LOCATOR_FORMAT_VERSION, ...content }, lang),
+      ),
+    );
+  const chunkOf = new Map<string, string>();
+  for (const leaf of leaves) for (const base of leaf.items) chunkOf.set(base.id, leaf.key);
+  const places = placesFile(bases, options.gazetteer);
+  for (const lang of LOCATOR_LANGUAGES) {
+    for (const leaf of leaves) {
+      write(locatorPath(LOCATOR_PATHS.chunks, { key: leaf.key, lang }), lang, {
+        format: LOCATOR_FORMATS.chunk,
+        key: leaf.key,
+        records: leaf.items.map(compactRecord),
+      });
+    }
+    for (const province of places) {
+      write(locatorPath(LOCATOR_PATHS.places, { province: province.id, lang }), lang, {
+        format: LOCATOR_FORMATS.places,
+        provinces: [province],
+      });
+    }
+  }
+  for (const [province, members] of byProvince) {
+    write(locatorPath(LOCATOR_PATHS.names, { province }), 'en', {
+      format: LOCATOR_FORMATS.names,
+      province,
+      bases: [...members]
+        .sort(byId)
+        .map((base) => [
+          base.id,
+          base.name.fa,
+          base.name.en ?? null,
+          base.county.id,
+          chunkOf.get(base.id),
+          roundCoordinate(base.location.latitude),
+          roundCoordinate(base.location.longitude),
+        ]),
+    });
+  }
+  write(LOCATOR_PATHS.search, 'en', { format: LOCATOR_FORMATS.places, provinces: places });
   // The version covers the data files only, so republishing unchanged data keeps caches warm.
   const version = contentHash([...files.entries()].flat().join('\n'));
   files.set(
@@ -220,25 +237,34 @@ export function buildLocatorData(
       skipped: options.skipped ?? 0,
       sample: bases.some((base) => base.sample),
       root: [DEFAULT_ROOT.south, DEFAULT_ROOT.west, DEFAULT_ROOT.size],
+      languages: LOCATOR_LANGUAGES,
       files: {
         chunks: LOCATOR_PATHS.chunks,
         places: LOCATOR_PATHS.places,
         names: LOCATOR_PATHS.names,
+        search: LOCATOR_PATHS.search,
       },
-      // Names travel with the data, so the widget needs no list of its own to fill its menu;
-      // with a gazetteer every province is listed, those without bases with count 0.
-      provinces: [
-        ...new Set([
-          ...byProvince.map(([province]) => province),
-          ...(options.gazetteer?.provinces.map((province) => province.id) ?? []),
-        ]),
-      ]
-        .sort((a, b) => a.localeCompare(b))
-        .map((province) => {
-          const { fa, en } = provinceName(province);
-          const count = byProvince.find(([id]) => id === province)?.[1].length ?? 0;
-          return [province as ProvinceId, count, fa, en];
-        }),
+      // Names and centres travel with the index, so the widget fills its province list and
+      // searches a province from its centre before any other file; with a gazetteer every
+      // province is listed, those without bases with count 0.
+      provinces: places.map((province) => {
+        const { fa, en } = provinceName(province.id);
+        // The same centre the reader computes from a places file (countiesCenter).
+        const center = countiesCenter(
+          province.counties.map((county) => ({
+            count: 'count' in county ? county.count : 0,
+            center: { lat: county.center[0], lng: county.center[1] },
+          })) as CountyPlace[],
+        );
+        const round = (value: number) => Math.round(value * 1e4) / 1e4;
+        return [
+          province.id as ProvinceId,
+          province.count,
+          fa,
+          en,
+          ...(center ? [round(center.lat), round(center.lng)] : []),
+        ];
+      }),
       chunks: leaves.map((leaf) => [leaf.key, leaf.items.length, ...bboxHundredths(leaf.items)]),
     }),
   );

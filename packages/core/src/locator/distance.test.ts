@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { distanceKm } from '../geo.ts';
-import { minDistanceToBoxKm } from './distance.ts';
+import { maxDistanceToBoxKm, minDistanceToBoxKm } from './distance.ts';
 
 const box = { south: 30, west: 50, north: 32, east: 53 };
 
@@ -46,6 +46,37 @@ describe('minDistanceToBoxKm', () => {
         },
       ),
       { numRuns: 2000, seed: 11 },
+    );
+  });
+});
+
+describe('maxDistanceToBoxKm', () => {
+  it('is at least the distance to any point of any box (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -89, max: 89, noNaN: true }),
+        fc.double({ min: -180, max: 180, noNaN: true }),
+        fc.double({ min: 20, max: 42, noNaN: true }),
+        fc.double({ min: 40, max: 66, noNaN: true }),
+        fc.double({ min: 0, max: 8, noNaN: true }),
+        fc.double({ min: 0, max: 8, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (lat, lng, south, west, height, width, u, v) => {
+          const p = { lat, lng };
+          const b = { south, west, north: south + height, east: west + width };
+          const inBox = { lat: south + u * height, lng: west + v * width };
+          expect(maxDistanceToBoxKm(p, b)).toBeGreaterThanOrEqual(distanceKm(p, inBox) - 1e-6);
+        },
+      ),
+      { numRuns: 3000, seed: 12 },
+    );
+  });
+
+  it('is the farthest corner for a point beside the box', () => {
+    expect(maxDistanceToBoxKm({ lat: 31, lng: 49 }, box)).toBeCloseTo(
+      distanceKm({ lat: 31, lng: 49 }, { lat: 30, lng: 53 }),
+      9,
     );
   });
 });

@@ -41,3 +41,21 @@ export function minDistanceToBoxKm(p: LatLng, box: Box): number {
     distanceKm(p, { lat: box.north, lng: edge }),
   );
 }
+
+/**
+ * An upper bound in km on the great-circle distance from `p` to any point of `box`: its farthest
+ * corner. Along a parallel the distance grows with the longitude gap and along a meridian it has
+ * one minimum, so the farthest point is a corner, unless the box reaches the meridian opposite
+ * `p` (then half the Earth's circumference is the bound). Used to fetch in one round; a wrong
+ * bound would cost a round trip, never a wrong answer (the plan checks again).
+ */
+export function maxDistanceToBoxKm(p: LatLng, box: Box): number {
+  const opposite = p.lng + 180;
+  const crosses = lngGap(opposite, (box.west + box.east) / 2) <= (box.east - box.west) / 2;
+  if (crosses) return distanceKm(p, { lat: -p.lat, lng: opposite });
+  return Math.max(
+    ...[box.south, box.north].flatMap((lat) =>
+      [box.west, box.east].map((lng) => distanceKm(p, { lat, lng })),
+    ),
+  );
+}

@@ -1,14 +1,19 @@
 // The published locator format: what the build writes and what a browser reads.
 //
 // A citizen on a slow connection should download only what the question needs, so the data is
-// split in four kinds of small static JSON files (see docs/data.md for the measured sizes):
-//   index.json            the manifest: the list of chunks with their bounding boxes and counts
-//   chunks/<key>.json     full records of the bases in one quadtree cell (≤ maxRecordsPerChunk)
-//   places.json           provinces → counties → neighbourhoods with counts and centres
-//   names/<province>.json base names of one province, for text search without the chunks
-// "Nearest 10 to me" reads the index and one to a few chunks; a text search reads places.json
-// and, when a base name is wanted, the names file of one province.
+// split in small static JSON files, one per province and language below the index (see
+// docs/data.md for the layout and the measured sizes):
+//   index.json                                  provinces (names, counts, centres) and chunks
+//   provinces/<province>/<cell>.<lang>.json     full records of one quadtree cell of a province
+//   provinces/<province>/places.<lang>.json     that province's counties and neighbourhoods
+//   provinces/<province>/names.<lang>.json      base names of one province, for text search
+//   places.<lang>.json                          every place, for text search and suggestions
+// "Nearest 10 to me" reads the index and one to a few chunks; a province page the index and
+// that province's chunk; the lists a province's places file once the province is chosen.
+// Format version 1 (one places.json, chunks/<key>.json, names/<province>.json, both languages
+// in every file) is still read, so a site that publishes its own data keeps working.
 
+import type { LatLng } from '../geo.ts';
 import type { LocalizedText } from '../schemas/localized-text.ts';
 import type { ProvinceId } from '../schemas/provinces.ts';
 import type { ServiceBase } from '../schemas/service-base.ts';
@@ -21,8 +26,8 @@ export const LOCATOR_FORMATS = {
   names: 'bz-locator-names',
 } as const;
 
-/** The format version this code writes and reads; a reader refuses a newer major version. */
-export const LOCATOR_FORMAT_VERSION = 1;
+/** The format version this code writes; it reads this and 1, and refuses a newer one. */
+export const LOCATOR_FORMAT_VERSION = 2;
 
 /** A latitude/longitude box in decimal degrees (never crosses the antimeridian: Iran does not). */
 export interface Box {
@@ -38,6 +43,8 @@ export interface ChunkInfo {
   key: string;
   /** Number of bases in the chunk. */
   count: number;
+  /** The province all its bases are in (format 2: the key's part before `/`). */
+  province?: string;
   /** A box that contains every base of the chunk (rounded outward to 0.01°). */
   bbox: Box;
 }
@@ -58,10 +65,19 @@ export interface LocatorIndex {
   /** The quadtree's root square: south-west corner and side in degrees. */
   root: { south: number; west: number; size: number };
   chunks: ChunkInfo[];
-  /** Provinces that have bases, with their names and counts (each has a names file). */
-  provinces: { id: ProvinceId; name: LocalizedText; count: number }[];
-  /** Relative paths: places file, and the names file pattern with `{province}`. */
-  files: { places: string; names: string; chunks: string };
+  /**
+   * Every province with its names and count (those with bases have a names file) and, from
+   * format 2, the centre its search starts from (the counties' centres weighted by bases).
+   */
+  provinces: { id: ProvinceId; name: LocalizedText; count: number; center?: LatLng }[];
+  /**
+   * Relative path patterns with `{key}`, `{province}` and `{lang}` (see {@link locatorPath}):
+   * chunks, a province's places (format 1: one file for all), a province's names, and the
+   * places of every province for text search (format 1: the same places file).
+   */
+  files: { places: string; names: string; chunks: string; search: string };
+  /** Languages with their own files (format 2; the first is the fallback); none in format 1. */
+  languages: string[];
 }
 
 /** A published base: the validated record with its defaults restored. */

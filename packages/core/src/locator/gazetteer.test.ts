@@ -77,9 +77,16 @@ describe('buildLocatorData with the gazetteer', () => {
       name: { fa: 'تهران', en: 'Tehran' },
     });
     expect(planNameSearch(index)).toEqual(['isfahan']);
-    expect([...build.files.keys()].filter((k) => k.startsWith('names/'))).toEqual([
-      'names/isfahan.json',
+    expect([...build.files.keys()].filter((k) => k.includes('/names.'))).toEqual([
+      'provinces/isfahan/names.json',
     ]);
+    // Each province has its places file (a province chosen from the list reads only that one),
+    // and a centre in the index to search from: Tehran, without bases, the mean of its counties.
+    expect(build.files.has('provinces/tehran/places.fa.json')).toBe(true);
+    expect(index.provinces.find((p) => p.id === 'tehran')?.center).toMatchObject({
+      lat: expect.closeTo(35.6, 0),
+      lng: expect.closeTo(51.4, 0),
+    });
   });
 
   it('lists every county, keeping the bases’ centre and count where there are bases', () => {

@@ -6,6 +6,7 @@ export * from './build.ts';
 export * from './distance.ts';
 export * from './format.ts';
 export * from './hash.ts';
+export * from './paths.ts';
 export * from './plan.ts';
 export * from './quadtree.ts';
 export * from './read.ts';

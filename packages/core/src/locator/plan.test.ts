@@ -3,18 +3,22 @@ import { describe, expect, it } from 'vitest';
 import type { LatLng } from '../geo.ts';
 import { buildLocatorData } from './build.ts';
 import type { LocatorIndex, LocatorRecord } from './format.ts';
-import { locateNearest, nearestFromChunks, planChunkFetch } from './plan.ts';
+import { locateNearest, nearestFromChunks, type PlanOptions, planChunkFetch } from './plan.ts';
 import { cellBox } from './quadtree.ts';
 import { parseChunk, parseIndex } from './read.ts';
-import { base, clusteredBases, plainNearest } from './test-helpers.ts';
+import { base, clusteredBases, plainNearest, provincialBases } from './test-helpers.ts';
 
 /** Builds and reads back published data, as the element would see it. */
-function publish(bases: Parameters<typeof buildLocatorData>[0], maxRecordsPerChunk = 24) {
+function publish(
+  bases: Parameters<typeof buildLocatorData>[0],
+  maxRecordsPerChunk = 24,
+  lang = 'en',
+) {
   const build = buildLocatorData(bases, { generated: '2026-01-01', maxRecordsPerChunk });
   const index = parseIndex(JSON.parse(build.files.get('index.json') ?? ''));
   const chunks = new Map<string, LocatorRecord[]>();
   for (const chunk of index.chunks) {
-    const text = build.files.get(`chunks/${chunk.key}.json`) ?? '';
+    const text = build.files.get(`provinces/${chunk.key}.${lang}.json`) ?? '';
     chunks.set(chunk.key, parseChunk(JSON.parse(text)).records);
   }
   const all = [...chunks.values()].flat();
@@ -28,6 +32,7 @@ async function viaChunks(
   p: LatLng,
   k: number,
   batch?: number,
+  options: PlanOptions = {},
 ) {
   const result = await locateNearest(
     data.index,
@@ -35,7 +40,7 @@ async function viaChunks(
     k,
     async (chunk) => data.chunks.get(chunk.key) ?? [],
     new Map(),
-    batch === undefined ? {} : { batch },
+    batch === undefined ? options : { ...options, batch },
   );
   return {
     ...result,
@@ -69,7 +74,8 @@ describe('planChunkFetch + nearestFromChunks', () => {
           fc.double({ min: 0, max: 1, noNaN: true }),
         )
         .map(([i, side, t]) => {
-          const box = cellBox(dataset.index.chunks[i]?.key ?? 'q');
+          const key = dataset.index.chunks[i]?.key ?? 'q';
+          const box = cellBox(key.slice(key.indexOf('/') + 1));
           const lat = box.south + t * (box.north - box.south);
           const lng = box.west + t * (box.east - box.west);
           return [
@@ -179,5 +185,80 @@ describe('planChunkFetch + nearestFromChunks', () => {
       fetch: [],
       complete: true,
     });
+  });
+});
+
+describe('per-province chunks (format 2): "use my location" and a chosen province', () => {
+  // Bases of several provinces, whose borders (bands of longitude and latitude here) cut
+  // through towns: the nearest bases of a point are often in the neighbouring province.
+  const national = publish(provincialBases(900, 11), 24, 'fa');
+  const provinces = [...new Set(national.all.map((record) => record.province))];
+  const position = fc.oneof(
+    fc.record({
+      lat: fc.double({ min: 22, max: 42, noNaN: true }),
+      lng: fc.double({ min: 42, max: 66, noNaN: true }),
+    }),
+    fc.record({
+      lat: fc.double({ min: -90, max: 90, noNaN: true }),
+      lng: fc.double({ min: -180, max: 180, noNaN: true }),
+    }),
+  );
+
+  it('splits each province on its own: a chunk holds one province', () => {
+    expect(provinces.length).toBeGreaterThan(4);
+    for (const chunk of national.index.chunks) {
+      const records = national.chunks.get(chunk.key) ?? [];
+      expect(records.length).toBe(chunk.count);
+      expect(new Set(records.map((record) => record.province))).toEqual(new Set([chunk.province]));
+    }
+  });
+
+  it('gives the brute-force nearest over every base, fetching in one round or several (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        position,
+        fc.constantFrom(1, 5, 10, 40),
+        fc.constantFrom(0, 24, 256, Number.POSITIVE_INFINITY),
+        async (p, k, eagerRecords) => {
+          const { answer, rounds } = await viaChunks(national, p, k, undefined, { eagerRecords });
+          expect(answer).toEqual(plainNearest(national.all, p, k));
+          if (eagerRecords === Number.POSITIVE_INFINITY) expect(rounds).toBeLessThanOrEqual(1);
+        },
+      ),
+      { numRuns: 300, seed: 22 },
+    );
+  });
+
+  it('within a chosen province, reads only that province’s chunks and stays exact (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        position,
+        fc.constantFrom(...provinces),
+        fc.constantFrom(1, 10, 40),
+        async (p, province, k) => {
+          const inProvince = national.all.filter((record) => record.province === province);
+          const limit = Math.min(k, inProvince.length);
+          const result = await viaChunks(national, p, limit, undefined, {
+            filter: (record) => record.province === province,
+            chunks: (chunk) => chunk.province === province,
+          });
+          expect(result.answer).toEqual(plainNearest(inProvince, p, limit));
+          for (const key of result.fetched) expect(key.startsWith(`${province}/`)).toBe(true);
+        },
+      ),
+      { numRuns: 200, seed: 23 },
+    );
+  });
+
+  it('answers a point near a border in one round when the candidates are few', async () => {
+    const small = publish(provincialBases(60, 3), 24, 'fa');
+    const p = { lat: 30, lng: 52 };
+    const result = await viaChunks(small, p, 10);
+    expect(result.rounds).toBe(1);
+    expect(result.answer).toEqual(plainNearest(small.all, p, 10));
+    // Round by round (the national-scale behaviour), the same answer takes more round trips.
+    const stepwise = await viaChunks(small, p, 10, undefined, { eagerRecords: 0 });
+    expect(stepwise.rounds).toBeGreaterThan(1);
+    expect(stepwise.answer).toEqual(result.answer);
   });
 });

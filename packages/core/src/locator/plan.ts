@@ -8,8 +8,9 @@
 // of cells that could still hold something nearer). A chunk whose box is farther cannot.
 
 import { distanceKm, isValidLatLng, type LatLng } from '../geo.ts';
-import { minDistanceToBoxKm } from './distance.ts';
+import { maxDistanceToBoxKm, minDistanceToBoxKm } from './distance.ts';
 import type { ChunkInfo, LocatorIndex, LocatorRecord } from './format.ts';
+import { locatorPath } from './paths.ts';
 
 /** Chunks loaded so far: key → records (from parseChunk). */
 export type LoadedChunks = ReadonlyMap<string, readonly LocatorRecord[]>;
@@ -35,6 +36,18 @@ export interface PlanOptions {
    * needed to prove there are no more.
    */
   filter?: (record: LocatorRecord) => boolean;
+  /**
+   * Only chunks passing this are fetched (e.g. a province's, when `filter` keeps that province
+   * only): exact as long as no record passing `filter` lives in a chunk this leaves out.
+   */
+  chunks?: (chunk: ChunkInfo) => boolean;
+  /**
+   * With no `filter`, the first round fetches every chunk that could hold one of the k nearest
+   * (bounded from the boxes alone) when together they hold at most this many bases: one round
+   * trip instead of two or three, for a few kB more. A round trip on a 2G link (800 ms) costs
+   * more than 25 kB of transfer. Default 256 (two full chunks); 0 turns it off.
+   */
+  eagerRecords?: number;
 }
 
 /** A result: the base and its great-circle distance. */
@@ -92,6 +105,40 @@ export function nearestFromChunks(
 }
 
 /**
+ * Every unloaded chunk that could hold one of the k nearest, judged from the index alone: the
+ * k-th nearest is no farther than the farthest corner of the nearest boxes holding k bases, so a
+ * chunk whose box is farther than that cannot matter. Empty when that ring holds more than
+ * `eagerRecords` bases (then the plan goes round by round, fetching fewer bytes).
+ */
+function boundedRing(
+  index: LocatorIndex,
+  position: LatLng,
+  k: number,
+  unloaded: readonly { chunk: ChunkInfo; min: number }[],
+  options: PlanOptions,
+): ChunkInfo[] {
+  const budget = options.eagerRecords ?? 256;
+  if (!(budget > 0)) return [];
+  const wanted = options.chunks ?? (() => true);
+  const byFarthest = index.chunks
+    .filter(wanted)
+    .map((chunk) => ({ count: chunk.count, max: maxDistanceToBoxKm(position, chunk.bbox) }))
+    .sort((a, b) => a.max - b.max);
+  let have = 0;
+  let bound = Number.POSITIVE_INFINITY;
+  for (const entry of byFarthest) {
+    have += entry.count;
+    if (have >= k) {
+      bound = entry.max + TOLERANCE_KM;
+      break;
+    }
+  }
+  const ring = unloaded.filter((entry) => entry.min <= bound);
+  const records = ring.reduce((sum, entry) => sum + entry.chunk.count, 0);
+  return records <= budget ? ring.map((entry) => entry.chunk) : [];
+}
+
+/**
  * The next chunks to fetch for the k nearest bases to `position`, given what is loaded.
  * Returns `complete: true` (nothing to fetch) when the loaded chunks provably contain the k
  * nearest, also for k < 1 or an invalid position (there is nothing to find).
@@ -105,13 +152,16 @@ export function planChunkFetch(
 ): FetchPlan {
   const limit = Math.floor(k);
   if (!(limit >= 1) || !isValidLatLng(position)) return { fetch: [], complete: true };
+  const wanted = options.chunks ?? (() => true);
   const unloaded = index.chunks
-    .filter((chunk) => !loaded.has(chunk.key))
+    .filter((chunk) => !loaded.has(chunk.key) && wanted(chunk))
     .map((chunk) => ({ chunk, min: minDistanceToBoxKm(position, chunk.bbox) }))
     .sort((a, b) => a.min - b.min || (a.chunk.key < b.chunk.key ? -1 : 1));
   if (unloaded.length === 0) return { fetch: [], complete: true };
   const current = nearestFromChunks(loaded, position, limit, options.filter);
   if (current.length < limit) {
+    const eager = options.filter ? [] : boundedRing(index, position, limit, unloaded, options);
+    if (eager.length > 0) return { fetch: eager, complete: false };
     // Fewer than k known: take the nearest chunks until they could supply the rest.
     const fetch: ChunkInfo[] = [];
     let have = current.length;
@@ -134,7 +184,7 @@ export function planChunkFetch(
 
 /**
  * The URL of a published file relative to the index URL, with the data version as a query so
- * a new publication is never mixed with cached chunks of an old one.
+ * a new publication is never mixed with cached files of an old one.
  */
 export function locatorFileUrl(index: LocatorIndex, indexUrl: string | URL, path: string): string {
   const url = new URL(path, indexUrl);
@@ -142,19 +192,47 @@ export function locatorFileUrl(index: LocatorIndex, indexUrl: string | URL, path
   return url.href;
 }
 
-/** The URL of one chunk. */
-export function chunkUrl(index: LocatorIndex, indexUrl: string | URL, key: string): string {
-  return locatorFileUrl(index, indexUrl, index.files.chunks.replace('{key}', key));
+/**
+ * The language whose files a page in `locale` reads: its own when published, else the first
+ * (Persian, the source). Format 1 files hold every language: then it does not matter.
+ */
+export function fileLanguage(index: LocatorIndex, locale: string): string {
+  return index.languages.includes(locale) ? locale : (index.languages[0] ?? 'fa');
+}
+
+/** The URL of one chunk, in one language. */
+export function chunkUrl(
+  index: LocatorIndex,
+  indexUrl: string | URL,
+  key: string,
+  lang = 'fa',
+): string {
+  return locatorFileUrl(index, indexUrl, locatorPath(index.files.chunks, { key, lang }));
 }
 
 /** The URL of one province's names file. */
-export function namesUrl(index: LocatorIndex, indexUrl: string | URL, province: string): string {
-  return locatorFileUrl(index, indexUrl, index.files.names.replace('{province}', province));
+export function namesUrl(
+  index: LocatorIndex,
+  indexUrl: string | URL,
+  province: string,
+  lang = 'fa',
+): string {
+  return locatorFileUrl(index, indexUrl, locatorPath(index.files.names, { province, lang }));
 }
 
-/** The URL of the places file. */
-export function placesUrl(index: LocatorIndex, indexUrl: string | URL): string {
-  return locatorFileUrl(index, indexUrl, index.files.places);
+/** The URL of one province's places file (format 1: the one places file of every province). */
+export function placesUrl(
+  index: LocatorIndex,
+  indexUrl: string | URL,
+  province: string,
+  lang = 'fa',
+): string {
+  return locatorFileUrl(index, indexUrl, locatorPath(index.files.places, { province, lang }));
+}
+
+/** The URL of the places of every province, for text search and suggestions. */
+export function searchPlacesUrl(index: LocatorIndex, indexUrl: string | URL, lang = 'fa'): string {
+  return locatorFileUrl(index, indexUrl, locatorPath(index.files.search, { lang }));
 }
 
 /** What {@link locateNearest} did, for tests, benchmarks and logs. */

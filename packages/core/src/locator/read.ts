@@ -60,7 +60,11 @@ function checkHeader(data: unknown, format: string, ok: (json: Json) => boolean)
   return data;
 }
 
-/** Reads index.json. Province names may be missing (older files): the id stands in. */
+/**
+ * Reads index.json, format 1 or 2. Province names may be missing (older files): the id stands
+ * in. Format 1 has one places file for every province and no language files: its paths have no
+ * placeholder for them, so the same helpers read it.
+ */
 export function parseIndex(data: unknown): LocatorIndex {
   const json = checkHeader(
     data,
@@ -72,7 +76,7 @@ export function parseIndex(data: unknown): LocatorIndex {
       root.length === 3 &&
       root.every(isNumber) &&
       isObject(f) &&
-      [f.chunks, f.places, f.names].every(isString) &&
+      [f.chunks, f.places, f.names, f.search ?? f.places].every(isString) &&
       chunks.every(
         (entry) => Array.isArray(entry) && isString(entry[0]) && entry.slice(1, 6).every(isNumber),
       ),
@@ -89,6 +93,8 @@ export function parseIndex(data: unknown): LocatorIndex {
     chunks: chunks.map(([key, n, south, west, north, east]: [string, ...number[]]) => ({
       key,
       count: n as number,
+      // Format 2 keys are `<province>/<cell>`: every base of the chunk is in that province.
+      ...(key.includes('/') ? { province: key.slice(0, key.indexOf('/')) } : {}),
       bbox: {
         south: (south as number) / 100,
         west: (west as number) / 100,
@@ -98,12 +104,22 @@ export function parseIndex(data: unknown): LocatorIndex {
     })),
     provinces: provinces
       .filter((entry: unknown) => Array.isArray(entry) && isString(entry[0]))
-      .map(([id, n, fa, en]: unknown[]) => ({
-        id: id as ProvinceId,
-        name: localized(isString(fa) ? fa : (id as string), en),
-        count: count(n),
-      })),
-    files: { chunks: files.chunks, places: files.places, names: files.names },
+      .map(([id, n, fa, en, lat, lng]: unknown[]) => {
+        const center = readCenter([lat, lng]);
+        return {
+          id: id as ProvinceId,
+          name: localized(isString(fa) ? fa : (id as string), en),
+          count: count(n),
+          ...(center ? { center } : {}),
+        };
+      }),
+    files: {
+      chunks: files.chunks,
+      places: files.places,
+      names: files.names,
+      search: files.search ?? files.places,
+    },
+    languages: Array.isArray(json.languages) ? json.languages.filter(isString) : [],
   };
 }
 

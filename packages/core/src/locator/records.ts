@@ -69,3 +69,22 @@ export function expandRecord(value: unknown): ServiceBase | undefined {
   for (const field of LIST_FIELDS) record[field] ??= [];
   return record as ServiceBase;
 }
+
+/**
+ * A published value with its texts for one language: in Persian files every `{ fa, en }` keeps
+ * only `fa`; other languages keep both, because Persian is the source of every text and stands
+ * in wherever a translation is missing (LocalizedTextSchema), and a Persian name typed on an
+ * English page should still match.
+ */
+export function forLanguage<T>(value: T, lang: string): T {
+  if (lang !== 'fa') return value;
+  const strip = (item: unknown): unknown => {
+    if (Array.isArray(item)) return item.map(strip);
+    if (!isObject(item)) return item;
+    const keys = Object.keys(item);
+    if (typeof item.fa === 'string' && keys.every((key) => key === 'fa' || key === 'en'))
+      return { fa: item.fa };
+    return Object.fromEntries(keys.map((key) => [key, strip(item[key])]));
+  };
+  return strip(value) as T;
+}

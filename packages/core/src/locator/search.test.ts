@@ -31,7 +31,7 @@ const out = buildLocatorData(bases, { generated: '2026-11-23' });
 const index = parseIndex(JSON.parse(out.files.get('index.json') ?? ''));
 const places = parsePlaces(JSON.parse(out.files.get('places.json') ?? ''));
 const names = ['isfahan', 'kerman'].flatMap((p) =>
-  parseNames(JSON.parse(out.files.get(`names/${p}.json`) ?? '')),
+  parseNames(JSON.parse(out.files.get(`provinces/${p}/names.json`) ?? '')),
 );
 const ids = (query: string) => searchNames(names, query).map((m) => m.entry.id);
 

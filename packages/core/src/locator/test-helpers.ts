@@ -69,6 +69,25 @@ export function clusteredBases(count: number, seed: number): ServiceBase[] {
   return out;
 }
 
+const BAND_PROVINCES = [
+  ['khuzestan', 'isfahan', 'yazd', 'kerman', 'sistan-baluchestan'],
+  ['kermanshah', 'markazi', 'tehran', 'semnan', 'khorasan-razavi'],
+  ['azarbaijan-gharbi', 'zanjan', 'gilan', 'mazandaran', 'golestan'],
+] as const;
+
+/**
+ * Clustered bases, each in a province given by a band of latitude (3) and longitude (5), so
+ * borders cut through towns and a point's nearest bases are often across a border.
+ */
+export function provincialBases(count: number, seed: number): ServiceBase[] {
+  return clusteredBases(count, seed).map((b) => {
+    const row = Math.min(2, Math.max(0, Math.floor((b.location.latitude - 24) / 5.5)));
+    const column = Math.min(4, Math.max(0, Math.floor((b.location.longitude - 44) / 3.9)));
+    const province = BAND_PROVINCES[row]?.[column] ?? 'isfahan';
+    return { ...b, province, county: { id: province, name: { fa: province } } };
+  });
+}
+
 /** The reference answer: every base sorted by distance, then id. */
 export function plainNearest(records: readonly LocatorRecord[], p: LatLng, k: number) {
   return records

@@ -4,27 +4,26 @@ import {
   type LocatorIndex,
   type LocatorPlaces,
   type LocatorRecord,
-  type NameEntry,
-  namesUrl,
   parseChunk,
   parseIndex,
-  parseNames,
   parsePlaces,
   placesUrl,
+  searchPlacesUrl,
 } from '@behzisti/core/locator';
 import type { FailureCode } from './types.ts';
 
 /**
  * The published locator data (docs/data.md) as the widget reads it: the index first, then only
- * the places, names and chunks a question needs, each fetched once and shared by the questions
- * that need it. A new `src` starts a new LocatorData; the old one's requests are aborted.
+ * the places, names and chunks a question needs, in the page's language, each fetched once and
+ * shared by the questions that need it. A new `src` starts a new LocatorData; the old one's
+ * requests are aborted.
  */
 export class LocatorData {
   readonly indexReady: Promise<LocatorIndex>;
-  /** Chunks loaded so far, by key (the nearest search reuses them). */
-  readonly loaded = new Map<string, readonly LocatorRecord[]>();
-  #placesReady: Promise<LocatorPlaces> | undefined;
-  readonly #namesReady = new Map<string, Promise<NameEntry[]>>();
+  /** Chunks loaded so far, by language and key (the nearest search reuses them). */
+  readonly #loaded = new Map<string, Map<string, readonly LocatorRecord[]>>();
+  /** Files by URL: one request each, forgotten when it fails so a retry asks again. */
+  readonly #files = new Map<string, Promise<unknown>>();
   readonly #abort = new AbortController();
   readonly indexUrl: string;
   readonly #fetchJson: (url: string, signal: AbortSignal) => Promise<unknown>;
@@ -38,7 +37,7 @@ export class LocatorData {
     this.indexUrl = indexUrl;
     this.#fetchJson = fetchJson;
     this.#warn = warn;
-    this.indexReady = this.#fetch(indexUrl).then(parseIndex);
+    this.indexReady = this.#fetchJson(indexUrl, this.#abort.signal).then(parseIndex);
   }
 
   get aborted(): boolean {
@@ -50,32 +49,36 @@ export class LocatorData {
     this.#abort.abort();
   }
 
-  #fetch(url: string): Promise<unknown> {
-    return this.#fetchJson(url, this.#abort.signal);
-  }
-
-  places(): Promise<LocatorPlaces> {
-    this.#placesReady ??= this.indexReady
-      .then((index) => this.#fetch(placesUrl(index, this.indexUrl)))
-      .then(parsePlaces);
-    this.#placesReady.catch(() => {
-      this.#placesReady = undefined;
-    });
-    return this.#placesReady;
-  }
-
-  names(index: LocatorIndex, province: string): Promise<NameEntry[]> {
-    let ready = this.#namesReady.get(province);
+  /** A data file, fetched once and parsed with `parse` (the search add-on reads names so). */
+  file<T>(url: string, parse: (json: unknown) => T): Promise<T> {
+    let ready = this.#files.get(url) as Promise<T> | undefined;
     if (!ready) {
-      ready = this.#fetch(namesUrl(index, this.indexUrl, province)).then(parseNames);
-      ready.catch(() => this.#namesReady.delete(province));
-      this.#namesReady.set(province, ready);
+      ready = this.#fetchJson(url, this.#abort.signal).then(parse);
+      ready.catch(() => this.#files.delete(url));
+      this.#files.set(url, ready);
     }
     return ready;
   }
 
-  async chunk(index: LocatorIndex, key: string): Promise<readonly LocatorRecord[]> {
-    const chunk = parseChunk(await this.#fetch(chunkUrl(index, this.indexUrl, key)));
+  /** The chunks loaded in `lang`: the nearest search's cache. */
+  loaded(lang: string): Map<string, readonly LocatorRecord[]> {
+    const loaded = this.#loaded.get(lang) ?? new Map<string, readonly LocatorRecord[]>();
+    this.#loaded.set(lang, loaded);
+    return loaded;
+  }
+
+  /** One province's counties and neighbourhoods (format 1: the places of every province). */
+  places(index: LocatorIndex, province: string, lang: string): Promise<LocatorPlaces> {
+    return this.file(placesUrl(index, this.indexUrl, province, lang), parsePlaces);
+  }
+
+  /** The places of every province, for text search and suggestions. */
+  searchPlaces(index: LocatorIndex, lang: string): Promise<LocatorPlaces> {
+    return this.file(searchPlacesUrl(index, this.indexUrl, lang), parsePlaces);
+  }
+
+  async chunk(index: LocatorIndex, key: string, lang: string): Promise<readonly LocatorRecord[]> {
+    const chunk = await this.file(chunkUrl(index, this.indexUrl, key, lang), parseChunk);
     if (chunk.skipped > 0)
       this.#warn(`skipped ${chunk.skipped} unusable record(s) in chunk ${key}`);
     return chunk.records;
@@ -92,8 +95,13 @@ export function failureOf(error: unknown): FailureCode {
     : 'network';
 }
 
-/** The centre of a province's bases, from places.json. */
-export const provinceCenter = (places: LocatorPlaces, province: string) =>
-  countiesCenter(places.provinces.find((entry) => entry.id === province)?.counties ?? []);
+/** The centre of a province's bases: from the index (format 2), else from its places. */
+export const provinceCenter = (
+  index: LocatorIndex | undefined,
+  places: LocatorPlaces | undefined,
+  province: string,
+) =>
+  index?.provinces.find((entry) => entry.id === province)?.center ??
+  countiesCenter(places?.provinces.find((entry) => entry.id === province)?.counties ?? []);
 
 export const isAbort = (error: unknown) => (error as Error | null)?.name === 'AbortError';

@@ -13,6 +13,8 @@ export interface PlacesOptions {
   failed: (error: unknown, retry: () => void) => void;
   /** A retried load worked: the failure notice can go. */
   recovered: () => void;
+  /** A province was chosen: start reading what its answer will need. */
+  chosen: (province: string) => void;
 }
 
 /**
@@ -56,14 +58,16 @@ export class PlacesController {
   }
 
   readonly #onProvinceChange = async (event: Event): Promise<void> => {
-    const { data, failed, recovered } = this.#options;
-    this.choose((event.target as HTMLSelectElement).value, '');
+    const { data, failed, recovered, chosen } = this.#options;
+    const province = (event.target as HTMLSelectElement).value;
+    this.choose(province, '');
     this.problem = false;
-    if (!this.province) return;
+    if (!province) return;
+    chosen(province);
     try {
-      await data.ensurePlaces();
+      await data.ensurePlaces(province);
     } catch (error) {
-      failed(error, () => void data.ensurePlaces().then(recovered));
+      failed(error, () => void data.ensurePlaces(province).then(recovered));
     }
   };
 
@@ -82,7 +86,8 @@ export class PlacesController {
       return;
     }
     try {
-      const place = chosenPlace(data.index, await data.ensurePlaces(), this.province, this.county);
+      await data.ensurePlaces(this.province);
+      const place = chosenPlace(data.index, data.places, this.province, this.county);
       if (place) locate(place.center, place.scope, place.label);
     } catch (error) {
       failed(error, () => void this.#onSubmit(event));

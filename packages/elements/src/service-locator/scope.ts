@@ -19,12 +19,14 @@ export interface Place {
 
 /**
  * The scope the host's `province` and `county` attributes give, with its centre and name;
- * unknown ids are named in a warning and ignored. `places` is asked for only when needed.
+ * unknown ids are named in a warning and ignored. `places` is asked for only when needed: a
+ * province's centre is in the index (format 2), so a province page reads no places file; a
+ * county needs its province's places (or every province's, without a province).
  */
 export async function hostScope(
   index: LocatorIndex,
   attributes: { province: string | undefined; county: string | undefined },
-  places: () => Promise<LocatorPlaces>,
+  places: (province: string | undefined) => Promise<LocatorPlaces>,
   warn: (text: string) => void,
 ): Promise<{ scope: Scope; label: Names | undefined; center: LatLng | undefined }> {
   let scope: Scope = {};
@@ -39,9 +41,10 @@ export async function hostScope(
     } else warn(`province="${province}" has no bases in this data; showing every province`);
   }
   const county = attributes.county?.trim();
-  if (county || scope.province) {
-    const all = await places();
-    if (scope.province) center = provinceCenter(all, scope.province);
+  if (scope.province) center = provinceCenter(index, undefined, scope.province);
+  if (county || (scope.province && !center)) {
+    const all = await places(scope.province);
+    if (scope.province) center ??= provinceCenter(index, all, scope.province);
     if (county) {
       const found = all.provinces
         .filter((entry) => !scope.province || entry.id === scope.province)
@@ -75,17 +78,17 @@ export function hostPosition(
 /** The province (and county, if one is chosen) picked from the lists. */
 export function chosenPlace(
   index: LocatorIndex | undefined,
-  places: LocatorPlaces,
+  places: LocatorPlaces | undefined,
   province: string,
   countyId: string,
 ): Place | undefined {
-  const counties = places.provinces.find((entry) => entry.id === province)?.counties ?? [];
+  const counties = places?.provinces.find((entry) => entry.id === province)?.counties ?? [];
   const county = counties.find((entry) => entry.id === countyId);
   if (county) {
     const scope = { province, county: county.id, count: county.count };
     return { center: county.center, scope, label: county.name };
   }
-  const center = provinceCenter(places, province);
+  const center = provinceCenter(index, places, province);
   const known = index?.provinces.find((entry) => entry.id === province);
   return center
     ? { center, scope: { province, count: known?.count }, label: known?.name }

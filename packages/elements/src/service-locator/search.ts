@@ -1,14 +1,24 @@
+// The locator's text search, loaded only when someone searches: the widget imports it with
+// `import('./search.ts')`, which Vite splits into a chunk of its own and the self-contained
+// script build turns into the sibling `bz-service-locator-search.js` (scripts/bundle.mjs), so
+// core's Persian name matching and edit distance never weigh on the first answer.
+// Keep it free of Lit and of the element's mangled property names (the two scripts are built
+// apart): it gets what it needs as arguments.
 import type { LatLng } from '@behzisti/core/geo';
 import {
   type LocatorIndex,
   type LocatorPlaces,
+  namesUrl,
+  parseNames,
   planNameSearch,
   searchNames,
   searchPlaces,
   suggestPlaces,
 } from '@behzisti/core/locator';
-import type { LocatorData } from './data.ts';
 import type { Matches } from './types.ts';
+
+/** Reads one data file once (LocatorData's `file`): its URL and how to parse it. */
+export type ReadFile = <T>(url: string, parse: (json: unknown) => T) => Promise<T>;
 
 /** Up to this many bases, a name search with no province loads every province's names file. */
 const SEARCH_ALL_NAMES_UP_TO = 2000;
@@ -19,8 +29,9 @@ const SEARCH_ALL_NAMES_UP_TO = 2000;
  * every province while the dataset is small; nearest first when a position is known.
  */
 export async function findMatches(
-  data: LocatorData,
+  read: ReadFile,
   index: LocatorIndex,
+  indexUrl: string,
   places: LocatorPlaces,
   text: string,
   chosenProvince: string,
@@ -36,7 +47,9 @@ export async function findMatches(
     else needProvince = true;
   }
   const wanted = needProvince ? [] : planNameSearch(index, provinces);
-  const lists = await Promise.all(wanted.map((province) => data.names(index, province)));
+  const lists = await Promise.all(
+    wanted.map((province) => read(namesUrl(index, indexUrl, province), parseNames)),
+  );
   const names = searchNames(lists.flat(), text, near ? { limit: 8, near } : { limit: 8 });
   const none = placeMatches.length === 0 && names.length === 0;
   return {

@@ -29,7 +29,6 @@ import {
   MAX_LIMIT,
   scopeOfMatch,
 } from './scope.ts';
-import { findMatches } from './search.ts';
 import { serviceLocatorStyles } from './service-locator.styles.ts';
 import type {
   FailureCode,
@@ -189,6 +188,7 @@ export class BzServiceLocator extends BzElement {
 
   readonly #source = new LocatorDataController(this, {
     src: () => this.src,
+    locale: () => this.locale,
     fetch: (url, signal) => this.loader(url, { signal, timeoutMs: this.loadTimeout }),
     warn,
     loaded: () => void this.#applyHost(),
@@ -201,6 +201,7 @@ export class BzServiceLocator extends BzElement {
     recovered: () => {
       this.failure = undefined;
     },
+    chosen: (province) => void this.#prefetch(province),
   });
   #run = 0;
   readonly #map = new MapController(this, () => ({
@@ -335,7 +336,13 @@ export class BzServiceLocator extends BzElement {
     if (!index) return;
     let place: Awaited<ReturnType<typeof hostScope>>;
     try {
-      place = await hostScope(index, this, () => this.#source.ensurePlaces(), warn);
+      place = await hostScope(
+        index,
+        this,
+        (province) =>
+          province ? this.#source.ensurePlaces(province) : this.#source.ensureSearchPlaces(),
+        warn,
+      );
     } catch (error) {
       this.#fail(error, () => void this.#applyHost());
       return;
@@ -371,24 +378,14 @@ export class BzServiceLocator extends BzElement {
     this.loadingResults = true;
     this.failure = undefined;
     const { scope } = query;
-    const filter = filterOf(scope);
     try {
-      const { data, index } = await this.#source.current();
       const k = Math.min(countOf(this.limit), scope.count ?? Number.POSITIVE_INFINITY);
-      const nearest = (count: number, only?: typeof filter) =>
-        locateNearest(
-          index,
-          query.position,
-          count,
-          (chunk) => data.chunk(index, chunk.key),
-          data.loaded,
-          only ? { filter: only } : {},
-        );
-      let { results } = await nearest(k, filter);
+      const nearest = (count: number, only?: Scope) => this.#nearest(query.position, count, only);
+      let results = await nearest(k, scope);
       // No base in the chosen place (listed from the gazetteer): say so, and give the nearest
       // ones anywhere with their distance from it rather than an empty list.
-      const none = results.length === 0 && !!filter && index.count > 0;
-      if (none) ({ results } = await nearest(countOf(this.limit)));
+      const none = results.length === 0 && !!filterOf(scope) && !!this.#source.index?.count;
+      if (none) results = await nearest(countOf(this.limit));
       if (run !== this.#run) return;
       this.noneHere = none;
       this.results = results;
@@ -401,6 +398,46 @@ export class BzServiceLocator extends BzElement {
     } finally {
       if (run === this.#run) this.loadingResults = false;
     }
+  }
+
+  /**
+   * The `count` nearest bases to `position` within `scope`, reading the chunks it needs in the
+   * page's language. Within a province only that province's chunks are read (format 2 keeps each
+   * province's bases in its own chunks).
+   */
+  async #nearest(position: LatLng, count: number, scope: Scope = {}): Promise<NearestBase[]> {
+    const { data, index, lang } = await this.#source.current();
+    const filter = filterOf(scope);
+    const inProvince = scope.province && index.chunks.every((chunk) => chunk.province);
+    const { results } = await locateNearest(
+      index,
+      position,
+      count,
+      (chunk) => data.chunk(index, chunk.key, lang),
+      data.loaded(lang),
+      {
+        ...(filter ? { filter } : {}),
+        ...(inProvince ? { chunks: (chunk) => chunk.province === scope.province } : {}),
+      },
+    );
+    return results;
+  }
+
+  /**
+   * A province was chosen from the list: read the chunks its answer will need while the citizen
+   * picks a county — the province's own nearest to its centre, or for a province without bases
+   * the nearest anywhere (where its counties' answers come from) — so "show bases" usually
+   * answers without another round trip. A failure here is not shown: the search itself retries.
+   */
+  async #prefetch(province: string): Promise<void> {
+    const entry = this.#source.index?.provinces.find((candidate) => candidate.id === province);
+    if (!entry?.center) return;
+    const count = countOf(this.limit);
+    await this.#nearest(
+      entry.center,
+      entry.count ? Math.min(count, entry.count) : count,
+      entry.count ? { province } : {},
+    ).catch(() => undefined);
   }
 
   /** «No base is listed in <place> yet…» while that is so, else '' (made while rendering, in the widget's language). */
@@ -453,10 +490,15 @@ export class BzServiceLocator extends BzElement {
     this.failure = undefined;
     try {
       const { data, index } = await this.#source.current();
-      const places = await this.#source.ensurePlaces();
+      // The search code and every place's names arrive together (one round trip).
+      const [{ findMatches }, places] = await Promise.all([
+        import('./search.ts'),
+        this.#source.ensureSearchPlaces(),
+      ]);
       this.found = await findMatches(
-        data,
+        (url, parse) => data.file(url, parse),
         index,
+        data.indexUrl,
         places,
         text,
         this.#places.province,

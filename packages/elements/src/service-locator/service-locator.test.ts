@@ -70,7 +70,7 @@ async function allBases() {
   const index = parseIndex(await loadJson(SRC));
   const chunks = await Promise.all(
     index.chunks.map(async (chunk) =>
-      parseChunk(await loadJson(`/__test__/locator/sample/chunks/${chunk.key}.json`)),
+      parseChunk(await loadJson(`/__test__/locator/sample/provinces/${chunk.key}.en.json`)),
     ),
   );
   return chunks.flatMap((chunk) => chunk.records);
@@ -226,7 +226,7 @@ describe('bz-service-locator', () => {
       expect(
         performance
           .getEntriesByType('resource')
-          .some((entry) => entry.name.startsWith(src.replace('index.json', 'chunks/'))),
+          .some((entry) => entry.name.startsWith(src.replace('index.json', 'provinces/'))),
       ).to.equal(true);
     });
   });
@@ -269,6 +269,54 @@ describe('bz-service-locator', () => {
       expect(root(el).textContent).not.to.contain('۰ کیلومتر');
       expect($(el, '[role="status"]')?.textContent).to.contain('نزدیک‌ترین:');
       await expect(el).to.be.accessible();
+    });
+
+    it('reads only the chosen province’s files, in the page’s language', async () => {
+      const urls: string[] = [];
+      const recording = (url: string, options: Parameters<typeof loadJson>[1]) => {
+        urls.push(url);
+        return loadJson(url, options);
+      };
+      const el = await fixture<BzServiceLocator>(
+        html`<bz-service-locator lang="en" src=${SRC} .loader=${recording}></bz-service-locator>`,
+      );
+      const province = await selectWith(el, 'province', 2);
+      province.value = 'kerman';
+      province.dispatchEvent(new Event('change'));
+      const county = await selectWith(el, 'county', 12);
+      county.value = 'faryab';
+      county.dispatchEvent(new Event('change'));
+      $<HTMLButtonElement>(el, 'form[part~="places-form"] button[type="submit"]')?.click();
+      await resultsShown(el);
+      expect(ids(el)).to.deep.equal(['kerman-faryab']);
+      const read = urls
+        .map((url) => new URL(url).pathname)
+        .filter((path) => path.startsWith('/__test__/locator/sample/'))
+        .map((path) => path.slice('/__test__/locator/sample/'.length));
+      expect(read).to.include('index.json');
+      expect(read).to.include('provinces/kerman/places.en.json');
+      for (const path of read.filter((p) => p !== 'index.json')) {
+        expect(path, path).to.match(/^provinces\/kerman\/[a-z0-9]+\.en\.json$/);
+      }
+    });
+
+    it('still reads data published in format 1 (one places file, bilingual files)', async () => {
+      const el = await fixture<BzServiceLocator>(
+        html`<bz-service-locator lang="fa" src="/__test__/locator/v1/index.json"></bz-service-locator>`,
+      );
+      const province = await selectWith(el, 'province', 2);
+      province.value = 'kerman';
+      province.dispatchEvent(new Event('change'));
+      const county = await selectWith(el, 'county', 12);
+      county.value = 'qaleh-ganj';
+      county.dispatchEvent(new Event('change'));
+      $<HTMLButtonElement>(el, 'form[part~="places-form"] button[type="submit"]')?.click();
+      await resultsShown(el);
+      expect(ids(el)).to.deep.equal(['kerman-qaleh-ganj']);
+      el.removeAttribute('province');
+      el.lat = 38.25;
+      el.lng = 48.29;
+      await until(() => ids(el)[0]?.startsWith('ardabil-'), 'the nearest to Ardabil');
     });
 
     it('lists all 31 provinces and their counties in Persian alphabetical order', async () => {
@@ -632,7 +680,7 @@ describe('bz-service-locator', () => {
         await resultsShown(el);
         expect(ids(el)).to.have.length(3);
         expect(
-          watch.warnings.some((w) => /skipped 2 unusable record\(s\) in chunk q/.test(w)),
+          watch.warnings.some((w) => /skipped 2 unusable record\(s\) in chunk [a-z-]+\/q/.test(w)),
         ).to.equal(true);
       } finally {
         watch.restore();
