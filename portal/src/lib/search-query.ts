@@ -16,7 +16,8 @@ import { displayWords, excerptParts } from './search-text.ts';
  * A query against the server-side index (search-index.ts), ranked as the Pagefind search page
  * ranks (search-rank.ts `orderResults`): tiers first — the query's words close together as a
  * phrase (2), its words in the form typed (1) — then bm25 with the column weights (title 10,
- * lede 5, headings 3, body 1), base and programme pages boosted; ties by address order.
+ * lede 5, headings 3, body 1), base and programme pages boosted, and pages with the words in
+ * their title (TITLE_BOOST); ties by page order.
  *
  * The user's text is never FTS5 syntax: it goes through core's matcher (queryTerms, as the
  * Pagefind search does), each term is cut into runs of letters, digits and marks, and each run
@@ -48,6 +49,8 @@ export interface FtsQuery {
   phrase: string;
   /** The words in the form typed, when that differs from the stems. */
   exact: string;
+  /** All the terms in the title column. */
+  title: string;
   /** Every query token, for marking the matched words in excerpts. */
   marks: string[];
 }
@@ -79,6 +82,7 @@ export function ftsQuery(raw: string): FtsQuery {
     all,
     phrase,
     exact: exactExpression === all ? '' : exactExpression,
+    title: all === '' ? '' : `title : (${all})`,
     marks: [...new Set([...terms.flat(), ...exactTokens.flat()])],
   };
 }
@@ -126,6 +130,14 @@ function hit(row: Row, marks: readonly string[]): SearchHit {
   };
 }
 
+/**
+ * bm25 saturates a word's weighted frequency, so a title's weight of 10 gives at most about
+ * twice a single mention in the body, less than the services' boost: a news item titled with
+ * the query would fall below every base that mentions it once. Pages with every term in their
+ * title are boosted as much as services (Pagefind's scoring weighs titles about this much).
+ */
+export const TITLE_BOOST = 3;
+
 const BM25 = `bm25(pages_fts, ${COLUMNS.map((column) => COLUMN_WEIGHTS[column]).join(', ')})`;
 
 /** Runs a checked query (search-api.ts parseSearchParams) and returns one page of results. */
@@ -169,7 +181,8 @@ export function searchIndex(db: DatabaseSync, params: SearchParams): SearchAnswe
     ].join(' + ');
     sql = `WITH h AS (SELECT rowid AS id, ${BM25} AS score FROM pages_fts WHERE pages_fts MATCH ?)
       SELECT ${columns}, ${tier} AS tier,
-        h.score * (CASE WHEN p.service THEN ${SERVICE_BOOST} ELSE 1 END) AS rank,
+        h.score * (CASE WHEN p.service THEN ${SERVICE_BOOST} ELSE 1 END)
+          * (CASE WHEN h.id IN (SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?) THEN ${TITLE_BOOST} ELSE 1 END) AS rank,
         count(*) OVER () AS total
       FROM h JOIN pages p ON p.id = h.id
       WHERE ${where.join(' AND ')}
@@ -178,6 +191,7 @@ export function searchIndex(db: DatabaseSync, params: SearchParams): SearchAnswe
       query.all,
       ...(query.phrase ? [query.phrase] : []),
       ...(query.exact ? [query.exact] : []),
+      query.title,
       ...values,
     ];
   }
