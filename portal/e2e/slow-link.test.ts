@@ -142,11 +142,12 @@ describe('in Chromium: first requests come from the HTML, once each', () => {
       '/search/',
       `document.querySelector('#search-q')?.checkVisibility()`,
       searchPagefind,
-      (page) =>
-        page.route(
+      async (page) => {
+        await page.route(
           (url) => url.pathname === '/api/search',
           (route) => route.fulfill({ status: 404, body: 'Not found' }),
-        ),
+        );
+      },
     );
     const fetched = paths(requests, /^\/pagefind\//);
     // What the head declares is what Pagefind uses (the same address, asked for once)…
