@@ -7,9 +7,8 @@ import {
   type SearchHit,
   type SearchParams,
 } from './search-api.ts';
-import { provincesField } from './search-index.ts';
 import { exactTerms, SERVICE_BOOST } from './search-rank.ts';
-import { COLUMN_WEIGHTS, COLUMNS, wordTokens } from './search-record.ts';
+import { COLUMN_WEIGHTS, COLUMNS, facetToken, TEXT_COLUMNS, wordTokens } from './search-record.ts';
 import { displayWords, excerptParts } from './search-text.ts';
 
 /**
@@ -68,11 +67,12 @@ export function ftsQuery(raw: string): FtsQuery {
     .map(termTokens)
     .filter((tokens) => tokens.length > 0)
     .slice(0, MAX_TERMS);
-  const all = terms.map(prefixString).join(' ');
+  const strings = terms.map(prefixString).join(' ');
+  // Only the text columns: the facets column holds the filters (search-record.ts).
+  const text = `{${TEXT_COLUMNS.join(' ')}}`;
+  const all = strings && `${text} : (${strings})`;
   const phrase =
-    terms.length > 1
-      ? `NEAR(${terms.map(prefixString).join(' ')}, ${PHRASE_SLACK * (terms.length - 1)})`
-      : '';
+    terms.length > 1 ? `${text} : NEAR(${strings}, ${PHRASE_SLACK * (terms.length - 1)})` : '';
   const exactTokens = exactTerms(raw)
     .map(termTokens)
     .filter((tokens) => tokens.length > 0)
@@ -81,8 +81,8 @@ export function ftsQuery(raw: string): FtsQuery {
   return {
     all,
     phrase,
-    exact: exactExpression === all ? '' : exactExpression,
-    title: all === '' ? '' : `title : (${all})`,
+    exact: exactExpression === strings ? '' : `${text} : (${exactExpression})`,
+    title: strings && `title : (${strings})`,
     marks: [...new Set([...terms.flat(), ...exactTokens.flat()])],
   };
 }
@@ -115,7 +115,6 @@ interface Row {
   provinces: string;
   content: string;
   originals: string;
-  total: number;
 }
 
 function hit(row: Row, marks: readonly string[]): SearchHit {
@@ -154,53 +153,55 @@ export function searchIndex(db: DatabaseSync, params: SearchParams): SearchAnswe
   };
   // Nothing searchable and no filter: nothing to list (the page asks for a word).
   if (query.all === '' && !filtered) return answer;
-  const where = ['p.language = ?'];
-  const values: SQLInputValue[] = [params.lang];
-  if (params.type) {
-    where.push('p.type = ?');
-    values.push(params.type);
-  }
-  if (params.province) {
-    where.push('instr(p.provinces, ?) > 0');
-    values.push(provincesField([params.province]));
-  }
-  const columns = 'p.url, p.title, p.type, p.provinces, p.content, p.originals';
+  // The filters, as tokens of the facets column (search-record.ts facetToken).
+  const facets = [
+    facetToken('lang', params.lang),
+    ...(params.type ? [facetToken('type', params.type)] : []),
+    ...(params.province ? [facetToken('prov', params.province)] : []),
+  ];
+  const filter = `facets : (${facets.map((token) => `"${token}"`).join(' ')})`;
+  const match = query.all === '' ? filter : `(${query.all}) AND ${filter}`;
+  /** A factor for the pages of another match (an FTS5 set, built once per query). */
+  const when = (yes: number, no: number) =>
+    `(CASE WHEN rowid IN (SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?) THEN ${yes} ELSE ${no} END)`;
+  // FTS5 alone ranks (ids and scores: no join, no text carried through the sort), then the ten
+  // rows of the page are read.
   let sql: string;
   let bound: SQLInputValue[];
   if (query.all === '') {
-    sql = `SELECT ${columns}, count(*) OVER () AS total FROM pages p WHERE ${where.join(' AND ')} ORDER BY p.id LIMIT ? OFFSET ?`;
-    bound = values;
+    sql =
+      'SELECT rowid AS id, count(*) OVER () AS total FROM pages_fts WHERE pages_fts MATCH ? ORDER BY rowid LIMIT ? OFFSET ?';
+    bound = [match];
   } else {
-    const tier = [
-      query.phrase
-        ? '(CASE WHEN h.id IN (SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?) THEN 2 ELSE 0 END)'
-        : '0',
-      query.exact
-        ? '(CASE WHEN h.id IN (SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?) THEN 1 ELSE 0 END)'
-        : '0',
-    ].join(' + ');
-    sql = `WITH h AS (SELECT rowid AS id, ${BM25} AS score FROM pages_fts WHERE pages_fts MATCH ?)
-      SELECT ${columns}, ${tier} AS tier,
-        h.score * (CASE WHEN p.service THEN ${SERVICE_BOOST} ELSE 1 END)
-          * (CASE WHEN h.id IN (SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?) THEN ${TITLE_BOOST} ELSE 1 END) AS rank,
+    const tier = [query.phrase ? when(2, 0) : '0', query.exact ? when(1, 0) : '0'].join(' + ');
+    // bm25 only where FTS5 answers the match itself (materialized), the sets joined after.
+    sql = `WITH h AS MATERIALIZED (
+        SELECT rowid, ${BM25} AS score FROM pages_fts WHERE pages_fts MATCH ?
+      )
+      SELECT rowid AS id, ${tier} AS tier,
+        score * ${when(SERVICE_BOOST, 1)} * ${when(TITLE_BOOST, 1)} AS score,
         count(*) OVER () AS total
-      FROM h JOIN pages p ON p.id = h.id
-      WHERE ${where.join(' AND ')}
-      ORDER BY tier DESC, rank ASC, p.id ASC LIMIT ? OFFSET ?`;
+      FROM h ORDER BY tier DESC, score ASC, rowid ASC LIMIT ? OFFSET ?`;
     bound = [
-      query.all,
+      match,
       ...(query.phrase ? [query.phrase] : []),
       ...(query.exact ? [query.exact] : []),
+      `facets : "${facetToken('service')}"`,
       query.title,
-      ...values,
     ];
   }
-  const rows = db
+  const ranked = db
     .prepare(sql)
-    .all(...bound, PAGE_SIZE, (params.page - 1) * PAGE_SIZE) as unknown as Row[];
-  answer.results = rows.map((row) => hit(row, query.marks));
-  answer.total = rows[0]?.total ?? 0;
-  if (rows.length === 0 && params.page > 1) {
+    .all(...bound, PAGE_SIZE, (params.page - 1) * PAGE_SIZE) as unknown as {
+    id: number;
+    total: number;
+  }[];
+  const read = db.prepare(
+    'SELECT url, title, type, provinces, content, originals FROM pages WHERE id = ?',
+  );
+  answer.results = ranked.map((entry) => hit(read.get(entry.id) as unknown as Row, query.marks));
+  answer.total = ranked[0]?.total ?? 0;
+  if (ranked.length === 0 && params.page > 1) {
     // Past the last page: still say how many there are.
     const first = searchIndex(db, { ...params, page: 1 });
     answer.total = first.total;

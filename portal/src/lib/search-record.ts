@@ -33,15 +33,27 @@ export interface SearchRecord {
   originals: Record<number, string>;
 }
 
-/** FTS5 columns, in table order, with their bm25 weights (search-extract.ts WEIGHT). */
-export const COLUMNS = ['title', 'lede', 'headings', 'body'] as const;
+/**
+ * FTS5 columns, in table order, with their bm25 weights (search-extract.ts WEIGHT). The last,
+ * `facets`, holds the filters as tokens (facetToken), weight 0: filtering and the services'
+ * boost are then FTS5 lookups, with no join per matching page (at 100,000 pages a common word
+ * matches most of them). Queries search the text columns only (TEXT_COLUMNS).
+ */
+export const COLUMNS = ['title', 'lede', 'headings', 'body', 'facets'] as const;
 export type SearchColumn = (typeof COLUMNS)[number];
+export const TEXT_COLUMNS = ['title', 'lede', 'headings', 'body'] as const;
 export const COLUMN_WEIGHTS: Record<SearchColumn, number> = {
   title: WEIGHT.title,
   lede: WEIGHT.lede,
   headings: WEIGHT.heading,
   body: WEIGHT.body,
+  facets: 0,
 };
+
+/** A filter as one token of the facets column: `facet` + kind + value, letters and digits only. */
+export function facetToken(kind: 'lang' | 'type' | 'prov' | 'service', value = ''): string {
+  return `facet${kind}${value}`.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
 
 function columnOf(weight: number): SearchColumn {
   if (weight >= WEIGHT.title) return 'title';
@@ -64,7 +76,13 @@ const SERVICE_TYPES = ['base', 'programme'];
 
 /** The record of one extracted page, analysed with the site's (or the page's) lexicon. */
 export function searchRecord(page: ExtractedPage, lexicon: Lexicon): SearchRecord {
-  const columns: Record<SearchColumn, string[]> = { title: [], lede: [], headings: [], body: [] };
+  const columns: Record<SearchColumn, string[]> = {
+    title: [],
+    lede: [],
+    headings: [],
+    body: [],
+    facets: [],
+  };
   const words: string[] = [];
   const originals: Record<number, string> = {};
   for (const run of page.runs) {
@@ -77,18 +95,28 @@ export function searchRecord(page: ExtractedPage, lexicon: Lexicon): SearchRecor
   }
   const type = page.filters.type?.[0] ?? '';
   const firstTitle = page.runs.find((run) => run.weight >= WEIGHT.title)?.text;
+  const provinces = page.filters.province ?? [];
+  const service =
+    SERVICE_TYPES.includes(type) || (page.filters[SERVICE_FILTER] ?? []).includes('yes');
+  columns.facets.push(
+    facetToken('lang', page.language),
+    ...(type ? [facetToken('type', type)] : []),
+    ...provinces.map((id) => facetToken('prov', id)),
+    ...(service ? [facetToken('service')] : []),
+  );
   return {
     url: page.url,
     language: page.language,
     title: page.meta.title ?? firstTitle ?? page.url,
     type,
-    provinces: page.filters.province ?? [],
-    service: SERVICE_TYPES.includes(type) || (page.filters[SERVICE_FILTER] ?? []).includes('yes'),
+    provinces,
+    service,
     columns: {
       title: columns.title.join(' '),
       lede: columns.lede.join(' '),
       headings: columns.headings.join(' '),
       body: columns.body.join(' '),
+      facets: columns.facets.join(' '),
     },
     content: words.join(' '),
     originals,
