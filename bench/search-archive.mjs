@@ -49,7 +49,11 @@ function recordsOf(/** @type {string} */ dir) {
  * @param {string} [query]
  * @param {string} [keep] a path to keep the index at
  */
-export async function measureArchive(count, query = 'پایگاه خدمات', keep = process.env.BENCH_SEARCH_KEEP) {
+export async function measureArchive(
+  count,
+  query = 'پایگاه خدمات',
+  keep = process.env.BENCH_SEARCH_KEEP,
+) {
   const { TextLexicon } = await import(
     new URL('../packages/core/src/search/index.ts', import.meta.url).href
   );
