@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { createGzip } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumHelp, findChromium } from '../scripts/browsers.mjs';
+import { measureArchive } from './search-archive.mjs';
 
 /** @type {Record<string, string>} */
 const TYPES = {
@@ -294,6 +295,23 @@ export default async function searchRows() {
     value: kB(serverFirst.searchBytes),
     note: `/api/search answer; ${kB(serverFirst.totalBytes)} in all to the first result (${serverFirst.requests} requests: page, CSS, JS, fonts, answer), ${serverFirst.pagefindRequests} Pagefind files, ${serverFirst.results} results shown`,
   });
+  // The same answer at archive size (bench/search-archive.mjs: the index without the HTML
+  // build). The search page's own files do not grow with the archive; the answer is all that can.
+  const items = Number(process.env.BENCH_SEARCH_ITEMS ?? 10_000);
+  const archive = await measureArchive(items);
+  const pageFiles = serverFirst.totalBytes - serverFirst.searchBytes;
+  rows.push(
+    {
+      figure: `Server search first query at ${items.toLocaleString('en')} news`,
+      value: kB(archive.brotliBytes),
+      note: `«پایگاه خدمات»: ${archive.total.toLocaleString('en')} pages found, ten sent (${kB(archive.jsonBytes)} JSON, brotli as /api/search sends it); query ${archive.queryCpuMs} ms CPU (median of 5); index ${(archive.indexBytes / 2 ** 20).toFixed(0)} MiB written in ${(archive.indexCpuMs / 1000).toFixed(1)} s CPU`,
+    },
+    {
+      figure: `Bytes to the first result at ${items.toLocaleString('en')} news, server search`,
+      value: kB(pageFiles + archive.brotliBytes),
+      note: `the search page's files (${kB(pageFiles)}, measured above) + the answer at that size; target ≤ 200 kB at 100,000 items (issue 23)`,
+    },
+  );
   /** @type {[string, string][]} */
   const firstQueries = [
     ['fa', 'پایگاه خدمات'],
