@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { createGzip } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumHelp, findChromium } from '../scripts/browsers.mjs';
+import { measureArchive } from './search-archive.mjs';
 
 /** @type {Record<string, string>} */
 const TYPES = {
@@ -130,6 +131,89 @@ export async function measureFirstQueryBytes(clientDir, query, options = {}) {
   }
 }
 
+/**
+ * @typedef {{ searchBytes: number, totalBytes: number, requests: number, results: number, pagefindRequests: number }} ServerFirstQuery
+ */
+
+/**
+ * The same first query with the server's search: the built portal's own server (`<dist>`, as in
+ * production: precompressed files, /api/search from the SQLite index), a fresh Chromium context,
+ * the search page opened with the query in its address. Counts the encoded body bytes of every
+ * response up to the first result shown: `searchBytes` for /api/search alone, `totalBytes` for
+ * everything the page fetched (HTML, CSS, JS, fonts and the answer).
+ * @param {string} distDir the build folder (`portal/<dist>`)
+ * @param {string} query
+ * @returns {Promise<ServerFirstQuery>}
+ */
+export async function measureServerFirstQuery(distDir, query) {
+  /** @type {{ startPortalServer: (dist: string) => Promise<{ baseUrl: string, stop: () => void }> }} */
+  const server = await import(new URL('../portal/e2e/server.setup.ts', import.meta.url).href);
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(chromiumHelp);
+  const portal = await server.startPortalServer(resolve(distDir));
+  const browser = await chromium.launch({ executablePath, headless: true, args: chromiumArgs });
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    /** @type {Promise<{ path: string, bytes: number }>[]} */
+    const sizes = [];
+    page.on('requestfinished', (request) => {
+      sizes.push(
+        request.sizes().then((size) => ({
+          path: new URL(request.url()).pathname,
+          bytes: size.responseBodySize + size.responseHeadersSize,
+        })),
+      );
+    });
+    const path = /[\u0600-\u06FF]/.test(query) ? '/search/' : '/en/search/';
+    await page.goto(`${portal.baseUrl}${path}?q=${encodeURIComponent(query)}`);
+    await page.locator('.search-results h2 a').first().waitFor({ timeout: 60_000 });
+    const results = await page.locator('.search-results > li').count();
+    const files = await Promise.all(sizes);
+    await context.close();
+    const search = files.filter((file) => file.path === '/api/search');
+    return {
+      searchBytes: search.reduce((sum, file) => sum + file.bytes, 0),
+      totalBytes: files.reduce((sum, file) => sum + file.bytes, 0),
+      requests: files.length,
+      pagefindRequests: files.filter((file) => file.path.startsWith('/pagefind/')).length,
+      results,
+    };
+  } finally {
+    await browser.close();
+    portal.stop();
+  }
+}
+
+/**
+ * Recall@10 and MRR with the server's search: the evaluation set on the built portal's own
+ * server (/api/search).
+ * @param {string} distDir
+ */
+export async function measureServerRelevance(distDir) {
+  const { evaluateSearch } = await import(
+    new URL('../portal/e2e/search-eval.ts', import.meta.url).href
+  );
+  /** @type {{ startPortalServer: (dist: string) => Promise<{ baseUrl: string, stop: () => void }> }} */
+  const server = await import(new URL('../portal/e2e/server.setup.ts', import.meta.url).href);
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(chromiumHelp);
+  const portal = await server.startPortalServer(resolve(distDir));
+  const browser = await chromium.launch({ executablePath, headless: true, args: chromiumArgs });
+  try {
+    /** @type {{ recallAt10: number, mrr: number, outcomes: { q: string, kind: string, expect: string[], top: string[], recall: number }[] }} */
+    const evaluation = await evaluateSearch(browser, portal.baseUrl);
+    for (const outcome of evaluation.outcomes) {
+      if (outcome.recall < 1)
+        process.stderr.write(`miss (server) «${outcome.q}» (${outcome.kind})\n`);
+    }
+    return evaluation;
+  } finally {
+    await browser.close();
+    portal.stop();
+  }
+}
+
 const kB = (/** @type {number} */ bytes) => `${(bytes / 1024).toFixed(1)} kB`;
 
 /**
@@ -174,21 +258,58 @@ export async function measureRelevance(clientDir, options = {}) {
 /** Rows for `pnpm bench search`: the portal build in PORTAL_DIST (or portal/dist). */
 export default async function searchRows() {
   const portalDir = fileURLToPath(new URL('../portal/', import.meta.url));
-  const clientDir = join(resolve(portalDir, process.env.PORTAL_DIST ?? 'dist'), 'client');
+  const distDir = resolve(portalDir, process.env.PORTAL_DIST ?? 'dist');
+  const clientDir = join(distDir, 'client');
   /** @type {import('./lib.mjs').Row[]} */
   const rows = [];
+  const server = await measureServerRelevance(distDir);
+  rows.push(
+    {
+      figure: 'Search recall@10, server (SQLite FTS5, /api/search)',
+      value: server.recallAt10.toFixed(3),
+      note: `${server.outcomes.length} queries (portal/e2e/search-queries.json) on the portal's own server; floor 0.95 in e2e/search-eval.test.ts`,
+    },
+    {
+      figure: 'Search MRR, server (SQLite FTS5, /api/search)',
+      value: server.mrr.toFixed(3),
+      note: 'mean of 1 / rank of the first expected page among the first ten',
+    },
+  );
   const relevance = await measureRelevance(clientDir, { verbose: true });
   const queries = relevance.outcomes.length;
   rows.push(
     {
-      figure: 'Search recall@10 (evaluation set, built portal)',
+      figure: 'Search recall@10, Pagefind (static host)',
       value: relevance.recallAt10.toFixed(3),
       note: `${queries} queries (portal/e2e/search-queries.json); floor 0.95 in e2e/search-eval.test.ts`,
     },
     {
-      figure: 'Search MRR (evaluation set, built portal)',
+      figure: 'Search MRR, Pagefind (static host)',
       value: relevance.mrr.toFixed(3),
       note: 'mean of 1 / rank of the first expected page among the first ten',
+    },
+  );
+  const serverFirst = await measureServerFirstQuery(distDir, 'پایگاه خدمات');
+  rows.push({
+    figure: 'Server search first query (fa, built portal)',
+    value: kB(serverFirst.searchBytes),
+    note: `/api/search answer; ${kB(serverFirst.totalBytes)} in all to the first result (${serverFirst.requests} requests: page, CSS, JS, fonts, answer), ${serverFirst.pagefindRequests} Pagefind files, ${serverFirst.results} results shown`,
+  });
+  // The same answer at archive size (bench/search-archive.mjs: the index without the HTML
+  // build). The search page's own files do not grow with the archive; the answer is all that can.
+  const items = Number(process.env.BENCH_SEARCH_ITEMS ?? 10_000);
+  const archive = await measureArchive(items);
+  const pageFiles = serverFirst.totalBytes - serverFirst.searchBytes;
+  rows.push(
+    {
+      figure: `Server search first query at ${items.toLocaleString('en')} news`,
+      value: kB(archive.brotliBytes),
+      note: `«پایگاه خدمات»: ${archive.total.toLocaleString('en')} pages found, ten sent (${kB(archive.jsonBytes)} JSON, brotli as /api/search sends it); query ${archive.queryCpuMs} ms CPU (median of 5); index ${(archive.indexBytes / 2 ** 20).toFixed(0)} MiB written in ${(archive.indexCpuMs / 1000).toFixed(1)} s CPU`,
+    },
+    {
+      figure: `Bytes to the first result at ${items.toLocaleString('en')} news, server search`,
+      value: kB(pageFiles + archive.brotliBytes),
+      note: `the search page's files (${kB(pageFiles)}, measured above) + the answer at that size; target ≤ 200 kB at 100,000 items (issue 23)`,
     },
   );
   /** @type {[string, string][]} */
@@ -199,7 +320,7 @@ export default async function searchRows() {
   for (const [label, query] of firstQueries) {
     const first = await measureFirstQueryBytes(clientDir, query);
     rows.push({
-      figure: `Pagefind first query (${label}, built portal)`,
+      figure: `Pagefind first query (${label}, built portal, static host)`,
       value: kB(first.bytes),
       note: `${first.requests} requests, ${first.results} results shown; budget 200 kB at 10,000 news (bench/portal.mjs)`,
     });

@@ -4,7 +4,8 @@ import { launchChromium } from './browser.ts';
 import { evaluateSearch, loadQueries } from './search-eval.ts';
 
 // The site search's floor: the evaluation set (search-queries.json, written by hand from the
-// portal's content and typed the ways people type) through the real search page in Chromium.
+// portal's content and typed the ways people type) through the real search page in Chromium,
+// once with the server's search (/api/search, SQLite FTS5) and once with Pagefind.
 const baseUrl = inject('baseUrl');
 let browser: Browser;
 
@@ -36,8 +37,19 @@ describe('search evaluation set', () => {
     }
   });
 
-  it('finds the expected pages among the first ten: recall@10 at least 0.95', async () => {
+  it('finds the expected pages among the first ten with the server’s search: recall@10 at least 0.95', async () => {
     const evaluation = await evaluateSearch(browser, baseUrl);
+    const misses = evaluation.outcomes
+      .filter((outcome) => outcome.recall < 1)
+      .map(
+        (outcome) =>
+          `«${outcome.q}»: ${outcome.expect.filter((p) => !outcome.top.includes(p)).join(' ')}`,
+      );
+    expect(evaluation.recallAt10, misses.join('\n')).toBeGreaterThanOrEqual(0.95);
+  }, 240_000);
+
+  it('finds the expected pages among the first ten with Pagefind (a static host): recall@10 at least 0.95', async () => {
+    const evaluation = await evaluateSearch(browser, baseUrl, undefined, { pagefind: true });
     const misses = evaluation.outcomes
       .filter((outcome) => outcome.recall < 1)
       .map(

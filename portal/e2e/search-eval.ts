@@ -61,11 +61,16 @@ async function topTen(page: Page, query: string): Promise<string[]> {
   return links.slice(0, 10).map((href) => decodeURI(new URL(href).pathname));
 }
 
-/** Runs every query on the search page of its locale at `baseUrl`. */
+/**
+ * Runs every query on the search page of its locale at `baseUrl`: with the server's search
+ * when the site has one (its /api/search), or with Pagefind in the browser when `pagefind` is
+ * set (the page then sees /api/search answer 404, as on a static host).
+ */
 export async function evaluateSearch(
   browser: Browser,
   baseUrl: string,
   queries: readonly EvalQuery[] = loadQueries(),
+  options: { pagefind?: boolean } = {},
 ): Promise<Evaluation> {
   const outcomes: QueryOutcome[] = [];
   for (const locale of ['fa', 'en'] as const) {
@@ -74,6 +79,12 @@ export async function evaluateSearch(
     const context = await browser.newContext();
     try {
       const page = await context.newPage();
+      if (options.pagefind) {
+        await page.route(
+          (url) => url.pathname === '/api/search',
+          (route) => route.fulfill({ status: 404, body: 'Not found' }),
+        );
+      }
       await page.goto(`${baseUrl}${locale === 'fa' ? '/search/' : '/en/search/'}`);
       for (const query of mine) {
         const top = await topTen(page, query.q);

@@ -23,7 +23,7 @@ const CSP_NO_WASM = CSP.replace(" 'wasm-unsafe-eval'", '');
 
 async function open(
   path: string,
-  options: { width?: number; javaScript?: boolean; csp?: string } = {},
+  options: { width?: number; javaScript?: boolean; csp?: string; noServerSearch?: boolean } = {},
 ) {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1024, height: 800 },
@@ -42,8 +42,18 @@ async function open(
       });
     });
   }
+  // After the policy's route: the route added last answers first.
+  if (options.noServerSearch) await withoutServerSearch(page);
   await page.goto(baseUrl + encodeURI(path));
   return { page, seen, close: () => context.close() };
+}
+
+/** As on a static host: /api/search answers 404, so the page searches with Pagefind. */
+async function withoutServerSearch(page: Page) {
+  await page.route(
+    (url) => url.pathname === '/api/search',
+    (route) => route.fulfill({ status: 404, body: 'Not found' }),
+  );
 }
 
 /** Types a query into the page's search form and submits it with the keyboard. */
@@ -329,7 +339,12 @@ describe('accessibility and layout', () => {
   });
 
   it('says search is unavailable, and points to the lists, when Pagefind cannot run', async () => {
-    const { page, close } = await open('/en/search/?q=Ghasedak', { csp: CSP_NO_WASM });
+    // A static host (no /api/search: the page falls back to Pagefind) whose policy blocks
+    // WebAssembly.
+    const { page, close } = await open('/en/search/?q=Ghasedak', {
+      csp: CSP_NO_WASM,
+      noServerSearch: true,
+    });
     const status = page.locator('.search-status');
     await expect.poll(() => status.textContent()).toContain('Search is not available right now');
     expect(await page.locator('.search-notice', { hasText: 'not available' }).isVisible()).toBe(

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { init, parse } from 'es-module-lexer';
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { searchPreloads } from '../scripts/preload-search.ts';
 import { launchChromium } from './browser.ts';
 import { clientDir, htmlFiles } from './site.ts';
 
@@ -61,9 +62,11 @@ describe('in Chromium: first requests come from the HTML, once each', () => {
     path: string,
     ready: string,
     act: (page: Page) => Promise<void> = async () => undefined,
+    before: (page: Page) => Promise<void> = async () => undefined,
   ): Promise<Request[]> {
     const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
     const page = await context.newPage();
+    await before(page);
     const requests: Request[] = [];
     page.on('request', (request) => requests.push(request));
     await page.goto(baseUrl + path);
@@ -110,19 +113,44 @@ describe('in Chromium: first requests come from the HTML, once each', () => {
     }
   });
 
-  it('the search page fetches Pagefind’s first files from its head, once each, on its own thread', async () => {
+  const searchPagefind = async (page: Page) => {
+    await page.locator('#search-q').fill('پایگاه');
+    await page.locator('#search-q').press('Enter');
+    await page.locator('.search-results h2 a').first().waitFor();
+  };
+
+  it('the search page asks the server once, and fetches none of Pagefind’s files', async () => {
+    // The default build (PORTAL_SEARCH=server): one request per search (issue 23 item 3).
     const html = await (await fetch(`${baseUrl}/search/`)).text();
+    expect(html).toContain('<meta name="bz-search-api" content="/api/search">');
+    const requests = await requestsOf(
+      '/search/',
+      `document.querySelector('#search-q')?.checkVisibility()`,
+      searchPagefind,
+    );
+    expect(paths(requests, /^\/api\/search$/)).toHaveLength(1);
+    expect(paths(requests, /^\/pagefind\//)).toEqual([]);
+  });
+
+  it('on a static host the search page fetches Pagefind’s first files as its head declares them, once each, on its own thread', async () => {
+    // What a static build's head declares (scripts/preload-search.ts, PORTAL_SEARCH=pagefind);
+    // the page here finds no /api/search (404) and runs Pagefind.
+    const entry = readFileSync(join(clientDir, 'pagefind', 'pagefind-entry.json'), 'utf8');
     const declared = [
-      ...html.matchAll(/<link rel="(?:module)?preload"[^>]* href="(\/pagefind\/[^"]+)"/g),
+      ...(searchPreloads(entry, 'fa') ?? '').matchAll(
+        /<link rel="(?:module)?preload"[^>]* href="(\/pagefind\/[^"]+)"/g,
+      ),
     ].map((match) => (match[1] as string).replaceAll('&amp;', '&'));
     expect(declared.length).toBe(4);
     const requests = await requestsOf(
       '/search/',
       `document.querySelector('#search-q')?.checkVisibility()`,
+      searchPagefind,
       async (page) => {
-        await page.locator('#search-q').fill('پایگاه');
-        await page.locator('#search-q').press('Enter');
-        await page.locator('.search-results h2 a').first().waitFor();
+        await page.route(
+          (url) => url.pathname === '/api/search',
+          (route) => route.fulfill({ status: 404, body: 'Not found' }),
+        );
       },
     );
     const fetched = paths(requests, /^\/pagefind\//);

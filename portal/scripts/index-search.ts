@@ -1,5 +1,7 @@
-// Builds the Pagefind search index of the built portal: `node scripts/index-search.ts` after
-// `astro build` (the `build` script runs it). Reads <dist>/client, writes <dist>/client/pagefind/.
+// Builds the search indexes of the built portal: `node scripts/index-search.ts` after
+// `astro build` (the `build` script runs it). Reads <dist>/client, writes <dist>/client/pagefind/
+// (Pagefind, for a site without a server) and <dist>/search.sqlite or PORTAL_SEARCH_DB (SQLite
+// FTS5 for `/api/search`, src/lib/search-index.ts) from the same records in one pass.
 //
 // 1. Extract: every built page with `data-pagefind-body` (news articles, programme pages,
 //    service-base pages) is read with an HTML parser (src/lib/search-extract.ts): its text as
@@ -7,7 +9,9 @@
 // 2. Learn: core's TextLexicon reads all of it first (per language), so the matcher knows which
 //    words the site uses alone (a glued ending is stripped only onto a real word) and which
 //    compounds it writes.
-// 3. Write: each page becomes a minimal HTML page of index words (src/lib/search-text.ts:
+// 3. Write (SQLite): each page's words through the same matcher, as FTS5 columns by weight
+//    (src/lib/search-record.ts), with the lexicon stored beside them for pages added later.
+// 4. Write (Pagefind): each page becomes a minimal HTML page of index words (src/lib/search-text.ts:
 //    normalized letters and digits, compounds and endings as hyphenated parts, one index word per
 //    written word, the changed words kept as written in a meta field), and Pagefind's own binary
 //    indexes those pages into <clientDir>/pagefind/. It also writes the site's most used words
@@ -35,6 +39,7 @@ import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { TextLexicon } from '@behzisti/core/search';
 import { type ExtractedPage, extractPage } from '../src/lib/search-extract.ts';
+import { SEARCH_DB_ENV, SEARCH_DB_FILE, writeSqliteIndex } from '../src/lib/search-index.ts';
 import { searchRecordHtml } from '../src/lib/search-text.ts';
 
 export type { ExtractedPage };
@@ -147,8 +152,11 @@ function pagefindBinary(): string {
 }
 
 /** Steps 2 and 3: the index written to <clientDir>/pagefind/, replacing an earlier one. */
-export async function writeSearchIndex(clientDir: string, pages: ExtractedPage[]): Promise<void> {
-  const byLanguage = lexicons(pages);
+export async function writeSearchIndex(
+  clientDir: string,
+  pages: ExtractedPage[],
+  byLanguage: Map<string, TextLexicon> = lexicons(pages),
+): Promise<void> {
   const staging = mkdtempSync(join(tmpdir(), 'bz-search-records-'));
   try {
     for (const page of pages) {
@@ -180,7 +188,15 @@ export async function writeSearchIndex(clientDir: string, pages: ExtractedPage[]
   }
 }
 
-export async function indexSearch(clientDir: string): Promise<ExtractedPage[]> {
+/**
+ * Both indexes from one extraction and one lexicon per language: Pagefind's files under
+ * <clientDir>/pagefind/ (static deployments) and, when `sqlitePath` is given, the SQLite FTS5
+ * file that `/api/search` reads (src/lib/search-index.ts).
+ */
+export async function indexSearch(
+  clientDir: string,
+  options: { sqlitePath?: string } = {},
+): Promise<ExtractedPage[]> {
   if (!existsSync(join(clientDir, 'index.html'))) {
     throw new Error(`index-search: no built site in ${clientDir}; run \`astro build\` first`);
   }
@@ -188,7 +204,9 @@ export async function indexSearch(clientDir: string): Promise<ExtractedPage[]> {
   if (pages.length === 0) {
     throw new Error('index-search: no page has data-pagefind-body; nothing to search');
   }
-  await writeSearchIndex(clientDir, pages);
+  const byLanguage = lexicons(pages);
+  if (options.sqlitePath) writeSqliteIndex(options.sqlitePath, pages, byLanguage);
+  await writeSearchIndex(clientDir, pages, byLanguage);
   return pages;
 }
 
@@ -196,12 +214,14 @@ if (import.meta.main) {
   // The same output folder as astro.config.mjs: ./dist, or PORTAL_DIST (relative to portal/).
   const distDir = resolve(portalDir, process.env.PORTAL_DIST ?? 'dist');
   const started = performance.now();
-  const pages = await indexSearch(join(distDir, 'client'));
+  // The server's index: PORTAL_SEARCH_DB, else <dist>/search.sqlite beside server/ and client/.
+  const sqlitePath = process.env[SEARCH_DB_ENV]?.trim() || join(distDir, SEARCH_DB_FILE);
+  const pages = await indexSearch(join(distDir, 'client'), { sqlitePath });
   const byLanguage = Object.groupBy(pages, (page) => page.language);
   const counts = Object.entries(byLanguage)
     .map(([language, list]) => `${list?.length ?? 0} ${language}`)
     .join(', ');
   console.log(
-    `index-search: ${pages.length} pages (${counts}) in ${Math.round(performance.now() - started)} ms`,
+    `index-search: ${pages.length} pages (${counts}), Pagefind and ${sqlitePath}, in ${Math.round(performance.now() - started)} ms`,
   );
 }

@@ -18,6 +18,12 @@
 //
 // The tag is a digest of the entry file, so a new index gets a new entry URL.
 //
+// That is for a static deployment (PORTAL_SEARCH=pagefind). By default (PORTAL_SEARCH=server)
+// the portal runs with its server, the search page asks /api/search in one round trip, and its
+// head says so instead of preloading Pagefind:
+//
+//   <meta name="bz-search-api" content="/api/search"><meta name="bz-search-index" content="<tag>">
+//
 //   node scripts/preload-search.ts            (reads <dist>/client; PORTAL_DIST as in astro.config)
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -65,11 +71,49 @@ export function searchPreloads(entryText: string, language: string): string | un
   ].join('');
 }
 
+/** The meta element that tells the search page to ask the server (src/scripts/search.ts). */
+export const SEARCH_API_META = 'bz-search-api';
+
+/**
+ * How the search pages search, decided at build time (PORTAL_SEARCH): `server` (the default:
+ * the portal runs with its Node server, which answers /api/search from the SQLite index) or
+ * `pagefind` (a static deployment: Pagefind's files in the browser). A meta element says it,
+ * so the page never spends a round trip on 2G finding out; a server that answers 404 there
+ * still sends the page back to Pagefind.
+ */
+export type SearchMode = 'server' | 'pagefind';
+
+export function searchMode(value: string | undefined): SearchMode {
+  const mode = (value ?? '').trim() || 'server';
+  if (mode !== 'server' && mode !== 'pagefind') {
+    throw new Error(`preload-search: PORTAL_SEARCH must be "server" or "pagefind", not "${mode}"`);
+  }
+  return mode;
+}
+
+/**
+ * The head of a search page when the server searches: the API's address, and the index tag for
+ * the fallback to Pagefind; none of Pagefind's files (on 2G they would share the link with the
+ * answer, for nothing).
+ */
+export function serverSearchHead(entryText: string): string {
+  return `<meta name="${SEARCH_API_META}" content="/api/search"><meta name="${INDEX_TAG_META}" content="${indexTag(entryText)}">`;
+}
+
 /** The page's HTML with its search preloads at the end of the head (a second run changes nothing). */
-export function withSearchPreloads(html: string, entryText: string): string {
+export function withSearchPreloads(
+  html: string,
+  entryText: string,
+  mode: SearchMode = 'pagefind',
+): string {
   if (html.includes(`<meta name="${INDEX_TAG_META}"`)) return html;
   const language = /<html\b[^>]*\blang="([^"]+)"/.exec(html)?.[1];
-  const preloads = language ? searchPreloads(entryText, language) : undefined;
+  const preloads =
+    mode === 'server'
+      ? serverSearchHead(entryText)
+      : language
+        ? searchPreloads(entryText, language)
+        : undefined;
   const at = html.indexOf('</head>');
   if (!preloads || at < 0) return html;
   return html.slice(0, at) + preloads + html.slice(at);
@@ -79,20 +123,23 @@ export function withSearchPreloads(html: string, entryText: string): string {
 const SEARCH_PAGES = ['search/index.html', 'en/search/index.html'];
 
 function main(): void {
+  const mode = searchMode(process.env.PORTAL_SEARCH);
   const clientDir = join(resolve(portalDir, process.env.PORTAL_DIST ?? 'dist'), 'client');
   const entryText = readFileSync(join(clientDir, 'pagefind', 'pagefind-entry.json'), 'utf8');
   for (const page of SEARCH_PAGES) {
     const file = join(clientDir, page);
     const html = readFileSync(file, 'utf8');
     if (html.includes(`<meta name="${INDEX_TAG_META}"`)) continue;
-    const next = withSearchPreloads(html, entryText);
+    const next = withSearchPreloads(html, entryText, mode);
     // A search page that the index has no language for, or without a head: say so, loudly.
     if (next === html)
       throw new Error(`preload-search: cannot declare Pagefind's files in ${page}`);
     writeFileSync(file, next);
   }
   console.log(
-    `preload-search: ${SEARCH_PAGES.length} search pages preload Pagefind (tag ${indexTag(entryText)})`,
+    mode === 'server'
+      ? `preload-search: ${SEARCH_PAGES.length} search pages ask /api/search (PORTAL_SEARCH=server; Pagefind tag ${indexTag(entryText)} for the fallback)`
+      : `preload-search: ${SEARCH_PAGES.length} search pages preload Pagefind (PORTAL_SEARCH=pagefind, tag ${indexTag(entryText)})`,
   );
 }
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { indexTag, searchPreloads, withSearchPreloads } from '../../scripts/preload-search.ts';
+import {
+  indexTag,
+  searchMode,
+  searchPreloads,
+  withSearchPreloads,
+} from '../../scripts/preload-search.ts';
 
 // The files Pagefind fetches first, declared in the search pages' heads (scripts/preload-search.ts).
 const entry = JSON.stringify({
@@ -37,5 +42,16 @@ describe('search preloads', () => {
     expect(once.indexOf('<title>')).toBeLessThan(once.indexOf('bz-search-index'));
     expect(withSearchPreloads(once, entry)).toBe(once);
     expect(withSearchPreloads(page('de'), entry)).toBe(page('de'));
+  });
+
+  it('tells the page to ask the server, without Pagefind’s files, when the server searches', () => {
+    const head = withSearchPreloads(page('fa'), entry, 'server');
+    expect(head).toContain('<meta name="bz-search-api" content="/api/search">');
+    expect(head).toContain(`<meta name="bz-search-index" content="${indexTag(entry)}">`);
+    expect(head).not.toContain('/pagefind/');
+    expect(withSearchPreloads(head, entry, 'server')).toBe(head);
+    expect(searchMode(undefined)).toBe('server');
+    expect(searchMode('pagefind')).toBe('pagefind');
+    expect(() => searchMode('algolia')).toThrow(/PORTAL_SEARCH/);
   });
 });

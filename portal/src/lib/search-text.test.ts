@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { indexSearch, pageUrl, readFragment, spaceCells } from '../../scripts/index-search.ts';
+import { openSearchIndex } from './search-index.ts';
+import { searchIndex } from './search-query.ts';
 import {
   displayWords,
   excerptParts,
@@ -130,7 +132,8 @@ describe('index-search on a small built site (real Pagefind)', () => {
         'en/news/a',
         '<html lang="en"><body><article data-pagefind-body data-pagefind-filter="type:news"><h1>Visits</h1></article></body></html>',
       );
-      const pages = await indexSearch(dir);
+      const sqlitePath = join(dir, 'search.sqlite');
+      const pages = await indexSearch(dir, { sqlitePath });
       expect(pages.map((p) => [p.url, p.language])).toEqual([
         ['/en/news/a/', 'en'],
         ['/news/a/', 'fa'],
@@ -145,6 +148,17 @@ describe('index-search on a small built site (real Pagefind)', () => {
       expect(fa?.filters).toEqual({ type: ['news'], province: ['kerman'] });
       const words = displayWords(fa?.content ?? '', fa?.meta[ORIGINALS_META]);
       expect(words.join(' ')).toBe('بازدید از ۱۰۰ محله‌ی کم‌برخوردار. استان کرمان');
+      // The same pass wrote the server's index (src/lib/search-index.ts).
+      const db = openSearchIndex(sqlitePath);
+      const found = searchIndex(db, {
+        q: 'محله كمبرخوردار',
+        lang: 'fa',
+        page: 1,
+        type: '',
+        province: 'kerman',
+      });
+      db.close();
+      expect(found.results.map((result) => result.url)).toEqual(['/news/a/']);
       // Pagefind's ready-made UI files are not shipped.
       expect(readdirSync(join(dir, 'pagefind')).some((name) => name.includes('-ui'))).toBe(false);
     } finally {

@@ -1,9 +1,14 @@
-// The search page's client: runs Pagefind's JS API (the index built by scripts/index-search.ts)
-// and renders results with the page's own markup. Pagefind's ready-made UI is not used: it sets
+// The search page's client. When the build says the portal runs with its server (a
+// `bz-search-api` meta element, scripts/preload-search.ts), each search is one request to
+// /api/search (src/pages/api/search.ts: SQLite FTS5 on the server, ten results at a time);
+// otherwise, or when that address answers 404, it runs Pagefind's JS API in the browser (the
+// index built by scripts/index-search.ts). Either way it renders results with the page's own
+// markup. Pagefind's ready-made UI is not used: it sets
 // inline styles, which the portal's Content-Security-Policy (style-src 'self') forbids, and it
 // could not put the words as written back into the excerpts (src/lib/search-text.ts).
 import { queryTerms } from '@behzisti/core/search';
 import { toLocaleDigits } from '@behzisti/core/text';
+import type { SearchAnswer } from '../lib/search-api.ts';
 import {
   exactTerms,
   noResultsHelp,
@@ -11,7 +16,13 @@ import {
   type Place,
   placesInQuery,
 } from '../lib/search-rank.ts';
-import { displayWords, excerptParts, ORIGINALS_META, SERVICE_FILTER } from '../lib/search-text.ts';
+import {
+  displayWords,
+  type ExcerptPart,
+  excerptParts,
+  ORIGINALS_META,
+  SERVICE_FILTER,
+} from '../lib/search-text.ts';
 
 /** The part of Pagefind's JS API this page uses (pagefind.js has no published types). */
 interface PagefindResultData {
@@ -38,9 +49,36 @@ interface PagefindApi {
 }
 
 const PAGE_SIZE = 10;
+/** The server's deepest page (src/lib/search-api.ts MAX_PAGE). */
+const MAX_PAGE = 50;
 const EXCERPT_WORDS = 30;
 /** How long typing pauses before the words so far are looked up ahead of the search. */
 const PRELOAD_DELAY_MS = 300;
+
+/** One result, from either search, as the page shows it. */
+interface ResultView {
+  url: string;
+  title: string;
+  type: string | undefined;
+  province: string | undefined;
+  excerpt: ExcerptPart[];
+}
+
+/** A search's outcome: how many in all, and the next batch of results, in order. */
+interface Found {
+  total: number;
+  /** The next page of results, each yielded as soon as it and those above it are in. */
+  next(): AsyncGenerator<ResultView>;
+  hasMore(): boolean;
+}
+
+/** The server's search address when the build says there is one (scripts/preload-search.ts). */
+let serverSearch = document.querySelector<HTMLMetaElement>('meta[name="bz-search-api"]')?.content;
+
+/** The server cannot search here (a static host, or no index): use Pagefind from now on. */
+class NoServerSearch extends Error {}
+/** The server refused the query (too long, …): its sentence says what to do. */
+class RefusedQuery extends Error {}
 
 let pagefind: Promise<PagefindApi> | undefined;
 const vocabularies = new Map<string, Promise<string[]>>();
@@ -112,7 +150,7 @@ function setUp(root: HTMLElement): void {
   const helpQueries = root.querySelector('[data-search-help-queries]') as HTMLUListElement;
   const places = JSON.parse(root.dataset.places ?? '[]') as Place[];
 
-  let pending: PagefindResult[] = [];
+  let found: Found | undefined;
   let run = 0;
 
   /** role="status" announces changes; clearing first makes a repeated sentence heard again. */
@@ -128,19 +166,18 @@ function setUp(root: HTMLElement): void {
     return [...select.options].find((option) => option.value === value)?.textContent ?? value;
   }
 
-  function renderResult(data: PagefindResultData): HTMLLIElement {
+  function renderResult(result: ResultView): HTMLLIElement {
     const item = document.createElement('li');
     const heading = document.createElement('h2');
     const link = document.createElement('a');
-    link.href = data.url;
-    link.textContent = data.meta.title ?? data.url;
+    link.href = result.url;
+    link.textContent = result.title;
     heading.append(link);
     item.append(heading);
 
-    const facts = [
-      optionLabel(type, data.filters.type?.[0]),
-      optionLabel(province, data.filters.province?.[0]),
-    ].filter((fact): fact is string => fact !== undefined);
+    const facts = [optionLabel(type, result.type), optionLabel(province, result.province)].filter(
+      (fact): fact is string => fact !== undefined,
+    );
     if (facts.length > 0) {
       const meta = document.createElement('p');
       meta.className = 'meta';
@@ -152,9 +189,9 @@ function setUp(root: HTMLElement): void {
       item.append(meta);
     }
 
+    // Text nodes and <mark> elements only: nothing from the index is read as HTML.
     const excerpt = document.createElement('p');
-    const words = displayWords(data.content, data.meta[ORIGINALS_META]);
-    for (const part of excerptParts(words, data.locations, EXCERPT_WORDS)) {
+    for (const part of result.excerpt) {
       if (part.mark) {
         const mark = document.createElement('mark');
         mark.textContent = part.text;
@@ -227,27 +264,123 @@ function setUp(root: HTMLElement): void {
   /**
    * Renders the next page of results, each as soon as it and those above it have arrived (on a
    * slow link the first result shows a second or more before the tenth). With `focusFirst`
-   * ("More results"), focus moves to the first new result as soon as it is there.
+   * ("More results"), focus moves to the first new result as soon as it is shown.
    */
   async function showMore(current: number, focusFirst = false): Promise<void> {
-    const batch = pending.slice(0, PAGE_SIZE);
-    pending = pending.slice(PAGE_SIZE);
-    // All fragments are asked for at once; they are shown in order.
-    const arriving = batch.map((result) => result.data());
-    for (const [index, data] of arriving.entries()) {
-      const item = renderResult(await data);
+    if (!found) return;
+    more.hidden = true;
+    let first = true;
+    try {
+      for await (const result of found.next()) {
+        if (current !== run) return;
+        const item = renderResult(result);
+        list.append(item);
+        if (focusFirst && first) item.querySelector('a')?.focus();
+        first = false;
+      }
+    } catch {
       if (current !== run) return;
-      list.append(item);
-      if (focusFirst && index === 0) item.querySelector('a')?.focus();
+      announce(say('unavailable'));
+      return;
     }
-    more.hidden = pending.length === 0;
+    if (current !== run) return;
+    more.hidden = !found.hasMore();
+  }
+
+  /** Pagefind's result → what the page shows (excerpt from the index words, as written). */
+  function pagefindView(data: PagefindResultData): ResultView {
+    const words = displayWords(data.content, data.meta[ORIGINALS_META]);
+    return {
+      url: data.url,
+      title: data.meta.title ?? data.url,
+      type: data.filters.type?.[0],
+      province: data.filters.province?.[0],
+      excerpt: excerptParts(words, data.locations, EXCERPT_WORDS),
+    };
+  }
+
+  /** The search in the browser: Pagefind's index, ranked by src/lib/search-rank.ts. */
+  async function searchPagefind(raw: string, terms: string[], filters: Filters): Promise<Found> {
+    const term = terms.join(' ');
+    const api = await loadPagefind();
+    // The same terms as a phrase, among base and programme pages only, and in the form typed:
+    // they reorder the results (src/lib/search-rank.ts). Pagefind loads each index chunk once.
+    const exact = exactTerms(raw).join(' ');
+    const [all, phrase, services, exactForm] = await Promise.all([
+      api.search(term || null, { filters }),
+      terms.length > 1 ? api.search(`"${term}"`, { filters }) : null,
+      term && !type.value
+        ? api.search(term, { filters: { ...filters, [SERVICE_FILTER]: 'yes' } })
+        : null,
+      exact && exact !== term ? api.search(exact, { filters }) : null,
+    ]);
+    const ids = (results: { results: PagefindResult[] } | null) =>
+      new Set((results?.results ?? []).map((result) => result.id));
+    let pending = orderResults(all?.results ?? [], {
+      phrase: ids(phrase),
+      services: ids(services),
+      exact: ids(exactForm),
+    });
+    return {
+      total: pending.length,
+      hasMore: () => pending.length > 0,
+      async *next() {
+        const batch = pending.slice(0, PAGE_SIZE);
+        pending = pending.slice(PAGE_SIZE);
+        // All fragments are asked for at once; they are shown in order.
+        const arriving = batch.map((result) => result.data());
+        for (const data of arriving) yield pagefindView(await data);
+      },
+    };
+  }
+
+  /** One page of results from the server (src/pages/api/search.ts). */
+  async function fetchPage(address: string, raw: string, page: number): Promise<SearchAnswer> {
+    const params = new URLSearchParams({ q: raw, lang: locale, page: String(page) });
+    if (type.value) params.set('type', type.value);
+    if (province.value) params.set('province', province.value);
+    const response = await fetch(`${address}?${params}`, {
+      headers: { accept: 'application/json' },
+    });
+    if (response.status === 404) throw new NoServerSearch();
+    if (response.status === 400) {
+      const body = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
+      throw new RefusedQuery(body.error?.message ?? say('unavailable'));
+    }
+    // A server error: Pagefind's files may still answer.
+    if (!response.ok) throw new NoServerSearch();
+    return (await response.json()) as SearchAnswer;
+  }
+
+  /** The search on the server: the first page now, the next ones on "More results". */
+  async function searchServer(address: string, raw: string): Promise<Found> {
+    let answer: SearchAnswer | undefined = await fetchPage(address, raw, 1);
+    let page = 1;
+    const total = answer.total;
+    const view = (hit: SearchAnswer['results'][number]): ResultView => ({
+      url: hit.url,
+      title: hit.title,
+      type: hit.type || undefined,
+      province: hit.provinces[0],
+      excerpt: hit.excerpt,
+    });
+    return {
+      total,
+      hasMore: () => page * PAGE_SIZE < total && page < MAX_PAGE,
+      async *next() {
+        const current = answer ?? (await fetchPage(address, raw, page + 1));
+        if (!answer) page += 1;
+        answer = undefined;
+        for (const hit of current.results) yield view(hit);
+      },
+    };
   }
 
   async function search(): Promise<void> {
     const current = ++run;
     const raw = input.value.trim();
     // Queries pass through the same matcher as the indexed text: letters, digits and spellings
-    // folded, each word reduced to its stem (Pagefind matches it as a word or a word's start).
+    // folded, each word reduced to its stem (matched as a word or a word's start).
     const terms = queryTerms(raw);
     const term = terms.join(' ');
     const filters: Filters = {};
@@ -257,46 +390,43 @@ function setUp(root: HTMLElement): void {
     list.replaceChildren();
     more.hidden = true;
     help.hidden = true;
-    pending = [];
+    found = undefined;
     showPlaces(raw);
     if (!term && !filtered) {
       announce(say('prompt'));
       return;
     }
     status.textContent = say('searching');
-    let found: PagefindResult[];
+    let outcome: Found;
     try {
-      const api = await loadPagefind();
-      // The same terms as a phrase, among base and programme pages only, and in the form typed:
-      // they reorder the results (src/lib/search-rank.ts). Pagefind loads each index chunk once.
-      const exact = exactTerms(raw).join(' ');
-      const [all, phrase, services, exactForm] = await Promise.all([
-        api.search(term || null, { filters }),
-        terms.length > 1 ? api.search(`"${term}"`, { filters }) : null,
-        term && !type.value
-          ? api.search(term, { filters: { ...filters, [SERVICE_FILTER]: 'yes' } })
-          : null,
-        exact && exact !== term ? api.search(exact, { filters }) : null,
-      ]);
-      const ids = (results: { results: PagefindResult[] } | null) =>
-        new Set((results?.results ?? []).map((result) => result.id));
-      found = orderResults(all?.results ?? [], {
-        phrase: ids(phrase),
-        services: ids(services),
-        exact: ids(exactForm),
-      });
-    } catch {
+      outcome = await (async () => {
+        if (serverSearch) {
+          try {
+            return await searchServer(serverSearch, raw);
+          } catch (error) {
+            if (!(error instanceof NoServerSearch)) throw error;
+            // No server search here after all: Pagefind, for this search and the next ones.
+            serverSearch = undefined;
+          }
+        }
+        return searchPagefind(raw, terms, filters);
+      })();
+    } catch (error) {
+      if (current !== run) return;
+      if (error instanceof RefusedQuery) {
+        announce(error.message);
+        return;
+      }
       // No index, a lost connection, or a policy that blocks Pagefind's WebAssembly
       // (Content-Security-Policy without 'wasm-unsafe-eval'): say so, and point to the lists.
-      if (current !== run) return;
       if (unavailable) unavailable.hidden = false;
       announce(say('unavailable'));
       return;
     }
     if (unavailable) unavailable.hidden = true;
     if (current !== run) return;
-    pending = found;
-    const count = pending.length;
+    found = outcome;
+    const count = outcome.total;
     await showMore(current);
     if (current !== run) return;
     if (count === 0) {
@@ -330,6 +460,8 @@ function setUp(root: HTMLElement): void {
   // While the citizen types, fetch the index chunks the words so far need.
   let typing: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
+    // The server reads its own index: nothing to fetch ahead.
+    if (serverSearch) return;
     clearTimeout(typing);
     typing = setTimeout(() => {
       const term = queryTerms(input.value).join(' ');
@@ -356,7 +488,7 @@ function setUp(root: HTMLElement): void {
   root.hidden = false;
   if (input.value || type.value || province.value) void search();
   // Failing here is not yet an error: the search itself tries again and says so.
-  else loadPagefind().catch(() => undefined);
+  else if (!serverSearch) loadPagefind().catch(() => undefined);
 }
 
 const root = document.querySelector<HTMLElement>('[data-search]');

@@ -100,6 +100,11 @@ export class TextLexicon implements Lexicon {
     return this.counts.has(word);
   }
 
+  /** The compounds this text taught (joined form → parts), e.g. to store beside an index. */
+  learnedCompounds(): ReadonlyMap<string, readonly string[]> {
+    return this.compounds;
+  }
+
   compound(joined: string): readonly string[] | undefined {
     return this.compounds.get(joined) ?? LISTED_COMPOUNDS.get(joined);
   }

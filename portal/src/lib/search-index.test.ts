@@ -1,0 +1,283 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DatabaseSync } from 'node:sqlite';
+import { TextLexicon } from '@behzisti/core/search';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_PAGE, MAX_QUERY_CHARS, parseSearchParams, type SearchParams } from './search-api.ts';
+import { extractPage } from './search-extract.ts';
+import {
+  indexPublishedPage,
+  openSearchIndex,
+  removePublishedPage,
+  searchIndexPath,
+  writeSqliteIndex,
+} from './search-index.ts';
+import { ftsQuery, searchIndex } from './search-query.ts';
+import { wordTokens } from './search-record.ts';
+
+// The server-side search on a real SQLite file: the build's writer, the queries, one page
+// added and removed as a publish would, and input of any shape.
+
+const article = (
+  url: string,
+  options: {
+    lang?: string;
+    type?: string;
+    province?: string;
+    title: string;
+    lede?: string;
+    body: string;
+  },
+) => {
+  const lang = options.lang ?? 'fa';
+  const province = options.province
+    ? `<dl class="facts"><dd data-pagefind-filter="province:${options.province}">x</dd></dl>`
+    : '';
+  const html = `<html lang="${lang}"><body><article data-pagefind-body data-pagefind-filter="type:${options.type ?? 'news'}">
+    <h1 data-pagefind-meta="title">${options.title}</h1>${province}
+    ${options.lede ? `<p class="lede">${options.lede}</p>` : ''}<p>${options.body}</p></article>
+    <footer>پایگاه خدمات در همه‌ی صفحه‌ها</footer></body></html>`;
+  const page = extractPage(url, html);
+  if (!page) throw new Error(`no page at ${url}`);
+  return page;
+};
+
+const pages = [
+  article('/news/settlements/', {
+    title: 'بازدید از سکونت گاه های غیر رسمی اردبیل',
+    province: 'ardabil',
+    body: 'مددکاران اجتماعی از ۱۰۰ محله‌ی کم‌برخوردار بازدید کردند.',
+  }),
+  article('/news/joined/', {
+    title: 'گزارش سال',
+    body: 'در سکونتگاهها کار تازه‌ای آغاز شد و پایگاه خدمات اجتماعی باز شد.',
+  }),
+  article('/news/apart/', {
+    title: 'خبر دیگر',
+    lede: 'خدمات اجتماعی در روستا',
+    body: 'پایگاه تازه‌ای برای کودکان ساخته شد. این پایگاه در کنار مدرسه است و خدمات گوناگون دارد.',
+  }),
+  article('/directory/bases/kerman-1/', {
+    type: 'base',
+    province: 'kerman',
+    title: 'پایگاه خدمات اجتماعی کرمان',
+    body: 'مددکاری و مشاوره برای خانواده‌ها.',
+  }),
+  article('/en/news/visit/', {
+    lang: 'en',
+    title: 'Social services bases open',
+    body: 'Visiting the informal settlements of Ardabil.',
+  }),
+];
+
+let dir: string;
+let db: DatabaseSync;
+let path: string;
+
+const lexicons = () => {
+  const texts = new Map<string, string[]>();
+  for (const page of pages) {
+    texts.set(page.language, [
+      ...(texts.get(page.language) ?? []),
+      ...page.runs.map((r) => r.text),
+    ]);
+  }
+  return new Map([...texts].map(([language, list]) => [language, TextLexicon.of(list)]));
+};
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'bz-search-sqlite-'));
+  path = join(dir, 'search.sqlite');
+  writeSqliteIndex(path, pages, lexicons());
+  db = openSearchIndex(path);
+});
+afterAll(() => {
+  db?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const params = (q: string, more: Partial<SearchParams> = {}): SearchParams => ({
+  q,
+  lang: 'fa',
+  page: 1,
+  type: '',
+  province: '',
+  ...more,
+});
+const urls = (q: string, more: Partial<SearchParams> = {}) =>
+  searchIndex(db, params(q, more)).results.map((result) => result.url);
+
+describe('server search index (SQLite FTS5)', () => {
+  it('indexes an index word whole and by its parts', () => {
+    expect(wordTokens('سکونت-گاه-های')).toEqual(['سکونتگاههای', 'سکونت', 'گاه', 'های']);
+    expect(wordTokens('پایگاه')).toEqual(['پایگاه']);
+    expect(wordTokens('-')).toEqual([]);
+  });
+
+  it('finds a compound typed joined where it was written apart, and the reverse', () => {
+    expect(urls('سکونتگاه')).toEqual(
+      expect.arrayContaining(['/news/settlements/', '/news/joined/']),
+    );
+    expect(urls('سکونت گاه')).toEqual(
+      expect.arrayContaining(['/news/settlements/', '/news/joined/']),
+    );
+    expect(urls('سکونت‌گاه‌ها')).toEqual(
+      expect.arrayContaining(['/news/settlements/', '/news/joined/']),
+    );
+  });
+
+  it('folds Arabic letters, digit sets and the joiner', () => {
+    expect(urls('١٠٠ محلهي كمبرخوردار')).toEqual(['/news/settlements/']);
+  });
+
+  it('ranks the phrase and the title above the words apart, and services above news', () => {
+    const found = urls('پایگاه خدمات');
+    // The base page has the phrase in its title (and is a service); /news/joined/ has the
+    // phrase in its body; /news/apart/ has both words, far apart.
+    expect(found).toEqual(['/directory/bases/kerman-1/', '/news/joined/', '/news/apart/']);
+  });
+
+  it('never indexes the boilerplate around the article', () => {
+    expect(urls('صفحه‌ها')).toEqual([]);
+  });
+
+  it('searches one language, and narrows by type and province', () => {
+    expect(urls('services', { lang: 'en' })).toEqual(['/en/news/visit/']);
+    expect(urls('settlement', { lang: 'en' })).toEqual(['/en/news/visit/']);
+    expect(urls('پایگاه', { type: 'base' })).toEqual(['/directory/bases/kerman-1/']);
+    expect(urls('', { province: 'ardabil' })).toEqual(['/news/settlements/']);
+    expect(urls('اجتماعی', { province: 'kerman' })).toEqual(['/directory/bases/kerman-1/']);
+  });
+
+  it('returns the excerpt as written, with the matched words marked', () => {
+    const answer = searchIndex(db, params('محله كم برخوردار'));
+    expect(answer.total).toBe(1);
+    const excerpt = answer.results[0]?.excerpt ?? [];
+    expect(excerpt.map((part) => part.text).join('')).toContain('۱۰۰ محله‌ی کم‌برخوردار');
+    expect(excerpt.filter((part) => part.mark).map((part) => part.text)).toEqual([
+      'محله‌ی',
+      'کم‌برخوردار',
+    ]);
+  });
+
+  it('pages through results and counts them all', () => {
+    const first = searchIndex(db, params('اجتماعی'));
+    expect(first.total).toBe(4);
+    expect(first.results).toHaveLength(4);
+    const past = searchIndex(db, params('اجتماعی', { page: 3 }));
+    expect(past.results).toEqual([]);
+    expect(past.total).toBe(4);
+  });
+
+  it('adds, replaces and removes one published page without a rebuild', () => {
+    const url = '/news/published-now/';
+    const html = (title: string) =>
+      `<html lang="fa"><body><article data-pagefind-body data-pagefind-filter="type:news"><h1 data-pagefind-meta="title">${title}</h1><p>متن خبر</p></article></body></html>`;
+    expect(indexPublishedPage(path, url, html('افتتاح خانه‌ی قاصدک'))).toBe(true);
+    expect(urls('قاصدک')).toEqual([url]);
+    expect(urls('خانه قاصدک')).toEqual([url]);
+    expect(indexPublishedPage(path, url, html('افتتاح مرکز نوبهار'))).toBe(true);
+    expect(urls('قاصدک')).toEqual([]);
+    expect(urls('نوبهار')).toEqual([url]);
+    expect(removePublishedPage(path, url)).toBe(true);
+    expect(urls('نوبهار')).toEqual([]);
+    expect(removePublishedPage(path, url)).toBe(false);
+  });
+
+  it('finds the index beside the server output, or where PORTAL_SEARCH_DB says', () => {
+    expect(
+      searchIndexPath('/x/dist/server/chunks/a.mjs', { PORTAL_SEARCH_DB: '/y/s.sqlite' }),
+    ).toBe('/y/s.sqlite');
+  });
+});
+
+describe('server search input', () => {
+  it('accepts the documented parameters and refuses the rest with a sentence in the language asked', () => {
+    expect(
+      parseSearchParams(new URLSearchParams('q=پایگاه&lang=en&page=2&type=base&province=kerman')),
+    ).toEqual({
+      ok: true,
+      params: { q: 'پایگاه', lang: 'en', page: 2, type: 'base', province: 'kerman' },
+    });
+    const fail = (query: string) => parseSearchParams(new URLSearchParams(query));
+    expect(fail(`q=${'آ'.repeat(MAX_QUERY_CHARS + 1)}`)).toMatchObject({
+      ok: false,
+      code: 'QUERY_TOO_LONG',
+      lang: 'fa',
+    });
+    expect(fail(`q=a&page=${MAX_PAGE + 1}&lang=en`)).toMatchObject({
+      ok: false,
+      code: 'BAD_PAGE',
+      lang: 'en',
+    });
+    for (const page of ['0', '-1', '1.5', '1e2', ' 1', ''])
+      expect(fail(`page=${page}`)).toMatchObject({ code: 'BAD_PAGE' });
+    expect(fail('lang=de')).toMatchObject({ code: 'BAD_LANGUAGE' });
+    expect(fail('type=admin')).toMatchObject({ code: 'BAD_TYPE' });
+    expect(fail('province=nowhere')).toMatchObject({ code: 'BAD_PROVINCE' });
+  });
+
+  it('never lets the query become FTS5 syntax', () => {
+    const query = ftsQuery('"a" OR b* NEAR(c d) title:e ^f -g');
+    // The text columns, then only quoted runs of letters, digits and marks, a `*` after the
+    // closing quote at most.
+    const [, inner = ''] = /^\{title lede headings body\} : \((.*)\)$/.exec(query.all) ?? [];
+    const strings = inner.split(/(?<=["*]) (?=")/);
+    expect(strings.length).toBeGreaterThan(3);
+    for (const string of strings) expect(string).toMatch(/^"[\p{L}\p{N}\p{M} ]+"\*?$/u);
+    expect(inner).not.toMatch(/[():^+-]/);
+  });
+
+  it('answers any query string without an FTS5 error (generated)', () => {
+    const pieces = fc.constantFrom(
+      '"',
+      "'",
+      '*',
+      '^',
+      ':',
+      '(',
+      ')',
+      '-',
+      '+',
+      'NEAR',
+      'AND',
+      'OR',
+      'NOT',
+      ' ',
+      '\u0000',
+      '\u200c',
+      'ي',
+      'ك',
+      '۱',
+      'پایگاه',
+      'title',
+      '{',
+      '}',
+      '\\',
+      '\uD800',
+      'ـ',
+      'ً',
+    );
+    const query = fc.oneof(
+      fc.string({ maxLength: 60 }),
+      fc.string({ unit: 'binary', maxLength: 60 }),
+      fc.array(pieces, { maxLength: 20 }).map((parts) => parts.join('')),
+    );
+    fc.assert(
+      fc.property(
+        query,
+        fc.constantFrom('fa', 'en'),
+        fc.integer({ min: 1, max: 3 }),
+        (q, lang, page) => {
+          const parsed = parseSearchParams(new URLSearchParams({ q, lang, page: String(page) }));
+          if (!parsed.ok) return;
+          const answer = searchIndex(db, parsed.params);
+          expect(answer.total).toBeGreaterThanOrEqual(answer.results.length);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});

@@ -1,0 +1,210 @@
+import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
+import { queryTerms } from '@behzisti/core/search';
+import {
+  MAX_TERMS,
+  PAGE_SIZE,
+  type SearchAnswer,
+  type SearchHit,
+  type SearchParams,
+} from './search-api.ts';
+import { exactTerms, SERVICE_BOOST } from './search-rank.ts';
+import { COLUMN_WEIGHTS, COLUMNS, facetToken, TEXT_COLUMNS, wordTokens } from './search-record.ts';
+import { displayWords, excerptParts } from './search-text.ts';
+
+/**
+ * A query against the server-side index (search-index.ts), ranked as the Pagefind search page
+ * ranks (search-rank.ts `orderResults`): tiers first — the query's words close together as a
+ * phrase (2), its words in the form typed (1) — then bm25 with the column weights (title 10,
+ * lede 5, headings 3, body 1), base and programme pages boosted, and pages with the words in
+ * their title (TITLE_BOOST); ties by page order.
+ *
+ * The user's text is never FTS5 syntax: it goes through core's matcher (queryTerms, as the
+ * Pagefind search does), each term is cut into runs of letters, digits and marks, and each run
+ * is written as a quoted FTS5 string of those characters only — no quote, operator or column
+ * name can reach the expression. Every term is a prefix query (Pagefind matches a term as a
+ * word or the start of one; the stem then finds every inflected form).
+ */
+
+/** Letters, digits and combining marks: the only characters a quoted FTS5 string gets. */
+const TOKEN_RUN = /[\p{L}\p{N}\p{M}]+/gu;
+
+/** A term's tokens as the index's tokenizer would cut them (lower-cased, as unicode61 does). */
+export function termTokens(term: string): string[] {
+  return (term.toLowerCase().match(TOKEN_RUN) ?? []).slice(0, 8);
+}
+
+/**
+ * `"word"*`, or `"word other"*` for a term the tokenizer cuts into several (a phrase). A term
+ * ending in a single letter or digit is matched whole: as a prefix it would read most of the
+ * index for little use.
+ */
+const prefixString = (tokens: readonly string[]) =>
+  `"${tokens.join(' ')}"${[...(tokens.at(-1) ?? '')].length >= 2 ? '*' : ''}`;
+
+export interface FtsQuery {
+  /** All the terms, each as a prefix (FTS5's implicit AND). '' when nothing is searchable. */
+  all: string;
+  /** The terms near each other, as a phrase allowing for the index's extra tokens. */
+  phrase: string;
+  /** The words in the form typed, when that differs from the stems. */
+  exact: string;
+  /** All the terms in the title column. */
+  title: string;
+  /** Every query token, for marking the matched words in excerpts. */
+  marks: string[];
+}
+
+/**
+ * How many tokens a phrase may have between its words: each written word is indexed as its
+ * whole and its parts (search-record.ts), so neighbours in the text can be up to three tokens
+ * apart in the index («پایگاه‌های خدمات» → «پایگاههای پایگاه های خدمات»).
+ */
+const PHRASE_SLACK = 3;
+
+/** The FTS5 expressions for a query (terms past MAX_TERMS are not searched). */
+export function ftsQuery(raw: string): FtsQuery {
+  const terms = queryTerms(raw)
+    .map(termTokens)
+    .filter((tokens) => tokens.length > 0)
+    .slice(0, MAX_TERMS);
+  const strings = terms.map(prefixString).join(' ');
+  // Only the text columns: the facets column holds the filters (search-record.ts).
+  const text = `{${TEXT_COLUMNS.join(' ')}}`;
+  const all = strings && `${text} : (${strings})`;
+  const phrase =
+    terms.length > 1 ? `${text} : NEAR(${strings}, ${PHRASE_SLACK * (terms.length - 1)})` : '';
+  const exactTokens = exactTerms(raw)
+    .map(termTokens)
+    .filter((tokens) => tokens.length > 0)
+    .slice(0, MAX_TERMS);
+  const exactExpression = exactTokens.map(prefixString).join(' ');
+  return {
+    all,
+    phrase,
+    exact: exactExpression === strings ? '' : `${text} : (${exactExpression})`,
+    title: strings && `title : (${strings})`,
+    marks: [...new Set([...terms.flat(), ...exactTokens.flat()])],
+  };
+}
+
+/** A crude English stem for marking only (porter decides what matches in the index). */
+const latinStem = (token: string) =>
+  /^[a-z]+$/.test(token) && token.length > 4 ? token.replace(/(?:ing|ed|es|s)$/, '') : token;
+
+/** Positions of the index words that a query token starts (the words to mark). */
+export function matchedPositions(
+  indexWords: readonly string[],
+  marks: readonly string[],
+): number[] {
+  const stems = marks.map(latinStem);
+  const positions: number[] = [];
+  indexWords.forEach((word, position) => {
+    const tokens = wordTokens(word).flatMap(termTokens);
+    if (tokens.some((token) => stems.some((mark) => token.startsWith(mark))))
+      positions.push(position);
+  });
+  return positions;
+}
+
+const EXCERPT_WORDS = 30;
+
+interface Row {
+  url: string;
+  title: string;
+  type: string;
+  provinces: string;
+  content: string;
+  originals: string;
+}
+
+function hit(row: Row, marks: readonly string[]): SearchHit {
+  const indexWords = row.content === '' ? [] : row.content.split(' ');
+  const words = displayWords(row.content, row.originals);
+  return {
+    url: row.url,
+    title: row.title,
+    type: row.type,
+    provinces: row.provinces.split('|').filter((id) => id !== ''),
+    excerpt: excerptParts(words, matchedPositions(indexWords, marks), EXCERPT_WORDS),
+  };
+}
+
+/**
+ * bm25 saturates a word's weighted frequency, so a title's weight of 10 gives at most about
+ * twice a single mention in the body, less than the services' boost: a news item titled with
+ * the query would fall below every base that mentions it once. Pages with every term in their
+ * title are boosted as much as services (Pagefind's scoring weighs titles about this much).
+ */
+export const TITLE_BOOST = 3;
+
+const BM25 = `bm25(pages_fts, ${COLUMNS.map((column) => COLUMN_WEIGHTS[column]).join(', ')})`;
+
+/** Runs a checked query (search-api.ts parseSearchParams) and returns one page of results. */
+export function searchIndex(db: DatabaseSync, params: SearchParams): SearchAnswer {
+  const query = ftsQuery(params.q);
+  const filtered = params.type !== '' || params.province !== '';
+  const answer: SearchAnswer = {
+    query: params.q,
+    lang: params.lang,
+    page: params.page,
+    pageSize: PAGE_SIZE,
+    total: 0,
+    results: [],
+  };
+  // Nothing searchable and no filter: nothing to list (the page asks for a word).
+  if (query.all === '' && !filtered) return answer;
+  // The filters, as tokens of the facets column (search-record.ts facetToken).
+  const facets = [
+    facetToken('lang', params.lang),
+    ...(params.type ? [facetToken('type', params.type)] : []),
+    ...(params.province ? [facetToken('prov', params.province)] : []),
+  ];
+  const filter = `facets : (${facets.map((token) => `"${token}"`).join(' ')})`;
+  const match = query.all === '' ? filter : `(${query.all}) AND ${filter}`;
+  /** A factor for the pages of another match (an FTS5 set, built once per query). */
+  const when = (yes: number, no: number) =>
+    `(CASE WHEN rowid IN (SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?) THEN ${yes} ELSE ${no} END)`;
+  // FTS5 alone ranks (ids and scores: no join, no text carried through the sort), then the ten
+  // rows of the page are read.
+  let sql: string;
+  let bound: SQLInputValue[];
+  if (query.all === '') {
+    sql =
+      'SELECT rowid AS id, count(*) OVER () AS total FROM pages_fts WHERE pages_fts MATCH ? ORDER BY rowid LIMIT ? OFFSET ?';
+    bound = [match];
+  } else {
+    const tier = [query.phrase ? when(2, 0) : '0', query.exact ? when(1, 0) : '0'].join(' + ');
+    // bm25 only where FTS5 answers the match itself (materialized), the sets joined after.
+    sql = `WITH h AS MATERIALIZED (
+        SELECT rowid, ${BM25} AS score FROM pages_fts WHERE pages_fts MATCH ?
+      )
+      SELECT rowid AS id, ${tier} AS tier,
+        score * ${when(SERVICE_BOOST, 1)} * ${when(TITLE_BOOST, 1)} AS score,
+        count(*) OVER () AS total
+      FROM h ORDER BY tier DESC, score ASC, rowid ASC LIMIT ? OFFSET ?`;
+    bound = [
+      match,
+      ...(query.phrase ? [query.phrase] : []),
+      ...(query.exact ? [query.exact] : []),
+      `facets : "${facetToken('service')}"`,
+      query.title,
+    ];
+  }
+  const ranked = db
+    .prepare(sql)
+    .all(...bound, PAGE_SIZE, (params.page - 1) * PAGE_SIZE) as unknown as {
+    id: number;
+    total: number;
+  }[];
+  const read = db.prepare(
+    'SELECT url, title, type, provinces, content, originals FROM pages WHERE id = ?',
+  );
+  answer.results = ranked.map((entry) => hit(read.get(entry.id) as unknown as Row, query.marks));
+  answer.total = ranked[0]?.total ?? 0;
+  if (ranked.length === 0 && params.page > 1) {
+    // Past the last page: still say how many there are.
+    const first = searchIndex(db, { ...params, page: 1 });
+    answer.total = first.total;
+  }
+  return answer;
+}
