@@ -181,7 +181,7 @@ async function scaleRows(count) {
       new URL('../portal/e2e/news-counts.ts', import.meta.url).href
     );
     /** @type {{ problems: string[], lists: number }} */
-    const report = checkNewsCounts(join(portalDir, dist, 'client'), newsDir);
+    const report = await checkNewsCounts(join(portalDir, dist, "client"), newsDir);
     rows.push({
       figure: `${label}: lists match the content`,
       value: report.problems.length === 0 ? 'yes' : `NO (${report.problems.length})`,
