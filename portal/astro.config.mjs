@@ -47,7 +47,9 @@ export default defineConfig({
           provider: {
             name: 'behzisti-news',
             entrypoint: new URL('./src/lib/news-cache-provider.ts', import.meta.url),
-            config: { max: 5000 },
+            // News pages read no query: the key is the path alone, so `?x=1`, `?x=2`… neither
+            // bypass the cache nor fill it (at most 2,000 pages of about 15 kB in memory).
+            config: { max: 2000, query: { include: [] } },
           },
         },
       }
