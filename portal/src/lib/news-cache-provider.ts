@@ -25,9 +25,12 @@ export function cacheHeaders(options: CacheOptions): Headers {
   return headers;
 }
 
-const newsCacheProvider: CacheProviderFactory<MemoryCacheProviderOptions> = (config) => {
+/** The provider, with the purge channel's URL given (undefined: this instance alone). */
+export function createNewsCacheProvider(
+  config: MemoryCacheProviderOptions | undefined,
+  url: string | undefined,
+): CacheProvider & { close(): Promise<void> } {
   const memory = memoryProvider(config);
-  const url = purgeDatabaseUrl();
   let sql: import('postgres').Sql | undefined;
   let listening: Promise<unknown> | undefined;
   if (url) {
@@ -43,7 +46,7 @@ const newsCacheProvider: CacheProviderFactory<MemoryCacheProviderOptions> = (con
       console.error(`news cache: cannot listen for purges (${(error as Error).message})`);
     });
   }
-  const provider: CacheProvider = {
+  return {
     name: 'behzisti-news',
     setHeaders: (options) => cacheHeaders(options),
     onRequest: (context, next) =>
@@ -55,8 +58,14 @@ const newsCacheProvider: CacheProviderFactory<MemoryCacheProviderOptions> = (con
         if (sql) await notifyPurge(sql, options);
       }
     },
+    async close() {
+      await listening?.catch(() => undefined);
+      await sql?.end({ timeout: 5 });
+    },
   };
-  return provider;
-};
+}
+
+const newsCacheProvider: CacheProviderFactory<MemoryCacheProviderOptions> = (config) =>
+  createNewsCacheProvider(config, purgeDatabaseUrl());
 
 export default newsCacheProvider;
