@@ -97,7 +97,11 @@ async function sizeOf(bytes: Uint8Array): Promise<{ width: number; height: numbe
  * Stores the picture and, for an SVG, a PNG of it for link previews (messengers ignore SVG in
  * og:image); both under names made of their hash.
  */
-async function storePicture(source: NewsSource, store: NewsStore): Promise<NewsPicture> {
+async function storePicture(
+  source: NewsSource,
+  store: NewsStore,
+  seen: Pictures,
+): Promise<NewsPicture> {
   const image = source.data.image;
   const file = source.imageFile;
   if (!image || !file) throw new Error(`${source.filePath}: no picture`);
@@ -110,6 +114,21 @@ async function storePicture(source: NewsSource, store: NewsStore): Promise<NewsP
   const bytes = readFileSync(file);
   const extension = file.slice(file.lastIndexOf('.')).toLowerCase();
   const name = mediaName(bytes, extension);
+  // Many items share a picture: each is measured and rasterised once per sync.
+  let stored = seen.get(name);
+  if (!stored) {
+    stored = storeMedia(store, name, type, bytes);
+    seen.set(name, stored);
+  }
+  return { ...(await stored), alt: image.alt, caption: image.caption };
+}
+
+async function storeMedia(
+  store: NewsStore,
+  name: string,
+  type: string,
+  bytes: Uint8Array,
+): Promise<Omit<NewsPicture, 'alt' | 'caption'>> {
   store.putMedia(name, type, bytes);
   const size = await sizeOf(bytes);
   let og = { src: newsMediaPath(name), ...size, type };
@@ -125,16 +144,16 @@ async function storePicture(source: NewsSource, store: NewsStore): Promise<NewsP
       type: 'image/png',
     };
   }
-  return {
-    src: newsMediaPath(name),
-    ...size,
-    alt: image.alt,
-    caption: image.caption,
-    og,
-  };
+  return { src: newsMediaPath(name), ...size, og };
 }
 
-async function toStored(source: NewsSource, store: NewsStore): Promise<StoredEntry> {
+type Pictures = Map<string, Promise<Omit<NewsPicture, 'alt' | 'caption'>>>;
+
+async function toStored(
+  source: NewsSource,
+  store: NewsStore,
+  pictures: Pictures,
+): Promise<StoredEntry> {
   const { image: _image, ...data } = source.data;
   return {
     id: source.id,
@@ -142,7 +161,7 @@ async function toStored(source: NewsSource, store: NewsStore): Promise<StoredEnt
     hash: source.hash,
     data: {
       ...data,
-      ...(source.data.image ? { image: await storePicture(source, store) } : {}),
+      ...(source.data.image ? { image: await storePicture(source, store, pictures) } : {}),
     },
     html: await renderBody(source),
   };
@@ -182,6 +201,7 @@ export async function syncNews({
   };
 
   const puts: NewsItem<StoredEntry>[] = [];
+  const pictures: Pictures = new Map();
   for (const item of wanted) {
     const key = `${item.locale}/${item.slug}`;
     const before = stored.get(key);
@@ -195,7 +215,7 @@ export async function syncNews({
       change.added.push({ locale: item.locale, slug: item.slug });
     }
     note(item.locale, listsOf(item.entry));
-    puts.push({ ...item, entry: await toStored(item.entry, store) });
+    puts.push({ ...item, entry: await toStored(item.entry, store, pictures) });
   }
   if (puts.length > 0) store.put(puts);
   // What is stored but no longer published: deleted files, drafts, withdrawn items.
