@@ -47,7 +47,11 @@ const issueText = (issue: { path: PropertyKey[]; message: string }) =>
   `${issue.path.length > 0 ? `field '${issue.path.map(String).join('.')}': ` : ''}${issue.message}`;
 
 /** Reads one file; throws a message naming the file, the field and the reason. */
-export function readNewsSource(contentDir: string, path: string): NewsSource {
+export function readNewsSource(
+  contentDir: string,
+  path: string,
+  pictureHashes = new Map<string, string>(),
+): NewsSource {
   const file = join(contentDir, path);
   const shown = `${relative(dirname(resolve(contentDir)), file)
     .split(sep)
@@ -88,7 +92,13 @@ export function readNewsSource(contentDir: string, path: string): NewsSource {
         `${shown}: field 'image.src': the picture ${data.image.src} is not a file beside the news (write a path such as ../images/picture.svg)`,
       );
     }
-    hash.update(readFileSync(imageFile));
+    // Many items share a picture: each file is read and hashed once per sync.
+    let pictureHash = pictureHashes.get(imageFile);
+    if (pictureHash === undefined) {
+      pictureHash = createHash('sha256').update(readFileSync(imageFile)).digest('hex');
+      pictureHashes.set(imageFile, pictureHash);
+    }
+    hash.update(pictureHash);
   }
   const id = path.replace(/\.md$/, '');
   return { id, filePath: shown, hash: hash.digest('hex'), data, body, imageFile };
@@ -101,9 +111,10 @@ export function readNewsSource(contentDir: string, path: string): NewsSource {
 export function readNewsSources(contentDir: string): NewsSource[] {
   const problems: string[] = [];
   const sources: NewsSource[] = [];
+  const pictureHashes = new Map<string, string>();
   for (const path of markdownFiles(contentDir)) {
     try {
-      sources.push(readNewsSource(contentDir, path));
+      sources.push(readNewsSource(contentDir, path, pictureHashes));
     } catch (error) {
       problems.push((error as Error).message);
     }
