@@ -6,6 +6,9 @@
 // 10,000 items by default; BENCH_SCALE_ITEMS=50000 (or 10000,50000,100000,200000) for more:
 // each 50,000 items take many minutes and several GB on two cores. BENCH_SCALE_KEEP=1 keeps the
 // builds (portal/dist-scale-<n>) and the generated news (printed) for a look afterwards.
+// The news are on demand by default (the server build): the lists are checked through the running
+// server and commit-to-live is a publish (`publishNews`), not a rebuild; PORTAL_NEWS=static
+// measures the static build and its rebuild after one edit.
 import { spawn } from 'node:child_process';
 import {
   existsSync,
@@ -141,6 +144,91 @@ async function buildSteps(dist, newsDir, rows, label) {
   return { wallMs, cpuMs, peakBytes };
 }
 
+/** News rendered on demand by the server (the default build), or prerendered (PORTAL_NEWS=static). */
+const served = process.env.PORTAL_NEWS !== 'static';
+
+/** @param {string} label @param {{ problems: string[], lists: number }} report @returns {Row} */
+const countsRow = (label, report) => ({
+  figure: `${label}: lists match the content`,
+  value: report.problems.length === 0 ? 'yes' : `NO (${report.problems.length})`,
+  note: `sitemap, feeds and ${report.lists} index, tag and province lists${report.problems.length > 0 ? `; first: ${report.problems.slice(0, 3).join('; ')}` : ''}`,
+});
+
+/** @param {string} newsDir @returns {string} the marker now in bench-000001's title */
+function editOneItem(newsDir) {
+  const edited = join(newsDir, 'fa', 'bench-000001.md');
+  const marker = `ویرایش ${Date.now()}`;
+  writeFileSync(edited, readFileSync(edited, 'utf8').replace(/^title: "/m, `title: "${marker} `));
+  return marker;
+}
+
+/**
+ * A static site: one item edited (a title corrected), then the same build again with its cache:
+ * commit to live (deploying the folder not counted).
+ * @param {string} dist @param {string} newsDir @param {Row[]} rows @param {string} label
+ */
+async function rebuildAfterEdit(dist, newsDir, rows, label) {
+  const marker = editOneItem(newsDir);
+  const again = await buildSteps(dist, newsDir, rows, `${label} rebuild`);
+  const page = readFileSync(join(portalDir, dist, 'client/news/bench-000001/index.html'), 'utf8');
+  rows.push({
+    figure: `${label}: rebuild after editing one item`,
+    value: `${seconds(again.wallMs)} (CPU ${seconds(again.cpuMs)})`,
+    note: `content cache kept; the edit is ${page.includes(marker) ? '' : 'NOT '}on the article page; peak memory ${MB(again.peakBytes)}; ${load()}`,
+  });
+}
+
+/**
+ * The server build: the lists checked through the running server, then one item edited and
+ * published (`publishNews`: the store rewritten for what changed, the purge sent), and the time
+ * until the server's article page and news index show the edit. Without PostgreSQL the purge
+ * cannot reach the server process, so the index is read once before (cached) only when a purge
+ * channel is configured; e2e/news-live.test.ts measures the two-instance purge.
+ * @param {string} dist @param {string} newsDir @param {string} label @param {Function} checkNewsCounts
+ * @returns {Promise<Row[]>}
+ */
+async function publishAfterEdit(dist, newsDir, label, checkNewsCounts) {
+  const { startPortalServer } = await import(
+    new URL('../portal/e2e/server.setup.ts', import.meta.url).href
+  );
+  const { NewsStore } = await import(
+    new URL('../portal/src/lib/news-store.ts', import.meta.url).href
+  );
+  const { publishNews } = await import(
+    new URL('../portal/src/lib/news-publish.ts', import.meta.url).href
+  );
+  /** @type {Row[]} */
+  const rows = [];
+  const storePath = join(portalDir, dist, 'news.sqlite');
+  const server = await startPortalServer(join(portalDir, dist), { PORTAL_NEWS_DB: storePath });
+  try {
+    rows.push(countsRow(label, await checkNewsCounts(server.baseUrl, newsDir)));
+    const marker = editOneItem(newsDir);
+    const store = new NewsStore(storePath);
+    const started = performance.now();
+    let syncMs = 0;
+    try {
+      const change = await publishNews({ contentDir: newsDir, store });
+      syncMs = performance.now() - started;
+      let live = false;
+      while (!live && performance.now() - started < 120_000) {
+        const page = await fetch(`${server.baseUrl}/news/bench-000001/`);
+        live = (await page.text()).includes(marker);
+      }
+      rows.push({
+        figure: `${label}: publish one edited item, to live`,
+        value: live ? seconds(performance.now() - started) : 'NOT live after 120 s',
+        note: `syncNews ${seconds(syncMs)} (${change.updated.length} item rewritten, ${change.cacheTags.length} cache tags purged${change.broadcast ? ' over PostgreSQL' : ', no purge channel'}), then the article page from the server; no rebuild; ${load()}`,
+      });
+    } finally {
+      store.close();
+    }
+  } finally {
+    server.stop();
+  }
+  return rows;
+}
+
 /** @param {number} count @returns {Promise<Row[]>} */
 async function scaleRows(count) {
   /** @type {Row[]} */
@@ -167,7 +255,7 @@ async function scaleRows(count) {
     rows.push({
       figure: `${label}: output`,
       value: `${client.files.toLocaleString('en')} files`,
-      note: `client ${MB(client.bytes)}; server bundle ${MB(server.bytes)} (largest file ${MB(server.largest)})`,
+      note: `client ${MB(client.bytes)}; server bundle ${MB(server.bytes)} (largest file ${MB(server.largest)})${existsSync(join(portalDir, dist, 'news.sqlite')) ? `; news store ${MB(statSync(join(portalDir, dist, 'news.sqlite')).size)}` : ''}`,
     });
 
     const first = await measureFirstQueryBytes(join(portalDir, dist, 'client'), SEARCH_QUERY);
@@ -180,26 +268,14 @@ async function scaleRows(count) {
     const { checkNewsCounts } = await import(
       new URL('../portal/e2e/news-counts.ts', import.meta.url).href
     );
-    /** @type {{ problems: string[], lists: number }} */
-    const report = checkNewsCounts(join(portalDir, dist, 'client'), newsDir);
-    rows.push({
-      figure: `${label}: lists match the content`,
-      value: report.problems.length === 0 ? 'yes' : `NO (${report.problems.length})`,
-      note: `sitemap, feeds and ${report.lists} index, tag and province lists${report.problems.length > 0 ? `; first: ${report.problems.slice(0, 3).join('; ')}` : ''}`,
-    });
-
-    // One item edited (a title corrected), then the same build again with its cache: how long
-    // a static site takes from commit to live (deploying the folder not counted).
-    const edited = join(newsDir, 'fa', 'bench-000001.md');
-    const marker = `ویرایش ${Date.now()}`;
-    writeFileSync(edited, readFileSync(edited, 'utf8').replace(/^title: "/m, `title: "${marker} `));
-    const again = await buildSteps(dist, newsDir, rows, `${label} rebuild`);
-    const page = readFileSync(join(portalDir, dist, 'client/news/bench-000001/index.html'), 'utf8');
-    rows.push({
-      figure: `${label}: rebuild after editing one item`,
-      value: `${seconds(again.wallMs)} (CPU ${seconds(again.cpuMs)})`,
-      note: `content cache kept; the edit is ${page.includes(marker) ? '' : 'NOT '}on the article page; peak memory ${MB(again.peakBytes)}; ${load()}`,
-    });
+    if (!served) {
+      /** @type {{ problems: string[], lists: number }} */
+      const report = await checkNewsCounts(join(portalDir, dist, 'client'), newsDir);
+      rows.push(countsRow(label, report));
+      await rebuildAfterEdit(dist, newsDir, rows, label);
+    } else {
+      rows.push(...(await publishAfterEdit(dist, newsDir, label, checkNewsCounts)));
+    }
   } finally {
     if (keep) {
       process.stderr.write(`bench scale: kept portal/${dist} and ${newsDir}\n`);

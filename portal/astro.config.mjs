@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 // The widgets' templates are written for readers; minify them here as their own build does.
 import { minifyElementTemplates } from '../packages/elements/scripts/bundle.mjs';
+import { newsIntegration, newsServed } from './src/lib/news-build.ts';
 import { hreflangLinks } from './src/lib/sitemap-links.ts';
 
 // PORTAL_DIST (a folder inside portal/, e.g. dist-bench, so the server build still finds
@@ -11,9 +12,10 @@ import { hreflangLinks } from './src/lib/sitemap-links.ts';
 // one checkout, e.g. a benchmark beside the e2e tests; the e2e set-up reads the same variable.
 const outDir = process.env.PORTAL_DIST;
 
-// Pages are prerendered; only API routes (`export const prerender = false`) run on demand in the
-// Node server (portal/server.ts), so `pnpm start` serves both from one process and dist/client
-// deploys alone.
+// Pages are prerendered, except the news (articles, lists, tags, provinces, feeds, the news
+// sitemap, pictures): those are rendered on demand from the news store by the Node server
+// (portal/server.ts) behind the route cache, so a published item is live without a rebuild
+// (docs/scale.md). PORTAL_NEWS=static prerenders the news too, for a deployment without a server.
 const site = process.env.PORTAL_SITE ?? 'http://localhost:4321';
 const siteUrl = new URL('/', site).href;
 const hreflang = { site: siteUrl, defaultLocale: 'fa', locales: { fa: 'fa', en: 'en' } };
@@ -36,6 +38,22 @@ const inSitemap = (page) =>
 export default defineConfig({
   site,
   output: 'static',
+  // The news pages' route cache: Astro's memory cache, purged by tag on publish on every instance
+  // (PostgreSQL NOTIFY when PORTAL_CACHE_DATABASE_URL or DATABASE_URL is set), with headers a CDN
+  // honours (src/lib/news-cache-provider.ts).
+  ...(newsServed
+    ? {
+        cache: {
+          provider: {
+            name: 'behzisti-news',
+            entrypoint: new URL('./src/lib/news-cache-provider.ts', import.meta.url),
+            // News pages read no query: the key is the path alone, so `?x=1`, `?x=2`… neither
+            // bypass the cache nor fill it (at most 2,000 pages of about 15 kB in memory).
+            config: { max: 2000, query: { include: [] } },
+          },
+        },
+      }
+    : {}),
   ...(outDir ? { outDir, cacheDir: `${outDir}-cache` } : {}),
   // Middleware mode: the adapter answers on-demand routes only; portal/server.ts serves the files
   // (server/static.ts) and everything around them.
@@ -48,6 +66,9 @@ export default defineConfig({
     routing: { prefixDefaultLocale: false },
   },
   integrations: [
+    // Fills the news store before the build, copies it into the build after (PORTAL_NEWS_DB), and
+    // makes the news routes on demand unless PORTAL_NEWS=static (src/lib/news-build.ts).
+    newsIntegration({ outDir }),
     // Filled when the build is done (this hook runs before the sitemap's), read by its serialize.
     {
       name: 'behzisti:sitemap-pairs',
@@ -65,6 +86,8 @@ export default defineConfig({
       // own `i18n` option: its pairing grows with the square of the site (src/lib/sitemap-links.ts).
       serialize: (item) => ({ ...item, links: linksOf(item.url) }),
       filter: inSitemap,
+      // On-demand news pages are not in the build's page list: their own sitemap names them.
+      ...(newsServed ? { customSitemaps: [new URL('sitemap-news.xml', siteUrl).href] } : {}),
     }),
   ],
   // A strict Content-Security-Policy (script-src 'self', style-src 'self') forbids inline

@@ -47,13 +47,52 @@ export function readNewsContent(newsDir: string): ContentItem[] {
 
 const prefix = (locale: 'fa' | 'en') => (locale === 'fa' ? '' : '/en');
 
+/**
+ * Where the built news is read: the files of a static build (`dist/client`), or a running
+ * server (`http://…`), where the news pages are rendered on demand.
+ */
+export interface NewsSite {
+  /** A page (`/news/…/`) or file (`/rss.xml`) by its path; undefined when it does not exist. */
+  read(path: string): Promise<string | undefined>;
+}
+
+export function newsSite(where: string): NewsSite {
+  if (/^https?:\/\//.test(where)) {
+    return {
+      read: async (path) => {
+        const response = await fetch(new URL(encodeURI(path), where));
+        return response.ok ? response.text() : undefined;
+      },
+    };
+  }
+  return {
+    read: async (path) => {
+      const decoded = decodeURI(path);
+      const file = join(where, decoded, decoded.endsWith('/') ? 'index.html' : '');
+      return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+    },
+  };
+}
+
+/** Every page path the sitemaps list (the index's sitemaps, in order), decoded. */
+async function sitemapPaths(site: NewsSite): Promise<string[]> {
+  const index = (await site.read('/sitemap-index.xml')) ?? '';
+  const paths: string[] = [];
+  for (const sitemap of index.matchAll(/<loc>([^<]+)<\/loc>/g)) {
+    const xml = (await site.read(new URL(sitemap[1] as string).pathname)) ?? '';
+    for (const match of xml.matchAll(/<loc>([^<]+)<\/loc>/g)) {
+      paths.push(decodeURI(new URL(match[1] as string).pathname));
+    }
+  }
+  return paths;
+}
+
 /** Article addresses on a list page and all its following pages (`<base>`, `<base>2/`, …). */
-function listedArticles(clientDir: string, base: string): string[] {
+async function listedArticles(site: NewsSite, base: string): Promise<string[]> {
   const found: string[] = [];
   for (let page = 1; ; page++) {
-    const file = join(clientDir, decodeURI(base), page === 1 ? '' : `${page}/`, 'index.html');
-    if (!existsSync(file)) break;
-    const html = readFileSync(file, 'utf8');
+    const html = await site.read(`${base}${page === 1 ? '' : `${page}/`}`);
+    if (html === undefined) break;
     for (const match of html.matchAll(
       /<article class="news-card"[^>]*>\s*<h[23][^>]*>\s*<a[^>]*\shref="([^"]+)"/g,
     )) {
@@ -84,20 +123,27 @@ export interface NewsCountReport {
   articles: number;
 }
 
-export function checkNewsCounts(clientDir: string, newsDir: string): NewsCountReport {
+/**
+ * `where`: the built client folder of a static build, or the address of a running server.
+ */
+export async function checkNewsCounts(where: string, newsDir: string): Promise<NewsCountReport> {
+  const site = newsSite(where);
   const content = readNewsContent(newsDir);
   const problems: string[] = [];
   let lists = 0;
   const articlePath = (item: ContentItem) => `${prefix(item.locale)}/news/${item.slug}/`;
 
   // The sitemap's articles: every /news/<slug>/ that is not a list page.
-  const sitemapArticles = readdirSync(clientDir)
-    .filter((name) => /^sitemap-\d+\.xml$/.test(name))
-    .flatMap((name) => [
-      ...readFileSync(join(clientDir, name), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g),
-    ])
-    .map((match) => decodeURI(new URL(match[1] as string).pathname))
-    .filter((path) => /^(?:\/en)?\/news\/[^/]+\/$/.test(path) && !/\/news\/\d+\/$/.test(path));
+  const listed = await sitemapPaths(site);
+  const sitemapArticles = listed.filter(
+    (path) => /^(?:\/en)?\/news\/[^/]+\/$/.test(path) && !/\/news\/\d+\/$/.test(path),
+  );
+  // The tag and province pages that exist: those the sitemap lists (page 1 of each).
+  const listPages = (locale: 'fa' | 'en', kind: 'tags' | 'provinces') =>
+    listed.flatMap((path) => {
+      const match = new RegExp(`^${prefix(locale)}/news/${kind}/([^/]+)/$`).exec(path);
+      return match ? [match[1] as string] : [];
+    });
   problems.push(...compare('sitemap', sitemapArticles, content.map(articlePath)));
 
   for (const locale of ['fa', 'en'] as const) {
@@ -105,7 +151,7 @@ export function checkNewsCounts(clientDir: string, newsDir: string): NewsCountRe
     const paths = (list: ContentItem[]) => list.map(articlePath);
 
     // The feed: the 50 newest (which ones is news.ts's order; here: how many, and real ones).
-    const feed = readFileSync(join(clientDir, prefix(locale), 'rss.xml'), 'utf8');
+    const feed = (await site.read(`${prefix(locale)}/rss.xml`)) ?? '';
     const links = [...feed.matchAll(/<item>[\s\S]*?<link>([^<]+)<\/link>/g)].map((match) =>
       decodeURI(new URL(match[1] as string).pathname),
     );
@@ -123,21 +169,19 @@ export function checkNewsCounts(clientDir: string, newsDir: string): NewsCountRe
     problems.push(
       ...compare(
         `${locale} news index`,
-        listedArticles(clientDir, `${prefix(locale)}/news/`),
+        await listedArticles(site, `${prefix(locale)}/news/`),
         paths(items),
       ),
     );
     lists++;
 
     const tags = new Set(items.flatMap((item) => item.tags));
-    const tagDir = join(clientDir, prefix(locale), 'news', 'tags');
-    const built = existsSync(tagDir) ? readdirSync(tagDir) : [];
-    problems.push(...compare(`${locale} tag pages`, built, [...tags]));
+    problems.push(...compare(`${locale} tag pages`, listPages(locale, 'tags'), [...tags]));
     for (const tag of tags) {
       problems.push(
         ...compare(
           `${locale} tag ${tag}`,
-          listedArticles(clientDir, `${prefix(locale)}/news/tags/${tag}/`),
+          await listedArticles(site, `${prefix(locale)}/news/tags/${tag}/`),
           paths(items.filter((item) => item.tags.includes(tag))),
         ),
       );
@@ -145,14 +189,14 @@ export function checkNewsCounts(clientDir: string, newsDir: string): NewsCountRe
     }
 
     const provinces = new Set(items.flatMap((item) => (item.province ? [item.province] : [])));
-    const provinceDir = join(clientDir, prefix(locale), 'news', 'provinces');
-    const builtProvinces = existsSync(provinceDir) ? readdirSync(provinceDir) : [];
-    problems.push(...compare(`${locale} province pages`, builtProvinces, [...provinces]));
+    problems.push(
+      ...compare(`${locale} province pages`, listPages(locale, 'provinces'), [...provinces]),
+    );
     for (const province of provinces) {
       problems.push(
         ...compare(
           `${locale} province ${province}`,
-          listedArticles(clientDir, `${prefix(locale)}/news/provinces/${province}/`),
+          await listedArticles(site, `${prefix(locale)}/news/provinces/${province}/`),
           paths(items.filter((item) => item.province === province)),
         ),
       );

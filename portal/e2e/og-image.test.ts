@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clientDir, sitemapPaths } from './site.ts';
+import { builtPath, readBuilt, sitemapPaths } from './site.ts';
 
 // Link previews (Open Graph): social sites and messengers ignore SVG, so every page must
 // announce a PNG or JPEG that the build really contains, with its size and alternative text.
@@ -33,7 +33,7 @@ function rasterSize(bytes: Buffer): { type: string; width: number; height: numbe
 }
 
 function ogOf(path: string) {
-  const html = readFileSync(join(clientDir, path, 'index.html'), 'utf8');
+  const html = readBuilt(join(path, 'index.html'));
   const src = meta(html, 'og:image');
   return {
     html,
@@ -50,7 +50,7 @@ describe('og:image', () => {
   it.each(sitemapPaths())('%s announces a raster picture that exists in the build', (path) => {
     const og = ogOf(path);
     expect(og.src, 'og:image').toBeDefined();
-    const file = join(clientDir, decodeURI(new URL(og.src as string).pathname));
+    const file = builtPath(decodeURI(new URL(og.src as string).pathname));
     expect(og.src).toMatch(/\.(png|jpe?g)$/);
     expect(existsSync(file), `${og.src} is in the build`).toBe(true);
     const size = rasterSize(readFileSync(file));

@@ -1,13 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { hashSecret } from '@behzisti/feedback-service';
 import type { TestProject } from 'vitest/node';
 
-import { distDir } from './site.ts';
+import { distDir, onDemandDir } from './site.ts';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -112,9 +112,46 @@ export async function startPortalServer(
   };
 }
 
+/**
+ * Saves what the server renders on demand (the news pages of the news sitemap, and the news
+ * pictures they show) under <dist>/e2e-on-demand/, laid out like the built files, so the checks
+ * that read built files (site.ts: CSP, budgets, preloads, link previews) cover them too.
+ */
+async function saveOnDemandPages(baseUrl: string): Promise<void> {
+  rmSync(onDemandDir, { recursive: true, force: true });
+  const sitemap = await fetch(`${baseUrl}/sitemap-news.xml`);
+  if (!sitemap.ok) return; // a static build: the news are files
+  const xml = await sitemap.text();
+  const save = (path: string, body: Uint8Array | string) => {
+    const file = join(onDemandDir, decodeURI(path));
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, body);
+  };
+  save('/sitemap-news.xml', xml);
+  const media = new Set<string>();
+  for (const match of xml.matchAll(/<loc>([^<]+)<\/loc>/g)) {
+    const path = new URL(match[1] as string).pathname;
+    const response = await fetch(baseUrl + path);
+    if (!response.ok)
+      throw new Error(`${path} listed in the news sitemap answers ${response.status}`);
+    const html = await response.text();
+    save(`${path}index.html`, html);
+    for (const picture of html.matchAll(
+      /["'](?:https?:\/\/[^/"']+)?(\/media\/news\/[^"']+)["']/g,
+    )) {
+      media.add(picture[1] as string);
+    }
+  }
+  for (const path of media) {
+    const response = await fetch(baseUrl + path);
+    if (response.ok) save(path, new Uint8Array(await response.arrayBuffer()));
+  }
+}
+
 export default async function setup(project: TestProject) {
   const staff = await makeTestStaff();
   const { baseUrl, stop } = await startPortalServer(distDir, { FEEDBACK_STAFF: staff.config });
+  await saveOnDemandPages(baseUrl);
   project.provide('baseUrl', baseUrl);
   project.provide('staff', staff);
   return stop;

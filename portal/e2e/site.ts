@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -11,12 +11,30 @@ export const distDir = resolve(
 /** The built static site: what the tests read without a server. */
 export const clientDir = join(distDir, 'client/');
 
-/** Every page path listed in the sitemap (`/`, `/en/news/…/`), decoded, in sitemap order. */
+/**
+ * The pages the server renders on demand (the news), as the e2e set-up saved them from the running
+ * server (server.setup.ts), laid out like the built files: the checks on built files cover them.
+ */
+export const onDemandDir = join(distDir, 'e2e-on-demand/');
+
+/** A built file by its site path, or the on-demand page saved in its place. */
+export function builtPath(sitePath: string): string {
+  const file = join(clientDir, sitePath);
+  return existsSync(file) ? file : join(onDemandDir, sitePath);
+}
+
+export const readBuilt = (sitePath: string) => readFileSync(builtPath(sitePath), 'utf8');
+
+/**
+ * Every page path listed in the sitemaps (`/`, `/en/news/…/`), decoded, in sitemap order: the
+ * build's, then the news sitemap the server answers (saved by the set-up) when there is one.
+ */
 export function sitemapPaths(): string[] {
-  const xml = readFileSync(join(clientDir, 'sitemap-0.xml'), 'utf8');
-  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) =>
-    decodeURI(new URL(match[1] as string).pathname),
-  );
+  const sitemaps = [join(clientDir, 'sitemap-0.xml'), join(onDemandDir, 'sitemap-news.xml')];
+  return sitemaps
+    .filter((file) => existsSync(file))
+    .flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)])
+    .map((match) => decodeURI(new URL(match[1] as string).pathname));
 }
 
 /**
@@ -24,12 +42,16 @@ export function sitemapPaths(): string[] {
  * at /storybook/ is not the portal's own: its generated pages carry inline scripts, and it is
  * checked by e2e/storybook.test.ts instead.
  */
-export function htmlFiles(dir = clientDir): string[] {
+export function htmlFiles(): string[] {
+  return [...filesUnder(clientDir), ...(existsSync(onDemandDir) ? filesUnder(onDemandDir) : [])];
+}
+
+function filesUnder(root: string, dir = root): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory() && path === join(clientDir, 'storybook')) return [];
-    if (entry.isDirectory()) return htmlFiles(path);
-    return entry.name.endsWith('.html') ? [relative(clientDir, path)] : [];
+    if (entry.isDirectory()) return filesUnder(root, path);
+    return entry.name.endsWith('.html') ? [relative(root, path)] : [];
   });
 }
 
@@ -55,7 +77,7 @@ export function inlineScriptProblems(html: string): string[] {
 /** gzip size as the budget counts it: level 9, so the figure is deterministic and reproducible. */
 export const gzipBytes = (content: Buffer | string) => gzipSync(content, { level: 9 }).length;
 
-const read = (sitePath: string) => readFileSync(join(clientDir, sitePath));
+const read = (sitePath: string) => readFileSync(builtPath(sitePath));
 
 /** A script and every module it imports statically (chunks are fetched before it runs). */
 function scriptClosure(sitePath: string, seen: Set<string>): void {

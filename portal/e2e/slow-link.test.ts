@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { init, parse } from 'es-module-lexer';
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { searchPreloads } from '../scripts/preload-search.ts';
 import { launchChromium } from './browser.ts';
-import { clientDir, htmlFiles } from './site.ts';
+import { htmlFiles, readBuilt } from './site.ts';
 
 // What keeps a widget's first answer within a few round trips on a 2G link (docs/performance.md):
 // each page declares its whole static module graph and its first data in the HTML, a programme
@@ -14,7 +12,7 @@ const baseUrl = inject('baseUrl');
 
 /** The static imports of a built module, as URL paths (read here independently of the build). */
 function staticImports(path: string): string[] {
-  const [records] = parse(readFileSync(join(clientDir, path), 'utf8'));
+  const [records] = parse(readBuilt(path));
   return records
     .filter((record) => record.d === -1 && record.n)
     .map((record) => new URL(record.n as string, `http://x${path}`).pathname);
@@ -23,7 +21,7 @@ function staticImports(path: string): string[] {
 describe('built pages declare their modules (no import chains)', () => {
   it.each(htmlFiles())('%s preloads every module its scripts import statically', async (file) => {
     await init;
-    const html = readFileSync(join(clientDir, file), 'utf8');
+    const html = readBuilt(file);
     const scripts = [...html.matchAll(/<script type="module" src="(\/_astro\/[^"]+)"/g)].map(
       (match) => match[1] as string,
     );

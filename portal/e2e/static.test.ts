@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clientDir, htmlFiles, inlineScriptProblems, pageWeight, sitemapPaths } from './site.ts';
+import { htmlFiles, inlineScriptProblems, pageWeight, readBuilt, sitemapPaths } from './site.ts';
 
 // Checks of the built files themselves: deterministic, no browser needed.
 
@@ -26,7 +24,7 @@ describe('built HTML works under a strict Content-Security-Policy', () => {
   });
 
   it.each(files)('%s has no inline script or event handler', (file) => {
-    expect(inlineScriptProblems(readFileSync(join(clientDir, file), 'utf8'))).toEqual([]);
+    expect(inlineScriptProblems(readBuilt(file))).toEqual([]);
   });
 
   it('the checker itself catches inline code and handlers', () => {

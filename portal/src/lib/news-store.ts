@@ -45,6 +45,9 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS news (
     locale TEXT NOT NULL, slug TEXT NOT NULL, id TEXT NOT NULL,
     code INTEGER NOT NULL, date INTEGER NOT NULL, province TEXT,
+    -- The whole entry as JSON (front matter, rendered body, picture) and the hash of its
+    -- sources, so a sync rewrites only what changed (scripts/sync-news.ts).
+    entry TEXT NOT NULL DEFAULT '{}', hash TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (locale, slug)
   ) STRICT;
   -- Newest first as byNewest orders them: date, then the higher news code (unique per locale).
@@ -57,6 +60,10 @@ const SCHEMA = `
     PRIMARY KEY (locale, slug, tag)
   ) STRICT;
   CREATE INDEX IF NOT EXISTS news_tags_order ON news_tags (locale, tag, date DESC, code DESC, slug);
+  -- Pictures of the news (and their PNG for link previews), by a name made of their hash.
+  CREATE TABLE IF NOT EXISTS news_media (
+    name TEXT PRIMARY KEY, type TEXT NOT NULL, bytes BLOB NOT NULL
+  ) STRICT;
 `;
 
 const tagsOf = (entry: NewsEntryLike) => [
@@ -85,14 +92,41 @@ function listSql(list: NewsList): { table: string; where: string; params: string
 const ITEM_COLUMNS = 'n.locale, n.slug, n.id, n.code, n.date, n.province';
 const JOIN_ITEM = 'JOIN news AS n ON n.locale = l.locale AND n.slug = l.slug';
 
+/** JSON turns the entry's Date back into text: the front matter's `date` becomes a Date again. */
+function reviveEntry<E>(json: string): E {
+  const entry = JSON.parse(json) as { data?: { date?: unknown } };
+  if (entry.data && typeof entry.data.date === 'string')
+    entry.data.date = new Date(entry.data.date);
+  return entry as E;
+}
+
 export class NewsStore {
   readonly #db: DatabaseSync;
   readonly #counts = new Map<string, number>();
+  #version = -1;
 
   /** `path`: a database file, or `:memory:` (the default) for one built per process. */
   constructor(path = ':memory:') {
     this.#db = new DatabaseSync(path);
+    // Several processes share the file (the server instances read, the sync writes): WAL lets
+    // them read while it writes, and a writer waits for another instead of failing.
+    this.#db.exec('PRAGMA busy_timeout = 5000');
+    if (path !== ':memory:') this.#db.exec('PRAGMA journal_mode = WAL');
     this.#db.exec(SCHEMA);
+  }
+
+  /**
+   * Counts are remembered until the data change, also when another process changed them:
+   * `data_version` moves when another connection commits.
+   */
+  #fresh(): void {
+    const version = Number(
+      (this.#db.prepare('PRAGMA data_version').get() as { data_version: number }).data_version,
+    );
+    if (version !== this.#version) {
+      this.#version = version;
+      this.#counts.clear();
+    }
   }
 
   close(): void {
@@ -103,7 +137,7 @@ export class NewsStore {
   put(items: readonly NewsItem[]): void {
     const removeTags = this.#db.prepare('DELETE FROM news_tags WHERE locale = ? AND slug = ?');
     const putItem = this.#db.prepare(
-      'INSERT OR REPLACE INTO news (locale, slug, id, code, date, province) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT OR REPLACE INTO news (locale, slug, id, code, date, province, entry, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const putTag = this.#db.prepare(
       'INSERT INTO news_tags (locale, tag, slug, code, date) VALUES (?, ?, ?, ?, ?)',
@@ -115,7 +149,16 @@ export class NewsStore {
         const code = Number(entry.data.code);
         const date = entry.data.date.getTime();
         removeTags.run(locale, slug);
-        putItem.run(locale, slug, entry.id, code, date, entry.data.province ?? null);
+        putItem.run(
+          locale,
+          slug,
+          entry.id,
+          code,
+          date,
+          entry.data.province ?? null,
+          JSON.stringify(entry),
+          (entry as { hash?: string }).hash ?? '',
+        );
         for (const tag of tagsOf(entry)) putTag.run(locale, tag, slug, code, date);
       }
       this.#db.exec('COMMIT');
@@ -128,8 +171,94 @@ export class NewsStore {
   /** Removes an item (unpublished or turned back into a draft). */
   remove(locale: Locale, slug: string): void {
     this.#counts.clear();
-    this.#db.prepare('DELETE FROM news WHERE locale = ? AND slug = ?').run(locale, slug);
-    this.#db.prepare('DELETE FROM news_tags WHERE locale = ? AND slug = ?').run(locale, slug);
+    this.#db.exec('BEGIN');
+    try {
+      this.#db.prepare('DELETE FROM news WHERE locale = ? AND slug = ?').run(locale, slug);
+      this.#db.prepare('DELETE FROM news_tags WHERE locale = ? AND slug = ?').run(locale, slug);
+      this.#db.exec('COMMIT');
+    } catch (error) {
+      this.#db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  /** Every stored item's place and source hash (what a sync compares the files with). */
+  hashes(): Map<string, { locale: Locale; slug: string; hash: string }> {
+    const rows = this.#db.prepare('SELECT locale, slug, hash FROM news').all() as unknown as {
+      locale: Locale;
+      slug: string;
+      hash: string;
+    }[];
+    return new Map(rows.map((row) => [`${row.locale}/${row.slug}`, row]));
+  }
+
+  /** The stored entry (as `put` was given it, dates as Date), or undefined. */
+  entry<E>(locale: Locale, slug: string): E | undefined {
+    const row = this.#db
+      .prepare('SELECT entry FROM news WHERE locale = ? AND slug = ?')
+      .get(locale, slug) as { entry: string } | undefined;
+    return row ? reviveEntry<E>(row.entry) : undefined;
+  }
+
+  /** Entries of a page's items, in the page's order. */
+  entries<E>(items: readonly StoredNews[]): E[] {
+    return items.flatMap((item) => {
+      const entry = this.entry<E>(item.locale, item.slug);
+      return entry === undefined ? [] : [entry];
+    });
+  }
+
+  /** Every item of a locale, newest first (for a static build and the feeds' first items). */
+  newest(locale: Locale, limit = -1): StoredNews[] {
+    return this.#db
+      .prepare(
+        `SELECT ${ITEM_COLUMNS.replaceAll('n.', '')} FROM news WHERE locale = ? ORDER BY date DESC, code DESC, slug LIMIT ?`,
+      )
+      .all(locale, limit) as unknown as StoredNews[];
+  }
+
+  /** The tag slugs of a locale with their item counts. */
+  tagCounts(locale: Locale): Map<string, number> {
+    const rows = this.#db
+      .prepare('SELECT tag, count(*) AS n FROM news_tags WHERE locale = ? GROUP BY tag')
+      .all(locale) as unknown as { tag: string; n: number }[];
+    return new Map(rows.map((row) => [row.tag, Number(row.n)]));
+  }
+
+  /** The provinces of a locale that have news, with their item counts. */
+  provinceCounts(locale: Locale): Map<string, number> {
+    const rows = this.#db
+      .prepare(
+        'SELECT province, count(*) AS n FROM news WHERE locale = ? AND province IS NOT NULL GROUP BY province',
+      )
+      .all(locale) as unknown as { province: string; n: number }[];
+    return new Map(rows.map((row) => [row.province, Number(row.n)]));
+  }
+
+  /** Stores a picture under its name (made from its hash, so an existing one is kept). */
+  putMedia(name: string, type: string, bytes: Uint8Array): void {
+    this.#db
+      .prepare('INSERT OR IGNORE INTO news_media (name, type, bytes) VALUES (?, ?, ?)')
+      .run(name, type, bytes);
+  }
+
+  media(name: string): { type: string; bytes: Uint8Array } | undefined {
+    return this.#db.prepare('SELECT type, bytes FROM news_media WHERE name = ?').get(name) as
+      | { type: string; bytes: Uint8Array }
+      | undefined;
+  }
+
+  mediaNames(): string[] {
+    return this.#db
+      .prepare('SELECT name FROM news_media')
+      .all()
+      .map((row) => (row as { name: string }).name);
+  }
+
+  /** Drops the pictures no stored entry names any more. */
+  removeMediaExcept(keep: ReadonlySet<string>): void {
+    const drop = this.#db.prepare('DELETE FROM news_media WHERE name = ?');
+    for (const name of this.mediaNames()) if (!keep.has(name)) drop.run(name);
   }
 
   item(locale: Locale, slug: string): StoredNews | undefined {
@@ -143,6 +272,7 @@ export class NewsStore {
 
   /** How many items a list holds (counted once per list until the next change). */
   count(list: NewsList): number {
+    this.#fresh();
     const key = JSON.stringify([list.locale, list.tag ?? null, list.province ?? null]);
     const known = this.#counts.get(key);
     if (known !== undefined) return known;

@@ -42,9 +42,12 @@ describe('placeOf', () => {
     expect(placeOf(entry('fa/hesseh-base'))).toEqual({ locale: 'fa', slug: 'hesseh-base' });
     expect(placeOf(entry('en/hesseh-base'))).toEqual({ locale: 'en', slug: 'hesseh-base' });
   });
-  it.each(['hesseh', 'de/hesseh', 'fa/sub/hesseh', 'fa/Hesseh_Base'])('refuses %s', (id) => {
-    expect(() => placeOf(entry(id))).toThrow(NewsContentError);
-  });
+  it.each(['hesseh', 'de/hesseh', 'fa/sub/hesseh', 'fa/Hesseh_Base', 'fa/2', 'en/2024'])(
+    'refuses %s',
+    (id) => {
+      expect(() => placeOf(entry(id))).toThrow(NewsContentError);
+    },
+  );
 });
 
 describe('indexNews', () => {

@@ -45,6 +45,11 @@ export function placeOf(entry: NewsEntryLike): { locale: Locale; slug: string } 
       `${where(entry)}: a news file must be news/fa/<name>.md or news/en/<name>.md, with a name of lowercase Latin letters, digits and hyphens (e.g. news/fa/hesseh-service-base.md)`,
     );
   }
+  if (/^\d+$/.test(match[2] as string)) {
+    throw new NewsContentError(
+      `${where(entry)}: a news file's name must contain a letter: /news/${match[2]}/ is page ${match[2]} of the news list (e.g. news/fa/report-${match[2]}.md)`,
+    );
+  }
   return { locale: match[1] as Locale, slug: match[2] as string };
 }
 

@@ -92,6 +92,9 @@ export function tagSlug(tag: string): string {
     .replace(/\s+/g, '-');
 }
 
+/** A news picture stored in the news store (src/pages/media/news/[name].ts). */
+export const newsMediaPath = (name: string) => `/media/news/${name}`;
+
 /** The `page` route parameter for page n (undefined for page 1, so `[...page]` matches the bare path). */
 export const pageParam = (page: number): string | undefined =>
   page > 1 ? String(page) : undefined;

@@ -9,7 +9,7 @@ const FEED_SIZE = 50;
 /** The RSS 2.0 feed of one locale's news, newest first. */
 export async function newsFeed(locale: Locale, site: URL | undefined): Promise<Response> {
   if (!site) throw new Error('astro.config.mjs must set `site` for absolute feed links');
-  const items = (await newsOf(locale)).slice(0, FEED_SIZE);
+  const items = newsOf(locale, FEED_SIZE);
   return rss({
     title: `${t(locale, 'rss.title')} | ${t(locale, 'site.name')}`,
     description: t(locale, 'rss.description'),

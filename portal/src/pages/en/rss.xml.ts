@@ -1,4 +1,9 @@
 import type { APIRoute } from 'astro';
+import { cacheNews } from '../../lib/news-cache.ts';
+import { listTag } from '../../lib/news-tags.ts';
 import { newsFeed } from '../../lib/rss.ts';
 
-export const GET: APIRoute = (context) => newsFeed('en', context.site);
+export const GET: APIRoute = (context) => {
+  cacheNews(context.cache, [listTag('en')]);
+  return newsFeed('en', context.site);
+};

@@ -7,7 +7,7 @@ import { pacedResponse } from '@behzisti/feedback-service/http/pace';
 import { registerStoreForShutdown } from '@behzisti/feedback-service/http/shutdown';
 import type { APIRoute } from 'astro';
 import { loadServiceBases } from '../../../lib/data-collections.ts';
-import { loadNews } from '../../../lib/news-collection.ts';
+import { newsStore } from '../../../lib/news-collection.ts';
 
 // The feedback service inside the portal's Node server. Created once per process (the SQLite
 // file is opened once) on the first request, from the same environment variables as the
@@ -18,16 +18,16 @@ import { loadNews } from '../../../lib/news-collection.ts';
 // The leading underscore keeps Astro from treating this module as a route.
 
 /**
- * Comments are accepted only on news articles this build published: the ids
- * (`fa/hesseh-service-base`) of the news collection, drafts left out. A comment on an article
- * that does not exist would sit in the staff inbox with nowhere to appear.
+ * Comments are accepted only on news articles that are published now: their ids
+ * (`fa/hesseh-service-base`) in the news store, drafts left out. A comment on an article that
+ * does not exist would sit in the staff inbox with nowhere to appear.
  */
-let articleIds: Promise<Set<string>> | undefined;
-function publishedArticle(id: string): Promise<boolean> {
-  articleIds ??= loadNews().then(
-    (news) => new Set([...news.items.fa, ...news.items.en].map((item) => item.entry.id)),
-  );
-  return articleIds.then((ids) => ids.has(id));
+function storedArticle(id: string) {
+  const match = /^(fa|en)\/([^/]+)$/.exec(id);
+  return match ? newsStore().item(match[1] as 'fa' | 'en', match[2] as string) : undefined;
+}
+async function publishedArticle(id: string): Promise<boolean> {
+  return storedArticle(id) !== undefined;
 }
 
 /**
@@ -40,18 +40,14 @@ async function provinceOf(about: {
   serviceBaseId?: string | undefined;
   article?: string | undefined;
 }): Promise<string | undefined> {
-  provinces ??= Promise.all([loadServiceBases(), loadNews()]).then(([bases, news]) => {
+  provinces ??= loadServiceBases().then((bases) => {
     const map = new Map<string, string>();
     for (const base of bases) map.set(`base:${base.id}`, base.province);
-    for (const item of [...news.items.fa, ...news.items.en]) {
-      const province = item.entry.data.province;
-      if (province) map.set(`article:${item.entry.id}`, province);
-    }
     return map;
   });
   const map = await provinces;
   if (about.serviceBaseId !== undefined) return map.get(`base:${about.serviceBaseId}`);
-  if (about.article !== undefined) return map.get(`article:${about.article}`);
+  if (about.article !== undefined) return storedArticle(about.article)?.province ?? undefined;
   return undefined;
 }
 

@@ -1,0 +1,228 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { groupByTag, indexNews } from './news.ts';
+import { readNewsSources, type StoredEntry } from './news-source.ts';
+import { NewsStore } from './news-store.ts';
+import { syncNews } from './news-sync.ts';
+import { paginate } from './pagination.ts';
+
+// syncNews on real files and a real SQLite file: what the store holds after each sync equals
+// what the static build computes from the same files, and the change report names exactly
+// what a cache purge needs.
+
+const picture = new URL('../content/news/images/service-base.svg', import.meta.url).pathname;
+
+interface Item {
+  locale: 'fa' | 'en';
+  slug: string;
+  code: number;
+  day: number;
+  tags: string[];
+  province?: string | undefined;
+  draft?: boolean;
+  image?: boolean;
+}
+
+function markdown(item: Item): string {
+  const lines = [
+    '---',
+    `title: Item ${item.slug}`,
+    `summary: Summary of ${item.slug}.`,
+    `date: 2025-01-${String(item.day + 1).padStart(2, '0')}`,
+    `lang: ${item.locale}`,
+    ...(item.province ? [`province: ${item.province}`] : []),
+    `tags: [${item.tags.join(', ')}]`,
+    `code: ${item.code}`,
+    'office: Public relations',
+    ...(item.draft ? ['draft: true'] : []),
+    ...(item.image ? ['image:', '  src: ../images/p.svg', '  alt: A drawing of a building'] : []),
+    '---',
+    '',
+    `Body of **${item.slug}**.`,
+    '',
+  ];
+  return lines.join('\n');
+}
+
+let dir: string;
+let contentDir: string;
+let store: NewsStore;
+
+const write = (item: Item) => {
+  mkdirSync(join(contentDir, item.locale), { recursive: true });
+  writeFileSync(join(contentDir, item.locale, `${item.slug}.md`), markdown(item));
+};
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'bz-news-sync-'));
+  contentDir = join(dir, 'news');
+  mkdirSync(join(contentDir, 'images'), { recursive: true });
+  copyFileSync(picture, join(contentDir, 'images', 'p.svg'));
+  store = new NewsStore(join(dir, 'news.sqlite'));
+});
+afterEach(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const slugsOf = (locale: 'fa' | 'en', page = 1, list: { tag?: string; province?: string } = {}) =>
+  store
+    .page({ locale, ...list } as Parameters<NewsStore['page']>[0], page)
+    ?.items.map((item) => item.slug);
+
+describe('syncNews', () => {
+  it('fills the store with the checked items, bodies rendered, pictures stored', async () => {
+    write({
+      locale: 'fa',
+      slug: 'a',
+      code: 1,
+      day: 1,
+      tags: ['x'],
+      province: 'kerman',
+      image: true,
+    });
+    write({ locale: 'fa', slug: 'b', code: 2, day: 2, tags: ['x', 'y'] });
+    write({ locale: 'fa', slug: 'c', code: 3, day: 3, tags: [], draft: true });
+    const change = await syncNews({ contentDir, store });
+    expect(change.added.map((key) => key.slug).sort()).toEqual(['a', 'b']);
+    expect(slugsOf('fa')).toEqual(['b', 'a']);
+    const a = store.entry<StoredEntry>('fa', 'a');
+    expect(a?.html).toContain('<strong>a</strong>');
+    expect(a?.data.date).toBeInstanceOf(Date);
+    const image = a?.data.image;
+    expect(image).toMatchObject({ width: 1200, height: 630, alt: 'A drawing of a building' });
+    const name = (src: string) => src.slice(src.lastIndexOf('/') + 1);
+    expect(store.media(name(image?.src ?? ''))?.type).toBe('image/svg+xml');
+    const png = store.media(name(image?.og.src ?? ''));
+    expect(png?.type).toBe('image/png');
+    expect(
+      Buffer.from(png?.bytes ?? [])
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
+    expect(change.cacheTags).toEqual(
+      expect.arrayContaining(['news:a', 'news:b', 'news-list:fa', 'tag:fa:x', 'tag:fa:y']),
+    );
+    expect(change.cacheTags).toContain('province:fa:kerman');
+    expect(change.locales).toEqual(['fa']);
+  });
+
+  it('rewrites only what changed and reports the lists of the old and the new version', async () => {
+    write({ locale: 'fa', slug: 'a', code: 1, day: 1, tags: ['old'], province: 'kerman' });
+    write({ locale: 'en', slug: 'a', code: 1, day: 1, tags: ['t'] });
+    await syncNews({ contentDir, store });
+    expect(await syncNews({ contentDir, store })).toMatchObject({
+      added: [],
+      updated: [],
+      removed: [],
+      cacheTags: [],
+    });
+    write({ locale: 'fa', slug: 'a', code: 1, day: 1, tags: ['new'], province: 'tehran' });
+    const change = await syncNews({ contentDir, store });
+    expect(change.updated).toEqual([{ locale: 'fa', slug: 'a' }]);
+    expect(change.tags.fa.sort()).toEqual(['new', 'old']);
+    expect(change.provinces.fa.sort()).toEqual(['kerman', 'tehran']);
+    expect(change.locales).toEqual(['fa']);
+    expect(slugsOf('fa', 1, { tag: 'old' })).toEqual([]);
+    expect(slugsOf('fa', 1, { tag: 'new' })).toEqual(['a']);
+  });
+
+  it('removes deleted files and items turned into drafts, and their pictures', async () => {
+    write({ locale: 'fa', slug: 'a', code: 1, day: 1, tags: [], image: true });
+    write({ locale: 'fa', slug: 'b', code: 2, day: 2, tags: ['x'] });
+    await syncNews({ contentDir, store });
+    expect(store.mediaNames()).toHaveLength(2);
+    unlinkSync(join(contentDir, 'fa', 'a.md'));
+    write({ locale: 'fa', slug: 'b', code: 2, day: 2, tags: ['x'], draft: true });
+    const change = await syncNews({ contentDir, store });
+    expect(change.removed.map((key) => key.slug).sort()).toEqual(['a', 'b']);
+    expect(change.cacheTags).toEqual(expect.arrayContaining(['news:a', 'news:b', 'tag:fa:x']));
+    expect(slugsOf('fa')).toEqual([]);
+    expect(store.mediaNames()).toEqual([]);
+  });
+
+  it('stops with every bad file named, the field and the reason, and changes nothing', async () => {
+    write({ locale: 'fa', slug: 'good', code: 1, day: 1, tags: [] });
+    await syncNews({ contentDir, store });
+    writeFileSync(join(contentDir, 'fa', 'bad.md'), '---\ntitle: x\n---\n');
+    write({ locale: 'fa', slug: 'twin', code: 1, day: 2, tags: [] });
+    writeFileSync(
+      join(contentDir, 'fa', 'pic.md'),
+      markdown({ locale: 'fa', slug: 'pic', code: 9, day: 1, tags: [], image: true }).replace(
+        '../images/p.svg',
+        '../images/missing.svg',
+      ),
+    );
+    const failure = syncNews({ contentDir, store });
+    await expect(failure).rejects.toThrow(/news\/fa\/bad\.md: field 'summary'/);
+    await expect(syncNews({ contentDir, store })).rejects.toThrow(
+      /news\/fa\/pic\.md: field 'image\.src': the picture \.\.\/images\/missing\.svg/,
+    );
+    unlinkSync(join(contentDir, 'fa', 'bad.md'));
+    unlinkSync(join(contentDir, 'fa', 'pic.md'));
+    await expect(syncNews({ contentDir, store })).rejects.toThrow(/field 'code' 1 is already used/);
+    expect(slugsOf('fa')).toEqual(['good']);
+  });
+
+  it('keeps a Solar Hijri date as written (YAML would roll 1403-02-31 over)', async () => {
+    write({ locale: 'fa', slug: 'a', code: 1, day: 1, tags: [] });
+    const file = join(contentDir, 'fa', 'a.md');
+    writeFileSync(
+      file,
+      markdown({ locale: 'fa', slug: 'a', code: 1, day: 1, tags: [] }).replace(
+        /date: .*/,
+        'date: 1403-02-31',
+      ),
+    );
+    await syncNews({ contentDir, store });
+    const [source] = readNewsSources(contentDir);
+    expect(store.entry<StoredEntry>('fa', 'a')?.data.date.getTime()).toBe(
+      source?.data.date.getTime(),
+    );
+  });
+
+  it('holds what the static build lists, after any series of edits (generated)', async () => {
+    const item = fc.record({
+      en: fc.boolean(),
+      slug: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'),
+      day: fc.integer({ min: 0, max: 4 }),
+      tags: fc.uniqueArray(fc.constantFrom('x', 'y', 'z'), { maxLength: 2 }),
+      province: fc.option(fc.constantFrom('isfahan', 'kerman'), { nil: undefined }),
+      draft: fc.boolean(),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(item, { maxLength: 6 }), { minLength: 1, maxLength: 3 }),
+        async (rounds) => {
+          rmSync(join(contentDir, 'fa'), { recursive: true, force: true });
+          rmSync(join(contentDir, 'en'), { recursive: true, force: true });
+          for (const round of rounds) {
+            for (const next of round) {
+              const locale = next.en ? 'en' : 'fa';
+              // One code per slug keeps translations and codes consistent.
+              const code = 100 + next.slug.charCodeAt(0);
+              write({ ...next, locale, code });
+            }
+            await syncNews({ contentDir, store });
+            const index = indexNews(readNewsSources(contentDir));
+            for (const locale of ['fa', 'en'] as const) {
+              const pages = paginate(index.items[locale]);
+              for (const { page, items } of pages) {
+                expect(slugsOf(locale, page)).toEqual(items.map((entry) => entry.slug));
+              }
+              for (const group of groupByTag(index.items[locale])) {
+                expect(slugsOf(locale, 1, { tag: group.slug })).toEqual(
+                  group.items.slice(0, 10).map((entry) => entry.slug),
+                );
+              }
+            }
+          }
+        },
+      ),
+      { numRuns: 15 },
+    );
+  });
+});
