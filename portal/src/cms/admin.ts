@@ -1,4 +1,5 @@
 import { type Locale, t } from '../i18n/ui.ts';
+import { tidyTags } from '../lib/tags.ts';
 import { checkEntry, type EntryKind, withoutEmptyValues } from './check-entry.ts';
 import { cmsConfig, type GitBackend } from './config.ts';
 import type { DecapCMS, ImmutableMap } from './decap.ts';
@@ -51,14 +52,14 @@ function labelsOf(config: Record<string, unknown>, collection: string): Map<stri
 }
 
 /**
- * Tags typed with the Persian comma (،) arrive as one tag: Decap's list field splits on ','
- * only. Split them the way a person meant them.
+ * Tags as the site files them: split on the Persian comma (،) too (Decap's list field splits on
+ * ',' only), each tidied (Arabic ي/ك as Persian, spaces) and listed once whatever its spelling,
+ * so a tag typed on an Arabic keyboard joins the existing tag page (lib/tags.ts).
  */
 function splitTags(tags: unknown): unknown {
   if (!Array.isArray(tags)) return tags;
-  return tags.flatMap((tag) =>
-    typeof tag === 'string' ? tag.split('،').map((part) => part.trim()) : [tag],
-  );
+  const split = tags.flatMap((tag) => (typeof tag === 'string' ? tag.split('،') : [tag]));
+  return split.every((tag) => typeof tag === 'string') ? tidyTags(split) : split;
 }
 
 /** A refused save. Decap shows `String(error)` in its notice; without the "Error: " prefix. */
