@@ -4,7 +4,10 @@ import { checkEntry, type EntryKind, withoutEmptyValues } from './check-entry.ts
 import { cmsConfig, type GitBackend } from './config.ts';
 import type { DecapCMS, ImmutableMap } from './decap.ts';
 import { decapFaSupplement, deepMerge } from './decap-fa.ts';
-import { registerPreviews, registerWidgets } from './widgets.ts';
+import { addSubheadingButtons, enableSubheadingMarks } from './subheading.ts';
+import { unescapeTypedMarkdown } from './typed-markdown.ts';
+import { limitUploads } from './upload-limit.ts';
+import { canonicalDate, registerPreviews, registerWidgets } from './widgets.ts';
 
 /**
  * Starts the editor at /admin: loads Decap CMS's bundle from the portal's own origin, adds the
@@ -17,6 +20,8 @@ import { registerPreviews, registerWidgets } from './widgets.ts';
 const root = document.documentElement;
 const locale: Locale = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'fa';
 root.lang = locale;
+// Persian mirrors the whole frame (admin.css fixes the parts Decap places with left/right).
+root.dir = locale === 'fa' ? 'rtl' : 'ltr';
 document.title = t(locale, 'cms.title');
 const status = document.getElementById('cms-status');
 if (status) status.textContent = t(locale, 'cms.loading');
@@ -79,8 +84,11 @@ function preSave(config: Record<string, unknown>) {
     const collection = String(entry.get('collection'));
     const kind = kindOf(collection);
     const data = entry.get('data') as ImmutableMap;
-    const { body, ...fields } = data.toJS();
+    const { body: typedBody, ...fields } = data.toJS();
+    const body = typeof typedBody === 'string' ? unescapeTypedMarkdown(typedBody) : typedBody;
     if ('tags' in fields) fields.tags = splitTags(fields.tags);
+    // One form for every date (Solar Hijri YYYY-MM-DD, Latin digits), so sorting by date works.
+    if (typeof fields.date === 'string') fields.date = canonicalDate(fields.date) ?? fields.date;
     const cleaned = withoutEmptyValues(fields) as Record<string, unknown>;
     const problems = checkEntry(kind, cleaned);
     if (problems.length > 0) {
@@ -123,6 +131,7 @@ function nameUnnamedParts(): void {
     )) {
       editor.setAttribute('aria-label', t(locale, 'cms.field.body'));
     }
+    addSubheadingButtons(t(locale, 'cms.subheading'));
     for (const toggle of document.querySelectorAll(
       '[class*="ToolbarToggle"] > button[role="switch"]',
     )) {
@@ -173,6 +182,8 @@ async function start(): Promise<void> {
   const config = cmsConfig(locale, backend, location.origin);
   cms.registerEventListener({ name: 'preSave', handler: preSave(config) });
   nameUnnamedParts();
+  limitUploads(locale);
+  enableSubheadingMarks();
   cms.init({ config });
   status?.remove();
 }

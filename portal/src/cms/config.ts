@@ -6,6 +6,7 @@ import {
   NEWS_IMAGES_PUBLIC,
   PROGRAMMES_FOLDER,
 } from './content-paths.ts';
+import { MAX_UPLOAD_BYTES } from './messages.ts';
 
 /**
  * The Decap CMS configuration, built in code rather than kept as config.yml so the collections
@@ -96,6 +97,8 @@ export function cmsConfig(
           widget: 'image',
           required: false,
           choose_url: false,
+          // Decap's own check, behind upload-limit.ts (which answers first, beside the button).
+          media_library: { config: { max_file_size: MAX_UPLOAD_BYTES } },
         },
         // Not `required` for Decap: it would then demand a picture on every item. The core
         // check refuses a picture without alt text (image.alt), before anything is written.

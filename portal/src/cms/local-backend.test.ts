@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkEntry, withoutEmptyValues } from './check-entry.ts';
 import { contentRelative, createLocalBackend } from './local-backend.ts';
+import { MAX_UPLOAD_BYTES } from './messages.ts';
 
 // The editor's local file-system backend against a temporary copy of the content folder.
 const work = mkdtempSync(join(tmpdir(), 'bz-cms-unit-'));
@@ -159,6 +160,40 @@ describe('local backend', () => {
       },
     });
     expect(write.status).toBe(200); // an ordinary picture still goes in
+  });
+});
+
+describe('upload limit', () => {
+  const picture = (bytes: number) => Buffer.alloc(bytes, 7).toString('base64');
+  it('refuses a picture above 5 MB in Persian and English, and writes nothing', async () => {
+    const path = 'portal/src/content/news/images/too-large.png';
+    const media = await call('persistMedia', {
+      asset: { path, content: picture(MAX_UPLOAD_BYTES + 1), encoding: 'base64' },
+    });
+    expect(media.status).toBe(413);
+    expect(media.body.error).toMatch(/مگابایت/);
+    expect(media.body.error).toMatch(/the limit is 5 MB/);
+    expect(media.body.error).not.toMatch(/API_ERROR|portal\/|\.png/);
+    expect(existsSync(join(contentDir, 'news/images/too-large.png'))).toBe(false);
+
+    // Sent with an item: neither the picture nor the item is written.
+    const entry = await call('persistEntry', {
+      dataFiles: [{ path: 'portal/src/content/news/fa/with-large-picture.md', raw: valid }],
+      assets: [{ path, content: picture(MAX_UPLOAD_BYTES + 1), encoding: 'base64' }],
+    });
+    expect(entry.status).toBe(413);
+    expect(existsSync(join(contentDir, 'news/fa/with-large-picture.md'))).toBe(false);
+    expect(existsSync(join(contentDir, 'news/images/too-large.png'))).toBe(false);
+  });
+  it('accepts a picture of exactly 5 MB', async () => {
+    const media = await call('persistMedia', {
+      asset: {
+        path: 'portal/src/content/news/images/at-limit.png',
+        content: picture(MAX_UPLOAD_BYTES),
+        encoding: 'base64',
+      },
+    });
+    expect(media.status).toBe(200);
   });
 });
 

@@ -6,6 +6,7 @@ import { readRecords } from '../../../packages/core/src/cli/read-records.ts';
 import { indexNews, NewsContentError, type NewsEntryLike } from '../lib/news.ts';
 import { checkEntry, kindOfPath } from './check-entry.ts';
 import { CONTENT_ROOT, NEWS_IMAGES_PUBLIC, READABLE_FOLDERS, WRITABLE } from './content-paths.ts';
+import { bilingual, MAX_UPLOAD_BYTES, uploadTooLarge } from './messages.ts';
 
 /**
  * Decap CMS's local backend protocol (what `decap-server` speaks for `local_backend`, in its
@@ -77,6 +78,15 @@ function assertWritable(relativePath: string): void {
       `the editor may not write '${CONTENT_ROOT}/${relativePath}': only news items (news/fa|en/<name>.md), news pictures (news/images/) and programmes (programmes/<id>.yaml)`,
     );
   }
+}
+
+/** A picture's bytes, refused (413, in Persian and English) above MAX_UPLOAD_BYTES. */
+export function uploadBytes(asset: Asset): Buffer {
+  const bytes = Buffer.from(asset.content, 'base64');
+  if (bytes.length > MAX_UPLOAD_BYTES) {
+    throw new BackendError(413, bilingual(uploadTooLarge(bytes.length), 'fa'));
+  }
+  return bytes;
 }
 
 function assertReadableFolder(relativePath: string): void {
@@ -260,14 +270,17 @@ export function createLocalBackend({ contentDir }: LocalBackendOptions) {
           );
         }
         // Check everything first, write after: a refused save leaves no half-written item.
-        for (const asset of assets) assertWritable(contentRelative(asset.path));
+        for (const asset of assets) {
+          assertWritable(contentRelative(asset.path));
+          uploadBytes(asset);
+        }
         for (const file of dataFiles) {
           const relativePath = contentRelative(file.path);
           assertWritable(relativePath);
           await checkDataFile(relativePath, String(file.raw), assets);
         }
         for (const asset of assets) {
-          await write(contentRelative(asset.path), Buffer.from(asset.content, 'base64'));
+          await write(contentRelative(asset.path), uploadBytes(asset));
         }
         for (const file of dataFiles) await write(contentRelative(file.path), String(file.raw));
         return { message: 'entry persisted' };
@@ -284,7 +297,7 @@ export function createLocalBackend({ contentDir }: LocalBackendOptions) {
         const asset = params.asset as Asset | undefined;
         if (asset?.encoding !== 'base64') throw new BackendError(400, 'no picture sent');
         const relativePath = contentRelative(asset.path);
-        await write(relativePath, Buffer.from(asset.content, 'base64'));
+        await write(relativePath, uploadBytes(asset));
         return readMedia(repoPathOf(relativePath));
       }
       case 'deleteFile':

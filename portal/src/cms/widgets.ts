@@ -6,7 +6,7 @@ import {
   toWallTime,
 } from '@behzisti/core/dates';
 import { type ProvinceId, provinceName } from '@behzisti/core/provinces';
-import { toLocaleDigits } from '@behzisti/core/text';
+import { normalizeDigits, toLocaleDigits } from '@behzisti/core/text';
 import { directionOf, format, type Locale, t } from '../i18n/ui.ts';
 import { checkNewsField } from './check-entry.ts';
 import type { DecapCMS, H, PreviewProps, WidgetProps } from './decap.ts';
@@ -23,6 +23,20 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 export function todaySolarHijri(now = new Date()): string {
   const day = toJalaliParts(now, TEHRAN_TIME_ZONE);
   return day ? `${day.year}-${pad(day.month)}-${pad(day.day)}` : '';
+}
+
+/**
+ * A date as the editor stores it: Solar Hijri `YYYY-MM-DD` in Latin digits, whatever calendar
+ * and digits it was typed in, so the files sort by date as text; undefined when it is no date.
+ */
+export function canonicalDate(text: string): string | undefined {
+  const date = parseContentDate(text);
+  const day = date ? todaySolarHijri(date) : '';
+  if (!date || !day) return undefined;
+  // A time (a scheduled item) is kept, as Tehran wall time to the minute.
+  if (!/\d[T ]\d{1,2}:\d{2}/.test(normalizeDigits(text))) return day;
+  const wall = toWallTime(date, TEHRAN_TIME_ZONE);
+  return wall ? `${day} ${pad(Math.floor(wall.minutes / 60))}:${pad(wall.minutes % 60)}` : day;
 }
 
 /**

@@ -61,6 +61,7 @@ const fa = {
   'cms.check.lead': 'سایت این را نمی‌پذیرد. این موارد را درست کنید (پیام همان پیام ساخت سایت است):',
   'cms.required': '«%{fieldLabel}» را پر کنید (required field is missing).',
   'cms.preview': 'پیش‌نمایش خبر با ظاهر سایت',
+  'cms.subheading': 'میان‌تیتر',
   'site.name': 'سامانه‌ی خدمات بهزیستی',
   'site.tagline': 'پایگاه‌های خدمات اجتماعی، برنامه‌ها و خبرهای بهزیستی استان‌ها',
   'site.publisher': 'سازمان بهزیستی کشور',
@@ -607,6 +608,7 @@ const en: Record<Key, string> = {
     'The site would not accept this. Fix the following (the messages are the site build’s):',
   'cms.required': '%{fieldLabel}: required field is missing.',
   'cms.preview': 'Preview in the site’s styles',
+  'cms.subheading': 'Subheading',
   'site.name': 'Behzisti Services',
   'site.tagline':
     "Service bases, programmes and news from the State Welfare Organisation's provinces",
