@@ -4,6 +4,8 @@ import { checkEntry, type EntryKind, withoutEmptyValues } from './check-entry.ts
 import { cmsConfig, type GitBackend } from './config.ts';
 import type { DecapCMS, ImmutableMap } from './decap.ts';
 import { decapFaSupplement, deepMerge } from './decap-fa.ts';
+import { markListEntries } from './list-marks.ts';
+import { fieldMessage, withoutPaths } from './messages.ts';
 import { addSubheadingButtons, enableSubheadingMarks } from './subheading.ts';
 import { unescapeTypedMarkdown } from './typed-markdown.ts';
 import { limitUploads } from './upload-limit.ts';
@@ -87,18 +89,22 @@ function preSave(config: Record<string, unknown>) {
     const { body: typedBody, ...fields } = data.toJS();
     const body = typeof typedBody === 'string' ? unescapeTypedMarkdown(typedBody) : typedBody;
     if ('tags' in fields) fields.tags = splitTags(fields.tags);
-    // One form for every date (Solar Hijri YYYY-MM-DD, Latin digits), so sorting by date works.
-    if (typeof fields.date === 'string') fields.date = canonicalDate(fields.date) ?? fields.date;
+    // One form for every date (YYYY-MM-DD, Latin digits, the folder's calendar): the list sorts by it.
+    if (typeof fields.date === 'string') {
+      const calendar = collection === 'news_en' ? 'gregorian' : 'persian';
+      fields.date = canonicalDate(fields.date, calendar) ?? fields.date;
+    }
     const cleaned = withoutEmptyValues(fields) as Record<string, unknown>;
     const problems = checkEntry(kind, cleaned);
     if (problems.length > 0) {
       const labels = labelsOf(config, collection);
+      // Each problem in Persian with what to do, then the build's English line, isolated
+      // (FSI…PDI) so the Persian around it does not reorder its words.
       const lines = problems.map((line) => {
         const field = line.split(/[.:[]/, 1)[0] ?? '';
-        const label = labels.get(field);
-        // The build's English message isolated (FSI…PDI), so a Persian label before it does not
-        // reorder its words.
-        return label && label !== field ? `${label} — \u2068${line}\u2069` : line;
+        const { fa, en } = fieldMessage(labels.get(field) ?? field, withoutPaths(line));
+        const english = `\u2068${en}\u2069`;
+        return locale === 'en' ? `${english}\n${fa}` : `${fa}\n${english}`;
       });
       throw new BuildCheckError([t(locale, 'cms.check.lead'), ...lines].join('\n'));
     }
@@ -132,6 +138,15 @@ function nameUnnamedParts(): void {
       editor.setAttribute('aria-label', t(locale, 'cms.field.body'));
     }
     addSubheadingButtons(t(locale, 'cms.subheading'));
+    markListEntries(locale);
+    // Decap shows a failed save as `String(error)`: its API errors start with "API_ERROR: ".
+    for (const toast of document.querySelectorAll('.Toastify__toast-body')) {
+      const walker = document.createTreeWalker(toast, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.nodeValue?.includes('API_ERROR:'))
+          node.nodeValue = node.nodeValue.replace(/API_ERROR:\s*/g, '');
+      }
+    }
     for (const toggle of document.querySelectorAll(
       '[class*="ToolbarToggle"] > button[role="switch"]',
     )) {

@@ -17,6 +17,7 @@ export const decapFaSupplement = {
     header: { content: 'محتوا', media: 'تصویرها', quickAdd: 'افزودن سریع' },
   },
   collection: {
+    sidebar: { collections: 'بخش‌ها', allCollections: 'همه‌ی بخش‌ها', searchAll: 'جست‌وجو در همه' },
     entries: {
       loadingEntries: 'در حال خواندن فهرست…',
       // Decap's says "saving the entries" while it only reads them.
@@ -25,6 +26,7 @@ export const decapFaSupplement = {
       unpublishedHeader: 'منتشرنشده‌ها',
     },
     collectionTop: {
+      sortBy: 'مرتب‌سازی بر پایه‌ی',
       viewAsList: 'نمایش فهرستی',
       viewAsGrid: 'نمایش شبکه‌ای',
       newButtonAriaLabel: 'نوشتن %{collectionLabel} تازه',

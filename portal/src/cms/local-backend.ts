@@ -3,10 +3,17 @@ import { mkdir, readdir, readFile, realpath, unlink, writeFile } from 'node:fs/p
 import { basename, dirname, join, posix, sep } from 'node:path';
 import { NewsItemSchema } from '@behzisti/core/schemas';
 import { readRecords } from '../../../packages/core/src/cli/read-records.ts';
+import { t } from '../i18n/ui.ts';
 import { indexNews, NewsContentError, type NewsEntryLike } from '../lib/news.ts';
 import { checkEntry, kindOfPath } from './check-entry.ts';
 import { CONTENT_ROOT, NEWS_IMAGES_PUBLIC, READABLE_FOLDERS, WRITABLE } from './content-paths.ts';
-import { bilingual, MAX_UPLOAD_BYTES, uploadTooLarge } from './messages.ts';
+import {
+  bilingual,
+  fieldMessage,
+  MAX_UPLOAD_BYTES,
+  uploadTooLarge,
+  withoutPaths,
+} from './messages.ts';
 
 /**
  * Decap CMS's local backend protocol (what `decap-server` speaks for `local_backend`, in its
@@ -192,7 +199,12 @@ export function createLocalBackend({ contentDir }: LocalBackendOptions) {
       problems.push(...(await imageProblems(relativePath, data.image?.src, assets)));
       problems.push(...(await crossFileProblems(relativePath, data)));
     }
-    if (problems.length > 0) throw new BackendError(422, problems.join('\n'));
+    if (problems.length > 0) {
+      throw new BackendError(
+        422,
+        problems.map((line) => bilingual(explain(line), 'fa')).join('\n'),
+      );
+    }
   }
 
   /** The build stops when a picture is not where `src` points (Astro's image()). */
@@ -334,6 +346,25 @@ export function createLocalBackend({ contentDir }: LocalBackendOptions) {
       return Response.json({ error: 'the file could not be read or written' }, { status: 500 });
     }
   };
+}
+
+/** Persian names of the news fields, for the server's messages (the editor's own labels). */
+const FIELD_LABELS: Record<string, Parameters<typeof t>[1]> = {
+  title: 'cms.field.title',
+  summary: 'cms.field.summary',
+  date: 'cms.field.date',
+  province: 'cms.field.province',
+  tags: 'cms.field.tags',
+  code: 'cms.field.code',
+  image: 'cms.field.image',
+  office: 'cms.field.office',
+};
+
+/** One problem line in Persian and English, without the paths of this machine or the repository. */
+function explain(line: string) {
+  const field = /^field '(\w+)'/.exec(line)?.[1] ?? /^([a-z_]+)[.:[]/.exec(line)?.[1] ?? '';
+  const key = FIELD_LABELS[field];
+  return fieldMessage(key ? t('fa', key) : field, withoutPaths(line));
 }
 
 const idOf = (relativePath: string) => relativePath.replace(/^news\//, '').replace(/\.md$/, '');

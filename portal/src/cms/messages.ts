@@ -54,8 +54,13 @@ function persianFor(label: string, english: string): string {
   if (/must be 1 to 12 digits/.test(english)) {
     return `«${label}» باید ۱ تا ۱۲ رقم باشد، بدون حرف یا فاصله.`;
   }
-  if (/^(?:Required|required|empty|must not be empty)|missing/.test(english)) {
+  if (/\b(?:Required|required|must not be empty|must not be only spaces)\b|missing/.test(english)) {
     return `«${label}» را پر کنید.`;
+  }
+  const unknown = /unknown field '([^']+)'(?:.*did you mean '([^']+)')?/.exec(english);
+  if (unknown) {
+    const guess = unknown[2] ? ` (شاید «${unknown[2]}»)` : '';
+    return `فیلد «${unknown[1]}» را سایت نمی‌شناسد؛ نامش را درست بنویسید${guess} یا آن را بردارید.`;
   }
   if (/is already used by/.test(english)) {
     return `«${label}» را خبر دیگری دارد؛ هر خبر کد خودش را می‌خواهد. کد را عوض کنید.`;

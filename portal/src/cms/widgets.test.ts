@@ -16,6 +16,11 @@ describe('canonicalDate (how the editor stores a date)', () => {
     expect(canonicalDate(typed)).toBe(stored);
   });
 
+  it('stores English items in the Gregorian calendar', () => {
+    expect(canonicalDate('۱۴۰۴/۰۹/۰۲', 'gregorian')).toBe('2025-11-23');
+    expect(canonicalDate('2025-11-23 08:05', 'gregorian')).toBe('2025-11-23 08:05');
+  });
+
   it('keeps the day, is idempotent, and sorts as text in date order', () => {
     const day = fc
       .integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2060, 0, 1) })
