@@ -6,6 +6,7 @@ import { defineConfig } from 'astro/config';
 import { minifyElementTemplates } from '../packages/elements/scripts/bundle.mjs';
 import { newsIntegration, newsServed } from './src/lib/news-build.ts';
 import { hreflangLinks } from './src/lib/sitemap-links.ts';
+import { tagRedirects } from './src/lib/tag-redirects.ts';
 
 // PORTAL_DIST (a folder inside portal/, e.g. dist-bench, so the server build still finds
 // node_modules) builds elsewhere than ./dist, with its own cache, so two builds can run at once on
@@ -60,6 +61,8 @@ export default defineConfig({
   adapter: node({ mode: 'middleware' }),
   server: { port: 4321, host: true },
   trailingSlash: 'ignore',
+  // Tag addresses published before tags were normalised → the canonical tag page (301).
+  redirects: tagRedirects(new URL('./src/content/news', import.meta.url).pathname),
   i18n: {
     locales: ['fa', 'en'],
     defaultLocale: 'fa',

@@ -1,9 +1,15 @@
 import { type Locale, t } from '../i18n/ui.ts';
+import { tidyTags } from '../lib/tags.ts';
 import { checkEntry, type EntryKind, withoutEmptyValues } from './check-entry.ts';
 import { cmsConfig, type GitBackend } from './config.ts';
 import type { DecapCMS, ImmutableMap } from './decap.ts';
 import { decapFaSupplement, deepMerge } from './decap-fa.ts';
-import { registerPreviews, registerWidgets } from './widgets.ts';
+import { markListEntries } from './list-marks.ts';
+import { fieldMessage, withoutPaths } from './messages.ts';
+import { addSubheadingButtons, enableSubheadingMarks } from './subheading.ts';
+import { unescapeTypedMarkdown } from './typed-markdown.ts';
+import { limitUploads } from './upload-limit.ts';
+import { canonicalDate, registerPreviews, registerWidgets } from './widgets.ts';
 
 /**
  * Starts the editor at /admin: loads Decap CMS's bundle from the portal's own origin, adds the
@@ -16,6 +22,8 @@ import { registerPreviews, registerWidgets } from './widgets.ts';
 const root = document.documentElement;
 const locale: Locale = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'fa';
 root.lang = locale;
+// Persian mirrors the whole frame (admin.css fixes the parts Decap places with left/right).
+root.dir = locale === 'fa' ? 'rtl' : 'ltr';
 document.title = t(locale, 'cms.title');
 const status = document.getElementById('cms-status');
 if (status) status.textContent = t(locale, 'cms.loading');
@@ -51,14 +59,14 @@ function labelsOf(config: Record<string, unknown>, collection: string): Map<stri
 }
 
 /**
- * Tags typed with the Persian comma (،) arrive as one tag: Decap's list field splits on ','
- * only. Split them the way a person meant them.
+ * Tags as the site files them: split on the Persian comma (،) too (Decap's list field splits on
+ * ',' only), each tidied (Arabic ي/ك as Persian, spaces) and listed once whatever its spelling,
+ * so a tag typed on an Arabic keyboard joins the existing tag page (lib/tags.ts).
  */
 function splitTags(tags: unknown): unknown {
   if (!Array.isArray(tags)) return tags;
-  return tags.flatMap((tag) =>
-    typeof tag === 'string' ? tag.split('،').map((part) => part.trim()) : [tag],
-  );
+  const split = tags.flatMap((tag) => (typeof tag === 'string' ? tag.split('،') : [tag]));
+  return split.every((tag) => typeof tag === 'string') ? tidyTags(split) : split;
 }
 
 /** A refused save. Decap shows `String(error)` in its notice; without the "Error: " prefix. */
@@ -78,18 +86,25 @@ function preSave(config: Record<string, unknown>) {
     const collection = String(entry.get('collection'));
     const kind = kindOf(collection);
     const data = entry.get('data') as ImmutableMap;
-    const { body, ...fields } = data.toJS();
+    const { body: typedBody, ...fields } = data.toJS();
+    const body = typeof typedBody === 'string' ? unescapeTypedMarkdown(typedBody) : typedBody;
     if ('tags' in fields) fields.tags = splitTags(fields.tags);
+    // One form for every date (YYYY-MM-DD, Latin digits, the folder's calendar): the list sorts by it.
+    if (typeof fields.date === 'string') {
+      const calendar = collection === 'news_en' ? 'gregorian' : 'persian';
+      fields.date = canonicalDate(fields.date, calendar) ?? fields.date;
+    }
     const cleaned = withoutEmptyValues(fields) as Record<string, unknown>;
     const problems = checkEntry(kind, cleaned);
     if (problems.length > 0) {
       const labels = labelsOf(config, collection);
+      // Each problem in Persian with what to do, then the build's English line, isolated
+      // (FSI…PDI) so the Persian around it does not reorder its words.
       const lines = problems.map((line) => {
         const field = line.split(/[.:[]/, 1)[0] ?? '';
-        const label = labels.get(field);
-        // The build's English message isolated (FSI…PDI), so a Persian label before it does not
-        // reorder its words.
-        return label && label !== field ? `${label} — \u2068${line}\u2069` : line;
+        const { fa, en } = fieldMessage(labels.get(field) ?? field, withoutPaths(line));
+        const english = `\u2068${en}\u2069`;
+        return locale === 'en' ? `${english}\n${fa}` : `${fa}\n${english}`;
       });
       throw new BuildCheckError([t(locale, 'cms.check.lead'), ...lines].join('\n'));
     }
@@ -121,6 +136,16 @@ function nameUnnamedParts(): void {
       '[data-slate-editor="true"]:not([aria-label])',
     )) {
       editor.setAttribute('aria-label', t(locale, 'cms.field.body'));
+    }
+    addSubheadingButtons(t(locale, 'cms.subheading'));
+    markListEntries(locale);
+    // Decap shows a failed save as `String(error)`: its API errors start with "API_ERROR: ".
+    for (const toast of document.querySelectorAll('.Toastify__toast-body')) {
+      const walker = document.createTreeWalker(toast, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.nodeValue?.includes('API_ERROR:'))
+          node.nodeValue = node.nodeValue.replace(/API_ERROR:\s*/g, '');
+      }
     }
     for (const toggle of document.querySelectorAll(
       '[class*="ToolbarToggle"] > button[role="switch"]',
@@ -172,6 +197,8 @@ async function start(): Promise<void> {
   const config = cmsConfig(locale, backend, location.origin);
   cms.registerEventListener({ name: 'preSave', handler: preSave(config) });
   nameUnnamedParts();
+  limitUploads(locale);
+  enableSubheadingMarks();
   cms.init({ config });
   status?.remove();
 }

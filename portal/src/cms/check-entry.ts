@@ -1,4 +1,9 @@
-import { NewsItemSchema, ProgrammeSchema, validateRecord } from '@behzisti/core/schemas';
+import {
+  NewsImageSchema,
+  NewsItemSchema,
+  ProgrammeSchema,
+  validateRecord,
+} from '@behzisti/core/schemas';
 
 /**
  * The build's checks for one file the editor saves, with the build's messages: core's schemas
@@ -18,13 +23,35 @@ export function checkEntry(kind: EntryKind, data: unknown): string[] {
   );
 }
 
+/** News fields the editor checks on their own, as the person types, with core's schema. */
+const NEWS_FIELDS = {
+  title: NewsItemSchema.shape.title,
+  summary: NewsItemSchema.shape.summary,
+  date: NewsItemSchema.shape.date,
+  code: NewsItemSchema.shape.code,
+  office: NewsItemSchema.shape.office,
+  'image.alt': NewsImageSchema.shape.alt,
+  'image.caption': NewsImageSchema.shape.caption,
+};
+export type NewsField = keyof typeof NEWS_FIELDS;
+export const isNewsField = (name: unknown): name is NewsField =>
+  typeof name === 'string' && Object.hasOwn(NEWS_FIELDS, name);
+
 /**
- * The build's message for one news field on its own (the date and news code widgets show it
- * under the field while the person types), or undefined when the value is fine.
+ * The build's message for one news field on its own (the editor's widgets show it by the field
+ * while the person types), or undefined when the value is fine.
  */
-export function checkNewsField(field: 'date' | 'code', value: unknown): string | undefined {
-  const check = validateRecord(NewsItemSchema.shape[field], value);
+export function checkNewsField(field: NewsField, value: unknown): string | undefined {
+  const check = validateRecord(NEWS_FIELDS[field], value);
   return check.ok ? undefined : check.issues.map((issue) => issue.message).join('; ');
+}
+
+/** The most characters core's schema allows in a news text field (the editor's counter), if any. */
+export function newsFieldMax(field: NewsField): number | undefined {
+  const schema = NEWS_FIELDS[field];
+  const text = 'unwrap' in schema ? schema.unwrap() : schema;
+  const max = 'maxLength' in text ? text.maxLength : undefined;
+  return typeof max === 'number' ? max : undefined;
 }
 
 /** The kind of content a repository path holds, or undefined when the editor has no checks for it. */

@@ -6,6 +6,8 @@ import {
   NEWS_IMAGES_PUBLIC,
   PROGRAMMES_FOLDER,
 } from './content-paths.ts';
+import { LIST_MARK_SEPARATOR } from './list-marks.ts';
+import { MAX_UPLOAD_BYTES } from './messages.ts';
 
 /**
  * The Decap CMS configuration, built in code rather than kept as config.yml so the collections
@@ -43,17 +45,20 @@ export function cmsConfig(
   origin: string,
 ): Record<string, unknown> {
   const label = (key: Parameters<typeof t>[1]) => t(locale, key);
+  // News texts: checked by core as they are typed, by the field (widgets.ts), `bz_check`
+  // naming core's field.
   const text = (name: string, key: Parameters<typeof t>[1], extra: Field = {}): Field => ({
     name,
     label: label(key),
-    widget: 'string',
+    widget: 'bz-string',
+    bz_check: name,
     ...extra,
   });
 
   const newsFields = (lang: Locale): Field[] => [
     ...(lang === 'en' ? [{ name: 'lang', widget: 'hidden', default: 'en' }] : []),
     text('title', 'cms.field.title', { hint: label('cms.hint.title') }),
-    text('summary', 'cms.field.summary', { widget: 'text', hint: label('cms.hint.summary') }),
+    text('summary', 'cms.field.summary', { widget: 'bz-text', hint: label('cms.hint.summary') }),
     {
       name: 'date',
       label: label('cms.field.date'),
@@ -96,11 +101,17 @@ export function cmsConfig(
           widget: 'image',
           required: false,
           choose_url: false,
+          // Decap's own check, behind upload-limit.ts (which answers first, beside the button).
+          media_library: { config: { max_file_size: MAX_UPLOAD_BYTES } },
         },
         // Not `required` for Decap: it would then demand a picture on every item. The core
         // check refuses a picture without alt text (image.alt), before anything is written.
-        text('alt', 'cms.field.imageAlt', { required: false, hint: label('cms.hint.imageAlt') }),
-        text('caption', 'cms.field.imageCaption', { required: false }),
+        text('alt', 'cms.field.imageAlt', {
+          required: false,
+          bz_check: 'image.alt',
+          hint: label('cms.hint.imageAlt'),
+        }),
+        text('caption', 'cms.field.imageCaption', { required: false, bz_check: 'image.caption' }),
       ],
     },
     text('office', 'cms.field.office', { hint: label('cms.hint.office') }),
@@ -140,8 +151,11 @@ export function cmsConfig(
     // translations by file name.
     slug: 'news-{{fields.code}}',
     identifier_field: 'title',
-    summary: '{{title}}',
-    sortable_fields: ['date', 'title'],
+    // The title, then what the list marks (draft, in review, scheduled) are made from, after an
+    // invisible separator; list-marks.ts turns the tail into a visible mark.
+    summary: `{{title}}${LIST_MARK_SEPARATOR}{{date}}|{{draft}}|{{status}}`,
+    // Newest first: dates are stored as Solar Hijri YYYY-MM-DD, which sorts as text.
+    sortable_fields: [{ field: 'date', default_sort: 'desc' }, 'title'],
     media_folder: `/${NEWS_IMAGES_FOLDER}`,
     public_folder: NEWS_IMAGES_PUBLIC,
     fields: newsFields(lang),

@@ -17,16 +17,30 @@ export const decapFaSupplement = {
     header: { content: 'محتوا', media: 'تصویرها', quickAdd: 'افزودن سریع' },
   },
   collection: {
+    sidebar: { collections: 'بخش‌ها', allCollections: 'همه‌ی بخش‌ها', searchAll: 'جست‌وجو در همه' },
+    entries: {
+      loadingEntries: 'در حال خواندن فهرست…',
+      // Decap's says "saving the entries" while it only reads them.
+      cachingEntries: 'در حال آماده کردن فهرست…',
+      noEntries: 'هنوز چیزی نوشته نشده است',
+      unpublishedHeader: 'منتشرنشده‌ها',
+    },
     collectionTop: {
+      sortBy: 'مرتب‌سازی بر پایه‌ی',
       viewAsList: 'نمایش فهرستی',
       viewAsGrid: 'نمایش شبکه‌ای',
       newButtonAriaLabel: 'نوشتن %{collectionLabel} تازه',
     },
-    entries: { unpublishedHeader: 'منتشرنشده‌ها' },
   },
   editor: {
     editorControl: { field: { widgetLabel: 'فیلد %{widgetLabel}' } },
-    editorInterface: { toggleNotes: 'نمایش یا پنهان کردن یادداشت‌ها' },
+    editorInterface: {
+      toggleNotes: 'نمایش یا پنهان کردن یادداشت‌ها',
+      // Decap's: "change the preview", "i18n", "scroll synchronisation".
+      togglePreview: 'نمایش یا پنهان کردن پیش‌نمایش',
+      toggleScrollSync: 'پیمایش هم‌زمان فرم و پیش‌نمایش',
+      toggleI18n: 'نمایش یا پنهان کردن زبان‌ها',
+    },
     editorNotesPane: {
       title: 'یادداشت‌ها',
       emptyState: 'هنوز یادداشتی نیست. نخستین یادداشت را در پایین بنویسید.',
@@ -61,6 +75,14 @@ export const decapFaSupplement = {
     },
     editorWidgets: {
       markdown: {
+        // Decap's: "to connect", "bullet-shot list", "rich text" (as in wealthy).
+        link: 'پیوند',
+        linkPrompt: 'نشانی پیوند را بنویسید',
+        headings: 'میان‌تیترها',
+        bulletedList: 'فهرست نقطه‌دار',
+        numberedList: 'فهرست شماره‌دار',
+        addComponent: 'افزودن بخش',
+        richText: 'متن قالب‌دار',
         strikethrough: 'خط‌خورده',
         toggleMode: { rich: 'رفتن به حالت متن قالب‌دار', markdown: 'رفتن به حالت مارک‌داون' },
       },
@@ -68,7 +90,14 @@ export const decapFaSupplement = {
       object: { expand: 'باز کردن', collapse: 'بستن' },
     },
   },
-  mediaLibrary: { mediaLibraryModal: { close: 'بستن' } },
+  mediaLibrary: {
+    mediaLibraryModal: { close: 'بستن' },
+    // Shown only if upload-limit.ts did not answer first.
+    mediaLibrary: {
+      fileTooLarge:
+        'این پرونده بزرگ‌تر از %{size} کیلوبایت است و پذیرفته نمی‌شود؛ تصویر کوچک‌تری بفرستید.\nFile too large: at most %{size} kB.',
+    },
+  },
   ui: {
     settingsDropdown: { account: 'گزینه‌های حساب' },
     toast: {

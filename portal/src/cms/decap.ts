@@ -24,6 +24,8 @@ export interface WidgetProps {
   forID: string;
   classNameWrapper: string;
   field: ImmutableMap;
+  /** The whole item being edited (Decap passes it to every widget). */
+  entry?: ImmutableMap;
   onChange(value: unknown): void;
   setActiveStyle(): void;
   setInactiveStyle(): void;

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkEntry, withoutEmptyValues } from './check-entry.ts';
 import { contentRelative, createLocalBackend } from './local-backend.ts';
+import { MAX_UPLOAD_BYTES } from './messages.ts';
 
 // The editor's local file-system backend against a temporary copy of the content folder.
 const work = mkdtempSync(join(tmpdir(), 'bz-cms-unit-'));
@@ -91,7 +92,15 @@ describe('local backend', () => {
       assets: [],
     });
     expect(status).toBe(422);
-    expect(String(body.error).split('\n')).toEqual([
+    // Each problem in Persian (what to do), then the build's English line word for word.
+    const lines = String(body.error).split('\n');
+    expect(lines.filter((_, i) => i % 2 === 0)).toEqual([
+      '«عنوان» را پر کنید.',
+      '«تاریخ انتشار» تاریخ درستی نیست. سال-ماه-روز بنویسید، مانند ۱۴۰۴-۰۹-۰۲ (ماه ۱ تا ۱۲، روزی که در آن ماه هست).',
+      '«کد خبر» باید ۱ تا ۱۲ رقم باشد، بدون حرف یا فاصله.',
+      'فیلد «ofice» را سایت نمی‌شناسد؛ نامش را درست بنویسید (شاید «office») یا آن را بردارید.',
+    ]);
+    expect(lines.filter((_, i) => i % 2 === 1)).toEqual([
       'title: must not be empty',
       "date: '1403-13-40' is not a real date: write YYYY-MM-DD or YYYY/MM/DD, Solar Hijri (e.g. 1403-05-12) or Gregorian (e.g. 2024-08-02), in any digits",
       "code: news code '12a' must be 1 to 12 digits (any digit set)",
@@ -111,14 +120,14 @@ describe('local backend', () => {
     });
     expect(first.status).toBe(422);
     expect(first.body.error).toMatch(
-      /^image\.src: Could not find requested image `\.\.\/images\/nowhere\.png`/,
+      /^تصویر «تصویر اصلی» پیدا نشد.*\nimage\.src: Could not find requested image `\.\.\/images\/nowhere\.png`/,
     );
     const wrongLang = valid.replace('office:', 'lang: en\noffice:').replace('990001', '990002');
     const second = await call('persistEntry', {
       dataFiles: [{ path: 'portal/src/content/news/fa/unit-lang.md', raw: wrongLang }],
       assets: [],
     });
-    expect(second.body.error).toBe(
+    expect(String(second.body.error).split('\n')[1]).toBe(
       "field 'lang' is 'en' but the file is in news/fa/; write lang: fa (Persian is the default)",
     );
   });
@@ -159,6 +168,40 @@ describe('local backend', () => {
       },
     });
     expect(write.status).toBe(200); // an ordinary picture still goes in
+  });
+});
+
+describe('upload limit', () => {
+  const picture = (bytes: number) => Buffer.alloc(bytes, 7).toString('base64');
+  it('refuses a picture above 5 MB in Persian and English, and writes nothing', async () => {
+    const path = 'portal/src/content/news/images/too-large.png';
+    const media = await call('persistMedia', {
+      asset: { path, content: picture(MAX_UPLOAD_BYTES + 1), encoding: 'base64' },
+    });
+    expect(media.status).toBe(413);
+    expect(media.body.error).toMatch(/مگابایت/);
+    expect(media.body.error).toMatch(/the limit is 5 MB/);
+    expect(media.body.error).not.toMatch(/API_ERROR|portal\/|\.png/);
+    expect(existsSync(join(contentDir, 'news/images/too-large.png'))).toBe(false);
+
+    // Sent with an item: neither the picture nor the item is written.
+    const entry = await call('persistEntry', {
+      dataFiles: [{ path: 'portal/src/content/news/fa/with-large-picture.md', raw: valid }],
+      assets: [{ path, content: picture(MAX_UPLOAD_BYTES + 1), encoding: 'base64' }],
+    });
+    expect(entry.status).toBe(413);
+    expect(existsSync(join(contentDir, 'news/fa/with-large-picture.md'))).toBe(false);
+    expect(existsSync(join(contentDir, 'news/images/too-large.png'))).toBe(false);
+  });
+  it('accepts a picture of exactly 5 MB', async () => {
+    const media = await call('persistMedia', {
+      asset: {
+        path: 'portal/src/content/news/images/at-limit.png',
+        content: picture(MAX_UPLOAD_BYTES),
+        encoding: 'base64',
+      },
+    });
+    expect(media.status).toBe(200);
   });
 });
 

@@ -3,9 +3,17 @@ import { mkdir, readdir, readFile, realpath, unlink, writeFile } from 'node:fs/p
 import { basename, dirname, join, posix, sep } from 'node:path';
 import { NewsItemSchema } from '@behzisti/core/schemas';
 import { readRecords } from '../../../packages/core/src/cli/read-records.ts';
+import { t } from '../i18n/ui.ts';
 import { indexNews, NewsContentError, type NewsEntryLike } from '../lib/news.ts';
 import { checkEntry, kindOfPath } from './check-entry.ts';
 import { CONTENT_ROOT, NEWS_IMAGES_PUBLIC, READABLE_FOLDERS, WRITABLE } from './content-paths.ts';
+import {
+  bilingual,
+  fieldMessage,
+  MAX_UPLOAD_BYTES,
+  uploadTooLarge,
+  withoutPaths,
+} from './messages.ts';
 
 /**
  * Decap CMS's local backend protocol (what `decap-server` speaks for `local_backend`, in its
@@ -77,6 +85,15 @@ function assertWritable(relativePath: string): void {
       `the editor may not write '${CONTENT_ROOT}/${relativePath}': only news items (news/fa|en/<name>.md), news pictures (news/images/) and programmes (programmes/<id>.yaml)`,
     );
   }
+}
+
+/** A picture's bytes, refused (413, in Persian and English) above MAX_UPLOAD_BYTES. */
+export function uploadBytes(asset: Asset): Buffer {
+  const bytes = Buffer.from(asset.content, 'base64');
+  if (bytes.length > MAX_UPLOAD_BYTES) {
+    throw new BackendError(413, bilingual(uploadTooLarge(bytes.length), 'fa'));
+  }
+  return bytes;
 }
 
 function assertReadableFolder(relativePath: string): void {
@@ -182,7 +199,12 @@ export function createLocalBackend({ contentDir }: LocalBackendOptions) {
       problems.push(...(await imageProblems(relativePath, data.image?.src, assets)));
       problems.push(...(await crossFileProblems(relativePath, data)));
     }
-    if (problems.length > 0) throw new BackendError(422, problems.join('\n'));
+    if (problems.length > 0) {
+      throw new BackendError(
+        422,
+        problems.map((line) => bilingual(explain(line), 'fa')).join('\n'),
+      );
+    }
   }
 
   /** The build stops when a picture is not where `src` points (Astro's image()). */
@@ -260,14 +282,17 @@ export function createLocalBackend({ contentDir }: LocalBackendOptions) {
           );
         }
         // Check everything first, write after: a refused save leaves no half-written item.
-        for (const asset of assets) assertWritable(contentRelative(asset.path));
+        for (const asset of assets) {
+          assertWritable(contentRelative(asset.path));
+          uploadBytes(asset);
+        }
         for (const file of dataFiles) {
           const relativePath = contentRelative(file.path);
           assertWritable(relativePath);
           await checkDataFile(relativePath, String(file.raw), assets);
         }
         for (const asset of assets) {
-          await write(contentRelative(asset.path), Buffer.from(asset.content, 'base64'));
+          await write(contentRelative(asset.path), uploadBytes(asset));
         }
         for (const file of dataFiles) await write(contentRelative(file.path), String(file.raw));
         return { message: 'entry persisted' };
@@ -284,7 +309,7 @@ export function createLocalBackend({ contentDir }: LocalBackendOptions) {
         const asset = params.asset as Asset | undefined;
         if (asset?.encoding !== 'base64') throw new BackendError(400, 'no picture sent');
         const relativePath = contentRelative(asset.path);
-        await write(relativePath, Buffer.from(asset.content, 'base64'));
+        await write(relativePath, uploadBytes(asset));
         return readMedia(repoPathOf(relativePath));
       }
       case 'deleteFile':
@@ -321,6 +346,25 @@ export function createLocalBackend({ contentDir }: LocalBackendOptions) {
       return Response.json({ error: 'the file could not be read or written' }, { status: 500 });
     }
   };
+}
+
+/** Persian names of the news fields, for the server's messages (the editor's own labels). */
+const FIELD_LABELS: Record<string, Parameters<typeof t>[1]> = {
+  title: 'cms.field.title',
+  summary: 'cms.field.summary',
+  date: 'cms.field.date',
+  province: 'cms.field.province',
+  tags: 'cms.field.tags',
+  code: 'cms.field.code',
+  image: 'cms.field.image',
+  office: 'cms.field.office',
+};
+
+/** One problem line in Persian and English, without the paths of this machine or the repository. */
+function explain(line: string) {
+  const field = /^field '(\w+)'/.exec(line)?.[1] ?? /^([a-z_]+)[.:[]/.exec(line)?.[1] ?? '';
+  const key = FIELD_LABELS[field];
+  return fieldMessage(key ? t('fa', key) : field, withoutPaths(line));
 }
 
 const idOf = (relativePath: string) => relativePath.replace(/^news\//, '').replace(/\.md$/, '');

@@ -6,10 +6,11 @@ import {
   toWallTime,
 } from '@behzisti/core/dates';
 import { type ProvinceId, provinceName } from '@behzisti/core/provinces';
-import { toLocaleDigits } from '@behzisti/core/text';
+import { normalizeDigits, toLocaleDigits } from '@behzisti/core/text';
 import { directionOf, format, type Locale, t } from '../i18n/ui.ts';
-import { checkNewsField } from './check-entry.ts';
+import { checkNewsField, isNewsField, type NewsField, newsFieldMax } from './check-entry.ts';
 import type { DecapCMS, H, PreviewProps, WidgetProps } from './decap.ts';
+import { bilingual, fieldMessage } from './messages.ts';
 
 /**
  * The editor's own widgets and previews, written against Decap's global `h`/`createClass`
@@ -23,6 +24,33 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 export function todaySolarHijri(now = new Date()): string {
   const day = toJalaliParts(now, TEHRAN_TIME_ZONE);
   return day ? `${day.year}-${pad(day.month)}-${pad(day.day)}` : '';
+}
+
+/** A day in Tehran as Gregorian `YYYY-MM-DD`. */
+const gregorianDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TEHRAN_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/**
+ * A date as the editor stores it: `YYYY-MM-DD` in Latin digits, whatever calendar and digits it
+ * was typed in, Solar Hijri for Persian items and Gregorian for English ones (as the files of
+ * each folder already are), so each list sorts by date as text; undefined when it is no date.
+ */
+export function canonicalDate(text: string, calendar: 'persian' | 'gregorian' = 'persian') {
+  const date = parseContentDate(text);
+  const day = !date
+    ? ''
+    : calendar === 'persian'
+      ? todaySolarHijri(date)
+      : gregorianDay.format(date);
+  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
+  // A time (a scheduled item) is kept, as Tehran wall time to the minute.
+  if (!/\d[T ]\d{1,2}:\d{2}/.test(normalizeDigits(text))) return day;
+  const wall = toWallTime(date, TEHRAN_TIME_ZONE);
+  return wall ? `${day} ${pad(Math.floor(wall.minutes / 60))}:${pad(wall.minutes % 60)}` : day;
 }
 
 /**
@@ -43,6 +71,16 @@ export function registerWidgets(
   createClass: NonNullable<Window['createClass']>,
   locale: Locale,
 ): void {
+  const labelOf = (props: WidgetProps) => String(props.field.get('label') ?? '');
+  /** Core's message about this value, with a Persian sentence, or undefined when it is fine. */
+  const problemOf = (field: NewsField, value: unknown, props: WidgetProps) => {
+    const english = checkNewsField(field, value);
+    return english ? bilingual(fieldMessage(labelOf(props), english), locale) : undefined;
+  };
+  const textOf = (value: unknown) =>
+    typeof value === 'string' ? value : value == null ? '' : String(value);
+  const isEmpty = (value: unknown) => value === undefined || value === null || value === '';
+
   /** A text field checked by core on every change, with the reading or the problem under it. */
   const checkedInput = (
     field: 'date' | 'code',
@@ -55,15 +93,18 @@ export function registerWidgets(
       },
       isValid(this: { props: WidgetProps }) {
         const value = this.props.value;
-        if (value === undefined || value === null || value === '') return true; // `required` speaks
-        const message = checkNewsField(field, value);
+        if (isEmpty(value)) return true; // `required` speaks
+        const message = problemOf(field, value, this.props);
         return message ? { error: { message } } : true;
       },
       render(this: { props: WidgetProps }) {
         const { forID, classNameWrapper, value, onChange, setActiveStyle, setInactiveStyle } =
           this.props;
-        const text = typeof value === 'string' ? value : value == null ? '' : String(value);
-        const note = text && !checkNewsField(field, text) ? describe(text) : '';
+        const text = textOf(value);
+        const problem = text ? problemOf(field, text, this.props) : undefined;
+        // As it is typed: how the value reads, or, once it is long enough to be a whole date
+        // or code, what is wrong with it.
+        const note = !text ? '' : !problem ? describe(text) : text.length >= 8 ? problem : '';
         return h(
           'div',
           null,
@@ -77,14 +118,82 @@ export function registerWidgets(
             autoComplete: 'off',
             value: text,
             'aria-describedby': `${forID}-reads`,
+            'aria-invalid': problem && note === problem ? 'true' : undefined,
             onChange: (event: { target: { value: string } }) => onChange(event.target.value),
             onFocus: setActiveStyle,
             onBlur: setInactiveStyle,
           }),
-          h('p', { id: `${forID}-reads`, className: 'bz-reads', 'aria-live': 'polite' }, note),
+          h(
+            'p',
+            {
+              id: `${forID}-reads`,
+              className: problem && note === problem ? 'bz-reads bz-problem' : 'bz-reads',
+              'aria-live': 'polite',
+            },
+            note,
+          ),
         );
       },
     });
+
+  /**
+   * Decap's string and text fields, checked by core as the person types (the field's
+   * `bz_check` names core's field), with a character counter where core sets a limit, and a
+   * picture's alt text required once a picture is chosen.
+   */
+  const checkedText = (multiline: boolean) =>
+    createClass({
+      isValid(this: { props: WidgetProps }) {
+        const field = this.props.field.get('bz_check');
+        if (!isNewsField(field)) return true;
+        const value = this.props.value;
+        if (isEmpty(value)) {
+          const picture = this.props.entry?.getIn(['data', 'image', 'src']);
+          return field === 'image.alt' && picture
+            ? { error: { message: problemOf(field, '', this.props) } }
+            : true;
+        }
+        const message = problemOf(field, value, this.props);
+        return message ? { error: { message } } : true;
+      },
+      render(this: { props: WidgetProps }) {
+        const { forID, classNameWrapper, value, onChange, setActiveStyle, setInactiveStyle } =
+          this.props;
+        const field = this.props.field.get('bz_check');
+        const text = textOf(value);
+        const max = isNewsField(field) ? newsFieldMax(field) : undefined;
+        const length = [...text].length;
+        const over = max !== undefined && length > max;
+        return h(
+          'div',
+          null,
+          h(multiline ? 'textarea' : 'input', {
+            id: forID,
+            className: classNameWrapper,
+            ...(multiline ? { rows: 3 } : { type: 'text' }),
+            value: text,
+            'aria-describedby': max === undefined ? undefined : `${forID}-count`,
+            'aria-invalid': over ? 'true' : undefined,
+            onChange: (event: { target: { value: string } }) => onChange(event.target.value),
+            onFocus: setActiveStyle,
+            onBlur: setInactiveStyle,
+          }),
+          max === undefined
+            ? null
+            : h(
+                'p',
+                { id: `${forID}-count`, className: over ? 'bz-count bz-problem' : 'bz-count' },
+                format(locale, over ? 'cms.count.over' : 'cms.count', {
+                  count: toLocaleDigits(String(length), locale),
+                  max: toLocaleDigits(String(max), locale),
+                  extra: toLocaleDigits(String(length - max), locale),
+                }),
+              ),
+        );
+      },
+    });
+  cms.registerWidget('bz-string', checkedText(false));
+  cms.registerWidget('bz-text', checkedText(true));
 
   // Decap's own true/false switch is a <button role="switch"> without aria-checked or a name
   // (axe: aria-required-attr, button-name); a native checkbox named by the field's label is not.

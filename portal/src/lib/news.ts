@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n/ui.ts';
-import { tagSlug } from './paths.ts';
+import { canonicalTag as tagSlug } from './tags.ts';
 
 /**
  * News logic that needs no Astro: where a file belongs, which items translate each other,

@@ -41,7 +41,8 @@ describe('paths', () => {
 
   it('makes readable tag slugs that keep Persian letters and the ZWNJ', () => {
     expect(tagSlug(' سکونتگاه   غیررسمی ')).toBe('سکونتگاه-غیررسمی');
-    expect(tagSlug('محله‌محور')).toBe('محله\u200cمحور');
+    // One slug for the ZWNJ and space spellings (issue 20; lib/tags.test.ts has the rest).
+    expect(tagSlug('محله‌محور')).toBe('محله-محور');
     expect(tagSlug('Help Lines')).toBe('help-lines');
     expect(tagSlug('a/b?c#d%')).toBe('abcd');
   });

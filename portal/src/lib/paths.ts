@@ -80,17 +80,10 @@ export const searchPath = (locale: Locale) => localePath(locale, '/search/');
 export const staffPath = (locale: Locale) => localePath(locale, '/staff/');
 
 /**
- * A URL segment for a tag as written (`سکونتگاه غیررسمی` → `سکونتگاه-غیررسمی`): spaces become
- * hyphens and Latin letters lowercase, so the address stays readable in Persian. Characters
- * that would break a path (`/ ? # %`) are dropped.
+ * A tag's URL segment: one slug for every spelling of the tag (ي/ك, ZWNJ or space, digit sets),
+ * made in lib/tags.ts, the only place it is made.
  */
-export function tagSlug(tag: string): string {
-  return tag
-    .trim()
-    .toLowerCase()
-    .replace(/[/?#%\\]/g, '')
-    .replace(/\s+/g, '-');
-}
+export { canonicalTag as tagSlug } from './tags.ts';
 
 /** A news picture stored in the news store (src/pages/media/news/[name].ts). */
 export const newsMediaPath = (name: string) => `/media/news/${name}`;

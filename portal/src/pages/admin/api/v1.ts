@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { APIRoute } from 'astro';
 import { createLocalBackend } from '../../../cms/local-backend.ts';
+import { bilingual, MAX_UPLOAD_BYTES, uploadTooLarge } from '../../../cms/messages.ts';
 
 /**
  * The editor's local file-system backend (Decap's `local_backend` protocol), for editing on
@@ -19,6 +20,8 @@ const handle = enabled
 const LOOPBACK = /^(?:127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 const LOCAL_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
 
+const REQUEST_LIMIT = Math.ceil((MAX_UPLOAD_BYTES * 4) / 3) + 64 * 1024;
+
 export const POST: APIRoute = async ({ request, clientAddress, url }) => {
   if (!handle) return new Response(null, { status: 404 });
   // Writing files has no sign-in here, so only this machine may ask, and only the editor page:
@@ -34,6 +37,15 @@ export const POST: APIRoute = async ({ request, clientAddress, url }) => {
     !request.headers.get('content-type')?.startsWith('application/json')
   ) {
     return Response.json({ error: 'local editing answers only this machine' }, { status: 403 });
+  }
+  // A picture travels as base64 (4/3 of its size) inside JSON: anything much larger than the
+  // largest picture allowed is refused before it is read into memory.
+  const length = Number(request.headers.get('content-length') ?? 0);
+  if (length > REQUEST_LIMIT) {
+    return Response.json(
+      { error: bilingual(uploadTooLarge((length * 3) / 4), 'fa') },
+      { status: 413 },
+    );
   }
   return handle(request);
 };
