@@ -35,6 +35,9 @@ export interface Query {
 /** Page-wide services: the words, the places, the live region and the one-at-a-time runner. */
 export interface StaffTools extends StaffWords {
   places: readonly Place[];
+  /** Feedback categories as the service names them (from core's schema, through the page, so
+   * that the client does not load the schema library for a list of four words). */
+  categories: readonly string[];
   /** A service base's name by id (the id itself when the base is not in the content). */
   baseName(id: string): string;
   /** Says `sentence` through the page's polite live region. */

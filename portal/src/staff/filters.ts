@@ -1,4 +1,3 @@
-import { feedbackCategories } from '@behzisti/core/schemas';
 import { ContextConsumer } from '@lit/context';
 import { html, nothing, type TemplateResult } from 'lit';
 import { staffFetch } from '../scripts/staff-api.ts';
@@ -209,7 +208,7 @@ export class StaffFiltersElement extends StaffElement {
             <label for="staff-f-category">${this.text('filters.category')}</label>
             <select id="staff-f-category" name="category" ?disabled=${this.kind === 'comment'}>
               ${all}
-              ${feedbackCategories.map(
+              ${this.tools.categories.map(
                 (c) => html`<option value=${c}>${this.text(`category.${c}`)}</option>`,
               )}
             </select>

@@ -78,10 +78,12 @@ export class StaffInboxElement extends BzElement {
     this.querySelector('#staff-boot')?.remove();
     const strings = JSON.parse(this.dataset.strings ?? '{}') as Record<string, string>;
     const places = JSON.parse(this.dataset.places ?? '[]') as Place[];
+    const categories = JSON.parse(this.dataset.categories ?? '[]') as string[];
     const names = new Map(places.flatMap((place) => place.bases.map((b) => [b.id, b.name])));
     const tools: StaffTools = {
       ...staffWords(this.locale, strings),
       places,
+      categories,
       baseName: (id) => names.get(id) ?? id,
       announce: (sentence) => this.announce(sentence),
       problem: (sentence) => {
