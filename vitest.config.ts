@@ -16,6 +16,7 @@ export default defineConfig({
             'src/lib/**/*.test.ts',
             'src/cms/**/*.test.ts',
             'src/scripts/**/*.test.ts',
+            'src/staff/**/*.test.ts',
             'server/**/*.test.ts',
           ],
         },

@@ -4,31 +4,26 @@ import type { StaffSession } from './staff-api.ts';
 // docs/security.md): caseworkers see feedback and no comment moderation, moderators comments and
 // no CSV export, only admins the audit log, and an account without a role nothing but its session.
 
-/** The parts of the inbox that depend on the role. */
-export interface RoleParts {
-  browse: HTMLElement;
-  kindSelect: HTMLSelectElement;
-  exportButton: HTMLElement;
-  audit: HTMLElement;
-  tokens: HTMLElement;
-  noRole: HTMLElement;
+/** The parts of the inbox a role sees. */
+export interface RoleView {
+  browse: boolean;
+  audit: boolean;
+  tokens: boolean;
+  exportCsv: boolean;
+  /** The one kind a role works on (the other is not offered at all), or undefined for both. */
+  onlyKind: string | undefined;
 }
 
 const KIND: Record<string, string> = { caseworker: 'feedback', moderator: 'comment' };
 
-/** Shows and hides the parts of the inbox for `session`'s role. */
-export function fitToRole(session: StaffSession, parts: RoleParts): void {
-  const role = session.role ?? null;
-  parts.noRole.hidden = role !== null;
-  parts.browse.hidden = role === null;
-  parts.audit.hidden = role !== 'admin';
-  parts.tokens.hidden = role !== 'admin' && role !== 'caseworker';
-  parts.exportButton.hidden = role !== 'admin' && role !== 'caseworker';
-  // One kind for a role that works on one: the other is not offered at all.
-  const only = role === null ? undefined : KIND[role];
-  for (const option of parts.kindSelect.options) {
-    option.hidden = only !== undefined && option.value !== only;
-    option.disabled = option.hidden;
-  }
-  if (only !== undefined) parts.kindSelect.value = only;
+export function roleView(session: StaffSession | undefined): RoleView {
+  const role = session?.role ?? null;
+  const files = role === 'admin' || role === 'caseworker';
+  return {
+    browse: role !== null,
+    audit: role === 'admin',
+    tokens: files,
+    exportCsv: files,
+    onlyKind: role === null ? undefined : KIND[role],
+  };
 }
