@@ -5,13 +5,13 @@ import { provinceName } from '../provinces.ts';
 import type { ProvinceId } from '../schemas/provinces.ts';
 import type { ServiceBase } from '../schemas/service-base.ts';
 import { searchKey } from '../text.ts';
+import { countiesCenter } from './center.ts';
 import { type Box, type CountyPlace, LOCATOR_FORMAT_VERSION, LOCATOR_FORMATS } from './format.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import { contentHash } from './hash.ts';
 import { locatorPath } from './paths.ts';
 import { DEFAULT_ROOT, partition } from './quadtree.ts';
 import { compactRecord, forLanguage, roundCoordinate } from './records.ts';
-import { countiesCenter } from './search.ts';
 
 /** Options of {@link buildLocatorData}. */
 export interface BuildOptions {
