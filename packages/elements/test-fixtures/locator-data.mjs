@@ -56,7 +56,8 @@ function formatOne(files) {
   );
   /** @type {Map<string, string>} */
   const out = new Map();
-  for (const [k] of flat) {
+  for (const [cell] of flat) {
+    const k = String(cell);
     const chunk = json(`provinces/${k}.en.json`);
     out.set(`chunks/${key(k)}.json`, JSON.stringify({ ...chunk, formatVersion: 1, key: key(k) }));
   }
