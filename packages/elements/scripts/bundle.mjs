@@ -43,11 +43,12 @@ export const widgetCeilings = {
   // list) added about 0.05 kB on top of the split (issue 15). Issue 21 added 1.6 kB: "did you
   // mean" place names through core's Persian edit distance (suggestPlaces, 0.9 kB), the answer
   // line, focus on the results (scrolled to the top), "no base here: nearest elsewhere" and the
-  // nationwide-lines box (1.7 kB in all). Issue 22 (one province's data, one language, one fetch
-  // round when it is cheap, the chosen province's chunks read while the county is picked) added
-  // 0.65 kB; moving text search into its add-on (bz-service-locator-search.js, loaded on the first
-  // search with the places it searches) took 1.6 kB off: 22.2 kB measured.
-  'bz-service-locator': 22.3 * 1024,
+  // nationwide-lines box (1.7 kB in all). Issue 22 (one province's data in one language, one
+  // fetch round when it is cheap, the chosen province's chunks read while the county is picked,
+  // and reading again when the language changes) added 0.75 kB; moving text search into its
+  // add-on (bz-service-locator-search.js, loaded on the first search with the places it searches)
+  // took 1.6 kB off: 22.3 kB measured.
+  'bz-service-locator': 22.4 * 1024,
 };
 
 /** @param {string} tag */
@@ -62,8 +63,8 @@ export const widgetCeiling = (tag) => widgetCeilings[tag] ?? 18 * 1024;
  * @type {Record<string, number>}
  */
 export const ownCodeExceptions = {
-  // 16.3 kB measured once text search became an add-on (issue 22).
-  'bz-service-locator': 16.4 * 1024,
+  // 16.4 kB measured once text search became an add-on (issue 22).
+  'bz-service-locator': 16.5 * 1024,
   // The checker's split into one-job modules (issue 18) costs about 0.3 kB of its own code (view
   // objects, module imports) after dropping explicit message ids (-0.3 kB); the shipped script
   // (Lit included) still went down, 20.95 -> 20.93 kB, because the form resets itself instead

@@ -48,9 +48,16 @@ function formatOne(files) {
   const json = (/** @type {string} */ path) => JSON.parse(files.get(path) ?? '{}');
   const key = (/** @type {string} */ k) => k.replace('/', '-');
   const index = json('index.json');
+  // Format 2 groups chunks by province: `[province, [cell, count, box…], …]`.
+  /** @type {unknown[][]} */
+  const flat = index.chunks.flatMap(
+    (/** @type {[string, ...unknown[][]]} */ [province, ...cells]) =>
+      cells.map(([cell, ...rest]) => [`${province}/${cell}`, ...rest]),
+  );
   /** @type {Map<string, string>} */
   const out = new Map();
-  for (const [k] of index.chunks) {
+  for (const [cell] of flat) {
+    const k = String(cell);
     const chunk = json(`provinces/${k}.en.json`);
     out.set(`chunks/${key(k)}.json`, JSON.stringify({ ...chunk, formatVersion: 1, key: key(k) }));
   }
@@ -71,10 +78,7 @@ function formatOne(files) {
       formatVersion: 1,
       files: { chunks: 'chunks/{key}.json', places: 'places.json', names: 'names/{province}.json' },
       provinces: index.provinces.map((/** @type {unknown[]} */ entry) => entry.slice(0, 4)),
-      chunks: index.chunks.map((/** @type {unknown[]} */ entry) => [
-        key(String(entry[0])),
-        ...entry.slice(1),
-      ]),
+      chunks: flat.map((entry) => [key(String(entry[0])), ...entry.slice(1)]),
     }),
   );
   return out;
@@ -117,7 +121,9 @@ function buildVariants() {
   ]);
 }
 
-let variants;
+// Built as the runner starts (about 0.6 s), not on the first request: the first locator test
+// in a cold browser on a busy machine has enough to wait for within its 5 s.
+let variants = buildVariants();
 
 // A 1×1 light grey PNG (#e4e6e9).
 const tile = Buffer.from(

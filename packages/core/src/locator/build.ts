@@ -5,13 +5,13 @@ import { provinceName } from '../provinces.ts';
 import type { ProvinceId } from '../schemas/provinces.ts';
 import type { ServiceBase } from '../schemas/service-base.ts';
 import { searchKey } from '../text.ts';
+import { countiesCenter } from './center.ts';
 import { type Box, type CountyPlace, LOCATOR_FORMAT_VERSION, LOCATOR_FORMATS } from './format.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import { contentHash } from './hash.ts';
 import { locatorPath } from './paths.ts';
 import { DEFAULT_ROOT, partition } from './quadtree.ts';
 import { compactRecord, forLanguage, roundCoordinate } from './records.ts';
-import { countiesCenter } from './search.ts';
 
 /** Options of {@link buildLocatorData}. */
 export interface BuildOptions {
@@ -265,7 +265,18 @@ export function buildLocatorData(
           ...(center ? [round(center.lat), round(center.lng)] : []),
         ];
       }),
-      chunks: leaves.map((leaf) => [leaf.key, leaf.items.length, ...bboxHundredths(leaf.items)]),
+      // Grouped by province, so the province is written once, not in every chunk's key (at
+      // 50,000 bases that keeps the index about 2 kB smaller after gzip).
+      chunks: byProvince.map(([province]) => [
+        province,
+        ...leaves
+          .filter((leaf) => leaf.key.startsWith(`${province}/`))
+          .map((leaf) => [
+            leaf.key.slice(province.length + 1),
+            leaf.items.length,
+            ...bboxHundredths(leaf.items),
+          ]),
+      ]),
     }),
   );
   return { files, count: bases.length, chunks: leaves.length, version };

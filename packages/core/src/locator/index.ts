@@ -3,6 +3,7 @@
 // build.ts and validate.ts use zod and run at build time; the rest is small and runs in the
 // browser (import from here; bundlers drop the build modules the element does not use).
 export * from './build.ts';
+export * from './center.ts';
 export * from './distance.ts';
 export * from './format.ts';
 export * from './hash.ts';

@@ -45,6 +45,25 @@ function readCenter(value: unknown): LatLng | undefined {
   return isValidLatLng(point) ? point : undefined;
 }
 
+/** `[key, count, south, west, north, east]`, the box in hundredths of a degree. */
+const isChunkEntry = (entry: unknown): entry is [string, ...number[]] =>
+  Array.isArray(entry) && isString(entry[0]) && entry.slice(1, 6).every(isNumber);
+
+function chunkInfo(entry: unknown[], province?: string) {
+  const [cell, n, south, west, north, east] = entry as [string, ...number[]];
+  return {
+    key: province ? `${province}/${cell}` : cell,
+    count: n as number,
+    ...(province ? { province } : {}),
+    bbox: {
+      south: (south as number) / 100,
+      west: (west as number) / 100,
+      north: (north as number) / 100,
+      east: (east as number) / 100,
+    },
+  };
+}
+
 /** Checks the `format` marker and version shared by every file, and that `ok` holds. */
 function checkHeader(data: unknown, format: string, ok: (json: Json) => boolean): Json {
   if (!isObject(data) || data.format !== format) {
@@ -78,7 +97,10 @@ export function parseIndex(data: unknown): LocatorIndex {
       isObject(f) &&
       [f.chunks, f.places, f.names, f.search ?? f.places].every(isString) &&
       chunks.every(
-        (entry) => Array.isArray(entry) && isString(entry[0]) && entry.slice(1, 6).every(isNumber),
+        (entry) =>
+          Array.isArray(entry) &&
+          isString(entry[0]) &&
+          (entry.slice(1, 6).every(isNumber) || entry.slice(1).every(isChunkEntry)),
       ),
   );
   const { root, files, chunks, provinces } = json;
@@ -90,18 +112,14 @@ export function parseIndex(data: unknown): LocatorIndex {
     skipped: count(json.skipped),
     sample: json.sample === true,
     root: { south: root[0], west: root[1], size: root[2] },
-    chunks: chunks.map(([key, n, south, west, north, east]: [string, ...number[]]) => ({
-      key,
-      count: n as number,
-      // Format 2 keys are `<province>/<cell>`: every base of the chunk is in that province.
-      ...(key.includes('/') ? { province: key.slice(0, key.indexOf('/')) } : {}),
-      bbox: {
-        south: (south as number) / 100,
-        west: (west as number) / 100,
-        north: (north as number) / 100,
-        east: (east as number) / 100,
-      },
-    })),
+    // Format 2 groups chunks by province, `[province, [cell, count, box…], …]`, and names each
+    // `<province>/<cell>`: every base of the chunk is in that province. Format 1 lists
+    // `[key, count, box…]`.
+    chunks: chunks.flatMap((entry: unknown[]) =>
+      isChunkEntry(entry)
+        ? [chunkInfo(entry)]
+        : (entry.slice(1) as unknown[][]).map((cell) => chunkInfo(cell, entry[0] as string)),
+    ),
     provinces: provinces
       .filter((entry: unknown) => Array.isArray(entry) && isString(entry[0]))
       .map(([id, n, fa, en, lat, lng]: unknown[]) => {

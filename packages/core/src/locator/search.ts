@@ -9,7 +9,8 @@ import type { ProvinceId } from '../provinces.ts';
 import type { LocalizedText } from '../schemas/localized-text.ts';
 import { closestNames, type MatchRank, rankName } from '../search/names.ts';
 import { searchKey } from '../text.ts';
-import type { CountyPlace, LocatorIndex, LocatorPlaces, NameEntry } from './format.ts';
+import { countiesCenter } from './center.ts';
+import type { LocatorIndex, LocatorPlaces, NameEntry } from './format.ts';
 
 /** How well a name matched: 0 whole name, 1 start of the name, 2 start of a word, 3 inside. */
 export type { MatchRank };
@@ -34,20 +35,6 @@ export interface PlaceMatch {
   /** Mean position of those bases: where "nearest to this place" starts from. */
   center: LatLng;
   rank: MatchRank;
-}
-
-/**
- * The centre of the bases of some counties (e.g. a province's): their centres weighted by their
- * counts; where none holds a base (a province from the gazetteer), the plain mean of the
- * counties' centres; undefined when there are no counties.
- */
-export function countiesCenter(counties: readonly CountyPlace[]): LatLng | undefined {
-  if (counties.length === 0) return undefined;
-  const total = counties.reduce((sum, county) => sum + county.count, 0);
-  const weight = (county: CountyPlace) => (total > 0 ? county.count / total : 1 / counties.length);
-  const mean = (of: (center: LatLng) => number) =>
-    counties.reduce((sum, county) => sum + of(county.center) * weight(county), 0);
-  return { lat: mean((c) => c.lat), lng: mean((c) => c.lng) };
 }
 
 const KIND_ORDER = { neighbourhood: 0, county: 1, province: 2 } as const;

@@ -1,5 +1,5 @@
 import type { LatLng } from '@behzisti/core/geo';
-import { locateNearest, type NearestBase } from '@behzisti/core/locator';
+import { fileLanguage, locateNearest, type NearestBase } from '@behzisti/core/locator';
 import { parseNumber } from '@behzisti/core/text';
 import { html, nothing, type PropertyValues } from 'lit';
 import { BzElement } from '../shared/bz-element.ts';
@@ -204,6 +204,8 @@ export class BzServiceLocator extends BzElement {
     chosen: (province) => void this.#prefetch(province),
   });
   #run = 0;
+  /** The language of the data files read so far. */
+  #lang: string | undefined;
   readonly #map = new MapController(this, () => ({
     tiles: this.mapTiles,
     attribution: this.mapAttribution,
@@ -321,6 +323,22 @@ export class BzServiceLocator extends BzElement {
     } else if (['lat', 'lng', 'province', 'county'].some((name) => changed.has(name)))
       void this.#applyHost();
     else if (changed.has('limit') && this.query) void this.#runQuery();
+    this.#followLanguage();
+  }
+
+  /**
+   * The data files are per language: when the widget's language changes (a language switcher
+   * rewrote `lang`), read the shown answer and the chosen province's lists again in it.
+   */
+  #followLanguage(): void {
+    const index = this.#source.index;
+    const lang = index && fileLanguage(index, this.locale);
+    if (lang && this.#lang && lang !== this.#lang) {
+      if (this.query) void this.#runQuery();
+      const province = this.#places.province;
+      if (province) this.#source.ensurePlaces(province).catch(() => undefined);
+    }
+    this.#lang = lang || this.#lang;
   }
 
   #fail(error: unknown, retry: () => void): void {

@@ -209,6 +209,19 @@ describe('bz-service-locator', () => {
       await until(() => ids(el)[0] === 'markazi-arak', 'the new results');
     });
 
+    it('reads the answer again in the new language when `lang` changes', async () => {
+      const el = await fixture<BzServiceLocator>(
+        html`<bz-service-locator lang="fa" src=${SRC} lat="32.7045" lng="51.6935" limit="2"></bz-service-locator>`,
+      );
+      await resultsShown(el);
+      const name = () => $(el, '[part~="result-name"]')?.textContent ?? '';
+      expect(name()).to.match(/[آ-ی]/);
+      // Persian files carry no English: the English answer comes from the English files.
+      el.lang = 'en';
+      await until(() => /^[\x20-\x7e]+$/.test(name().trim()), 'the English name');
+      expect(ids(el)).to.have.length(2);
+    });
+
     it('reads the data from another origin', async () => {
       const other =
         location.hostname === 'localhost'
