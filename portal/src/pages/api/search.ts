@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import type { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { APIRoute } from 'astro';
@@ -39,8 +39,15 @@ function database(): DatabaseSync | undefined {
   const inode = statSync(path).ino;
   if (opened && opened.path === path && opened.inode === inode) return opened.db;
   opened?.db.close();
-  opened = { db: openSearchIndex(path), path, inode };
-  return opened.db;
+  let db: DatabaseSync;
+  try {
+    db = openSearchIndex(path);
+  } catch {
+    // A read-only deployment (the build folder mounted read-only): reading is all this needs.
+    db = new DatabaseSync(path, { readOnly: true });
+  }
+  opened = { db, path, inode };
+  return db;
 }
 
 /** JSON, compressed here when the client accepts it (the server compresses only built files). */
