@@ -16,6 +16,7 @@ import {
 } from './search-index.ts';
 import { ftsQuery, searchIndex } from './search-query.ts';
 import { wordTokens } from './search-record.ts';
+import { sqliteSearchStore } from './search-store.ts';
 
 // The server-side search on a real SQLite file: the build's writer, the queries, one page
 // added and removed as a publish would, and input of any shape.
@@ -184,6 +185,22 @@ describe('server search index (SQLite FTS5)', () => {
     expect(removePublishedPage(path, url)).toBe(true);
     expect(urls('نوبهار')).toEqual([]);
     expect(removePublishedPage(path, url)).toBe(false);
+  });
+
+  it('publishes and unpublishes through the store interface /api/search uses', async () => {
+    const store = sqliteSearchStore(path);
+    expect(store.engine).toBe('sqlite');
+    const url = '/news/through-the-store/';
+    const html =
+      '<html lang="fa"><body><article data-pagefind-body data-pagefind-filter="type:news"><h1 data-pagefind-meta="title">جشنواره‌ی نوروزی</h1><p>متن</p></article></body></html>';
+    expect(await store.publish(url, html)).toBe(true);
+    expect((await store.search(params('جشنواره'))).results.map((r) => r.url)).toEqual([url]);
+    expect(
+      await store.publish(url, '<html lang="fa"><body><p>بدون متن جست‌وجو</p></body></html>'),
+    ).toBe(false);
+    expect((await store.search(params('جشنواره'))).total).toBe(0);
+    expect(await store.unpublish(url)).toBe(false);
+    await store.close();
   });
 
   it('finds the index beside the server output, or where PORTAL_SEARCH_DB says', () => {

@@ -9,12 +9,9 @@ import {
 } from '../../../packages/feedback-service/test/postgres.ts';
 import type { SearchParams } from './search-api.ts';
 import { extractPage } from './search-extract.ts';
-import {
-  indexPublishedPagePostgres,
-  openPostgresSearch,
-  type PostgresSearch,
-} from './search-postgres.ts';
+import { openPostgresSearch, type PostgresSearch } from './search-postgres.ts';
 import { searchRecord } from './search-record.ts';
+import { postgresSearchStore } from './search-store.ts';
 
 // The PostgreSQL variant of the server search, on a real PostgreSQL: the same pages and the same
 // expectations as the SQLite index (search-index.test.ts).
@@ -146,21 +143,36 @@ describe.skipIf(!process.env.CI && !(await preparePostgresProbe()))(
       ]);
     });
 
-    it('adds, replaces and removes one published page', async () => {
-      const s = search as PostgresSearch;
+    it('adds, replaces and removes one published page (the store /api/search uses)', async () => {
+      const store = postgresSearchStore(search as PostgresSearch);
+      expect(store.engine).toBe('postgres');
       const url = '/news/published-now/';
       const html = (title: string) =>
         `<html lang="fa"><body><article data-pagefind-body data-pagefind-filter="type:news"><h1 data-pagefind-meta="title">${title}</h1><p>متن خبر</p></article></body></html>`;
-      expect(await indexPublishedPagePostgres(s, url, html('افتتاح خانه‌ی قاصدک'))).toBe(true);
+      expect(await store.publish(url, html('افتتاح خانه‌ی قاصدک'))).toBe(true);
       expect(await urls('قاصدک')).toEqual([url]);
-      expect(await indexPublishedPagePostgres(s, url, html('افتتاح مرکز نوبهار'))).toBe(true);
+      expect(await store.publish(url, html('افتتاح مرکز نوبهار'))).toBe(true);
       expect(await urls('قاصدک')).toEqual([]);
-      expect(await s.remove(url)).toBe(true);
+      expect(await store.unpublish(url)).toBe(true);
       expect(await urls('نوبهار')).toEqual([]);
     });
 
     it('offers the closest indexed words (pg_trgm)', async () => {
       expect(await search?.closestIndexedWords('مددکارن', 'fa')).toContain('مددکاران');
+    });
+
+    it('rebuilds the whole index in one transaction', async () => {
+      const s = search as PostgresSearch;
+
+      const lexicon = TextLexicon.of(pages.flatMap((page) => page.runs.map((run) => run.text)));
+
+      await s.replaceAll(pages.slice(0, 2).map((page) => searchRecord(page, lexicon)));
+
+      expect(await urls('اجتماعی')).toEqual(['/news/settlements/', '/news/joined/']);
+
+      await s.replaceAll(pages.map((page) => searchRecord(page, lexicon)));
+
+      expect((await urls('اجتماعی')).length).toBe(4);
     });
 
     it('answers any query string without a tsquery error (generated)', async () => {

@@ -1,4 +1,4 @@
-import { type Lexicon, queryTerms, TextLexicon } from '@behzisti/core/search';
+import { queryTerms } from '@behzisti/core/search';
 import postgres from 'postgres';
 import {
   MAX_TERMS,
@@ -7,10 +7,9 @@ import {
   type SearchLanguage,
   type SearchParams,
 } from './search-api.ts';
-import { extractPage } from './search-extract.ts';
 import { hit, PHRASE_SLACK, TITLE_BOOST, termTokens } from './search-query.ts';
 import { exactTerms, SERVICE_BOOST } from './search-rank.ts';
-import { type SearchRecord, searchRecord } from './search-record.ts';
+import type { SearchRecord } from './search-record.ts';
 
 /**
  * The server search on PostgreSQL, for several machines sharing one database: the same records
@@ -58,6 +57,8 @@ const config = (language: string) => (language === 'en' ? 'english' : 'simple');
 export interface PostgresSearch {
   /** Adds or replaces a page (its address is the key). */
   put(record: SearchRecord): Promise<void>;
+  /** The whole site's index, replacing what was there (a build). */
+  replaceAll(records: Iterable<SearchRecord>): Promise<void>;
   /** Removes the page at `url`; true when there was one. */
   remove(url: string): Promise<boolean>;
   search(params: SearchParams): Promise<SearchAnswer>;
@@ -126,28 +127,40 @@ export async function openPostgresSearch(url: string): Promise<PostgresSearch> {
   const sql = postgres(url, { max: 4, onnotice: () => undefined });
   await sql.unsafe(SCHEMA);
 
+  /** Writes one record inside a transaction (replacing the page at its address). */
+  async function insert(tx: postgres.TransactionSql, record: SearchRecord): Promise<void> {
+    const cfg = config(record.language);
+    await tx`
+      INSERT INTO search_pages (url, language, title, type, provinces, service, content, originals, document)
+      VALUES (${record.url}, ${record.language}, ${record.title}, ${record.type}, ${record.provinces},
+        ${record.service}, ${record.content}, ${JSON.stringify(record.originals)},
+        setweight(to_tsvector(${cfg}::regconfig, ${record.columns.title}), 'A') ||
+        setweight(to_tsvector(${cfg}::regconfig, ${record.columns.lede}), 'B') ||
+        setweight(to_tsvector(${cfg}::regconfig, ${record.columns.headings}), 'C') ||
+        setweight(to_tsvector(${cfg}::regconfig, ${record.columns.body}), 'D'))
+      ON CONFLICT (url) DO UPDATE SET language = excluded.language, title = excluded.title,
+        type = excluded.type, provinces = excluded.provinces, service = excluded.service,
+        content = excluded.content, originals = excluded.originals, document = excluded.document`;
+    const words = indexWords(record);
+    if (words.length > 0) {
+      await tx`
+        INSERT INTO search_words (language, word)
+        SELECT ${record.language}, unnest(${words}::text[])
+        ON CONFLICT DO NOTHING`;
+    }
+  }
+
   const store: PostgresSearch = {
     async put(record) {
-      const cfg = config(record.language);
+      await sql.begin((tx) => insert(tx, record));
+    },
+
+    async replaceAll(records) {
+      // One transaction: searches see the old index until the new one is complete.
       await sql.begin(async (tx) => {
-        await tx`
-          INSERT INTO search_pages (url, language, title, type, provinces, service, content, originals, document)
-          VALUES (${record.url}, ${record.language}, ${record.title}, ${record.type}, ${record.provinces},
-            ${record.service}, ${record.content}, ${JSON.stringify(record.originals)},
-            setweight(to_tsvector(${cfg}::regconfig, ${record.columns.title}), 'A') ||
-            setweight(to_tsvector(${cfg}::regconfig, ${record.columns.lede}), 'B') ||
-            setweight(to_tsvector(${cfg}::regconfig, ${record.columns.headings}), 'C') ||
-            setweight(to_tsvector(${cfg}::regconfig, ${record.columns.body}), 'D'))
-          ON CONFLICT (url) DO UPDATE SET language = excluded.language, title = excluded.title,
-            type = excluded.type, provinces = excluded.provinces, service = excluded.service,
-            content = excluded.content, originals = excluded.originals, document = excluded.document`;
-        const words = indexWords(record);
-        if (words.length > 0) {
-          await tx`
-            INSERT INTO search_words (language, word)
-            SELECT ${record.language}, unnest(${words}::text[])
-            ON CONFLICT DO NOTHING`;
-        }
+        await tx`DELETE FROM search_pages`;
+        await tx`DELETE FROM search_words`;
+        for (const record of records) await insert(tx, record);
       });
     },
 
@@ -225,25 +238,4 @@ export async function openPostgresSearch(url: string): Promise<PostgresSearch> {
     },
   };
   return store;
-}
-
-/**
- * The publish path's entry on PostgreSQL, as indexPublishedPage (search-index.ts) is for SQLite:
- * the page's address and rendered HTML; the page is searchable when this resolves. The page is
- * analysed with `lexicon` (the site's stored lexicon is SQLite-only so far: by default the listed
- * compounds and the page's own words).
- */
-export async function indexPublishedPagePostgres(
-  search: PostgresSearch,
-  url: string,
-  html: string,
-  lexicon?: Lexicon,
-): Promise<boolean> {
-  const page = extractPage(url, html);
-  if (!page || page.runs.length === 0) {
-    await search.remove(url);
-    return false;
-  }
-  await search.put(searchRecord(page, lexicon ?? TextLexicon.of(page.runs.map((run) => run.text))));
-  return true;
 }
