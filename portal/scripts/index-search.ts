@@ -111,7 +111,7 @@ const VOCABULARY_SIZE = 6000;
  * One lexicon per language (core's TextLexicon over every page's text): which words the site
  * uses alone and which compounds it writes.
  */
-function lexicons(pages: readonly ExtractedPage[]): Map<string, TextLexicon> {
+export function lexicons(pages: readonly ExtractedPage[]): Map<string, TextLexicon> {
   const texts = new Map<string, string[]>();
   for (const page of pages) {
     const list = texts.get(page.language) ?? [];
