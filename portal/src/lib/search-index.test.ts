@@ -203,6 +203,17 @@ describe('server search index (SQLite FTS5)', () => {
     await store.close();
   });
 
+  it('reads the new index once a build renames it into place', async () => {
+    const other = join(dir, 'replaced.sqlite');
+    const first = pages.slice(0, 1);
+    writeSqliteIndex(other, first, lexicons());
+    const store = sqliteSearchStore(other);
+    expect((await store.search(params('اجتماعی'))).total).toBe(1);
+    writeSqliteIndex(other, pages, lexicons());
+    expect((await store.search(params('اجتماعی'))).total).toBe(4);
+    await store.close();
+  });
+
   it('finds the index beside the server output, or where PORTAL_SEARCH_DB says', () => {
     expect(
       searchIndexPath('/x/dist/server/chunks/a.mjs', { PORTAL_SEARCH_DB: '/y/s.sqlite' }),
@@ -296,5 +307,5 @@ describe('server search input', () => {
       ),
       { numRuns: 400 },
     );
-  });
+  }, 60_000);
 });

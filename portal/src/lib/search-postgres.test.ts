@@ -207,7 +207,7 @@ describe.skipIf(!process.env.CI && !(await preparePostgresProbe()))(
         ),
         { numRuns: 150 },
       );
-    });
+    }, 60_000);
   },
 );
 
