@@ -16,7 +16,7 @@ import {
 } from './search-index.ts';
 import { ftsQuery, searchIndex } from './search-query.ts';
 import { wordTokens } from './search-record.ts';
-import { sqliteSearchStore } from './search-store.ts';
+import { cachedSearchStore, sqliteSearchStore } from './search-store.ts';
 
 // The server-side search on a real SQLite file: the build's writer, the queries, one page
 // added and removed as a publish would, and input of any shape.
@@ -200,6 +200,25 @@ describe('server search index (SQLite FTS5)', () => {
     ).toBe(false);
     expect((await store.search(params('جشنواره'))).total).toBe(0);
     expect(await store.unpublish(url)).toBe(false);
+    await store.close();
+  });
+
+  it('keeps answers for a while, and forgets them when a page is published', async () => {
+    let clock = 0;
+    const store = cachedSearchStore(sqliteSearchStore(path), 30_000, 500, () => clock);
+    const url = '/news/cached/';
+    const html = (title: string) =>
+      `<html lang="fa"><body><article data-pagefind-body data-pagefind-filter="type:news"><h1 data-pagefind-meta="title">${title}</h1><p>متن</p></article></body></html>`;
+    expect((await store.search(params('شهربازی'))).total).toBe(0);
+    // Written by another process: this one still answers from its memory…
+    indexPublishedPage(path, url, html('افتتاح شهربازی'));
+    expect((await store.search(params('شهربازی'))).total).toBe(0);
+    // …until the time is up,
+    clock = 30_000;
+    expect((await store.search(params('شهربازی'))).total).toBe(1);
+    // and at once when the publish goes through this store.
+    expect(await store.unpublish(url)).toBe(true);
+    expect((await store.search(params('شهربازی'))).total).toBe(0);
     await store.close();
   });
 

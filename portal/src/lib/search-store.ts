@@ -110,7 +110,52 @@ export async function openSearchStore(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<SearchStore | undefined> {
   const url = env[SEARCH_DATABASE_URL_ENV]?.trim();
-  if (url) return postgresSearchStore(await openPostgresSearch(url));
+  if (url) return cachedSearchStore(postgresSearchStore(await openPostgresSearch(url)));
   const path = searchIndexPath(from, env);
-  return existsSync(path) ? sqliteSearchStore(path) : undefined;
+  return existsSync(path) ? cachedSearchStore(sqliteSearchStore(path)) : undefined;
+}
+
+/**
+ * Answers kept for `ttlMs` per process, as a CDN would keep them (the route's Cache-Control
+ * allows 30 s): at 100,000 pages the commonest words cost a third of a second of CPU to rank,
+ * so a burst of the same query is ranked once. Publishing or unpublishing through this store
+ * clears them at once; another process's publish is seen within `ttlMs`.
+ */
+export function cachedSearchStore(
+  store: SearchStore,
+  ttlMs = 30_000,
+  maxEntries = 500,
+  now: () => number = Date.now,
+): SearchStore {
+  const answers = new Map<string, { at: number; answer: Promise<SearchAnswer> }>();
+  return {
+    engine: store.engine,
+    search(params) {
+      const key = JSON.stringify([
+        params.q,
+        params.lang,
+        params.page,
+        params.type,
+        params.province,
+      ]);
+      const kept = answers.get(key);
+      if (kept && now() - kept.at < ttlMs) return kept.answer;
+      if (answers.size >= maxEntries) answers.delete(answers.keys().next().value as string);
+      const answer = store.search(params);
+      answers.set(key, { at: now(), answer });
+      answer.catch(() => answers.delete(key));
+      return answer;
+    },
+    async publish(url, html) {
+      const done = await store.publish(url, html);
+      answers.clear();
+      return done;
+    },
+    async unpublish(url) {
+      const done = await store.unpublish(url);
+      answers.clear();
+      return done;
+    },
+    close: () => store.close(),
+  };
 }
