@@ -14,9 +14,15 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { writeNews } from './generate-news.mjs';
 
+/**
+ * What portal/src/lib/search-extract.ts extracts from a page (kept here: the benchmarks are
+ * type-checked apart from the portal).
+ * @typedef {{ url: string, language: string, runs: { text: string, weight: number }[], meta: Record<string, string>, filters: Record<string, string[]> }} ExtractedPage
+ */
+
 /** The records the indexer would extract from one generated item's built article page. */
 function recordsOf(/** @type {string} */ dir) {
-  /** @type {import('../portal/src/lib/search-extract.ts').ExtractedPage[]} */
+  /** @type {ExtractedPage[]} */
   const pages = [];
   for (const lang of ['fa', 'en']) {
     for (const name of readdirSync(join(dir, lang))) {

@@ -37,9 +37,12 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
-import { TextLexicon } from '@behzisti/core/search';
+import { listedLexicon, TextLexicon } from '@behzisti/core/search';
 import { type ExtractedPage, extractPage } from '../src/lib/search-extract.ts';
 import { SEARCH_DB_ENV, SEARCH_DB_FILE, writeSqliteIndex } from '../src/lib/search-index.ts';
+import { openPostgresSearch } from '../src/lib/search-postgres.ts';
+import { searchRecord } from '../src/lib/search-record.ts';
+import { SEARCH_DATABASE_URL_ENV } from '../src/lib/search-store.ts';
 import { searchRecordHtml } from '../src/lib/search-text.ts';
 
 export type { ExtractedPage };
@@ -108,7 +111,7 @@ const VOCABULARY_SIZE = 6000;
  * One lexicon per language (core's TextLexicon over every page's text): which words the site
  * uses alone and which compounds it writes.
  */
-function lexicons(pages: readonly ExtractedPage[]): Map<string, TextLexicon> {
+export function lexicons(pages: readonly ExtractedPage[]): Map<string, TextLexicon> {
   const texts = new Map<string, string[]>();
   for (const page of pages) {
     const list = texts.get(page.language) ?? [];
@@ -217,6 +220,22 @@ if (import.meta.main) {
   // The server's index: PORTAL_SEARCH_DB, else <dist>/search.sqlite beside server/ and client/.
   const sqlitePath = process.env[SEARCH_DB_ENV]?.trim() || join(distDir, SEARCH_DB_FILE);
   const pages = await indexSearch(join(distDir, 'client'), { sqlitePath });
+  // Several machines on one database: the same records into PostgreSQL as well.
+  const databaseUrl = process.env[SEARCH_DATABASE_URL_ENV]?.trim();
+  if (databaseUrl) {
+    const postgres = await openPostgresSearch(databaseUrl);
+    try {
+      const byLanguage = lexicons(pages);
+      await postgres.replaceAll(
+        pages.map((page) => searchRecord(page, byLanguage.get(page.language) ?? listedLexicon)),
+      );
+    } finally {
+      await postgres.close();
+    }
+    console.log(
+      `index-search: ${pages.length} pages also into PostgreSQL (${SEARCH_DATABASE_URL_ENV})`,
+    );
+  }
   const byLanguage = Object.groupBy(pages, (page) => page.language);
   const counts = Object.entries(byLanguage)
     .map(([language, list]) => `${list?.length ?? 0} ${language}`)

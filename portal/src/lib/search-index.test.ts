@@ -16,6 +16,7 @@ import {
 } from './search-index.ts';
 import { ftsQuery, searchIndex } from './search-query.ts';
 import { wordTokens } from './search-record.ts';
+import { cachedSearchStore, sqliteSearchStore } from './search-store.ts';
 
 // The server-side search on a real SQLite file: the build's writer, the queries, one page
 // added and removed as a publish would, and input of any shape.
@@ -186,6 +187,52 @@ describe('server search index (SQLite FTS5)', () => {
     expect(removePublishedPage(path, url)).toBe(false);
   });
 
+  it('publishes and unpublishes through the store interface /api/search uses', async () => {
+    const store = sqliteSearchStore(path);
+    expect(store.engine).toBe('sqlite');
+    const url = '/news/through-the-store/';
+    const html =
+      '<html lang="fa"><body><article data-pagefind-body data-pagefind-filter="type:news"><h1 data-pagefind-meta="title">جشنواره‌ی نوروزی</h1><p>متن</p></article></body></html>';
+    expect(await store.publish(url, html)).toBe(true);
+    expect((await store.search(params('جشنواره'))).results.map((r) => r.url)).toEqual([url]);
+    expect(
+      await store.publish(url, '<html lang="fa"><body><p>بدون متن جست‌وجو</p></body></html>'),
+    ).toBe(false);
+    expect((await store.search(params('جشنواره'))).total).toBe(0);
+    expect(await store.unpublish(url)).toBe(false);
+    await store.close();
+  });
+
+  it('keeps answers for a while, and forgets them when a page is published', async () => {
+    let clock = 0;
+    const store = cachedSearchStore(sqliteSearchStore(path), 30_000, 500, () => clock);
+    const url = '/news/cached/';
+    const html = (title: string) =>
+      `<html lang="fa"><body><article data-pagefind-body data-pagefind-filter="type:news"><h1 data-pagefind-meta="title">${title}</h1><p>متن</p></article></body></html>`;
+    expect((await store.search(params('شهربازی'))).total).toBe(0);
+    // Written by another process: this one still answers from its memory…
+    indexPublishedPage(path, url, html('افتتاح شهربازی'));
+    expect((await store.search(params('شهربازی'))).total).toBe(0);
+    // …until the time is up,
+    clock = 30_000;
+    expect((await store.search(params('شهربازی'))).total).toBe(1);
+    // and at once when the publish goes through this store.
+    expect(await store.unpublish(url)).toBe(true);
+    expect((await store.search(params('شهربازی'))).total).toBe(0);
+    await store.close();
+  });
+
+  it('reads the new index once a build renames it into place', async () => {
+    const other = join(dir, 'replaced.sqlite');
+    const first = pages.slice(0, 1);
+    writeSqliteIndex(other, first, lexicons());
+    const store = sqliteSearchStore(other);
+    expect((await store.search(params('اجتماعی'))).total).toBe(1);
+    writeSqliteIndex(other, pages, lexicons());
+    expect((await store.search(params('اجتماعی'))).total).toBe(4);
+    await store.close();
+  });
+
   it('finds the index beside the server output, or where PORTAL_SEARCH_DB says', () => {
     expect(
       searchIndexPath('/x/dist/server/chunks/a.mjs', { PORTAL_SEARCH_DB: '/y/s.sqlite' }),
@@ -279,5 +326,5 @@ describe('server search input', () => {
       ),
       { numRuns: 400 },
     );
-  });
+  }, 60_000);
 });

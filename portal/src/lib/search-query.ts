@@ -59,7 +59,7 @@ export interface FtsQuery {
  * whole and its parts (search-record.ts), so neighbours in the text can be up to three tokens
  * apart in the index («پایگاه‌های خدمات» → «پایگاههای پایگاه های خدمات»).
  */
-const PHRASE_SLACK = 3;
+export const PHRASE_SLACK = 3;
 
 /** The FTS5 expressions for a query (terms past MAX_TERMS are not searched). */
 export function ftsQuery(raw: string): FtsQuery {
@@ -108,7 +108,7 @@ export function matchedPositions(
 
 const EXCERPT_WORDS = 30;
 
-interface Row {
+export interface Row {
   url: string;
   title: string;
   type: string;
@@ -117,7 +117,8 @@ interface Row {
   originals: string;
 }
 
-function hit(row: Row, marks: readonly string[]): SearchHit {
+/** One result as the API returns it, from the stored row (shared with search-postgres.ts). */
+export function hit(row: Row, marks: readonly string[]): SearchHit {
   const indexWords = row.content === '' ? [] : row.content.split(' ');
   const words = displayWords(row.content, row.originals);
   return {

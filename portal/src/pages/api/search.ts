@@ -1,5 +1,3 @@
-import { existsSync, statSync } from 'node:fs';
-import type { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { APIRoute } from 'astro';
@@ -10,12 +8,12 @@ import {
   type SearchLanguage,
   searchErrorMessage,
 } from '../../lib/search-api.ts';
-import { openSearchIndex, searchIndexPath } from '../../lib/search-index.ts';
-import { searchIndex } from '../../lib/search-query.ts';
+import { openSearchStore, type SearchStore } from '../../lib/search-store.ts';
 
 // GET /api/search?q=&lang=&page=&type=&province=: one page of site-search results from the
-// SQLite FTS5 index that the build writes beside its server output (src/lib/search-index.ts,
-// docs/scale.md "Search at scale"). The search page asks here in one round trip when the build
+// SQLite FTS5 index that the build writes beside its server output (src/lib/search-index.ts),
+// or from PostgreSQL when PORTAL_SEARCH_DATABASE_URL is set (src/lib/search-postgres.ts); see
+// docs/scale.md "Search at scale". The search page asks here in one round trip when the build
 // says the server searches (scripts/preload-search.ts); a 404 sends it back to Pagefind.
 export const prerender = false;
 
@@ -27,20 +25,18 @@ const RESULTS_CACHE = 'public, max-age=30, s-maxage=30, stale-while-revalidate=3
 /** Bad input stays bad. */
 const ERROR_CACHE = 'public, max-age=3600';
 
-let opened: { db: DatabaseSync; path: string; inode: number } | undefined;
+let store: Promise<SearchStore | undefined> | undefined;
 
 /**
- * The index, opened once per process and again when its file is replaced (a new build writes a
- * new file and renames it into place); undefined when this build has none.
+ * The index, opened once per process (src/lib/search-store.ts: PostgreSQL when
+ * PORTAL_SEARCH_DATABASE_URL is set, else this build's SQLite file); looked for again on the next
+ * request while there is none.
  */
-function database(): DatabaseSync | undefined {
-  const path = searchIndexPath(fileURLToPath(import.meta.url));
-  if (!existsSync(path)) return undefined;
-  const inode = statSync(path).ino;
-  if (opened && opened.path === path && opened.inode === inode) return opened.db;
-  opened?.db.close();
-  opened = { db: openSearchIndex(path), path, inode };
-  return opened.db;
+async function searchStore(): Promise<SearchStore | undefined> {
+  store ??= openSearchStore(fileURLToPath(import.meta.url));
+  const opened = await store.catch(() => undefined);
+  if (!opened) store = undefined;
+  return opened;
 }
 
 /** JSON, compressed here when the client accepts it (the server compresses only built files). */
@@ -73,10 +69,10 @@ function failure(request: Request, code: SearchErrorCode, lang: SearchLanguage):
   return json(request, body, status, status === 400 ? ERROR_CACHE : 'no-store');
 }
 
-export const GET: APIRoute = ({ request, url }) => {
+export const GET: APIRoute = async ({ request, url }) => {
   const parsed = parseSearchParams(url.searchParams);
   if (!parsed.ok) return failure(request, parsed.code, parsed.lang);
-  const db = database();
-  if (!db) return failure(request, 'SEARCH_UNAVAILABLE', parsed.params.lang);
-  return json(request, searchIndex(db, parsed.params), 200, RESULTS_CACHE);
+  const found = await searchStore();
+  if (!found) return failure(request, 'SEARCH_UNAVAILABLE', parsed.params.lang);
+  return json(request, await found.search(parsed.params), 200, RESULTS_CACHE);
 };
