@@ -28,7 +28,7 @@ const choice = fc.record({
 });
 
 describe('canonicalTag', () => {
-  it('is idempotent, for any text', () => {
+  it('is idempotent, for any text', { timeout: 30_000 }, () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme' }), (tag) => {
         const slug = canonicalTag(tag);
@@ -45,7 +45,9 @@ describe('canonicalTag', () => {
     );
   });
 
-  it('gives a path segment: no separator, slash, query or fragment, no empty part', () => {
+  it('gives a path segment: no separator, slash, query or fragment, no empty part', {
+    timeout: 30_000,
+  }, () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (tag) => {
         const slug = canonicalTag(tag);
@@ -123,7 +125,7 @@ describe('tidyTag and tidyTags (what the editor stores)', () => {
     expect(tidyTag('طرح ۱۴۰۴')).toBe('طرح ۱۴۰۴');
   });
 
-  it('keeps the slug of what it tidies, and is idempotent', () => {
+  it('keeps the slug of what it tidies, and is idempotent', { timeout: 30_000 }, () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme' }), (tag) => {
         expect(canonicalTag(tidyTag(tag))).toBe(canonicalTag(tag));
