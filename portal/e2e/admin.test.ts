@@ -271,6 +271,8 @@ describe('news editor (/admin)', () => {
     expect(await errorsOf(date)).toContain('«تاریخ انتشار» تاریخ درستی نیست');
     expect(await errorsOf(date)).toContain(dateMessage);
     await page.waitForTimeout(800); // the notice slides in
+    await title.scrollIntoViewIfNeeded();
+    await page.mouse.wheel(0, -120);
     await shot(page, '07-refused');
     expect(newsFiles()).toEqual(before);
 
@@ -411,7 +413,9 @@ describe('news editor (/admin)', () => {
             '#nc-root :is(input, textarea, select, label, [contenteditable="true"], p)',
           ),
         ].map(box);
-        const controls = [...document.querySelectorAll('[class*="ViewControls"] button')].map(box);
+        const controls = [
+          ...document.querySelectorAll('[class*="-Editor"] > [class*="-ViewControls"] button'),
+        ].map(box);
         return {
           direction: getComputedStyle(document.documentElement).direction,
           formDirection: form ? getComputedStyle(form).direction : '',
