@@ -161,7 +161,7 @@ describe('news editor (/admin)', () => {
     });
     await page.getByText('najafabad-base.png').waitFor();
     await shot(page, '04-picture');
-    await page.getByRole('button', { name: 'انتخاب شده را انتخاب کنید' }).click();
+    await page.getByRole('button', { name: 'گذاشتن تصویر برگزیده' }).click();
     await page
       .getByLabel(/^متن جایگزین تصویر/)
       .fill('ساختمان یک‌طبقه‌ی پایگاه با سردر آبی و تابلوی بهزیستی');

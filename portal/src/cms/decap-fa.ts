@@ -91,7 +91,18 @@ export const decapFaSupplement = {
     },
   },
   mediaLibrary: {
-    mediaLibraryModal: { close: 'بستن' },
+    // Decap's: "choose the chosen", "media assets" (as in finance), "no result one".
+    mediaLibraryModal: {
+      close: 'بستن',
+      chooseSelected: 'گذاشتن تصویر برگزیده',
+      deleteSelected: 'پاک کردن تصویر برگزیده',
+      mediaAssets: 'پرونده‌ها',
+      noAssetsFound: 'پرونده‌ای پیدا نشد.',
+      noResults: 'چیزی پیدا نشد.',
+      search: 'جست‌وجو…',
+      uploading: 'در حال بارگذاری…',
+      loading: 'در حال خواندن…',
+    },
     // Shown only if upload-limit.ts did not answer first.
     mediaLibrary: {
       fileTooLarge:
