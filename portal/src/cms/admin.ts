@@ -189,6 +189,16 @@ async function start(): Promise<void> {
     locale,
     deepMerge(cms.getLocale(locale) ?? {}, {
       editor: { editorControlPane: { widget: { required } } },
+      ...(locale === 'en'
+        ? {
+            ui: {
+              toast: {
+                missingRequiredField:
+                  'Not saved: fix the problems shown by the fields.\nذخیره نشد: مشکل‌هایی را که کنار فیلدها نوشته شده است درست کنید.',
+              },
+            },
+          }
+        : {}),
     }),
   );
   for (const href of previewStyles) cms.registerPreviewStyle(href);

@@ -114,7 +114,9 @@ export const decapFaSupplement = {
     toast: {
       onFailToPersist: 'ذخیره نشد: %{details}',
       entrySaved: 'ذخیره شد',
-      missingRequiredField: 'یک فیلد لازم خالی است. پیش از ذخیره آن را پر کنید.',
+      // Decap shows this whenever a field's check fails, not only for an empty one.
+      missingRequiredField:
+        'ذخیره نشد: مشکل‌هایی را که کنار فیلدها نوشته شده است درست کنید.\nNot saved: fix the problems shown by the fields.',
       noteAdded: 'یادداشت افزوده شد',
       onFailToAddNote: 'یادداشت افزوده نشد: %{details}',
       noteUpdated: 'یادداشت به‌روز شد',

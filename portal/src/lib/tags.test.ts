@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalTag, earlierTagSlug, earlierTagSlugs, tidyTag, tidyTags } from './tags.ts';
+import {
+  canonicalTag,
+  canonicalTagRedirect,
+  earlierTagSlug,
+  earlierTagSlugs,
+  tidyTag,
+  tidyTags,
+} from './tags.ts';
 
 const ZWNJ = '\u200C';
 
@@ -144,6 +151,19 @@ describe('tidyTag and tidyTags (what the editor stores)', () => {
 });
 
 describe('earlier tag addresses', () => {
+  it('tells an on-demand tag page where a variant address belongs', () => {
+    expect(canonicalTagRedirect('محله\u200cمحور')).toBe('محله-محور');
+    expect(canonicalTagRedirect('كودكان-كار')).toBe('کودکان-کار');
+    expect(canonicalTagRedirect('محله-محور')).toBeUndefined();
+    expect(canonicalTagRedirect('%')).toBeUndefined();
+    fc.assert(
+      fc.property(fc.string(), (slug) => {
+        const target = canonicalTagRedirect(slug);
+        if (target !== undefined) expect(canonicalTagRedirect(target)).toBeUndefined();
+      }),
+    );
+  });
+
   it('lists the tags whose address changed, to redirect them', () => {
     const moved = earlierTagSlugs(['سکونتگاه غیررسمی', 'كودكان كار', 'طرح ۱۴۰۴']);
     expect([...moved]).toEqual([
