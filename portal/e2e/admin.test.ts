@@ -291,6 +291,19 @@ describe('news editor (/admin)', () => {
     expect(text).not.toContain('API_ERROR');
     expect(text).not.toMatch(/src\/content|\.md\b/);
     expect(text).toContain("field 'code' 104333 is already used by another news item");
+    // …and by the field itself.
+    await expect
+      .poll(() =>
+        code.evaluate(
+          (input) =>
+            input.closest('[class*="ControlContainer"]')?.querySelector('.bz-server-problem')
+              ?.textContent,
+        ),
+      )
+      .toBe(
+        '«کد خبر» را خبر دیگری دارد؛ هر خبر کد خودش را می‌خواهد. کد را عوض کنید.\n' +
+          "field 'code' 104333 is already used by another news item; each news item needs its own code",
+      );
     expect(newsFiles()).toEqual(before);
     expect(seen.foreign).toEqual([]);
     await page.close();
