@@ -202,10 +202,16 @@ describe('news editor (/admin)', () => {
     expect(existsSync(join(contentDir, 'news/images/najafabad-base.png'))).toBe(true);
 
     // Publish: the draft switch off, saved again; the next build puts it on the site.
-    await page.getByLabel(/^پیش‌نویس/).click();
+    // After a save Decap loads the item again: untick only once it is back, and check it took.
+    const draftBox = page.getByLabel(/^پیش‌نویس/);
+    await expect.poll(() => draftBox.isChecked()).toBe(true);
+    await draftBox.click();
+    await expect.poll(() => draftBox.isChecked()).toBe(false);
     await page.getByRole('button', { name: 'ذخیره', exact: true }).click();
     await page.getByRole('menuitem', { name: 'ذخیره کن' }).click();
-    await expect.poll(() => read().records[0]?.value).toMatchObject({ draft: false });
+    await expect
+      .poll(() => read().records[0]?.value, { timeout: 60_000 })
+      .toMatchObject({ draft: false });
     await shot(page, '06-published');
     expect(checkEntry('news', read().records[0]?.value)).toEqual([]);
 
@@ -603,7 +609,8 @@ describe('news editor (/admin)', () => {
           .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
           .analyze();
         for (const v of axe.violations) {
-          const targets = v.nodes.map((n) => n.target.join(' ')).join(', ');
+          // The element's own markup too: Decap's SVG class names make poor selectors.
+          const targets = v.nodes.map((n) => `${n.target.join(' ')} ${n.html}`).join(', ');
           violations.push(`${screen}: ${v.id}: ${v.help} (${v.nodes.length}) ${targets}`);
         }
       };
