@@ -6,6 +6,7 @@ import type { DecapCMS, ImmutableMap } from './decap.ts';
 import { decapFaSupplement, deepMerge } from './decap-fa.ts';
 import { markListEntries } from './list-marks.ts';
 import { fieldMessage, withoutPaths } from './messages.ts';
+import { showServerProblemsByField } from './server-problems.ts';
 import { addSubheadingButtons, enableSubheadingMarks } from './subheading.ts';
 import { unescapeTypedMarkdown } from './typed-markdown.ts';
 import { limitUploads } from './upload-limit.ts';
@@ -189,6 +190,16 @@ async function start(): Promise<void> {
     locale,
     deepMerge(cms.getLocale(locale) ?? {}, {
       editor: { editorControlPane: { widget: { required } } },
+      ...(locale === 'en'
+        ? {
+            ui: {
+              toast: {
+                missingRequiredField:
+                  'Not saved: fix the problems shown by the fields.\nذخیره نشد: مشکل‌هایی را که کنار فیلدها نوشته شده است درست کنید.',
+              },
+            },
+          }
+        : {}),
     }),
   );
   for (const href of previewStyles) cms.registerPreviewStyle(href);
@@ -198,6 +209,7 @@ async function start(): Promise<void> {
   cms.registerEventListener({ name: 'preSave', handler: preSave(config) });
   nameUnnamedParts();
   limitUploads(locale);
+  showServerProblemsByField(locale, (collection, field) => labelsOf(config, collection).get(field));
   enableSubheadingMarks();
   cms.init({ config });
   status?.remove();

@@ -91,7 +91,18 @@ export const decapFaSupplement = {
     },
   },
   mediaLibrary: {
-    mediaLibraryModal: { close: 'بستن' },
+    // Decap's: "choose the chosen", "media assets" (as in finance), "no result one".
+    mediaLibraryModal: {
+      close: 'بستن',
+      chooseSelected: 'گذاشتن تصویر برگزیده',
+      deleteSelected: 'پاک کردن تصویر برگزیده',
+      mediaAssets: 'پرونده‌ها',
+      noAssetsFound: 'پرونده‌ای پیدا نشد.',
+      noResults: 'چیزی پیدا نشد.',
+      search: 'جست‌وجو…',
+      uploading: 'در حال بارگذاری…',
+      loading: 'در حال خواندن…',
+    },
     // Shown only if upload-limit.ts did not answer first.
     mediaLibrary: {
       fileTooLarge:
@@ -103,7 +114,9 @@ export const decapFaSupplement = {
     toast: {
       onFailToPersist: 'ذخیره نشد: %{details}',
       entrySaved: 'ذخیره شد',
-      missingRequiredField: 'یک فیلد لازم خالی است. پیش از ذخیره آن را پر کنید.',
+      // Decap shows this whenever a field's check fails, not only for an empty one.
+      missingRequiredField:
+        'ذخیره نشد: مشکل‌هایی را که کنار فیلدها نوشته شده است درست کنید.\nNot saved: fix the problems shown by the fields.',
       noteAdded: 'یادداشت افزوده شد',
       onFailToAddNote: 'یادداشت افزوده نشد: %{details}',
       noteUpdated: 'یادداشت به‌روز شد',

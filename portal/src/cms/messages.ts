@@ -20,15 +20,17 @@ export function bilingual(message: Bilingual, locale: Locale): string {
 /** The largest picture the editor accepts, in bytes (5 MB): a phone on 2G must load the page. */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
-const megabytes = (bytes: number) => (Math.ceil((bytes / 1024 / 1024) * 10) / 10).toString();
+/** Megabytes, rounded up to a tenth (never shown as within the limit when it is not). */
+const megabytes = (bytes: number, locale: Locale) =>
+  new Intl.NumberFormat(locale === 'fa' ? 'fa-IR' : 'en', { maximumFractionDigits: 1 }).format(
+    Math.ceil((bytes / 1024 / 1024) * 10) / 10,
+  );
 
 /** An upload above MAX_UPLOAD_BYTES; nothing was written. */
 export function uploadTooLarge(bytes: number): Bilingual {
-  const size = megabytes(bytes);
-  const limit = megabytes(MAX_UPLOAD_BYTES);
   return {
-    fa: `این تصویر ${toLocaleDigits(size, 'fa')} مگابایت است و بیش از ${toLocaleDigits(limit, 'fa')} مگابایت پذیرفته نمی‌شود. تصویر کوچک‌تری بفرستید (مثلاً با عرض ۱۶۰۰ نقطه، JPEG یا WebP). چیزی ذخیره نشد.`,
-    en: `This picture is ${size} MB; the limit is ${limit} MB. Send a smaller one (e.g. 1600 pixels wide, JPEG or WebP). Nothing was saved.`,
+    fa: `این تصویر ${megabytes(bytes, 'fa')} مگابایت است و بیش از ${megabytes(MAX_UPLOAD_BYTES, 'fa')} مگابایت پذیرفته نمی‌شود. تصویر کوچک‌تری بفرستید (مثلاً با عرض ۱۶۰۰ نقطه، JPEG یا WebP). چیزی ذخیره نشد.`,
+    en: `This picture is ${megabytes(bytes, 'en')} MB; the limit is ${megabytes(MAX_UPLOAD_BYTES, 'en')} MB. Send a smaller one (e.g. 1600 pixels wide, JPEG or WebP). Nothing was saved.`,
   };
 }
 

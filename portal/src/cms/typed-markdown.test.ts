@@ -32,7 +32,7 @@ describe('unescapeTypedMarkdown', () => {
     }
   });
 
-  it('is idempotent and never adds or drops a line', () => {
+  it('is idempotent and never adds or drops a line', { timeout: 30_000 }, () => {
     fc.assert(
       fc.property(
         fc.array(

@@ -172,13 +172,17 @@ export function registerWidgets(
             className: classNameWrapper,
             ...(multiline ? { rows: 3 } : { type: 'text' }),
             value: text,
-            'aria-describedby': max === undefined ? undefined : `${forID}-count`,
+            'aria-describedby':
+              max === undefined || (length === 0 && field !== 'title')
+                ? undefined
+                : `${forID}-count`,
             'aria-invalid': over ? 'true' : undefined,
             onChange: (event: { target: { value: string } }) => onChange(event.target.value),
             onFocus: setActiveStyle,
             onBlur: setInactiveStyle,
           }),
-          max === undefined
+          // The title's counter always; the others once something is typed.
+          max === undefined || (length === 0 && field !== 'title')
             ? null
             : h(
                 'p',

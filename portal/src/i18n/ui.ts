@@ -34,7 +34,7 @@ const fa = {
   'cms.hint.province': 'استانی که خبر درباره‌ی آن است؛ برای خبر سراسری خالی بگذارید.',
   'cms.field.tags': 'برچسب‌ها',
   'cms.hint.tags':
-    'موضوع‌ها را با ویرگول جدا کنید، مانند: پایگاه خدمات اجتماعی، توانمندسازی. هر برچسب را همیشه یک‌جور بنویسید.',
+    'موضوع‌ها را با ویرگول جدا کنید، مانند: پایگاه خدمات اجتماعی، توانمندسازی. ی و ک عربی، نیم‌فاصله یا فاصله و رقم‌ها فرقی نمی‌کنند: یک برچسب، یک صفحه.',
   'cms.field.code': 'کد خبر',
   'cms.hint.code': 'خودکار ساخته می‌شود. نسخه‌ی انگلیسی همان کد نسخه‌ی فارسی را دارد.',
   'cms.field.image': 'تصویر اصلی',
@@ -591,7 +591,8 @@ const en: Record<Key, string> = {
   'cms.field.province': 'Province',
   'cms.hint.province': 'The province the news is about; leave empty for nationwide news.',
   'cms.field.tags': 'Tags',
-  'cms.hint.tags': 'Topics separated by commas. Write a tag the same way every time.',
+  'cms.hint.tags':
+    'Topics separated by commas. Arabic or Persian letters, a half-space or a space, any digits: one tag, one page.',
   'cms.field.code': 'News code',
   'cms.hint.code': 'Filled in automatically. An English version keeps the Persian version’s code.',
   'cms.field.image': 'Lead picture',

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalTag, earlierTagSlug, earlierTagSlugs, tidyTag, tidyTags } from './tags.ts';
+import {
+  canonicalTag,
+  canonicalTagRedirect,
+  earlierTagSlug,
+  earlierTagSlugs,
+  tidyTag,
+  tidyTags,
+} from './tags.ts';
 
 const ZWNJ = '\u200C';
 
@@ -28,7 +35,7 @@ const choice = fc.record({
 });
 
 describe('canonicalTag', () => {
-  it('is idempotent, for any text', () => {
+  it('is idempotent, for any text', { timeout: 30_000 }, () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme' }), (tag) => {
         const slug = canonicalTag(tag);
@@ -45,7 +52,9 @@ describe('canonicalTag', () => {
     );
   });
 
-  it('gives a path segment: no separator, slash, query or fragment, no empty part', () => {
+  it('gives a path segment: no separator, slash, query or fragment, no empty part', {
+    timeout: 30_000,
+  }, () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (tag) => {
         const slug = canonicalTag(tag);
@@ -123,7 +132,7 @@ describe('tidyTag and tidyTags (what the editor stores)', () => {
     expect(tidyTag('طرح ۱۴۰۴')).toBe('طرح ۱۴۰۴');
   });
 
-  it('keeps the slug of what it tidies, and is idempotent', () => {
+  it('keeps the slug of what it tidies, and is idempotent', { timeout: 30_000 }, () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme' }), (tag) => {
         expect(canonicalTag(tidyTag(tag))).toBe(canonicalTag(tag));
@@ -142,6 +151,19 @@ describe('tidyTag and tidyTags (what the editor stores)', () => {
 });
 
 describe('earlier tag addresses', () => {
+  it('tells an on-demand tag page where a variant address belongs', () => {
+    expect(canonicalTagRedirect('محله\u200cمحور')).toBe('محله-محور');
+    expect(canonicalTagRedirect('كودكان-كار')).toBe('کودکان-کار');
+    expect(canonicalTagRedirect('محله-محور')).toBeUndefined();
+    expect(canonicalTagRedirect('%')).toBeUndefined();
+    fc.assert(
+      fc.property(fc.string(), (slug) => {
+        const target = canonicalTagRedirect(slug);
+        if (target !== undefined) expect(canonicalTagRedirect(target)).toBeUndefined();
+      }),
+    );
+  });
+
   it('lists the tags whose address changed, to redirect them', () => {
     const moved = earlierTagSlugs(['سکونتگاه غیررسمی', 'كودكان كار', 'طرح ۱۴۰۴']);
     expect([...moved]).toEqual([

@@ -29,6 +29,16 @@ export function canonicalTag(tag: string): string {
     .join('-');
 }
 
+/**
+ * For a tag page rendered on demand: the canonical slug when the address asked for another
+ * spelling of it (redirect there with 301), undefined when the address is already canonical or
+ * names no tag.
+ */
+export function canonicalTagRedirect(requestedSlug: string): string | undefined {
+  const canonical = canonicalTag(requestedSlug);
+  return canonical !== '' && canonical !== requestedSlug ? canonical : undefined;
+}
+
 /** Arabic letters of the same sound to the Persian ones a Persian keyboard writes. */
 const ARABIC_TO_PERSIAN: Readonly<Record<string, string>> = {
   '\u064A': 'ی', // ي
