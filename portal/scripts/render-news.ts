@@ -1,7 +1,7 @@
 // The news pages as HTML files for the Pagefind index, in a server build:
 // `node scripts/render-news.ts` after `astro build` (the `build` script runs it before
 // index-search.ts). Writes <dist>/news-pages/<path>/index.html, outside the served folder, for
-// every address of the news sitemap, fetched from the built server started on a free loopback port.
+// every article of the news sitemap, fetched from the built server started on a free loopback port.
 //
 // Why: the news are rendered on demand (docs/scale.md), so the build has no news page for the
 // search indexer to read. This keeps Pagefind finding the news at the last build; an item
@@ -60,9 +60,10 @@ export async function renderNewsPages(distDir: string): Promise<number> {
     }
     const sitemap = await fetch(`${base}/sitemap-news.xml`);
     if (!sitemap.ok) throw new Error(`render-news: /sitemap-news.xml answered ${sitemap.status}`);
-    const paths = [...(await sitemap.text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map(
-      (match) => new URL(match[1] as string).pathname,
-    );
+    // Articles only: list pages carry no data-pagefind-body (they are not search results).
+    const paths = [...(await sitemap.text()).matchAll(/<loc>([^<]+)<\/loc>/g)]
+      .map((match) => new URL(match[1] as string).pathname)
+      .filter((path) => /^(?:\/en)?\/news\/[^/]+\/$/.test(path) && !/\/news\/\d+\/$/.test(path));
     for (const path of paths) {
       const response = await fetch(base + path);
       if (!response.ok) throw new Error(`render-news: ${path} answered ${response.status}`);
