@@ -255,10 +255,18 @@ export class NewsStore {
       .map((row) => (row as { name: string }).name);
   }
 
-  /** Drops the pictures no stored entry names any more. */
-  removeMediaExcept(keep: ReadonlySet<string>): void {
-    const drop = this.#db.prepare('DELETE FROM news_media WHERE name = ?');
-    for (const name of this.mediaNames()) if (!keep.has(name)) drop.run(name);
+  /**
+   * Drops the pictures no stored entry names any more (an entry names its picture and the
+   * picture's PNG by their address, `…/<name>`), in one statement however large the archive.
+   */
+  removeUnusedMedia(): void {
+    this.#db.exec(`
+      DELETE FROM news_media WHERE name NOT IN (
+        SELECT value FROM (
+          SELECT json_extract(entry, '$.data.image.src') AS src, json_extract(entry, '$.data.image.og.src') AS og
+          FROM news WHERE json_extract(entry, '$.data.image') IS NOT NULL
+        ), json_each(json_array(substr(src, length(rtrim(src, replace(src, '/', ''))) + 1), substr(og, length(rtrim(og, replace(og, '/', ''))) + 1)))
+      )`);
   }
 
   item(locale: Locale, slug: string): StoredNews | undefined {

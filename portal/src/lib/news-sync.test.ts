@@ -144,6 +144,17 @@ describe('syncNews', () => {
     expect(store.mediaNames()).toEqual([]);
   });
 
+  it('keeps a picture while another item still shows it', async () => {
+    write({ locale: 'fa', slug: 'a', code: 1, day: 1, tags: [], image: true });
+    write({ locale: 'fa', slug: 'b', code: 2, day: 2, tags: [], image: true });
+    await syncNews({ contentDir, store });
+    const names = store.mediaNames().sort();
+    expect(names).toHaveLength(2);
+    unlinkSync(join(contentDir, 'fa', 'a.md'));
+    await syncNews({ contentDir, store });
+    expect(store.mediaNames().sort()).toEqual(names);
+  });
+
   it('stops with every bad file named, the field and the reason, and changes nothing', async () => {
     write({ locale: 'fa', slug: 'good', code: 1, day: 1, tags: [] });
     await syncNews({ contentDir, store });

@@ -225,19 +225,7 @@ export async function syncNews({
     store.remove(locale, slug);
     change.removed.push({ locale, slug });
   }
-  if (puts.length > 0 || change.removed.length > 0) {
-    const keep = new Set<string>();
-    for (const locale of ['fa', 'en'] as const) {
-      for (const { slug } of store.newest(locale)) {
-        const image = store.entry<StoredEntry>(locale, slug)?.data.image;
-        if (image) {
-          keep.add(image.src.slice(image.src.lastIndexOf('/') + 1));
-          keep.add(image.og.src.slice(image.og.src.lastIndexOf('/') + 1));
-        }
-      }
-    }
-    store.removeMediaExcept(keep);
-  }
+  if (puts.length > 0 || change.removed.length > 0) store.removeUnusedMedia();
 
   const changed = [...change.added, ...change.updated, ...change.removed];
   change.locales = (['fa', 'en'] as const).filter((locale) =>
