@@ -18,6 +18,13 @@ import { writtenDate } from './written-date.ts';
  * Astro's `image()` required); `indexNews` then checks what spans files (folder, codes).
  */
 
+/**
+ * Part of every item's hash: change it when what the store keeps per item changes (its fields,
+ * the Markdown rendering), so that the next sync rewrites every item instead of keeping entries
+ * of the old form (the build keeps its store between builds).
+ */
+const STORED_FORMAT = 'stored-news-1\n';
+
 /** A news file as read: its place, its hash, its front matter checked, its body unrendered. */
 export interface NewsSource {
   /** `fa/<slug>`, as the collection named its entries. */
@@ -77,7 +84,7 @@ export function readNewsSource(
     throw new Error(`${shown}: ${result.error.issues.map(issueText).join('; ')}`);
   }
   const data = result.data;
-  const hash = createHash('sha256').update(source);
+  const hash = createHash('sha256').update(STORED_FORMAT).update(source);
   let imageFile: string | undefined;
   if (data.image) {
     imageFile = resolve(dirname(file), data.image.src);
