@@ -37,6 +37,7 @@ const STEPS = [
   ['data', [node, '--run', 'data']],
   ['astro build', [node, astro, 'build']],
   ['preload modules', [node, 'scripts/preload-modules.ts']],
+  ['news pages for the index', [node, 'scripts/render-news.ts']],
   ['search index', [node, 'scripts/index-search.ts']],
   ['compress', [node, 'scripts/compress-static.ts']],
 ];

@@ -203,7 +203,12 @@ export async function indexSearch(
   if (!existsSync(join(clientDir, 'index.html'))) {
     throw new Error(`index-search: no built site in ${clientDir}; run \`astro build\` first`);
   }
-  const pages = extractPages(clientDir);
+  // A server build renders the news on demand: scripts/render-news.ts saved them beside the site.
+  const newsPages = join(clientDir, '..', 'news-pages');
+  const pages = [
+    ...extractPages(clientDir),
+    ...(existsSync(newsPages) ? extractPages(newsPages) : []),
+  ];
   if (pages.length === 0) {
     throw new Error('index-search: no page has data-pagefind-body; nothing to search');
   }

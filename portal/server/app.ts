@@ -18,7 +18,8 @@ import { createNotFound, createStaticFiles } from './static.ts';
 //   /healthz, /readyz           probes (readiness asks the feedback store, through Astro)
 //   CORS preflight /data/, /widgets/
 //   GET/HEAD of a built file    sirv (server/static.ts): precompressed, cached by kind
-//   on-demand routes            Astro (the feedback API, the editor's local backend)
+//   on-demand routes            Astro (the news pages for GET/HEAD; the feedback API and the
+//                               editor's local backend for every method)
 //   anything else               404 page for GET/HEAD, 204 for OPTIONS, else 405
 
 /** Astro's Node adapter in middleware mode: on-demand routes only, `next` when none matches. */
@@ -97,8 +98,13 @@ export function createPortalListener(options: PortalOptions): EdgeListener {
       return;
     }
     if ((req.method === 'GET' || req.method === 'HEAD') && staticFiles(req, res)) return;
-    // Methods a web Request cannot carry (Astro would fail on them with a 500): never ours.
-    if (FORBIDDEN_METHODS.has(req.method ?? '')) {
+    // Methods a web Request cannot carry (Astro would fail on them with a 500): never ours. Pages
+    // rendered on demand (the news) answer GET and HEAD only, as the built ones do; other methods
+    // are for the APIs.
+    if (
+      FORBIDDEN_METHODS.has(req.method ?? '') ||
+      (!isApiPath(edge.pathname) && req.method !== 'GET' && req.method !== 'HEAD')
+    ) {
       nothingHere(req, res, edge);
       return;
     }

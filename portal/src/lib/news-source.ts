@@ -18,6 +18,13 @@ import { writtenDate } from './written-date.ts';
  * Astro's `image()` required); `indexNews` then checks what spans files (folder, codes).
  */
 
+/**
+ * Part of every item's hash: change it when what the store keeps per item changes (its fields,
+ * the Markdown rendering), so that the next sync rewrites every item instead of keeping entries
+ * of the old form (the build keeps its store between builds).
+ */
+const STORED_FORMAT = 'stored-news-1\n';
+
 /** A news file as read: its place, its hash, its front matter checked, its body unrendered. */
 export interface NewsSource {
   /** `fa/<slug>`, as the collection named its entries. */
@@ -77,7 +84,7 @@ export function readNewsSource(
     throw new Error(`${shown}: ${result.error.issues.map(issueText).join('; ')}`);
   }
   const data = result.data;
-  const hash = createHash('sha256').update(source);
+  const hash = createHash('sha256').update(STORED_FORMAT).update(source);
   let imageFile: string | undefined;
   if (data.image) {
     imageFile = resolve(dirname(file), data.image.src);
@@ -104,17 +111,65 @@ export function readNewsSource(
   return { id, filePath: shown, hash: hash.digest('hex'), data, body, imageFile };
 }
 
+/** What was read of each file (by its full path), with a stamp of its size and time (and its picture's). */
+export interface ReadFiles {
+  get(path: string): { stamp: string; source: string } | undefined;
+}
+
+/** A file's (and its picture's) size and modification time: a changed file changes its stamp. */
+function stampOf(file: string, picture?: string): string | undefined {
+  try {
+    const stats = [file, ...(picture ? [picture] : [])].map((path) => statSync(path));
+    return stats.map((stat) => `${stat.size}:${stat.mtimeMs}`).join(' ');
+  } catch {
+    return undefined;
+  }
+}
+
+/** A source as remembered: everything but the body (read again when the item is rendered). */
+function remember(source: NewsSource): string {
+  const { body: _body, ...rest } = source;
+  return JSON.stringify(rest);
+}
+
+function recall(json: string): NewsSource {
+  const source = JSON.parse(json) as NewsSource & { data: { date: string | Date } };
+  source.data.date = new Date(source.data.date);
+  return { ...source, body: '' };
+}
+
 /**
  * Every news file under `contentDir`, each checked alone. Throws one error naming every bad
  * file, as the build did.
+ *
+ * `known`: what an earlier sync read (the news store keeps it): a file whose stamp is unchanged
+ * is not read, parsed or checked again; its body is empty (`readNewsSource` reads it when the
+ * item must be rendered). `read` receives what to remember for the next sync.
  */
-export function readNewsSources(contentDir: string): NewsSource[] {
+export function readNewsSources(
+  contentDir: string,
+  known?: ReadFiles,
+  read?: Map<string, { stamp: string; source: string }>,
+): NewsSource[] {
   const problems: string[] = [];
   const sources: NewsSource[] = [];
   const pictureHashes = new Map<string, string>();
   for (const path of markdownFiles(contentDir)) {
+    const file = join(contentDir, path);
+    const before = known?.get(file);
+    if (before) {
+      const source = recall(before.source);
+      if (stampOf(file, source.imageFile) === before.stamp) {
+        sources.push(source);
+        read?.set(file, before);
+        continue;
+      }
+    }
     try {
-      sources.push(readNewsSource(contentDir, path, pictureHashes));
+      const source = readNewsSource(contentDir, path, pictureHashes);
+      sources.push(source);
+      const stamp = stampOf(file, source.imageFile);
+      if (stamp) read?.set(file, { stamp, source: remember(source) });
     } catch (error) {
       problems.push((error as Error).message);
     }

@@ -60,6 +60,11 @@ const SCHEMA = `
     PRIMARY KEY (locale, slug, tag)
   ) STRICT;
   CREATE INDEX IF NOT EXISTS news_tags_order ON news_tags (locale, tag, date DESC, code DESC, slug);
+  -- Each news file as last read and checked, by its size and modification time (and its
+  -- picture's), so a sync re-reads only the files that changed (news-source.ts).
+  CREATE TABLE IF NOT EXISTS news_files (
+    path TEXT PRIMARY KEY, stamp TEXT NOT NULL, source TEXT NOT NULL
+  ) STRICT;
   -- Pictures of the news (and their PNG for link previews), by a name made of their hash.
   CREATE TABLE IF NOT EXISTS news_media (
     name TEXT PRIMARY KEY, type TEXT NOT NULL, bytes BLOB NOT NULL
@@ -235,6 +240,34 @@ export class NewsStore {
     return new Map(rows.map((row) => [row.province, Number(row.n)]));
   }
 
+  /** The files as last read: path → their stamp and what was read (news-source.ts). */
+  readFiles(): Map<string, { stamp: string; source: string }> {
+    const rows = this.#db
+      .prepare('SELECT path, stamp, source FROM news_files')
+      .all() as unknown as {
+      path: string;
+      stamp: string;
+      source: string;
+    }[];
+    return new Map(rows.map((row) => [row.path, row]));
+  }
+
+  /** Replaces the record of the files read (one transaction). */
+  putReadFiles(files: ReadonlyMap<string, { stamp: string; source: string }>): void {
+    const put = this.#db.prepare(
+      'INSERT OR REPLACE INTO news_files (path, stamp, source) VALUES (?, ?, ?)',
+    );
+    this.#db.exec('BEGIN');
+    try {
+      this.#db.exec('DELETE FROM news_files');
+      for (const [path, { stamp, source }] of files) put.run(path, stamp, source);
+      this.#db.exec('COMMIT');
+    } catch (error) {
+      this.#db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
   /** Stores a picture under its name (made from its hash, so an existing one is kept). */
   putMedia(name: string, type: string, bytes: Uint8Array): void {
     this.#db
@@ -255,10 +288,18 @@ export class NewsStore {
       .map((row) => (row as { name: string }).name);
   }
 
-  /** Drops the pictures no stored entry names any more. */
-  removeMediaExcept(keep: ReadonlySet<string>): void {
-    const drop = this.#db.prepare('DELETE FROM news_media WHERE name = ?');
-    for (const name of this.mediaNames()) if (!keep.has(name)) drop.run(name);
+  /**
+   * Drops the pictures no stored entry names any more (an entry names its picture and the
+   * picture's PNG by their address, `…/<name>`), in one statement however large the archive.
+   */
+  removeUnusedMedia(): void {
+    this.#db.exec(`
+      DELETE FROM news_media WHERE name NOT IN (
+        SELECT value FROM (
+          SELECT json_extract(entry, '$.data.image.src') AS src, json_extract(entry, '$.data.image.og.src') AS og
+          FROM news WHERE json_extract(entry, '$.data.image') IS NOT NULL
+        ), json_each(json_array(substr(src, length(rtrim(src, replace(src, '/', ''))) + 1), substr(og, length(rtrim(og, replace(og, '/', ''))) + 1)))
+      )`);
   }
 
   item(locale: Locale, slug: string): StoredNews | undefined {

@@ -144,6 +144,33 @@ describe('syncNews', () => {
     expect(store.mediaNames()).toEqual([]);
   });
 
+  it('reads again a file or a picture that changed, and only those', async () => {
+    write({ locale: 'fa', slug: 'a', code: 1, day: 1, tags: [], image: true });
+    write({ locale: 'fa', slug: 'b', code: 2, day: 2, tags: [] });
+    await syncNews({ contentDir, store });
+    const before = store.entry<StoredEntry>('fa', 'a')?.data.image?.src;
+    // The same picture file name with other bytes: the item is rewritten with the new picture.
+    copyFileSync(
+      new URL('../content/news/images/hotline.svg', import.meta.url).pathname,
+      join(contentDir, 'images', 'p.svg'),
+    );
+    const change = await syncNews({ contentDir, store });
+    expect(change.updated).toEqual([{ locale: 'fa', slug: 'a' }]);
+    expect(store.entry<StoredEntry>('fa', 'a')?.data.image?.src).not.toBe(before);
+    expect(store.mediaNames()).toHaveLength(2);
+  });
+
+  it('keeps a picture while another item still shows it', async () => {
+    write({ locale: 'fa', slug: 'a', code: 1, day: 1, tags: [], image: true });
+    write({ locale: 'fa', slug: 'b', code: 2, day: 2, tags: [], image: true });
+    await syncNews({ contentDir, store });
+    const names = store.mediaNames().sort();
+    expect(names).toHaveLength(2);
+    unlinkSync(join(contentDir, 'fa', 'a.md'));
+    await syncNews({ contentDir, store });
+    expect(store.mediaNames().sort()).toEqual(names);
+  });
+
   it('stops with every bad file named, the field and the reason, and changes nothing', async () => {
     write({ locale: 'fa', slug: 'good', code: 1, day: 1, tags: [] });
     await syncNews({ contentDir, store });

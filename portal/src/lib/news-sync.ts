@@ -7,6 +7,7 @@ import {
   type NewsPicture,
   type NewsSource,
   pictureType,
+  readNewsSource,
   readNewsSources,
   type StoredEntry,
 } from './news-source.ts';
@@ -178,7 +179,9 @@ export async function syncNews({
   now = new Date(),
 }: SyncOptions): Promise<NewsChange> {
   // Checked as the collection was: each file alone, then across files (throws naming them all).
-  const index = indexNews(readNewsSources(contentDir));
+  // Files unchanged since the last sync (same size and time) are not read again.
+  const read = new Map<string, { stamp: string; source: string }>();
+  const index = indexNews(readNewsSources(contentDir, store.readFiles(), read));
   const wanted = [...index.items.fa, ...index.items.en].filter((item) => isVisible(item, now));
   const stored = store.hashes();
   const change: NewsChange = {
@@ -215,7 +218,9 @@ export async function syncNews({
       change.added.push({ locale: item.locale, slug: item.slug });
     }
     note(item.locale, listsOf(item.entry));
-    puts.push({ ...item, entry: await toStored(item.entry, store, pictures) });
+    // A remembered source has no body: read the file for it.
+    const source = item.entry.body ? item.entry : readNewsSource(contentDir, `${item.entry.id}.md`);
+    puts.push({ ...item, entry: await toStored(source, store, pictures) });
   }
   if (puts.length > 0) store.put(puts);
   // What is stored but no longer published: deleted files, drafts, withdrawn items.
@@ -225,19 +230,8 @@ export async function syncNews({
     store.remove(locale, slug);
     change.removed.push({ locale, slug });
   }
-  if (puts.length > 0 || change.removed.length > 0) {
-    const keep = new Set<string>();
-    for (const locale of ['fa', 'en'] as const) {
-      for (const { slug } of store.newest(locale)) {
-        const image = store.entry<StoredEntry>(locale, slug)?.data.image;
-        if (image) {
-          keep.add(image.src.slice(image.src.lastIndexOf('/') + 1));
-          keep.add(image.og.src.slice(image.og.src.lastIndexOf('/') + 1));
-        }
-      }
-    }
-    store.removeMediaExcept(keep);
-  }
+  if (puts.length > 0 || change.removed.length > 0) store.removeUnusedMedia();
+  store.putReadFiles(read);
 
   const changed = [...change.added, ...change.updated, ...change.removed];
   change.locales = (['fa', 'en'] as const).filter((locale) =>
