@@ -3,6 +3,7 @@ import { checkEntry, type EntryKind, withoutEmptyValues } from './check-entry.ts
 import { cmsConfig, type GitBackend } from './config.ts';
 import type { DecapCMS, ImmutableMap } from './decap.ts';
 import { decapFaSupplement, deepMerge } from './decap-fa.ts';
+import { startPublishStatus } from './publish-status.ts';
 import { registerPreviews, registerWidgets } from './widgets.ts';
 
 /**
@@ -19,6 +20,8 @@ root.lang = locale;
 document.title = t(locale, 'cms.title');
 const status = document.getElementById('cms-status');
 if (status) status.textContent = t(locale, 'cms.loading');
+// The publish pipeline's status (s3-publish's hook; the module is separate from the editor's own).
+startPublishStatus(locale);
 const otherLanguage = document.getElementById('cms-other-language');
 if (otherLanguage instanceof HTMLAnchorElement) {
   otherLanguage.textContent = t(locale, 'cms.otherLanguage');
