@@ -32,6 +32,7 @@ import {
 } from '@behzisti/feedback-service/http/shutdown';
 import { createPortalListener } from './server/app.ts';
 import { parseAllowedOrigins } from './server/cors.ts';
+import { createApprovalsRoute } from './server/publish/approvals-route.ts';
 import { createStatusRoute } from './server/publish/status-route.ts';
 import { POINTER } from './server/releases.ts';
 import { fixedSite, loadSite, releaseSite, type SiteSwitch } from './server/site.ts';
@@ -98,10 +99,25 @@ async function main(): Promise<void> {
   // The adapter is built in middleware mode: it answers on-demand routes and never files.
   const { sites, releases } = await openSites(portal, logger);
   let isStopping = (): boolean => false;
+  // This server's own loopback address (known once it listens), for the approvals route.
+  let self = { url: '', https: false };
   const listener = withEdge(
     createPortalListener({
       sites,
       publishStatus: releases ? createStatusRoute({ releasesDir: releases }) : undefined,
+      publishApprovals: releases
+        ? createApprovalsRoute({
+            releasesDir: releases,
+            newsDir: process.env.PORTAL_NEWS_DIR
+              ? resolve(portal, process.env.PORTAL_NEWS_DIR)
+              : resolve(portal, process.env.CMS_CONTENT_DIR ?? 'src/content', 'news'),
+            self: () => self,
+            approverRoles: (process.env.PUBLISH_APPROVER_ROLES ?? 'admin')
+              .split(',')
+              .map((r) => r.trim()),
+            log: (event, fields) => logger.info({ event, ...fields }),
+          })
+        : undefined,
       allowed,
       isStopping: () => isStopping(),
     }),
@@ -123,6 +139,18 @@ async function main(): Promise<void> {
     server.once('error', fail);
     server.listen(port, host, done);
   });
+  const address = server.address();
+  const secure = Boolean(cert && key);
+  if (address && typeof address === 'object') {
+    // Bound to every address: ask over loopback; else the one address it listens on.
+    const to =
+      address.address === '0.0.0.0' || address.address === '::'
+        ? '127.0.0.1'
+        : address.family === 'IPv6'
+          ? `[${address.address}]`
+          : address.address;
+    self = { url: `${secure ? 'https' : 'http'}://${to}:${address.port}`, https: secure };
+  }
   isStopping = shutdownGracefully(server, { logger, close: closeRegisteredStores });
   console.log(`portal: ${cert && key ? 'https' : 'http'}://${host}:${port}/`);
 }

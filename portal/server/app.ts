@@ -22,6 +22,7 @@ import type { SiteSwitch } from './site.ts';
 //                               content-hashed file of the previous release during its grace
 //   a withdrawn news address    410 with a short note (server/gone.ts)
 //   /api/publish/status         the publish pipeline's status, staff only (release mode)
+//   /api/publish/approvals      a publisher approves an item in review (release mode)
 //   on-demand routes            Astro (the feedback API, the editor's local backend)
 //
 // Which build answers is the SiteSwitch's (server/site.ts): the live release is read once per
@@ -52,6 +53,8 @@ export interface PortalOptions {
   sites: SiteSwitch;
   /** GET /api/publish/status (release mode only; server/publish/status-route.ts). */
   publishStatus?: EdgeListener | undefined;
+  /** POST /api/publish/approvals (release mode only; server/publish/approvals-route.ts). */
+  publishApprovals?: EdgeListener | undefined;
   allowed: AllowedOrigins;
   /** True once shutdown has begun: readiness then fails so traffic goes elsewhere. */
   isStopping: () => boolean;
@@ -108,6 +111,10 @@ export function createPortalListener(options: PortalOptions): EdgeListener {
     }
     if (edge.pathname === '/api/publish/status' && options.publishStatus) {
       await options.publishStatus(req, res, edge);
+      return;
+    }
+    if (edge.pathname === '/api/publish/approvals' && options.publishApprovals) {
+      await options.publishApprovals(req, res, edge);
       return;
     }
     const site = options.sites.current();

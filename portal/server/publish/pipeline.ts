@@ -2,8 +2,10 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { approvalCheck, readApprovals } from '../../src/lib/news-approvals.ts';
 import { GONE_FILE } from '../gone.ts';
 import { newReleaseId, pruneReleases, readPointer, switchTo } from '../releases.ts';
+import { APPROVALS_FILE } from './approvals-route.ts';
 import { type NewsPlan, planNews } from './plan.ts';
 import {
   explainBuildFailure,
@@ -37,8 +39,6 @@ export interface PublishOptions {
   graceMs: number;
   /** The build of one release; by default `node --run build` with PORTAL_DIST set. */
   build?: (env: Record<string, string>) => Promise<BuildResult>;
-  /** Approvals of `review` items (server/publish/approvals.ts). */
-  approved?: (id: string, text: string) => boolean;
   now?: () => Date;
   log?: (event: string, fields?: Record<string, unknown>) => void;
 }
@@ -154,7 +154,9 @@ export async function publishRound(
     log('publish-source-failed');
     return { outcome: 'failed', plan: undefined, status };
   }
-  const plan = planNews(options.newsDir, now, options.approved);
+  // Approvals of items in review: recorded by the portal server (approvals-route.ts).
+  const approvals = join(root, APPROVALS_FILE);
+  const plan = planNews(options.newsDir, now, approvalCheck(readApprovals(approvals)));
   const stamps = new Map<string, string>();
   stampFiles(options.contentDir, options.contentDir, stamps);
   if (!options.newsDir.startsWith(options.contentDir)) {
@@ -236,6 +238,7 @@ async function rebuild(
     PORTAL_CACHE_DIR: cache,
     // The build shows what is public at the round's moment, as the plan computed it.
     PORTAL_PUBLISH_NOW: now.toISOString(),
+    PORTAL_APPROVALS: join(options.releasesDir, APPROVALS_FILE),
     ...(options.newsDir === join(options.contentDir, 'news')
       ? {}
       : { PORTAL_NEWS_DIR: options.newsDir }),

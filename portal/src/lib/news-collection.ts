@@ -1,6 +1,8 @@
 import { type CollectionEntry, getCollection } from 'astro:content';
+import { readFileSync } from 'node:fs';
 import type { Locale } from '../i18n/ui.ts';
 import { indexNews, type NewsIndex, type NewsItem } from './news.ts';
+import { approvalCheck, readApprovals } from './news-approvals.ts';
 import { isPublic } from './news-visibility.ts';
 
 /** One news entry as the collection gives it (front matter validated). */
@@ -20,7 +22,16 @@ export function loadNews(): Promise<NewsIndex<NewsEntry>> {
   cached ??= getCollection('news').then((entries) => {
     // Every file is checked, public or not: a scheduled item must not stop its own hour's build.
     indexNews(entries);
-    return indexNews(entries.filter((entry) => isPublic(entry.data, now)));
+    // An item in review is public once a publisher approved its present text (PORTAL_APPROVALS,
+    // the publish pipeline's approvals file).
+    const approved = approvalCheck(readApprovals(process.env.PORTAL_APPROVALS));
+    const isApproved = (entry: NewsEntry) =>
+      entry.data.status === 'review' &&
+      entry.filePath !== undefined &&
+      approved(entry.id, readFileSync(entry.filePath, 'utf8'));
+    return indexNews(
+      entries.filter((entry) => isPublic({ ...entry.data, approved: isApproved(entry) }, now)),
+    );
   });
   return cached;
 }
