@@ -2,11 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { hashSecret } from '@behzisti/feedback-service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PublishOptions, publishRound, type RoundMemory } from '../server/publish/pipeline.ts';
 import { readStatus } from '../server/publish/status.ts';
 import { newReleaseId, readPointer, switchTo } from '../server/releases.ts';
-import { type PortalServer, startPortalServer } from './server.setup.ts';
+import { makeTestStaff, type PortalServer, startPortalServer } from './server.setup.ts';
 import { distDir } from './site.ts';
 
 // The publish pipeline end to end, with the real build: a running server in release mode is
@@ -25,6 +26,9 @@ let newsDir: string;
 let server: PortalServer;
 let options: PublishOptions;
 const memory: RoundMemory = {};
+/** A publisher (admin) and a moderator, who may not publish. */
+let publisher: { name: string; secret: string };
+const moderator = { name: 'e2e-moderator', secret: 'moderator-secret-of-this-run-0123456789' };
 
 function edit(file: string, change: (text: string) => string): void {
   const path = join(newsDir, file);
@@ -40,7 +44,11 @@ beforeAll(async () => {
   const copied = spawnSync('cp', ['-al', distDir, join(releasesDir, first)]);
   if (copied.status !== 0) throw new Error(`cp -al failed: ${copied.stderr}`);
   switchTo(releasesDir, first, new Date());
+  const staff = await makeTestStaff();
+  publisher = staff;
   server = await startPortalServer(undefined, {
+    FEEDBACK_STAFF: `${staff.config},${moderator.name}:moderator:${await hashSecret(moderator.secret)}`,
+    PORTAL_NEWS_DIR: newsDir,
     PORTAL_RELEASES: releasesDir,
     PORTAL_RELEASE_GRACE_SECONDS: '600',
   });
@@ -142,7 +150,43 @@ describe('publish pipeline', () => {
       join(newsDir, 'fa/scheduled-e2e.md'),
       '---\ntitle: خبری برای آینده\nsummary: این خبر هنوز نباید دیده شود.\ndate: 1410/01/01\ntime: "09:30"\ncode: 999001\noffice: روابط عمومی\n---\n\nمتن خبر.\n',
     );
+    // Two items sent for review; a publisher approves one of them.
+    const review = (slug: string, code: number) =>
+      writeFileSync(
+        join(newsDir, `fa/${slug}.md`),
+        `---\ntitle: خبر ${slug}\nsummary: خبری که باید تأیید شود.\ndate: 1404-09-01\nstatus: review\ncode: ${code}\noffice: روابط عمومی\n---\n\nمتن خبر.\n`,
+      );
+    review('approved-e2e', 999002);
+    review('waiting-e2e', 999003);
+    /** Signs in as staff (the inbox's own sign-in) and returns the session cookie. */
+    const signIn = async (account: { name: string; secret: string }) => {
+      const response = await fetch(`${server.baseUrl}/api/staff/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(account),
+      });
+      expect(response.status).toBe(204);
+      return (response.headers.get('set-cookie') ?? '').split(';')[0] as string;
+    };
+    const cookies = { publisher: await signIn(publisher), moderator: await signIn(moderator) };
+    const approve = (id: string, cookie?: string) =>
+      fetch(`${server.baseUrl}/api/publish/approvals`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+        body: JSON.stringify({ id }),
+      });
+    expect((await approve('fa/approved-e2e')).status).toBe(401);
+    expect((await approve('fa/approved-e2e', cookies.moderator)).status).toBe(403);
+    expect((await approve('fa/ghasedak-initiative', cookies.publisher)).status).toBe(409);
+    expect((await approve('fa/../../secret', cookies.publisher)).status).toBe(400);
+    const approved = await approve('fa/approved-e2e', cookies.publisher);
+    expect(approved.status).toBe(201);
+    expect(await approved.json()).toMatchObject({ id: 'fa/approved-e2e', by: publisher.name });
+
     const before = readPointer(releasesDir)?.id;
+    const oldPage = await (await fetch(`${server.baseUrl}${article}`)).text();
+    const oldTitle = /<h1[^>]*>([^<]+)</.exec(oldPage)?.[1]?.trim();
+    expect(oldTitle).toBe('طرح قاصدک به ۷۲۰۰ مددجو رسید');
     const watch = watchServer(server.baseUrl);
     const round = await publishRound(options, memory);
     expect(round.outcome).toBe('published');
@@ -157,22 +201,28 @@ describe('publish pipeline', () => {
     expect(watch.failures).toEqual([]);
     expect(readPointer(releasesDir)?.id).not.toBe(before);
     // Both builds answered the loops: the old title, then the new one.
-    expect(watch.titles.size).toBe(2);
-    expect(watch.titles.has(newTitle)).toBe(true);
+    expect([...watch.titles].sort()).toEqual([oldTitle, newTitle].sort());
 
     const gone = await fetch(`${server.baseUrl}/news/hesseh-service-base/`);
     expect(gone.status).toBe(410);
     expect(await gone.text()).toContain('این خبر برداشته شده است');
     const scheduled = await fetch(`${server.baseUrl}/news/scheduled-e2e/`);
     expect(scheduled.status).toBe(404);
+    expect((await fetch(`${server.baseUrl}/news/approved-e2e/`)).status).toBe(200);
+    expect((await fetch(`${server.baseUrl}/news/waiting-e2e/`)).status).toBe(404);
     for (const path of ['/news/', '/rss.xml', '/sitemap-0.xml']) {
       const text = await (await fetch(`${server.baseUrl}${path}`)).text();
       expect(text, path).not.toContain('scheduled-e2e');
       expect(text, path).not.toContain('خبری برای آینده');
+      expect(text, path).not.toContain('waiting-e2e');
       expect(text, path).not.toMatch(/(?<!\/en)\/news\/hesseh-service-base\//);
     }
     const status = readStatus(releasesDir);
-    expect(status).toMatchObject({ state: 'live', release: readPointer(releasesDir)?.id });
+    expect(status).toMatchObject({
+      state: 'live',
+      release: readPointer(releasesDir)?.id,
+      inReview: 1,
+    });
     // The pipeline's next round is due when the scheduled item goes live (09:30 Tehran).
     expect(status?.next).toBe('2031-03-21T06:00:00.000Z');
   }, 600_000);

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { approvalCheck, readApprovals } from '../../src/lib/news-approvals.ts';
 import { GONE_FILE } from '../gone.ts';
@@ -53,6 +53,8 @@ export interface BuildResult {
 
 export type RoundResult =
   | { outcome: 'unchanged'; plan: NewsPlan }
+  /** Another round (the watch command, or the forge workflow) holds the releases folder. */
+  | { outcome: 'busy'; plan?: undefined }
   | { outcome: 'published'; release: string; plan: NewsPlan; changed: string[] }
   | { outcome: 'synced'; plan: NewsPlan; changed: string[] }
   | { outcome: 'failed'; plan: NewsPlan | undefined; status: PublishStatus };
@@ -135,6 +137,36 @@ export async function publishRound(
   options: PublishOptions,
   memory: RoundMemory,
 ): Promise<RoundResult> {
+  const release = takeLock(options.releasesDir);
+  if (!release) return { outcome: 'busy' };
+  try {
+    return await round(options, memory);
+  } finally {
+    release();
+  }
+}
+
+/** A lock file: one round at a time per releases folder; one older than two hours is stale. */
+function takeLock(root: string): (() => void) | undefined {
+  mkdirSync(root, { recursive: true });
+  const path = join(root, '.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(path, `${process.pid}\n`, { flag: 'wx' });
+      return () => rmSync(path, { force: true });
+    } catch {
+      try {
+        if (Date.now() - statSync(path).mtimeMs < 2 * 3600_000) return undefined;
+        rmSync(path, { force: true });
+      } catch {
+        // Gone meanwhile: try again.
+      }
+    }
+  }
+  return undefined;
+}
+
+async function round(options: PublishOptions, memory: RoundMemory): Promise<RoundResult> {
   const now = options.now?.() ?? new Date();
   const log = options.log ?? (() => {});
   const root = options.releasesDir;
