@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -20,9 +20,15 @@ describe('publishRound', () => {
       // The build is not reached while the lock is held; when it is, it fails at once.
       build: async () => ({ ok: false, output: 'no build in this test' }),
     };
-    expect((await publishRound(options, {})).outcome).toBe('failed');
+    mkdirSync(join(root, 'content'));
+    const memory = {};
+    expect((await publishRound(options, memory)).outcome).toBe('failed');
+    // Nothing changed since: not built again, even by a restarted command (new memory).
+    expect((await publishRound(options, memory)).outcome).toBe('unchanged');
+    expect((await publishRound(options, {})).outcome).toBe('unchanged');
     writeFileSync(join(releasesDir, '.lock'), '1\n');
     expect((await publishRound(options, {})).outcome).toBe('busy');
+    writeFileSync(join(root, 'content/changed.md'), 'a change\n');
     const threeHoursAgo = new Date(Date.now() - 3 * 3600_000);
     utimesSync(join(releasesDir, '.lock'), threeHoursAgo, threeHoursAgo);
     expect((await publishRound(options, {})).outcome).toBe('failed');

@@ -198,10 +198,15 @@ async function round(options: PublishOptions, memory: RoundMemory): Promise<Roun
     .update(`${source.commit ?? ''}\n${plan.publicKey}\n${[...stamps].sort().join('\n')}`)
     .digest('hex');
   const planned = {
+    key,
     inReview: plan.inReview,
     ...(plan.next ? { next: plan.next.toISOString() } : {}),
   };
-  if (key === memory.key && live) {
+  // The same as the last round saw (built, or failed: a failure is not retried until a change),
+  // also across a restart of the command.
+  // (Not when it stopped while building: that round never finished.)
+  if (previous?.state !== 'building') memory.key ??= previous?.key;
+  if (key === memory.key) {
     if (previous?.state !== 'failed') writeStatus(root, { ...base, ...planned });
     return { outcome: 'unchanged', plan };
   }

@@ -41,6 +41,8 @@ export interface PublishStatus {
   /** Items waiting for a publisher's approval. */
   inReview: number;
   failure?: PublishFailure;
+  /** What the last round saw (pipeline.ts): a restarted command does not rebuild the same. */
+  key?: string;
 }
 
 export const STATUS_FILE = 'status.json';
