@@ -74,9 +74,12 @@ async function measure(size) {
     const name = readdirSync(join(newsDir, 'fa')).sort()[0] ?? 'missing.md';
     const file = join(newsDir, 'fa', name);
     const marker = `(ویرایش ${Date.now()})`;
+    const text = readFileSync(file, 'utf8');
     writeFileSync(
       file,
-      readFileSync(file, 'utf8').replace(/^title: (.*)$/m, `title: $1 ${marker}`),
+      /^title: ".*"$/m.test(text)
+        ? text.replace(/^title: "(.*)"$/m, `title: "$1 ${marker}"`)
+        : text.replace(/^title: (.*)$/m, `title: $1 ${marker}`),
     );
     const article = `${server.baseUrl}/news/${name.replace(/\.md$/, '')}/`;
 
@@ -89,6 +92,10 @@ async function measure(size) {
         newsDir,
         keep: 2,
         graceMs: 600_000,
+        /** @param {string} event @param {{ output?: string }} [fields] */
+        log: (event, fields) => {
+          if (event === 'publish-failed') console.error(fields?.output);
+        },
       },
       {},
     );

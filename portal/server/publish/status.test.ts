@@ -49,6 +49,17 @@ describe('explainBuildFailure', () => {
     expect(failure.en).not.toContain('/srv');
   });
 
+  it('names a file the build could not read at all (front matter syntax)', () => {
+    const failure = explainBuildFailure(
+      '18:38:46 [content] Syncing content\nbad indentation of a mapping entry\n  Location:\n    /srv/portal/src/content/news/fa/bench-000001.md:1:93\n  Stack trace:\n    at generateError (/srv/js-yaml.mjs:1140:12)\n',
+      at,
+    );
+    expect(failure).toMatchObject({ code: 'CONTENT_INVALID', file: 'news/fa/bench-000001.md' });
+    expect(failure.field).toBeUndefined();
+    expect(failure.en).toContain('bad indentation');
+    expect(`${failure.fa}${failure.en}`).not.toContain('/srv');
+  });
+
   it('sends anything else to the technical team without the output', () => {
     const failure = explainBuildFailure(
       'Error: Cannot find module /srv/portal/node_modules/x\nAPI_ERROR: boom',

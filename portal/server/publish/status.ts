@@ -107,10 +107,16 @@ export function explainBuildFailure(output: string, at: Date, commit?: string): 
       plain,
     );
   const check = /[-–] [^\n]*?\b(news\/(?:fa|en)\/[\w-]+\.md): field '(\w+)'([^\n]*)/.exec(plain);
+  // A file the build could not even read (YAML syntax): Astro names it only under Location.
+  const unreadable =
+    /\n([^\n]+)\n\s*Location:\s*\n\s*\S*?\b(news\/(?:fa|en)\/[\w-]+\.md)(?::\d+){0,2}/.exec(plain);
   let file: string | undefined;
   let field: string | undefined;
   let reason = '';
-  if (astro) {
+  if (!astro && !check && unreadable) {
+    file = unreadable[2];
+    reason = unreadable[1] ?? '';
+  } else if (astro) {
     file = astro[2] === 'news' ? `news/${astro[3]}.md` : `${astro[2]}/${astro[3]}`;
     field = astro[4]?.split('.')[0];
     reason = astro[5] ?? '';
