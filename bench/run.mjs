@@ -13,6 +13,9 @@ const modules = {
   // Builds the portal three times (own content, 1,000 and 10,000 generated news) and runs
   // Lighthouse: a few minutes. `pnpm bench portal` runs it alone.
   portal: async () => (await import('./portal.mjs')).default(),
+  // Commit-to-live through the publish pipeline (a change → new release → the running server
+  // answers it): one portal build per size (BENCH_PUBLISH_ITEMS=own,10000). Build the portal first.
+  publish: async () => (await import('./publish.mjs')).default(),
   rules: async () => (await import('./rules.mjs')).rulesRows(),
   // The portal built with a generated archive, step by step (10,000 items; BENCH_SCALE_ITEMS for
   // more): many minutes. `pnpm bench scale` runs it alone; it is left out of a plain `pnpm bench`.

@@ -55,7 +55,8 @@ export default defineConfig({
         },
       }
     : {}),
-  ...(outDir ? { outDir, cacheDir: `${outDir}-cache` } : {}),
+  // PORTAL_CACHE_DIR: the publish pipeline's builds (a new folder each) share one cache.
+  ...(outDir ? { outDir, cacheDir: process.env.PORTAL_CACHE_DIR || `${outDir}-cache` } : {}),
   // Middleware mode: the adapter answers on-demand routes only; portal/server.ts serves the files
   // (server/static.ts) and everything around them.
   adapter: node({ mode: 'middleware' }),

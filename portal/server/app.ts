@@ -10,16 +10,24 @@ import { answerHealth } from '@behzisti/feedback-service/http/health';
 import { apiRoutePattern, setRoute } from '@behzisti/feedback-service/http/log';
 import { drainSignal } from '@behzisti/feedback-service/http/pace';
 import { type AllowedOrigins, applyCrossOrigin } from './cors.ts';
-import { createNotFound, createStaticFiles } from './static.ts';
+import { answerGone } from './gone.ts';
+import type { SiteSwitch } from './site.ts';
 
 // What the portal server does with a request that passed the edge (the error boundary, security
 // headers, proxies and log line of @behzisti/feedback-service/http/boundary):
 //
 //   /healthz, /readyz           probes (readiness asks the feedback store, through Astro)
 //   CORS preflight /data/, /widgets/
-//   GET/HEAD of a built file    sirv (server/static.ts): precompressed, cached by kind
+//   GET/HEAD of a built file    sirv (server/static.ts): precompressed, cached by kind; a
+//                               content-hashed file of the previous release during its grace
+//   a withdrawn news address    410 with a short note (server/gone.ts)
+//   /api/publish/status         the publish pipeline's status, staff only (release mode)
+//   /api/publish/approvals      a publisher approves an item in review (release mode)
 //   on-demand routes            Astro (the news pages for GET/HEAD; the feedback API and the
 //                               editor's local backend for every method)
+//
+// Which build answers is the SiteSwitch's (server/site.ts): the live release is read once per
+// request, so a request is answered by one build even when the switch happens meanwhile.
 //   anything else               404 page for GET/HEAD, 204 for OPTIONS, else 405
 
 /** Astro's Node adapter in middleware mode: on-demand routes only, `next` when none matches. */
@@ -43,19 +51,24 @@ const ALLOWED = 'GET, HEAD, OPTIONS';
 const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
 
 export interface PortalOptions {
-  clientDir: string;
-  astro: AstroHandler;
+  sites: SiteSwitch;
+  /** GET /api/publish/status (release mode only; server/publish/status-route.ts). */
+  publishStatus?: EdgeListener | undefined;
+  /** POST /api/publish/approvals (release mode only; server/publish/approvals-route.ts). */
+  publishApprovals?: EdgeListener | undefined;
   allowed: AllowedOrigins;
   /** True once shutdown has begun: readiness then fails so traffic goes elsewhere. */
   isStopping: () => boolean;
 }
 
 export function createPortalListener(options: PortalOptions): EdgeListener {
-  const staticFiles = createStaticFiles(options.clientDir);
-  const notFound = createNotFound(options.clientDir);
-
   /** No file and no on-demand route: the same answer for every such path. */
-  const nothingHere = (req: IncomingMessage, res: ServerResponse, edge: Edge): void => {
+  const nothingHere = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    edge: Edge,
+    notFound: (req: IncomingMessage, res: ServerResponse) => void,
+  ): void => {
     const method = req.method ?? 'GET';
     if (/^\/api(?:\/|$)/.test(edge.pathname)) {
       setRoute(res, 'not-found');
@@ -97,15 +110,27 @@ export function createPortalListener(options: PortalOptions): EdgeListener {
       setRoute(res, 'cors-preflight');
       return;
     }
-    if ((req.method === 'GET' || req.method === 'HEAD') && staticFiles(req, res)) return;
+    if (edge.pathname === '/api/publish/status' && options.publishStatus) {
+      await options.publishStatus(req, res, edge);
+      return;
+    }
+    if (edge.pathname === '/api/publish/approvals' && options.publishApprovals) {
+      await options.publishApprovals(req, res, edge);
+      return;
+    }
+    const site = options.sites.current();
+    const read = req.method === 'GET' || req.method === 'HEAD';
+    if (read && site.staticFiles(req, res)) return;
+    if (read && options.sites.olderAsset(req, res, edge.pathname)) return;
+    if (read && options.sites.gone(edge.pathname)) {
+      answerGone(req, res, edge.pathname);
+      return;
+    }
     // Methods a web Request cannot carry (Astro would fail on them with a 500): never ours. Pages
     // rendered on demand (the news) answer GET and HEAD only, as the built ones do; other methods
     // are for the APIs.
-    if (
-      FORBIDDEN_METHODS.has(req.method ?? '') ||
-      (!isApiPath(edge.pathname) && req.method !== 'GET' && req.method !== 'HEAD')
-    ) {
-      nothingHere(req, res, edge);
+    if (FORBIDDEN_METHODS.has(req.method ?? '') || (!isApiPath(edge.pathname) && !read)) {
+      nothingHere(req, res, edge, site.notFound);
       return;
     }
     setRoute(
@@ -122,7 +147,7 @@ export function createPortalListener(options: PortalOptions): EdgeListener {
       requestId: edge.requestId,
       drained: drainSignal(res),
     };
-    await options.astro(req, res, () => nothingHere(req, res, edge), locals);
+    await site.astro(req, res, () => nothingHere(req, res, edge, site.notFound), locals);
   };
 }
 

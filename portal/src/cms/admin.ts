@@ -6,6 +6,7 @@ import type { DecapCMS, ImmutableMap } from './decap.ts';
 import { decapFaSupplement, deepMerge } from './decap-fa.ts';
 import { markListEntries } from './list-marks.ts';
 import { fieldMessage, withoutPaths } from './messages.ts';
+import { startPublishStatus } from './publish-status.ts';
 import { showServerProblemsByField } from './server-problems.ts';
 import { addSubheadingButtons, enableSubheadingMarks } from './subheading.ts';
 import { unescapeTypedMarkdown } from './typed-markdown.ts';
@@ -28,6 +29,8 @@ root.dir = locale === 'fa' ? 'rtl' : 'ltr';
 document.title = t(locale, 'cms.title');
 const status = document.getElementById('cms-status');
 if (status) status.textContent = t(locale, 'cms.loading');
+// The publish pipeline's status (s3-publish's hook; the module is separate from the editor's own).
+startPublishStatus(locale);
 const otherLanguage = document.getElementById('cms-other-language');
 if (otherLanguage instanceof HTMLAnchorElement) {
   otherLanguage.textContent = t(locale, 'cms.otherLanguage');

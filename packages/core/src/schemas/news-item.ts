@@ -50,6 +50,26 @@ export const NewsItemSchema = strictObject({
   office: nonBlank(200).describe('Publishing office, e.g. روابط عمومی بهزیستی استان اصفهان.'),
   sample: z.boolean().default(false).describe('true for sample content written for the demo.'),
   draft: z.boolean().default(false).describe('true to keep the item off the site.'),
+  // Review and scheduling (portal/src/lib/news-visibility.ts holds the rule that reads these).
+  status: z
+    .enum(['draft', 'review', 'published', 'withdrawn'])
+    .default('published')
+    .describe(
+      'draft: being written; review: waiting for a publisher to approve it; published: on the site from its date (and time); withdrawn: taken off the site, its address answers 410.',
+    ),
+  time: z
+    .union([z.string(), z.number()])
+    .transform((time) => normalizeDigits(String(time)).trim())
+    .pipe(
+      z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, {
+        error: (issue) =>
+          `time '${String(issue.input)}' must be a time of day as HH:MM, e.g. 09:30 (Tehran time)`,
+      }),
+    )
+    .optional()
+    .describe(
+      'Time of day the item goes live on its date, HH:MM in Tehran time; midnight when left out.',
+    ),
 }).meta({
   title: 'Behzisti news item front matter',
   description: 'YAML front matter of a news item (Markdown file).',

@@ -1,0 +1,171 @@
+import { readFileSync } from 'node:fs';
+import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { join } from 'node:path';
+import type { Edge } from '@behzisti/feedback-service/http/boundary';
+import { setRoute } from '@behzisti/feedback-service/http/log';
+import { type Approval, contentHash, readApprovals } from '../../src/lib/news-approvals.ts';
+import { writeAtomically } from '../releases.ts';
+import { readVisibility } from './plan.ts';
+
+// POST /api/publish/approvals {"id": "fa/<slug>"}: a publisher approves an item in review. The
+// approver signs in as portal staff (the feedback service's accounts: FEEDBACK_STAFF, sessions,
+// rate limits and audit; docs/publishing.md says why these and not forge pull requests), and must
+// hold a role with the right to publish (PUBLISH_APPROVER_ROLES, default `admin`). Who is asking
+// is answered by the feedback service itself: the request's cookie and Authorization header are
+// passed to this same server's GET /api/staff/session, so no second copy of the sign-in exists.
+// The approval pins the file's SHA-256: an edit after it needs a new approval. The pipeline reads
+// approvals.json on its next round and publishes the item (src/lib/news-approvals.ts).
+
+export const APPROVALS_FILE = 'approvals.json';
+const ITEM_ID = /^(fa|en)\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const MAX_BODY = 4096;
+
+export interface ApprovalsRouteOptions {
+  releasesDir: string;
+  newsDir: string;
+  /** This server's own address, for asking the feedback service who is signed in. */
+  self: () => { url: string; https: boolean };
+  approverRoles?: readonly string[];
+  log?: (event: string, fields: Record<string, unknown>) => void;
+}
+
+/** Who the request's credentials belong to, by the feedback service's own answer. */
+function whoIs(
+  req: IncomingMessage,
+  self: { url: string; https: boolean },
+): Promise<{ name: string; role: string | null } | undefined> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (req.headers.cookie) headers.cookie = req.headers.cookie;
+  if (req.headers.authorization) headers.authorization = req.headers.authorization;
+  if (!headers.cookie && !headers.authorization) return Promise.resolve(undefined);
+  const request = self.https ? httpsRequest : httpRequest;
+  return new Promise((resolve) => {
+    const asking = request(
+      `${self.url}/api/staff/session`,
+      // Loopback to this very process: its certificate names the public host, not 127.0.0.1.
+      { headers, timeout: 5000, ...(self.https ? { rejectUnauthorized: false } : {}) },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          body += chunk;
+        });
+        res.on('end', () => {
+          if (res.statusCode !== 200) return resolve(undefined);
+          try {
+            const who = JSON.parse(body) as { name?: unknown; role?: unknown };
+            resolve(
+              typeof who.name === 'string'
+                ? { name: who.name, role: typeof who.role === 'string' ? who.role : null }
+                : undefined,
+            );
+          } catch {
+            resolve(undefined);
+          }
+        });
+      },
+    );
+    asking.on('error', () => resolve(undefined));
+    asking.on('timeout', () => asking.destroy());
+    asking.end();
+  });
+}
+
+function readBody(req: IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => {
+      body += chunk;
+      if (body.length > MAX_BODY) {
+        resolve(undefined);
+        req.destroy();
+      }
+    });
+    req.on('end', () => resolve(body));
+    req.on('error', () => resolve(undefined));
+  });
+}
+
+const MESSAGES = {
+  BAD_REQUEST: {
+    fa: 'درخواست تأیید درست نیست: شناسه‌ی خبر (مثل fa/news-140409021030) را بفرستید.',
+    en: 'The approval request is not valid: send the item id (e.g. fa/news-140409021030).',
+  },
+  SIGN_IN: {
+    fa: 'برای تأیید خبر، با حساب کارکنانی که اجازه‌ی انتشار دارد وارد شوید.',
+    en: 'To approve an item, sign in with a staff account that may publish.',
+  },
+  NOT_A_PUBLISHER: {
+    fa: 'این حساب اجازه‌ی انتشار ندارد. از همکاری که اجازه‌ی انتشار دارد بخواهید خبر را تأیید کند.',
+    en: 'This account may not publish. Ask a colleague who may publish to approve the item.',
+  },
+  NOT_FOUND: {
+    fa: 'این خبر پیدا نشد. فهرست خبرها را در ویرایشگر دوباره باز کنید.',
+    en: 'This item was not found. Open the list of items in the editor again.',
+  },
+  NOT_IN_REVIEW: {
+    fa: 'این خبر در انتظار تأیید نیست. نویسنده باید وضعیت آن را «در انتظار تأیید» بگذارد و ذخیره کند.',
+    en: 'This item is not waiting for approval. Its writer must set its status to “in review” and save it.',
+  },
+} as const;
+
+export function createApprovalsRoute(
+  options: ApprovalsRouteOptions,
+): (req: IncomingMessage, res: ServerResponse, edge: Edge) => Promise<void> {
+  const roles = new Set(options.approverRoles ?? ['admin']);
+  const file = join(options.releasesDir, APPROVALS_FILE);
+  const send = (res: ServerResponse, status: number, body: unknown) => {
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+      ...(status === 405 ? { allow: 'POST' } : {}),
+    });
+    res.end(JSON.stringify(body));
+  };
+  const refuse = (res: ServerResponse, status: number, code: keyof typeof MESSAGES) =>
+    send(res, status, { error: { code, message: MESSAGES[code] } });
+
+  return async (req, res) => {
+    setRoute(res, '/api/publish/approvals');
+    if (req.method !== 'POST') return send(res, 405, { error: { code: 'METHOD_NOT_ALLOWED' } });
+    // A JSON body forces a CORS preflight (never granted) on other sites' forms and scripts.
+    const origin = req.headers.origin;
+    const host = req.headers.host;
+    if (
+      !String(req.headers['content-type'] ?? '').startsWith('application/json') ||
+      (origin !== undefined && host !== undefined && new URL(origin).host !== host)
+    ) {
+      return refuse(res, 400, 'BAD_REQUEST');
+    }
+    const body = await readBody(req);
+    let id: unknown;
+    try {
+      id = (JSON.parse(body ?? '') as { id?: unknown }).id;
+    } catch {
+      return refuse(res, 400, 'BAD_REQUEST');
+    }
+    if (typeof id !== 'string' || !ITEM_ID.test(id)) return refuse(res, 400, 'BAD_REQUEST');
+    const who = await whoIs(req, options.self());
+    if (!who) return refuse(res, 401, 'SIGN_IN');
+    if (!who.role || !roles.has(who.role)) return refuse(res, 403, 'NOT_A_PUBLISHER');
+    let text: string;
+    try {
+      text = readFileSync(join(options.newsDir, `${id}.md`), 'utf8');
+    } catch {
+      return refuse(res, 404, 'NOT_FOUND');
+    }
+    if (readVisibility(text)?.status !== 'review') return refuse(res, 409, 'NOT_IN_REVIEW');
+    const approval: Approval = {
+      id,
+      sha256: contentHash(text),
+      by: who.name,
+      at: new Date().toISOString(),
+    };
+    const others = readApprovals(file).filter((old) => old.id !== id);
+    writeAtomically(file, `${JSON.stringify({ approvals: [...others, approval] }, null, 2)}\n`);
+    options.log?.('news-approved', { item: id, by: who.name });
+    return send(res, 201, approval);
+  };
+}
