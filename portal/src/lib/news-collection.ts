@@ -48,11 +48,3 @@ export function newsItem(locale: Locale, slug: string): News | undefined {
   const entry = newsStore().entry<NewsEntry>(locale, slug);
   return entry ? { entry, locale, slug } : undefined;
 }
-
-/** The moment the site is built for: PORTAL_PUBLISH_NOW (ISO 8601) or now. */
-function publishNow(): Date {
-  const given = process.env.PORTAL_PUBLISH_NOW;
-  const now = given ? new Date(given) : new Date();
-  if (Number.isNaN(now.getTime())) throw new Error(`PORTAL_PUBLISH_NOW is not a date: ${given}`);
-  return now;
-}
