@@ -95,9 +95,6 @@ async function main(): Promise<void> {
   } catch (error) {
     throw new Error(`TRUSTED_PROXIES: ${(error as Error).message}`);
   }
-  // The news store the news routes read (src/lib/news-collection.ts): the build's copy unless
-  // the deployment names its own (docs/scale.md, "Publishing without a rebuild").
-  process.env.PORTAL_NEWS_DB ||= join(dist, 'news.sqlite');
   const logger = createLogger('portal');
   // The adapter is built in middleware mode: it answers on-demand routes and never files.
   const { sites, releases } = await openSites(portal, logger);

@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { init, parse } from 'es-module-lexer';
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { searchPreloads } from '../scripts/preload-search.ts';
 import { launchChromium } from './browser.ts';
-import { htmlFiles, readBuilt } from './site.ts';
+import { clientDir, htmlFiles, readBuilt } from './site.ts';
 
 // What keeps a widget's first answer within a few round trips on a 2G link (docs/performance.md):
 // each page declares its whole static module graph and its first data in the HTML, a programme

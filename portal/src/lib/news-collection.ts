@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Locale } from '../i18n/ui.ts';
+import { besideBuild } from './build-output.ts';
 import type { NewsItem } from './news.ts';
 import type { StoredEntry } from './news-source.ts';
 import { NewsStore, type StoredNews } from './news-store.ts';
@@ -8,20 +11,26 @@ import { NewsStore, type StoredNews } from './news-store.ts';
  * (news-sync.ts) from the news files. Not Astro's content layer: it kept every item in one
  * string and in the server bundle (docs/scale.md).
  *
- * The store is the SQLite file named by PORTAL_NEWS_DB: the build sets it (astro.config.mjs),
- * the server defaults it to `<dist>/news.sqlite` (server.ts).
+ * The store is the SQLite file named by PORTAL_NEWS_DB (the build sets it: astro.config.mjs),
+ * else `<dist>/news.sqlite` beside the server output this module belongs to, so each release of
+ * the publish pipeline reads its own (build-output.ts).
  */
 export type NewsEntry = StoredEntry;
 export type News = NewsItem<NewsEntry>;
+
+/** The news store's file name in a build folder. */
+export const NEWS_DB_FILE = 'news.sqlite';
 
 let store: NewsStore | undefined;
 
 export function newsStore(): NewsStore {
   if (!store) {
-    const path = process.env.PORTAL_NEWS_DB;
-    if (!path) {
+    const path =
+      process.env.PORTAL_NEWS_DB?.trim() ||
+      besideBuild(fileURLToPath(import.meta.url), NEWS_DB_FILE);
+    if (!existsSync(path)) {
       throw new Error(
-        'PORTAL_NEWS_DB is not set: the portal reads its news from that SQLite file (the build writes <dist>/news.sqlite; run `node scripts/sync-news.ts` to fill one)',
+        `No news store at ${path}: the build writes <dist>/${NEWS_DB_FILE} (or name one in PORTAL_NEWS_DB; \`node scripts/sync-news.ts\` fills it)`,
       );
     }
     store = new NewsStore(path);

@@ -253,3 +253,57 @@ describe('syncNews', () => {
     );
   });
 });
+
+describe('syncNews publishes by the publishing rule (news-visibility.ts)', () => {
+  const withFront = (item: Item, extra: string[]) => {
+    mkdirSync(join(contentDir, item.locale), { recursive: true });
+    const text = markdown(item).replace('\n---\n\nBody', `\n${extra.join('\n')}\n---\n\nBody`);
+    writeFileSync(join(contentDir, item.locale, `${item.slug}.md`), text);
+    return text;
+  };
+  const item = (slug: string): Item => ({
+    locale: 'fa',
+    slug,
+    code: slug.charCodeAt(0),
+    day: 9,
+    tags: ['t'],
+  });
+  const stored = (slug: string) => store.entry<StoredEntry>('fa', slug) !== undefined;
+  // 2025-01-10, the items' date, starts at 2025-01-09T20:30Z in Tehran.
+  const before = new Date('2025-01-09T20:00:00Z');
+  const after = new Date('2025-01-10T06:00:00Z');
+  const none = () => false;
+
+  it('a scheduled item is nowhere before its moment, and added by the first sync after it', async () => {
+    withFront(item('soon'), ['time: "09:00"']);
+    await syncNews({ contentDir, store, now: before, approved: none });
+    expect(stored('soon')).toBe(false);
+    await syncNews({ contentDir, store, now: new Date('2025-01-10T05:00:00Z'), approved: none });
+    expect(stored('soon')).toBe(false);
+    const change = await syncNews({ contentDir, store, now: after, approved: none });
+    expect(change.added.map((key) => key.slug)).toEqual(['soon']);
+    expect(stored('soon')).toBe(true);
+  });
+
+  it('an item in review only with an approval of its very text; withdrawn and draft removed', async () => {
+    const text = withFront(item('r'), ['status: review']);
+    withFront(item('w'), ['status: published']);
+    await syncNews({ contentDir, store, now: after, approved: none });
+    expect([stored('r'), stored('w')]).toEqual([false, true]);
+    const seen: string[] = [];
+    await syncNews({
+      contentDir,
+      store,
+      now: after,
+      approved: (id, given) => {
+        seen.push(id);
+        return given === text;
+      },
+    });
+    expect(seen).toEqual(['fa/r']);
+    expect(stored('r')).toBe(true);
+    withFront(item('w'), ['status: withdrawn']);
+    const change = await syncNews({ contentDir, store, now: after, approved: none });
+    expect(change.removed.map((key) => key.slug).sort()).toEqual(['r', 'w']);
+  });
+});

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import type { Locale } from '../i18n/ui.ts';
 import { indexNews, type NewsItem } from './news.ts';
+import { approvalCheck, readApprovals } from './news-approvals.ts';
 import {
   type NewsPicture,
   type NewsSource,
@@ -13,6 +15,7 @@ import {
 } from './news-source.ts';
 import type { NewsStore } from './news-store.ts';
 import { newsCacheTags } from './news-tags.ts';
+import { isPublic } from './news-visibility.ts';
 import { newsMediaPath, tagSlug } from './paths.ts';
 
 /**
@@ -36,6 +39,11 @@ export interface SyncOptions {
   store: NewsStore;
   /** The moment that decides what is published (scheduled items; see `isVisible`). */
   now?: Date;
+  /**
+   * Whether a publisher approved item `id` (`fa/<slug>`) in review with exactly this file text;
+   * by default the approvals file PORTAL_APPROVALS names (the publish pipeline's).
+   */
+  approved?: (id: string, text: string) => boolean;
 }
 
 /** One item's place. */
@@ -60,12 +68,35 @@ export interface NewsChange {
 }
 
 /**
- * Which checked items are on the site at `now`. The one place items are filtered after the
- * checks (drafts are already left out by `indexNews`): the publishing pipeline's visibility rule
- * for scheduled and withdrawn items (news-visibility.ts) belongs here.
+ * Whether an item is on the site at `now`: the publishing rule (news-visibility.ts) — drafts,
+ * items in review without a publisher's approval of this very text, scheduled items before their
+ * moment and withdrawn items are not. The one place the store decides what is public; the
+ * publish pipeline's plan (server/publish/plan.ts) applies the same rule.
  */
-export function isVisible(_item: NewsItem<NewsSource>, _now: Date): boolean {
-  return true;
+export function isVisible(
+  item: NewsItem<NewsSource>,
+  now: Date,
+  approved: (id: string, text: string) => boolean,
+  contentDir: string,
+): boolean {
+  const { data, id, filePath } = item.entry;
+  const inReview = data.status === 'review';
+  return isPublic(
+    {
+      ...data,
+      // The approval pins the file's bytes: read them only for the (few) items in review.
+      approved: inReview && approved(id, readFileSync(join(dirname(contentDir), filePath), 'utf8')),
+    },
+    now,
+  );
+}
+
+/** The moment a build publishes for: PORTAL_PUBLISH_NOW (the publish pipeline's round), or now. */
+export function publishNow(env: NodeJS.ProcessEnv = process.env): Date {
+  const given = env.PORTAL_PUBLISH_NOW;
+  const now = given ? new Date(given) : new Date();
+  if (Number.isNaN(now.getTime())) throw new Error(`PORTAL_PUBLISH_NOW is not a date: ${given}`);
+  return now;
 }
 
 let renderer: ReturnType<typeof createSatteriMarkdownProcessor> | undefined;
@@ -176,13 +207,16 @@ function listsOf(entry: { data: { tags: string[]; province?: string | undefined 
 export async function syncNews({
   contentDir,
   store,
-  now = new Date(),
+  now = publishNow(),
+  approved = approvalCheck(readApprovals(process.env.PORTAL_APPROVALS)),
 }: SyncOptions): Promise<NewsChange> {
   // Checked as the collection was: each file alone, then across files (throws naming them all).
   // Files unchanged since the last sync (same size and time) are not read again.
   const read = new Map<string, { stamp: string; source: string }>();
   const index = indexNews(readNewsSources(contentDir, store.readFiles(), read));
-  const wanted = [...index.items.fa, ...index.items.en].filter((item) => isVisible(item, now));
+  const wanted = [...index.items.fa, ...index.items.en].filter((item) =>
+    isVisible(item, now, approved, contentDir),
+  );
   const stored = store.hashes();
   const change: NewsChange = {
     added: [],

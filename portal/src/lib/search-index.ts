@@ -1,7 +1,8 @@
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { renameSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { type Lexicon, listedLexicon, TextLexicon } from '@behzisti/core/search';
+import { besideBuild } from './build-output.ts';
 import { type ExtractedPage, extractPage } from './search-extract.ts';
 import { COLUMNS, type SearchRecord, searchRecord } from './search-record.ts';
 
@@ -246,15 +247,5 @@ export const SEARCH_DB_FILE = 'search.sqlite';
  */
 export function searchIndexPath(from: string, env = process.env): string {
   const named = env[SEARCH_DB_ENV]?.trim();
-  if (named) return resolve(named);
-  let dir = dirname(from);
-  for (let depth = 0; depth < 6; depth++) {
-    if (basename(dir) === 'server' && existsSync(join(dir, 'entry.mjs'))) {
-      return join(dirname(dir), SEARCH_DB_FILE);
-    }
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  return resolve(env.PORTAL_DIST ?? 'dist', SEARCH_DB_FILE);
+  return named ? resolve(named) : besideBuild(from, SEARCH_DB_FILE, env);
 }
