@@ -26,16 +26,22 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Renders the news pages of the build in `distDir`; returns how many, or 0 for a static build. */
-export async function renderNewsPages(distDir: string): Promise<number> {
-  const out = join(distDir, 'news-pages');
-  rmSync(out, { recursive: true, force: true });
-  if (existsSync(join(distDir, 'client/news/index.html'))) return 0;
+/**
+ * Runs `use` with the build in `distDir` served by its own server on a free loopback port (its
+ * feedback store in a throwaway folder): the news pages are rendered on demand, so this is how a
+ * script gets their HTML.
+ */
+export async function withBuiltServer<T>(
+  distDir: string,
+  use: (base: string) => Promise<T>,
+): Promise<T> {
   const port = await freePort();
   const data = mkdtempSync(join(tmpdir(), 'bz-render-news-'));
+  // This build, not the publish pipeline's live release (PORTAL_RELEASES would choose that).
+  const { PORTAL_RELEASES: _releases, ...inherited } = process.env;
   const child = spawn(process.execPath, [join(portalDir, 'server.ts')], {
     env: {
-      ...process.env,
+      ...inherited,
       HOST: '127.0.0.1',
       PORT: String(port),
       PORTAL_DIST: distDir,
@@ -58,6 +64,19 @@ export async function renderNewsPages(distDir: string): Promise<number> {
       if (attempt > 600) throw new Error('render-news: the server did not start');
       await new Promise((done) => setTimeout(done, 100));
     }
+    return await use(base);
+  } finally {
+    child.kill();
+    rmSync(data, { recursive: true, force: true });
+  }
+}
+
+/** Renders the news pages of the build in `distDir`; returns how many, or 0 for a static build. */
+export async function renderNewsPages(distDir: string): Promise<number> {
+  const out = join(distDir, 'news-pages');
+  rmSync(out, { recursive: true, force: true });
+  if (existsSync(join(distDir, 'client/news/index.html'))) return 0;
+  return withBuiltServer(distDir, async (base) => {
     const sitemap = await fetch(`${base}/sitemap-news.xml`);
     if (!sitemap.ok) throw new Error(`render-news: /sitemap-news.xml answered ${sitemap.status}`);
     // Articles only: list pages carry no data-pagefind-body (they are not search results).
@@ -72,10 +91,7 @@ export async function renderNewsPages(distDir: string): Promise<number> {
       writeFileSync(file, await response.text());
     }
     return paths.length;
-  } finally {
-    child.kill();
-    rmSync(data, { recursive: true, force: true });
-  }
+  });
 }
 
 if (import.meta.main) {

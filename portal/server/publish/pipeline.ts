@@ -6,6 +6,7 @@ import { approvalCheck, readApprovals } from '../../src/lib/news-approvals.ts';
 import { GONE_FILE } from '../gone.ts';
 import { newReleaseId, pruneReleases, readPointer, switchTo } from '../releases.ts';
 import { APPROVALS_FILE } from './approvals-route.ts';
+import { isNewsOnly, publishNewsOnly } from './news-only.ts';
 import { type NewsPlan, planNews } from './plan.ts';
 import {
   explainBuildFailure,
@@ -219,7 +220,7 @@ async function round(options: PublishOptions, memory: RoundMemory): Promise<Roun
   const id = newReleaseId(source.commit, now);
   writeStatus(root, { ...base, ...planned, state: 'building' });
   log('publish-build', { release: id, changed: changed.length });
-  const built = await rebuild(options, id, now, changed);
+  const built = await rebuild(options, id, now, changed, plan.gone);
   const dir = join(root, id);
   if (built.ok && built.storeOnly) {
     writeStatus(root, { ...base, ...planned });
@@ -254,20 +255,27 @@ async function round(options: PublishOptions, memory: RoundMemory): Promise<Roun
 }
 
 /**
- * Makes release `id`. THE place where a news-only change will skip the full build: once the news
- * store (src/lib/news-store.ts, on-demand news routes) is merged, when every changed path is
- * under `news/`, call `syncNews({ contentDir, store, now })` here, purge the routes it returns
- * from the route cache, and return without building (the live release stays; no switch is
- * needed): `return { ok: true, output: '', storeOnly: true }`. A withdrawn item still needs
- * its address in the live release's gone.json (or the store answers 410 itself). Until then
- * every change rebuilds the whole site.
+ * Makes release `id`, or publishes a news-only change into the live release's news store without
+ * a build (news-only.ts: store, purge on every server, search), when the server renders the news
+ * on demand and no address was newly withdrawn. Anything else rebuilds the whole site.
  */
 async function rebuild(
   options: PublishOptions,
   id: string,
   now: Date,
-  _changed: readonly string[],
+  changed: readonly string[],
+  gone: readonly string[],
 ): Promise<BuildResult> {
+  const live = readPointer(options.releasesDir);
+  const liveDir = live ? join(options.releasesDir, live.id) : undefined;
+  if (options.build === undefined && isNewsOnly(changed, liveDir, gone)) {
+    return publishNewsOnly({
+      newsDir: options.newsDir,
+      liveDir,
+      now,
+      approved: approvalCheck(readApprovals(join(options.releasesDir, APPROVALS_FILE))),
+    });
+  }
   const build = options.build ?? buildPortal(options.portalDir);
   const cache = relative(options.portalDir, join(options.releasesDir, '.cache'));
   return build({

@@ -15,6 +15,8 @@ export async function publishNews(options: {
   contentDir: string;
   store: NewsStore;
   now?: Date;
+  /** Approvals of items in review (syncNews's option; default: the PORTAL_APPROVALS file). */
+  approved?: (id: string, text: string) => boolean;
   /** PostgreSQL URL of the instances' purge channel; default from the environment. */
   databaseUrl?: string | undefined;
 }): Promise<NewsChange & { broadcast: boolean }> {
