@@ -18,6 +18,9 @@ describe('a round publishes to the news store alone', () => {
     expect(isNewsOnly(['news/fa/a.md', 'news/images/p.svg'], live, ['/news/old/'])).toBe(true);
     // No file changed, the plan did: a scheduled moment came, or an approval was given.
     expect(isNewsOnly([], live, ['/news/old/'])).toBe(true);
+    // A news folder kept outside the content folder is named by its own folder.
+    expect(isNewsOnly(['office-news/fa/a.md'], live, ['/news/old/'], 'office-news/')).toBe(true);
+    expect(isNewsOnly(['office-news/fa/a.md'], live, ['/news/old/'])).toBe(false);
   });
 
   it('never for other content, a new withdrawal, no live release or a static build', () => {

@@ -27,9 +27,11 @@ export function isNewsOnly(
   changed: readonly string[],
   liveDir: string | undefined,
   gone: readonly string[],
+  /** How the round names the news folder's files (`news/` in the checkout's content folder). */
+  newsPrefix = 'news/',
 ): liveDir is string {
   if (!liveDir) return false;
-  if (!changed.every((path) => path.startsWith('news/'))) return false;
+  if (!changed.every((path) => path.startsWith(newsPrefix))) return false;
   // Server-mode releases only (a static build, PORTAL_NEWS=static, has its news as files).
   if (!existsSync(join(liveDir, NEWS_DB_FILE))) return false;
   // A withdrawn address answers 410 from the release's gone.json, read when it goes live: a

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { approvalCheck, readApprovals } from '../../src/lib/news-approvals.ts';
 import { GONE_FILE } from '../gone.ts';
 import { newReleaseId, pruneReleases, readPointer, switchTo } from '../releases.ts';
@@ -268,7 +268,14 @@ async function rebuild(
 ): Promise<BuildResult> {
   const live = readPointer(options.releasesDir);
   const liveDir = live ? join(options.releasesDir, live.id) : undefined;
-  if (options.build === undefined && isNewsOnly(changed, liveDir, gone)) {
+  // The round names files relative to the content folder, or a news folder kept elsewhere
+  // relative to its parent (stampFiles above).
+  const newsPrefix = `${
+    options.newsDir.startsWith(options.contentDir)
+      ? relative(options.contentDir, options.newsDir)
+      : basename(options.newsDir)
+  }/`;
+  if (options.build === undefined && isNewsOnly(changed, liveDir, gone, newsPrefix)) {
     return publishNewsOnly({
       newsDir: options.newsDir,
       liveDir,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { dirname, extname, join, resolve, sep } from 'node:path';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { type NewsItem as NewsFrontMatter, NewsItemSchema } from '@behzisti/core/schemas';
 import type { NewsEntryLike } from './news.ts';
@@ -60,9 +60,9 @@ export function readNewsSource(
   pictureHashes = new Map<string, string>(),
 ): NewsSource {
   const file = join(contentDir, path);
-  const shown = `${relative(dirname(resolve(contentDir)), file)
-    .split(sep)
-    .join('/')}`;
+  // As the office knows it (the editor's folder), wherever the checkout puts the news folder:
+  // messages and the publish status name `news/fa/<file>.md`.
+  const shown = `news/${path.split(sep).join('/')}`;
   const source = readFileSync(file, 'utf8');
   let frontmatter: Record<string, unknown>;
   let body: string;
