@@ -11,6 +11,10 @@ import { NewsStore } from '../src/lib/news-store.ts';
 import { type PortalServer, startPortalServer } from './server.setup.ts';
 import { distDir } from './site.ts';
 
+// The test item is dated 1410-01-01 (2031), so that it is the newest on every list; the
+// publishing rule (news-visibility.ts) would hold it until then, so publishing happens "after" it.
+const AFTER_THE_ITEM = new Date('2031-06-01T00:00:00Z');
+
 // Publishing without a rebuild, on two built portal servers (two processes, as behind a load
 // balancer) that share one news store and one PostgreSQL purge channel: an item published with
 // the publishing command's function (`publishNews`: store write + NOTIFY of the changed pages'
@@ -38,7 +42,7 @@ beforeAll(async () => {
   cpSync(contentSource, contentDir, { recursive: true });
   const storePath = join(dir, 'news.sqlite');
   store = new NewsStore(storePath);
-  await publishNews({ contentDir, store, databaseUrl: pg.url });
+  await publishNews({ contentDir, store, databaseUrl: pg.url, now: AFTER_THE_ITEM });
   const env = { PORTAL_NEWS_DB: storePath, PORTAL_CACHE_DATABASE_URL: pg.url };
   servers.push(await startPortalServer(distDir, env));
   servers.push(await startPortalServer(distDir, env));
@@ -120,7 +124,12 @@ describe('a news item published on two servers without a rebuild', () => {
 
     writeItem();
     const started = performance.now();
-    const change = await publishNews({ contentDir, store, databaseUrl: pg.url });
+    const change = await publishNews({
+      contentDir,
+      store,
+      databaseUrl: pg.url,
+      now: AFTER_THE_ITEM,
+    });
     expect(change.added).toEqual([{ locale: 'fa', slug }]);
     expect(change.broadcast).toBe(true);
     expect(change.cacheTags).toEqual(
@@ -136,7 +145,12 @@ describe('a news item published on two servers without a rebuild', () => {
     console.log(`publish to live on both servers: ${Math.round(performance.now() - started)} ms`);
 
     unlinkSync(join(contentDir, 'fa', `${slug}.md`));
-    const withdrawn = await publishNews({ contentDir, store, databaseUrl: pg.url });
+    const withdrawn = await publishNews({
+      contentDir,
+      store,
+      databaseUrl: pg.url,
+      now: AFTER_THE_ITEM,
+    });
     expect(withdrawn.removed).toEqual([{ locale: 'fa', slug }]);
     expect(await everywhere(false)).toEqual([]);
     for (const server of servers) expect((await get(server, `/news/${slug}/`)).status).toBe(404);
@@ -151,7 +165,7 @@ describe('a news item published on two servers without a rebuild', () => {
       expect((await get(server, other)).headers.get('x-astro-cache')).toBe('HIT');
     }
     writeItem();
-    await publishNews({ contentDir, store, databaseUrl: pg.url });
+    await publishNews({ contentDir, store, databaseUrl: pg.url, now: AFTER_THE_ITEM });
     expect(await everywhere(true)).toEqual([]);
     for (const server of servers) {
       expect((await get(server, other)).headers.get('x-astro-cache')).toBe('HIT');

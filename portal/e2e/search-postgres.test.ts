@@ -6,7 +6,7 @@ import {
   preparePostgres,
   type TestPostgres,
 } from '../../packages/feedback-service/test/postgres.ts';
-import { extractPages, lexicons } from '../scripts/index-search.ts';
+import { builtPages, lexicons } from '../scripts/index-search.ts';
 import type { SearchAnswer } from '../src/lib/search-api.ts';
 import { openPostgresSearch } from '../src/lib/search-postgres.ts';
 import { searchRecord } from '../src/lib/search-record.ts';
@@ -25,7 +25,7 @@ let server: PortalServer | undefined;
 beforeAll(async () => {
   pg = await preparePostgres();
   if (!pg.url) return;
-  const pages = extractPages(clientDir);
+  const pages = builtPages(clientDir);
   const byLanguage = lexicons(pages);
   const search = await openPostgresSearch(pg.url);
   try {

@@ -192,6 +192,15 @@ export async function writeSearchIndex(
 }
 
 /**
+ * Every page to index: the built site's, and in a server build the news pages rendered on demand,
+ * which scripts/render-news.ts saved beside the site.
+ */
+export function builtPages(clientDir: string): ExtractedPage[] {
+  const newsPages = join(clientDir, '..', 'news-pages');
+  return [...extractPages(clientDir), ...(existsSync(newsPages) ? extractPages(newsPages) : [])];
+}
+
+/**
  * Both indexes from one extraction and one lexicon per language: Pagefind's files under
  * <clientDir>/pagefind/ (static deployments) and, when `sqlitePath` is given, the SQLite FTS5
  * file that `/api/search` reads (src/lib/search-index.ts).
@@ -203,12 +212,7 @@ export async function indexSearch(
   if (!existsSync(join(clientDir, 'index.html'))) {
     throw new Error(`index-search: no built site in ${clientDir}; run \`astro build\` first`);
   }
-  // A server build renders the news on demand: scripts/render-news.ts saved them beside the site.
-  const newsPages = join(clientDir, '..', 'news-pages');
-  const pages = [
-    ...extractPages(clientDir),
-    ...(existsSync(newsPages) ? extractPages(newsPages) : []),
-  ];
+  const pages = builtPages(clientDir);
   if (pages.length === 0) {
     throw new Error('index-search: no page has data-pagefind-body; nothing to search');
   }
