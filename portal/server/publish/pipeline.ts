@@ -224,7 +224,7 @@ async function round(options: PublishOptions, memory: RoundMemory): Promise<Roun
   const dir = join(root, id);
   if (built.ok && built.storeOnly) {
     writeStatus(root, { ...base, ...planned });
-    log('publish-synced', { changed: changed.length });
+    log('publish-synced', { changed: changed.length, output: built.output });
     return { outcome: 'synced', plan, changed };
   }
   if (!built.ok || !existsSync(join(dir, 'server/entry.mjs'))) {
