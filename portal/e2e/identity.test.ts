@@ -22,6 +22,9 @@ afterAll(async () => {
 
 type Scheme = 'light' | 'dark';
 
+/** Each test ends with `await done(page)`: its context goes with it, awaited before the next. */
+const done = (page: Page) => page.context().close();
+
 async function open(path: string, scheme: Scheme): Promise<Page> {
   // A context per page: axe needs one it can open its helper pages in.
   const context = await browser.newContext({
@@ -29,7 +32,6 @@ async function open(path: string, scheme: Scheme): Promise<Page> {
     viewport: { width: 1280, height: 900 },
   });
   const page = await context.newPage();
-  page.on('close', () => void context.close());
   const response = await page.goto(baseUrl + path, { waitUntil: 'load' });
   expect(response?.status()).toBe(200);
   return page;
@@ -122,7 +124,7 @@ describe.each(['light', 'dark'] as const)('the %s palette', (scheme) => {
     // The dark palette is really applied in dark mode (and the light one otherwise).
     const canvasIsDark = contrastRatio(colours.canvas as string, '#000000') < 4.5;
     expect(canvasIsDark).toBe(scheme === 'dark');
-    await page.close();
+    await done(page);
   });
 
   // Elements as drawn: text, links, buttons, the header search and the notices.
@@ -147,7 +149,7 @@ describe.each(['light', 'dark'] as const)('the %s palette', (scheme) => {
       { selector, property: 'background-color' },
     ]);
     expect(contrastRatio(fg as string, bg as string)).toBeGreaterThanOrEqual(4.5);
-    await page.close();
+    await done(page);
   });
 });
 
@@ -172,7 +174,7 @@ describe.each(['light', 'dark'] as const)('axe colour contrast, %s', (scheme) =>
         v.nodes.map((node) => `${node.target}: ${node.failureSummary}`),
       ),
     ).toEqual([]);
-    await page.close();
+    await done(page);
   });
 });
 
