@@ -22,6 +22,8 @@ const failureDir = join(tmpdir(), 'bz-visual');
 const update = process.env.UPDATE_SCREENSHOTS === '1';
 /** Pixels that may differ (after anti-aliasing is discounted) before a picture counts as changed. */
 const tolerance = 0.0001;
+/** The moment every page is pictured at (the browser's clock; the server's is its own). */
+const pictured = new Date('2026-12-05T10:30:00+03:30');
 
 let browser: Browser;
 beforeAll(async () => {
@@ -34,6 +36,9 @@ afterAll(async () => {
 /** The page, settled: widgets upgraded and their first data in, fonts loaded. */
 async function settled(path: string, width: number, height = 800): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height }, colorScheme: 'light' });
+  // The locator's rows say whether a base is open now, which changes their height with the
+  // hour and the weekday: pictured at one moment (a Saturday morning in Tehran), timers still run.
+  await page.clock.setFixedTime(pictured);
   const first = await page.goto(baseUrl + encodeURI(path), { waitUntil: 'networkidle' });
   expect([200, 404]).toContain(first?.status());
   // The fonts are `font-display: optional` (src/styles/fonts.css): a first visit may be drawn in
