@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, watch } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { sharedBrowser, watch } from './browser.ts';
 
 // A reader comments on a news article through the portal's own feedback API; nothing shows
 // until staff approve it (signed in through POST /api/staff/session, as the inbox does); then
@@ -10,14 +10,7 @@ const baseUrl = inject('baseUrl');
 const staff = inject('staff');
 const article = 'en/hesseh-service-base';
 const articleUrl = `${baseUrl}/en/news/hesseh-service-base/`;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /** Signs staff in; returns the session cookie (`bz_staff=…`). */
 async function staffSession(): Promise<string> {

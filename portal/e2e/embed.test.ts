@@ -1,31 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, watch } from './browser.ts';
+import { openPage, sharedBrowser, sharedContext, type watch } from './browser.ts';
 
 // "Embed on your site": a webmaster chooses a widget and its options, sees the real widget
 // change, and copies a snippet that says exactly what the preview shows, in fa and en, with
 // the keyboard, at 320 px, and without JavaScript (ready-made snippets).
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  context = await browser.newContext();
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-});
-
-async function open(path: string, target: BrowserContext = context) {
-  const page = await target.newPage();
-  const seen = watch(page, baseUrl);
-  await page.goto(baseUrl + path);
-  return { page, seen };
-}
+const browser = sharedBrowser();
+const context = sharedContext(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
 
 const snippetText = (page: Page) => page.locator('[data-embed-snippet]').textContent();
 const previewed = (page: Page) => page.locator('[data-embed-preview] > *');
@@ -53,7 +36,7 @@ describe('embed page (fa)', () => {
   let seen: ReturnType<typeof watch>;
 
   beforeAll(async () => {
-    ({ page, seen } = await open('/embed/'));
+    ({ page, seen } = await openPage(context, '/embed/'));
     await page.locator('[data-embed]').waitFor();
     await upgraded(page);
   });
@@ -163,7 +146,7 @@ describe('embed page (fa)', () => {
 
 describe('embed page (en)', () => {
   it('builds an English snippet, passes axe and fits 320 px', async () => {
-    const { page, seen } = await open('/en/embed/');
+    const { page, seen } = await openPage(context, '/en/embed/');
     await page.setViewportSize({ width: 320, height: 800 });
     await page.locator('[data-embed]').waitFor();
     await upgraded(page);

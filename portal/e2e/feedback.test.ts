@@ -1,18 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, watch } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { sharedBrowser, watch } from './browser.ts';
 
 // A citizen sends a complaint through the portal's own feedback API (SQLite in a temp file,
 // see server.setup.ts), gets a tracking code, and looks it up on the same page.
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe('feedback page', () => {
   it('shows one quick exit for the page’s two forms', async () => {

@@ -7,9 +7,8 @@ import { HSDS_ANNOTATION_KEYWORDS, type OpenDataIndex } from '@behzisti/core/ope
 import type { ServiceBase } from '@behzisti/core/schemas';
 import { Ajv, type AnySchemaObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, watch } from './browser.ts';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { sharedBrowser, sharedContext, watch } from './browser.ts';
 import { clientDir } from './site.ts';
 
 // The open-data downloads as a consumer gets them from the running server: the HSDS JSON
@@ -19,17 +18,8 @@ import { clientDir } from './site.ts';
 
 const baseUrl = inject('baseUrl');
 const folder = `${baseUrl}/data/open/`;
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  context = await browser.newContext();
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-});
+const browser = sharedBrowser();
+const context = sharedContext(browser);
 
 async function download(path: string): Promise<{ bytes: Uint8Array; type: string }> {
   const response = await fetch(folder + path);

@@ -1,24 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, recordCspViolations, watch } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { recordCspViolations, sharedBrowser, sharedContext, watch } from './browser.ts';
 import { sitemapPaths } from './site.ts';
 
 // Every page the sitemap lists, in fa and en: loads cleanly under the server's
 // Content-Security-Policy with no violation, asks nothing of third parties, and passes axe. New page types are covered as soon as they are in the sitemap.
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  context = await browser.newContext();
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-});
+const context = sharedContext(sharedBrowser());
 
 // Pages run a few at a time (vitest's maxConcurrency, 5): axe dominates and pages are independent.
 describe('every page in the sitemap', () => {

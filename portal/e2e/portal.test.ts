@@ -1,17 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, watch } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { sharedBrowser, watch } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const pages = [
   { path: '/', lang: 'fa', dir: 'rtl', heading: 'خدمات بهزیستی نزدیک شما', digits: '۱۲۳' },

@@ -1,20 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { sharedBrowser } from './browser.ts';
 import { evaluateSearch, loadQueries } from './search-eval.ts';
 
 // The site search's floor: the evaluation set (search-queries.json, written by hand from the
 // portal's content and typed the ways people type) through the real search page in Chromium,
 // once with the server's search (/api/search, SQLite FTS5) and once with Pagefind.
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe('search evaluation set', () => {
   it('has at least 80 Persian queries of every kind the issue names, each with pages to find', () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, watch } from './browser.ts';
+import { sharedBrowser, watch } from './browser.ts';
 import { startPortalServer } from './server.setup.ts';
 import { clientDir, distDir, inlineScriptProblems } from './site.ts';
 
@@ -13,14 +13,7 @@ import { clientDir, distDir, inlineScriptProblems } from './site.ts';
 
 const baseUrl = inject('baseUrl');
 const staff = inject('staff');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /** Today in Tehran as YYYY-MM-DD (what the "from" filter takes in English). */
 const tehranToday = () =>
