@@ -1,14 +1,13 @@
 import { queryTerms } from '@behzisti/core/search';
 import postgres from 'postgres';
 import {
-  MAX_TERMS,
   PAGE_SIZE,
   type SearchAnswer,
   type SearchLanguage,
   type SearchParams,
 } from './search-api.ts';
-import { hit, PHRASE_SLACK, TITLE_BOOST, termTokens } from './search-query.ts';
-import { exactTerms, SERVICE_BOOST } from './search-rank.ts';
+import { hit, PHRASE_SLACK, queryTokens, TITLE_BOOST, termTokens } from './search-query.ts';
+import { SERVICE_BOOST } from './search-rank.ts';
 import type { SearchRecord } from './search-record.ts';
 
 /**
@@ -89,14 +88,7 @@ export interface TsQueries {
 
 /** The tsquery texts for a query ('' when nothing is searchable). */
 export function tsQueries(raw: string): TsQueries {
-  const terms = queryTerms(raw)
-    .map(termTokens)
-    .filter((tokens) => tokens.length > 0)
-    .slice(0, MAX_TERMS);
-  const exactTokens = exactTerms(raw)
-    .map(termTokens)
-    .filter((tokens) => tokens.length > 0)
-    .slice(0, MAX_TERMS);
+  const { terms, exact: exactTokens, marks } = queryTokens(raw);
   const all = terms.map((tokens) => `(${operand(tokens)})`).join(' & ');
   const pairs = terms.slice(1).map((tokens, i) => {
     const before = `(${operand(terms[i] ?? [])})`;
@@ -110,7 +102,7 @@ export function tsQueries(raw: string): TsQueries {
     phrase: pairs.join(' & '),
     exact: exact === all ? '' : exact,
     title: terms.map((tokens) => `(${operand(tokens, 'A')})`).join(' & '),
-    marks: [...new Set([...terms.flat(), ...exactTokens.flat()])],
+    marks,
   };
 }
 
