@@ -7,24 +7,29 @@ import { createFeedbackHandler, type FeedbackHandler } from '../src/handler.ts';
 import { hashSecret } from '../src/secret-hash.ts';
 import { openSqliteStore } from '../src/store/sqlite.ts';
 import type { FeedbackStore } from '../src/store/types.ts';
-import { postgresEngine, sqliteEngine } from './engines.ts';
-import { account, BASE, post, STAFF_TOKEN, STAFF_TOKEN_HASH, validBody } from './helpers.ts';
-import { preparePostgres } from './postgres.ts';
+import { realEngines } from './engines.ts';
+import {
+  account,
+  BASE,
+  cookieOf,
+  MARYAM,
+  ORIGIN,
+  post,
+  REZA,
+  SESSION,
+  STAFF_TOKEN,
+  STAFF_TOKEN_HASH,
+  validBody,
+} from './helpers.ts';
 
 // Comments, staff sessions and the audit log through the API, against both real engines.
 
-const pg = await preparePostgres();
-afterAll(() => pg.teardown());
-const engines = [sqliteEngine(), postgresEngine(pg.url)];
+const engines = await realEngines();
 
-const ORIGIN = 'http://feedback.test';
 const COMMENTS = `${ORIGIN}/api/comments`;
-const SESSION = `${ORIGIN}/api/staff/session`;
 const AUDIT = `${ORIGIN}/api/staff/audit`;
 const ARTICLE = 'fa/hesseh-service-base';
 const OTHER_ARTICLE = 'en/hesseh-service-base';
-const MARYAM = { name: 'maryam', secret: 'maryam-secret-0123456789' };
-const REZA = { name: 'reza', secret: 'reza-secret-0123456789ab' };
 /** The accounts as configured: names and hashes of the secrets. */
 const ACCOUNTS = [await account(MARYAM), await account(REZA)];
 
@@ -55,12 +60,6 @@ async function errorCode(response: Response): Promise<string> {
   expect(body.error.message.fa.length).toBeGreaterThan(0);
   expect(body.error.message.en.length).toBeGreaterThan(0);
   return body.error.code;
-}
-
-/** The cookie's `name=value` from a Set-Cookie header. */
-function cookieOf(response: Response): string {
-  const header = response.headers.get('set-cookie') ?? '';
-  return header.split(';')[0] ?? '';
 }
 
 function signInRequest(

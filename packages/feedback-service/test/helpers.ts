@@ -1,3 +1,4 @@
+import type { ErrorBody } from '../src/errors.ts';
 import { createFeedbackHandler, type FeedbackHandlerOptions } from '../src/handler.ts';
 import { hashSecret, type ScryptCost } from '../src/secret-hash.ts';
 import type { StaffAccount } from '../src/staff-accounts.ts';
@@ -6,7 +7,10 @@ import type { FeedbackStore } from '../src/store/types.ts';
 
 // Shared fixtures for the handler tests.
 
-export const BASE = 'http://feedback.test/api/feedback';
+export const ORIGIN = 'http://feedback.test';
+export const BASE = `${ORIGIN}/api/feedback`;
+/** Where staff sign in (POST) and out (DELETE). */
+export const SESSION = `${ORIGIN}/api/staff/session`;
 export const STAFF_TOKEN = 'staff-token-for-tests-0123456789';
 
 /**
@@ -32,6 +36,20 @@ export async function account(
   };
 }
 
+/** Two staff members' sign-in details (their accounts: `account(MARYAM)`). */
+export const MARYAM = { name: 'maryam', secret: 'maryam-secret-0123456789' };
+export const REZA = { name: 'reza', secret: 'reza-secret-0123456789ab' };
+
+/** The typed code of an error answer. */
+export async function errorCode(response: Response): Promise<string> {
+  return ((await response.json()) as ErrorBody).error.code;
+}
+
+/** The cookie's `name=value` from a Set-Cookie header. */
+export function cookieOf(response: Response): string {
+  return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+
 /** A valid submission body; override fields as needed. */
 export function validBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -52,6 +70,16 @@ export function post(body: unknown, headers: Record<string, string> = {}, url = 
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body),
   });
+}
+
+/** A JSON POST whose body arrives as `body` streams it (no Content-Length). */
+export function streamedPost(url: string, body: ReadableStream<Uint8Array>): Request {
+  return new Request(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    duplex: 'half',
+  } as RequestInit);
 }
 
 export function staffHeaders(token = STAFF_TOKEN): Record<string, string> {
