@@ -6,7 +6,14 @@ import {
   type SearchLanguage,
   type SearchParams,
 } from './search-api.ts';
-import { hit, PHRASE_SLACK, queryTokens, TITLE_BOOST, termTokens } from './search-query.ts';
+import {
+  answerFor,
+  hit,
+  PHRASE_SLACK,
+  queryTokens,
+  TITLE_BOOST,
+  termTokens,
+} from './search-query.ts';
 import { SERVICE_BOOST } from './search-rank.ts';
 import type { SearchRecord } from './search-record.ts';
 
@@ -163,16 +170,8 @@ export async function openPostgresSearch(url: string): Promise<PostgresSearch> {
 
     async search(params) {
       const query = tsQueries(params.q);
-      const filtered = params.type !== '' || params.province !== '';
-      const answer: SearchAnswer = {
-        query: params.q,
-        lang: params.lang,
-        page: params.page,
-        pageSize: PAGE_SIZE,
-        total: 0,
-        results: [],
-      };
-      if (query.all === '' && !filtered) return answer;
+      const { answer, empty } = answerFor(params, query.all);
+      if (empty) return answer;
       const cfg = config(params.lang);
       const offset = (params.page - 1) * PAGE_SIZE;
       const filters = sql`p.language = ${params.lang}

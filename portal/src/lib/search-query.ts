@@ -159,10 +159,15 @@ export const TITLE_BOOST = 3;
 
 const BM25 = `bm25(pages_fts, ${COLUMNS.map((column) => COLUMN_WEIGHTS[column]).join(', ')})`;
 
-/** Runs a checked query (search-api.ts parseSearchParams) and returns one page of results. */
-export function searchIndex(db: DatabaseSync, params: SearchParams): SearchAnswer {
-  const query = ftsQuery(params.q);
-  const filtered = params.type !== '' || params.province !== '';
+/**
+ * The answer to `params` before any row is read (shared with search-postgres.ts), and whether
+ * there is anything to look for: nothing searchable and no filter lists nothing (the page asks
+ * for a word).
+ */
+export function answerFor(
+  params: SearchParams,
+  all: string,
+): { answer: SearchAnswer; empty: boolean } {
   const answer: SearchAnswer = {
     query: params.q,
     lang: params.lang,
@@ -171,8 +176,14 @@ export function searchIndex(db: DatabaseSync, params: SearchParams): SearchAnswe
     total: 0,
     results: [],
   };
-  // Nothing searchable and no filter: nothing to list (the page asks for a word).
-  if (query.all === '' && !filtered) return answer;
+  return { answer, empty: all === '' && params.type === '' && params.province === '' };
+}
+
+/** Runs a checked query (search-api.ts parseSearchParams) and returns one page of results. */
+export function searchIndex(db: DatabaseSync, params: SearchParams): SearchAnswer {
+  const query = ftsQuery(params.q);
+  const { answer, empty } = answerFor(params, query.all);
+  if (empty) return answer;
   // The filters, as tokens of the facets column (search-record.ts facetToken).
   const facets = [
     facetToken('lang', params.lang),
