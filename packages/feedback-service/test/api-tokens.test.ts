@@ -3,17 +3,8 @@ import { createFeedbackHandler, type FeedbackHandler } from '../src/handler.ts';
 import type { StaffAccount } from '../src/staff-auth.ts';
 import type { FeedbackStore } from '../src/store/types.ts';
 import { realEngines } from './engines.ts';
-import {
-  account,
-  BASE,
-  errorCode,
-  MARYAM,
-  ORIGIN,
-  post,
-  REZA,
-  SESSION,
-  validBody,
-} from './helpers.ts';
+import { account, BASE, post, validBody } from './helpers.ts';
+import { errorCode, MARYAM, ORIGIN, REZA, SESSION } from './staff-fixtures.ts';
 
 // Scoped, expiring API tokens for scripts, against both real engines: made by a signed-in person,
 // shown once, stored only as a digest, limited to their scope, ended by expiry, revocation or

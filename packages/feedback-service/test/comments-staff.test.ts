@@ -8,19 +8,8 @@ import { hashSecret } from '../src/secret-hash.ts';
 import { openSqliteStore } from '../src/store/sqlite.ts';
 import type { FeedbackStore } from '../src/store/types.ts';
 import { realEngines } from './engines.ts';
-import {
-  account,
-  BASE,
-  cookieOf,
-  MARYAM,
-  ORIGIN,
-  post,
-  REZA,
-  SESSION,
-  STAFF_TOKEN,
-  STAFF_TOKEN_HASH,
-  validBody,
-} from './helpers.ts';
+import { account, BASE, post, STAFF_TOKEN, STAFF_TOKEN_HASH, validBody } from './helpers.ts';
+import { cookieOf, MARYAM, ORIGIN, REZA, SESSION } from './staff-fixtures.ts';
 
 // Comments, staff sessions and the audit log through the API, against both real engines.
 

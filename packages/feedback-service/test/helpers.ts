@@ -1,16 +1,13 @@
-import type { ErrorBody } from '../src/errors.ts';
 import { createFeedbackHandler, type FeedbackHandlerOptions } from '../src/handler.ts';
 import { hashSecret, type ScryptCost } from '../src/secret-hash.ts';
 import type { StaffAccount } from '../src/staff-accounts.ts';
 import { openSqliteStore } from '../src/store/sqlite.ts';
 import type { FeedbackStore } from '../src/store/types.ts';
+import { ORIGIN } from './staff-fixtures.ts';
 
 // Shared fixtures for the handler tests.
 
-export const ORIGIN = 'http://feedback.test';
 export const BASE = `${ORIGIN}/api/feedback`;
-/** Where staff sign in (POST) and out (DELETE). */
-export const SESSION = `${ORIGIN}/api/staff/session`;
 export const STAFF_TOKEN = 'staff-token-for-tests-0123456789';
 
 /**
@@ -34,20 +31,6 @@ export async function account(
     secretHash: await hashSecret(credentials.secret, TEST_COST),
     ...scope,
   };
-}
-
-/** Two staff members' sign-in details (their accounts: `account(MARYAM)`). */
-export const MARYAM = { name: 'maryam', secret: 'maryam-secret-0123456789' };
-export const REZA = { name: 'reza', secret: 'reza-secret-0123456789ab' };
-
-/** The typed code of an error answer. */
-export async function errorCode(response: Response): Promise<string> {
-  return ((await response.json()) as ErrorBody).error.code;
-}
-
-/** The cookie's `name=value` from a Set-Cookie header. */
-export function cookieOf(response: Response): string {
-  return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 }
 
 /** A valid submission body; override fields as needed. */

@@ -3,16 +3,8 @@ import { createFeedbackHandler, type FeedbackHandler } from '../src/handler.ts';
 import type { StaffAccount } from '../src/staff-accounts.ts';
 import type { FeedbackStore } from '../src/store/types.ts';
 import { realEngines } from './engines.ts';
-import {
-  account,
-  errorCode,
-  MARYAM,
-  ORIGIN,
-  post,
-  SESSION,
-  STAFF_TOKEN,
-  STAFF_TOKEN_HASH,
-} from './helpers.ts';
+import { account, post, STAFF_TOKEN, STAFF_TOKEN_HASH } from './helpers.ts';
+import { errorCode, MARYAM, ORIGIN, SESSION } from './staff-fixtures.ts';
 
 // A staff member changes their own secret, on both real engines: the current secret is checked
 // like a sign-in, the new one is stored hashed and overrides the configured hash, every other

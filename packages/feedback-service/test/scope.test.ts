@@ -5,7 +5,8 @@ import { hashSecret } from '../src/secret-hash.ts';
 import { parseStaffAccounts, type StaffAccount } from '../src/staff-accounts.ts';
 import type { FeedbackStore, RecordKind } from '../src/store/types.ts';
 import { realEngines } from './engines.ts';
-import { account, BASE, ORIGIN, post, validBody } from './helpers.ts';
+import { account, BASE, post, validBody } from './helpers.ts';
+import { ORIGIN } from './staff-fixtures.ts';
 
 // Roles and scope, walked as a table: every staff route (from the handler's own route table, so
 // a new route without a rule here fails) × every role × records of two provinces and of none, on

@@ -11,20 +11,8 @@ import { MAX_SESSIONS_PER_ACCOUNT } from '../src/sessions.ts';
 import type { StaffAccount } from '../src/staff-auth.ts';
 import type { AuditEntry, FeedbackStore } from '../src/store/types.ts';
 import { realEngines } from './engines.ts';
-import {
-  account,
-  BASE,
-  cookieOf,
-  errorCode,
-  MARYAM,
-  ORIGIN,
-  post,
-  REZA,
-  SESSION,
-  STAFF_TOKEN,
-  STAFF_TOKEN_HASH,
-  streamedPost,
-} from './helpers.ts';
+import { account, BASE, post, STAFF_TOKEN, STAFF_TOKEN_HASH, streamedPost } from './helpers.ts';
+import { cookieOf, errorCode, MARYAM, ORIGIN, REZA, SESSION } from './staff-fixtures.ts';
 
 // Sessions that end with their account, the per-account cap, "sign out everywhere", and the
 // sign-in limits held under parallel and slow requests, against both real engines.
