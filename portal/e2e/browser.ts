@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import {
   type Browser,
   type BrowserContext,
@@ -124,4 +125,17 @@ export async function recordCspViolations(page: Page): Promise<() => Promise<str
     page.evaluate(
       () => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [],
     );
+}
+
+/**
+ * axe's WCAG 2.2 AA checks on the page as it is now: one line per rule broken, with the
+ * elements that break it; none when the page passes.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return result.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(' ')})`,
+  );
 }

@@ -1,7 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openPage, sharedBrowser, sharedContext, type watch } from './browser.ts';
+import { axeViolations, openPage, sharedBrowser, sharedContext, type watch } from './browser.ts';
 
 // "Embed on your site": a webmaster chooses a widget and its options, sees the real widget
 // change, and copies a snippet that says exactly what the preview shows, in fa and en, with
@@ -22,13 +21,6 @@ async function upgraded(page: Page) {
         ?.shadowRoot?.querySelector('[part~="base"]'),
     ),
   );
-}
-
-async function axe(page: Page) {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
 }
 
 describe('embed page (fa)', () => {
@@ -138,7 +130,7 @@ describe('embed page (fa)', () => {
 
   it('passes axe with the preview shown, with no error and no third-party request', async () => {
     await upgraded(page);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     expect(seen.errors).toEqual([]);
     expect(seen.foreign).toEqual([]);
   });
@@ -165,7 +157,7 @@ describe('embed page (en)', () => {
       return main.scrollWidth - main.clientWidth;
     });
     expect(overflow).toBeLessThanOrEqual(0);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     expect(seen.errors).toEqual([]);
     await page.close();
   });

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { readRecords } from '@behzisti/core/data-files';
 import { validateServiceBases } from '@behzisti/core/locator';
 import { HSDS_ANNOTATION_KEYWORDS, type OpenDataIndex } from '@behzisti/core/open-data';
@@ -8,7 +7,7 @@ import type { ServiceBase } from '@behzisti/core/schemas';
 import { Ajv, type AnySchemaObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { sharedBrowser, sharedContext, watch } from './browser.ts';
+import { axeViolations, sharedBrowser, sharedContext, watch } from './browser.ts';
 import { clientDir } from './site.ts';
 
 // The open-data downloads as a consumer gets them from the running server: the HSDS JSON
@@ -183,10 +182,7 @@ describe('open-data page', () => {
         expect(hrefs).toContain(`/data/open/${entry.path}`);
         expect(hrefs).toContain(`/data/open/${entry.schema}`);
       }
-      const axe = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
-        .analyze();
-      expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       expect(seen.foreign).toEqual([]);
       expect(seen.errors).toEqual([]);
       await page.close();

@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, inject, it } from 'vitest';
-import { sharedBrowser, watch } from './browser.ts';
+import { axeViolations, sharedBrowser, watch } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const browser = sharedBrowser();
@@ -22,10 +21,7 @@ describe('portal pages', () => {
       expect(await page.textContent('h1')).toBe(expected.heading);
       const number = page.locator('bz-hotlines a[part~="number"]').first();
       await expect.poll(() => number.textContent()).toContain(expected.digits);
-      const axe = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
-        .analyze();
-      expect(axe.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       expect(seen.foreign).toEqual([]);
       expect(seen.errors).toEqual([]);
       await context.close();
