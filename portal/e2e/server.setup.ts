@@ -9,7 +9,8 @@ import type { TestProject } from 'vitest/node';
 
 import { distDir, onDemandDir } from './site.ts';
 
-function freePort(): Promise<number> {
+/** A port nothing listens on now (the test servers' and the proxies'). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
