@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFeedbackHandler, type FeedbackHandler } from '../src/handler.ts';
+import type { FeedbackHandler } from '../src/handler.ts';
 import type { StaffAccount } from '../src/staff-auth.ts';
 import type { FeedbackStore } from '../src/store/types.ts';
 import { realEngines } from './engines.ts';
 import { account, BASE, post, validBody } from './helpers.ts';
-import { errorCode, MARYAM, ORIGIN, REZA, SESSION } from './staff-fixtures.ts';
+import { errorCode, MARYAM, ORIGIN, REZA, SESSION, strictHandler } from './staff-fixtures.ts';
 
 // Scoped, expiring API tokens for scripts, against both real engines: made by a signed-in person,
 // shown once, stored only as a digest, limited to their scope, ended by expiry, revocation or
@@ -32,15 +32,10 @@ for (const engine of engines) {
     let ms = Date.parse('2026-03-01T08:00:00.000Z');
     const now = () => new Date(ms);
     const make = (accounts: StaffAccount[] = [MARYAM_ACCOUNT, REZA_ACCOUNT]) =>
-      createFeedbackHandler({
+      strictHandler({
         store,
-        submitLimit: false,
-        lookupLimit: false,
         staffAccounts: accounts,
         now,
-        onError: (error) => {
-          throw error;
-        },
       });
 
     beforeEach(async () => {

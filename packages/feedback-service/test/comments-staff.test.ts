@@ -9,7 +9,7 @@ import { openSqliteStore } from '../src/store/sqlite.ts';
 import type { FeedbackStore } from '../src/store/types.ts';
 import { realEngines } from './engines.ts';
 import { account, BASE, post, STAFF_TOKEN, STAFF_TOKEN_HASH, validBody } from './helpers.ts';
-import { cookieOf, MARYAM, ORIGIN, REZA, SESSION } from './staff-fixtures.ts';
+import { cookieOf, MARYAM, ORIGIN, REZA, SESSION, strictHandler } from './staff-fixtures.ts';
 
 // Comments, staff sessions and the audit log through the API, against both real engines.
 
@@ -74,18 +74,13 @@ for (const engine of engines) {
     let handler: FeedbackHandler;
     const known = new Set([ARTICLE, OTHER_ARTICLE]);
     const make = (s: FeedbackStore) =>
-      createFeedbackHandler({
+      strictHandler({
         store: s,
-        submitLimit: false,
-        lookupLimit: false,
         commentsReadLimit: false,
         staffAccounts: ACCOUNTS,
         staffToken: STAFF_TOKEN_HASH,
         now: time.now,
         articleExists: (id) => known.has(id),
-        onError: (error) => {
-          throw error;
-        },
       });
 
     beforeEach(async () => {

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFeedbackHandler, type FeedbackHandler } from '../src/handler.ts';
+import type { FeedbackHandler } from '../src/handler.ts';
 import type { StaffAccount } from '../src/staff-accounts.ts';
 import type { FeedbackStore } from '../src/store/types.ts';
 import { realEngines } from './engines.ts';
 import { account, post, STAFF_TOKEN, STAFF_TOKEN_HASH } from './helpers.ts';
-import { errorCode, MARYAM, ORIGIN, SESSION } from './staff-fixtures.ts';
+import { errorCode, MARYAM, ORIGIN, SESSION, strictHandler } from './staff-fixtures.ts';
 
 // A staff member changes their own secret, on both real engines: the current secret is checked
 // like a sign-in, the new one is stored hashed and overrides the configured hash, every other
@@ -21,15 +21,10 @@ for (const engine of engines) {
     let store: FeedbackStore;
     let handler: FeedbackHandler;
     const make = (accounts: StaffAccount[]) =>
-      createFeedbackHandler({
+      strictHandler({
         store,
-        submitLimit: false,
-        lookupLimit: false,
         staffAccounts: accounts,
         staffToken: STAFF_TOKEN_HASH,
-        onError: (error) => {
-          throw error;
-        },
       });
     beforeEach(async () => {
       store = await engine.open();

@@ -1,4 +1,5 @@
 import type { ErrorBody } from '../src/errors.ts';
+import { createFeedbackHandler, type FeedbackHandlerOptions } from '../src/handler.ts';
 
 // What the tests of the staff routes share (sessions, tokens, one's own secret, comments).
 
@@ -20,4 +21,21 @@ export async function errorCode(response: Response): Promise<string> {
 /** The cookie's `name=value` from a Set-Cookie header. */
 export function cookieOf(response: Response): string {
   return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+
+/**
+ * A handler for the staff-route suites on both engines: the submit and lookup limits off, and
+ * any unexpected error thrown, so it fails the test instead of becoming a 500.
+ */
+export function strictHandler(
+  options: FeedbackHandlerOptions,
+): ReturnType<typeof createFeedbackHandler> {
+  return createFeedbackHandler({
+    submitLimit: false,
+    lookupLimit: false,
+    onError: (error) => {
+      throw error;
+    },
+    ...options,
+  });
 }

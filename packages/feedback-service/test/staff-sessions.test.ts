@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   ACCOUNT_SIGN_IN_FAILURES,
-  createFeedbackHandler,
   type FeedbackHandler,
   type FeedbackHandlerOptions,
   SIGN_IN_FAILURES,
@@ -12,7 +11,15 @@ import type { StaffAccount } from '../src/staff-auth.ts';
 import type { AuditEntry, FeedbackStore } from '../src/store/types.ts';
 import { realEngines } from './engines.ts';
 import { account, BASE, post, STAFF_TOKEN, STAFF_TOKEN_HASH, streamedPost } from './helpers.ts';
-import { cookieOf, errorCode, MARYAM, ORIGIN, REZA, SESSION } from './staff-fixtures.ts';
+import {
+  cookieOf,
+  errorCode,
+  MARYAM,
+  ORIGIN,
+  REZA,
+  SESSION,
+  strictHandler,
+} from './staff-fixtures.ts';
 
 // Sessions that end with their account, the per-account cap, "sign out everywhere", and the
 // sign-in limits held under parallel and slow requests, against both real engines.
@@ -47,16 +54,11 @@ for (const engine of engines) {
       accounts: StaffAccount[] = [MARYAM_ACCOUNT, REZA_ACCOUNT],
       extra: Partial<FeedbackHandlerOptions> = {},
     ): FeedbackHandler =>
-      createFeedbackHandler({
+      strictHandler({
         store,
-        submitLimit: false,
-        lookupLimit: false,
         commentsReadLimit: false,
         staffAccounts: accounts,
         staffToken: STAFF_TOKEN_HASH,
-        onError: (error) => {
-          throw error;
-        },
         ...extra,
       });
 
