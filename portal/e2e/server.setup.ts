@@ -114,6 +114,19 @@ export async function startPortalServer(
 }
 
 /**
+ * `count` built portal servers with the same `env`, as behind a load balancer, started one
+ * after the other: the first creates what they share (tables, a store), the others find it.
+ */
+export async function startPortalServers(
+  count: number,
+  env: Record<string, string>,
+): Promise<PortalServer[]> {
+  const servers: PortalServer[] = [];
+  for (let i = 0; i < count; i++) servers.push(await startPortalServer(distDir, env));
+  return servers;
+}
+
+/**
  * Saves what the server renders on demand (the news pages of the news sitemap, and the news
  * pictures they show) under <dist>/e2e-on-demand/, laid out like the built files, so the checks
  * that read built files (site.ts: CSP, budgets, preloads, link previews) cover them too.
