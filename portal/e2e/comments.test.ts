@@ -1,7 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, watch } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { axeViolations, sharedBrowser, watch } from './browser.ts';
 
 // A reader comments on a news article through the portal's own feedback API; nothing shows
 // until staff approve it (signed in through POST /api/staff/session, as the inbox does); then
@@ -10,14 +9,7 @@ const baseUrl = inject('baseUrl');
 const staff = inject('staff');
 const article = 'en/hesseh-service-base';
 const articleUrl = `${baseUrl}/en/news/hesseh-service-base/`;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /** Signs staff in; returns the session cookie (`bz_staff=…`). */
 async function staffSession(): Promise<string> {
@@ -124,10 +116,7 @@ describe('comments on a news article', () => {
     ).json();
     expect(counts).toEqual({ counts: { [article]: 2, [untouched]: 0 } });
 
-    const axe = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
-      .analyze();
-    expect(axe.violations).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     expect(seen.foreign).toEqual([]);
     expect(seen.errors).toEqual([]);
     await context.close();
@@ -159,10 +148,7 @@ describe('comments on a news article', () => {
     await expect.poll(() => date.count()).toBe(1);
     expect(await date.textContent()).toMatch(/^[۰-۹]{1,2} [^\d]+ [۰-۹]{4}$/);
     expect(await comments.locator(`#c-${code} .author`).textContent()).toBe('خواننده‌ای بی‌نام');
-    const axe = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
-      .analyze();
-    expect(axe.violations).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
   }, 60_000);
 

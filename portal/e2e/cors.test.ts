@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, watch } from './browser.ts';
+import { sharedBrowser, watch } from './browser.ts';
 import { startPortalServer, testAllowedOrigin } from './server.setup.ts';
 
 // What a provincial site embedding the widgets needs from the portal's server (portal/server.ts):
@@ -132,7 +131,7 @@ describe('/widgets/: hashed scripts, per-major aliases, manifest', () => {
 });
 
 describe('a widget embedded on another site, in a real browser', () => {
-  let browser: Browser;
+  const browser = sharedBrowser();
   let host: Server;
   let portal: { baseUrl: string; stop: () => void };
   let hostOrigin = '';
@@ -152,11 +151,9 @@ describe('a widget embedded on another site, in a real browser', () => {
     hostOrigin = `http://localhost:${(host.address() as AddressInfo).port}`;
     // A portal server of its own, allowing exactly that site.
     portal = await startPortalServer(undefined, { PORTAL_ALLOWED_ORIGINS: hostOrigin });
-    browser = await launchChromium();
   });
 
-  afterAll(async () => {
-    await browser?.close();
+  afterAll(() => {
     portal?.stop();
     host?.close();
   });

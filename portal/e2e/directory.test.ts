@@ -1,29 +1,13 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, watch } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { openPage, sharedBrowser, sharedContext } from './browser.ts';
 
 // The service-base directory and programme pages: plain navigation down the tree, the hours
 // in Persian digits, and the two widgets on their pages (the locator answering for a position
 // the page gives, and a programme page's checker asking about that programme only).
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let context: BrowserContext;
+const context = sharedContext(sharedBrowser());
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  context = await browser.newContext();
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-});
-
-async function open(path: string): Promise<{ page: Page; seen: ReturnType<typeof watch> }> {
-  const page = await context.newPage();
-  const seen = watch(page, baseUrl);
-  await page.goto(baseUrl + encodeURI(path));
-  return { page, seen };
-}
+const open = (path: string) => openPage(context, path);
 
 describe('service-base directory', () => {
   it('goes province → county → base by plain links', async () => {

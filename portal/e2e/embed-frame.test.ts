@@ -1,22 +1,20 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { embedFrameSnippet } from '../src/lib/embed-snippet.ts';
-import { launchChromium, watch } from './browser.ts';
+import { sharedBrowser, watch } from './browser.ts';
 
 // The iframe embed (issue 17): /embed/<widget>/ on the portal, framed by a host page on another
 // origin (a second loopback server) with the snippet the embed guide gives; the frame follows the
 // content's height through postMessage to the host's explicit origin, and to no other.
 const baseUrl = inject('baseUrl');
-let browser: Browser;
+const browser = sharedBrowser();
 let host: Server;
 let hostOrigin: string;
 /** The host page's body for each path, set by the tests. */
 const pages = new Map<string, string>();
 
 beforeAll(async () => {
-  browser = await launchChromium();
   host = createServer((req, res) => {
     const body = pages.get(req.url ?? '');
     // Nothing else (the browser's favicon request): an empty answer, not an error to report.
@@ -27,8 +25,7 @@ beforeAll(async () => {
   // `localhost`, not 127.0.0.1: another origin than the portal's even if the ports matched.
   hostOrigin = `http://localhost:${(host.address() as AddressInfo).port}`;
 });
-afterAll(async () => {
-  await browser?.close();
+afterAll(() => {
   host?.close();
 });
 

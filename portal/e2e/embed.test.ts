@@ -1,31 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, watch } from './browser.ts';
+import { axeViolations, openPage, sharedBrowser, sharedContext, type watch } from './browser.ts';
 
 // "Embed on your site": a webmaster chooses a widget and its options, sees the real widget
 // change, and copies a snippet that says exactly what the preview shows, in fa and en, with
 // the keyboard, at 320 px, and without JavaScript (ready-made snippets).
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  context = await browser.newContext();
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-});
-
-async function open(path: string, target: BrowserContext = context) {
-  const page = await target.newPage();
-  const seen = watch(page, baseUrl);
-  await page.goto(baseUrl + path);
-  return { page, seen };
-}
+const browser = sharedBrowser();
+const context = sharedContext(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
 
 const snippetText = (page: Page) => page.locator('[data-embed-snippet]').textContent();
 const previewed = (page: Page) => page.locator('[data-embed-preview] > *');
@@ -41,19 +23,12 @@ async function upgraded(page: Page) {
   );
 }
 
-async function axe(page: Page) {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-}
-
 describe('embed page (fa)', () => {
   let page: Page;
   let seen: ReturnType<typeof watch>;
 
   beforeAll(async () => {
-    ({ page, seen } = await open('/embed/'));
+    ({ page, seen } = await openPage(context, '/embed/'));
     await page.locator('[data-embed]').waitFor();
     await upgraded(page);
   });
@@ -155,7 +130,7 @@ describe('embed page (fa)', () => {
 
   it('passes axe with the preview shown, with no error and no third-party request', async () => {
     await upgraded(page);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     expect(seen.errors).toEqual([]);
     expect(seen.foreign).toEqual([]);
   });
@@ -163,7 +138,7 @@ describe('embed page (fa)', () => {
 
 describe('embed page (en)', () => {
   it('builds an English snippet, passes axe and fits 320 px', async () => {
-    const { page, seen } = await open('/en/embed/');
+    const { page, seen } = await openPage(context, '/en/embed/');
     await page.setViewportSize({ width: 320, height: 800 });
     await page.locator('[data-embed]').waitFor();
     await upgraded(page);
@@ -182,7 +157,7 @@ describe('embed page (en)', () => {
       return main.scrollWidth - main.clientWidth;
     });
     expect(overflow).toBeLessThanOrEqual(0);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     expect(seen.errors).toEqual([]);
     await page.close();
   });

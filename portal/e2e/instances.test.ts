@@ -3,8 +3,7 @@ import {
   preparePostgres,
   type TestPostgres,
 } from '../../packages/feedback-service/test/postgres.ts';
-import { startPortalServer } from './server.setup.ts';
-import { distDir } from './site.ts';
+import { type PortalServer, startPortalServers } from './server.setup.ts';
 
 // Two built portal servers (two processes, as behind a load balancer) on one PostgreSQL
 // database: one submit limit, one sign-in limit and one set of staff sessions for both. The
@@ -15,7 +14,7 @@ const staff = inject('staff');
 const SUBMITS = 6;
 
 let pg: TestPostgres;
-let servers: { baseUrl: string; stop: () => void }[] = [];
+let servers: PortalServer[] = [];
 
 beforeAll(async () => {
   pg = await preparePostgres();
@@ -28,13 +27,11 @@ beforeAll(async () => {
   };
   // One after the other: the first creates the tables; the second finds them (both would also
   // be safe at once, through the migration lock, but the test wants two running servers).
-  servers.push(await startPortalServer(distDir, env));
-  servers.push(await startPortalServer(distDir, env));
+  servers = await startPortalServers(2, env);
 }, 120_000);
 
 afterAll(async () => {
   for (const server of servers) server.stop();
-  servers = [];
   await pg?.teardown();
 });
 

@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, watch } from './browser.ts';
+import { sharedBrowser, watch } from './browser.ts';
 
 // The citizen's tasks walked as a person would, in Persian and English, on a 360 px phone and a
 // 1280 px desktop (issue 21). After each action the answer must be on the screen and focused or
@@ -8,14 +8,7 @@ import { launchChromium, watch } from './browser.ts';
 // JavaScript" while scripts are still loading. Playwright's CSS locators pierce shadow roots, so
 // the widgets' insides are asked for the way a sighted person sees them.
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /** Arak, Markazi: near the sample bases of Markazi. */
 const ARAK = { latitude: 34.09, longitude: 49.69 };

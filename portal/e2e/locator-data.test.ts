@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { sharedBrowser } from './browser.ts';
 
 // What the locator reads on the built site before its first answer (issue 22, docs/data.md): a
 // province page the index and that province's chunk in the page's language, nothing else; the
@@ -8,14 +8,7 @@ import { launchChromium } from './browser.ts';
 // from the list that province's places file. Checked in Chromium against the real server and the
 // data the publish script wrote, so a preload or a national file slipping back in fails here.
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const resultName = (page: Page) =>
   page.locator('bz-service-locator [part~="result-name"]').first().waitFor({ timeout: 20_000 });

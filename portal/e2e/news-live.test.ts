@@ -8,8 +8,7 @@ import {
 } from '../../packages/feedback-service/test/postgres.ts';
 import { publishNews } from '../src/lib/news-publish.ts';
 import { NewsStore } from '../src/lib/news-store.ts';
-import { type PortalServer, startPortalServer } from './server.setup.ts';
-import { distDir } from './site.ts';
+import { type PortalServer, startPortalServers } from './server.setup.ts';
 
 // The test item is dated 1410-01-01 (2031), so that it is the newest on every list; the
 // publishing rule (news-visibility.ts) would hold it until then, so publishing happens "after" it.
@@ -44,13 +43,11 @@ beforeAll(async () => {
   store = new NewsStore(storePath);
   await publishNews({ contentDir, store, databaseUrl: pg.url, now: AFTER_THE_ITEM });
   const env = { PORTAL_NEWS_DB: storePath, PORTAL_CACHE_DATABASE_URL: pg.url };
-  servers.push(await startPortalServer(distDir, env));
-  servers.push(await startPortalServer(distDir, env));
+  servers = await startPortalServers(2, env);
 }, 120_000);
 
 afterAll(async () => {
   for (const server of servers) server.stop();
-  servers = [];
   store?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
   await pg?.teardown();

@@ -1,15 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { readRecords } from '@behzisti/core/data-files';
 import { validateServiceBases } from '@behzisti/core/locator';
 import { HSDS_ANNOTATION_KEYWORDS, type OpenDataIndex } from '@behzisti/core/open-data';
 import type { ServiceBase } from '@behzisti/core/schemas';
 import { Ajv, type AnySchemaObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, watch } from './browser.ts';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations, sharedBrowser, sharedContext, watch } from './browser.ts';
 import { clientDir } from './site.ts';
 
 // The open-data downloads as a consumer gets them from the running server: the HSDS JSON
@@ -19,17 +17,8 @@ import { clientDir } from './site.ts';
 
 const baseUrl = inject('baseUrl');
 const folder = `${baseUrl}/data/open/`;
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  context = await browser.newContext();
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-});
+const browser = sharedBrowser();
+const context = sharedContext(browser);
 
 async function download(path: string): Promise<{ bytes: Uint8Array; type: string }> {
   const response = await fetch(folder + path);
@@ -193,10 +182,7 @@ describe('open-data page', () => {
         expect(hrefs).toContain(`/data/open/${entry.path}`);
         expect(hrefs).toContain(`/data/open/${entry.schema}`);
       }
-      const axe = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
-        .analyze();
-      expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       expect(seen.foreign).toEqual([]);
       expect(seen.errors).toEqual([]);
       await page.close();

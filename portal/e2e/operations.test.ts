@@ -1,10 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseTrackingCode } from '@behzisti/core';
-import { openSqliteStore } from '@behzisti/feedback-service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { notStored, sigtermUnderLoad } from '../../packages/feedback-service/test/under-load.ts';
 import { type PortalServer, startPortalServer } from './server.setup.ts';
 
 // What an operator relies on from the portal server: probes, a request id and one JSON log
@@ -111,65 +109,22 @@ describe('graceful shutdown', () => {
       FEEDBACK_SUBMIT_LIMIT: 'off',
       LOG_LEVEL: 'info',
     });
-    const exited = new Promise<number | null>((resolve) =>
-      server.child.once('exit', (code) => resolve(code)),
-    );
-    const agent = new Agent({ keepAlive: true, maxSockets: 12 });
-    const acknowledged: string[] = [];
-    let stop = false;
-    const post = (body: string) =>
-      new Promise<{ status: number; text: string }>((resolve, reject) => {
-        const req = request(
-          `${server.baseUrl}/api/feedback`,
-          { method: 'POST', agent, headers: { 'content-type': 'application/json' } },
-          (res) => {
-            let text = '';
-            res.on('data', (chunk: Buffer) => {
-              text += chunk.toString();
-            });
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-            res.on('error', reject);
-          },
-        );
-        req.on('error', reject);
-        req.end(body);
-      });
-    const worker = async (id: number): Promise<void> => {
-      for (let i = 0; !stop; i++) {
-        try {
-          const { status, text } = await post(submission(`worker ${id} message ${i}`));
-          if (status === 201) acknowledged.push((JSON.parse(text) as { code: string }).code);
-        } catch {
-          return; // refused or reset after the server stopped accepting: nothing promised
-        }
-      }
-    };
-    const workers = Array.from({ length: 12 }, (_, id) => worker(id));
-    const started = Date.now();
-    while (acknowledged.length < 200 && Date.now() - started < 20_000) {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    expect(acknowledged.length).toBeGreaterThanOrEqual(200);
-    const atSignal = acknowledged.length;
-    server.child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    stop = true;
-    await Promise.all(workers);
-    agent.destroy();
-    expect(acknowledged.length).toBeGreaterThan(atSignal);
-    const store = await openSqliteStore({ path: db });
     try {
-      const missing: string[] = [];
-      for (const code of acknowledged) {
-        const parsed = parseTrackingCode(code);
-        if (!parsed.ok || !(await store.getByCode(parsed.code))) missing.push(code);
-      }
-      expect(missing).toEqual([]);
+      const run = await sigtermUnderLoad({
+        url: server.baseUrl,
+        child: server.child,
+        workers: 12,
+        before: 200,
+        body: (id, i) => submission(`worker ${id} message ${i}`),
+      });
+      expect(run.atSignal).toBeGreaterThanOrEqual(200);
+      expect(run.exitCode).toBe(0);
+      expect(run.acknowledged.length).toBeGreaterThan(run.atSignal);
+      expect(await notStored(db, run.acknowledged)).toEqual([]);
       console.info(
-        `portal: SIGTERM after ${atSignal}; ${acknowledged.length - atSignal} more answered while draining; all ${acknowledged.length} stored`,
+        `portal: SIGTERM after ${run.atSignal}; ${run.acknowledged.length - run.atSignal} more answered while draining; all ${run.acknowledged.length} stored`,
       );
     } finally {
-      await store.close();
       server.stop();
     }
   }, 60_000);

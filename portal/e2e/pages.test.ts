@@ -1,24 +1,18 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, recordCspViolations, watch } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import {
+  axeViolations,
+  recordCspViolations,
+  sharedBrowser,
+  sharedContext,
+  watch,
+} from './browser.ts';
 import { sitemapPaths } from './site.ts';
 
 // Every page the sitemap lists, in fa and en: loads cleanly under the server's
 // Content-Security-Policy with no violation, asks nothing of third parties, and passes axe. New page types are covered as soon as they are in the sitemap.
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  context = await browser.newContext();
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-});
+const context = sharedContext(sharedBrowser());
 
 // Pages run a few at a time (vitest's maxConcurrency, 5): axe dominates and pages are independent.
 describe('every page in the sitemap', () => {
@@ -40,10 +34,7 @@ describe('every page in the sitemap', () => {
       await expect
         .poll(() => page.locator('bz-hotlines').evaluate((el) => el.shadowRoot !== null))
         .toBe(true);
-      const axe = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
-        .analyze();
-      expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       expect(seen.foreign).toEqual([]);
       expect(seen.errors).toEqual([]);
       expect(await violations()).toEqual([]);

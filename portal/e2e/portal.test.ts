@@ -1,17 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, watch } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { axeViolations, sharedBrowser, watch } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const pages = [
   { path: '/', lang: 'fa', dir: 'rtl', heading: 'خدمات بهزیستی نزدیک شما', digits: '۱۲۳' },
@@ -30,10 +21,7 @@ describe('portal pages', () => {
       expect(await page.textContent('h1')).toBe(expected.heading);
       const number = page.locator('bz-hotlines a[part~="number"]').first();
       await expect.poll(() => number.textContent()).toContain(expected.digits);
-      const axe = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
-        .analyze();
-      expect(axe.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       expect(seen.foreign).toEqual([]);
       expect(seen.errors).toEqual([]);
       await context.close();

@@ -1,20 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { sharedBrowser } from './browser.ts';
 
 // A province's landing page (issue 16 item 2): its bases by county, the locator for that
 // province (loaded only when its section comes near the screen), the programmes its bases offer
 // and its latest news; linked from the home page, the directory and each of its base pages.
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const cases = [
   { locale: 'fa', home: '/', directory: '/directory/', province: '/directory/isfahan/' },

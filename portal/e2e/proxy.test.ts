@@ -2,12 +2,12 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type PortalServer, startPortalServer } from './server.setup.ts';
+import { type RawAnswer, readAnswer } from './raw-http.ts';
+import { freePort, type PortalServer, startPortalServer } from './server.setup.ts';
 
 /** The run's staff account (server.setup.ts): its secret, and its hashed FEEDBACK_STAFF line. */
 const testStaff = inject('staff');
@@ -23,24 +23,6 @@ const testStaff = inject('staff');
 const nginx = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((path) => existsSync(path));
 const template = new URL('../../deploy/nginx/portal.conf', import.meta.url).pathname;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(),
-      );
-    });
-  });
-}
-
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-}
-
 /** A request from `localAddress`, over https (trusting `ca`) or http. */
 function ask(
   url: string,
@@ -51,7 +33,7 @@ function ask(
     from?: string;
     ca?: Buffer;
   } = {},
-): Promise<Answer> {
+): Promise<RawAnswer> {
   const send = url.startsWith('https:') ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const req = send(
@@ -63,18 +45,7 @@ function ask(
         ...(options.ca ? { ca: options.ca, servername: 'localhost' } : {}),
         agent: false,
       },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks),
-          }),
-        );
-        res.on('error', reject);
-      },
+      (res) => readAnswer(res).then(resolve, reject),
     );
     req.on('error', reject);
     req.end(options.body);

@@ -1,19 +1,12 @@
 import fc from 'fast-check';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { sharedBrowser } from './browser.ts';
 
 // /api/search on the built portal's own server (src/pages/api/search.ts, the SQLite FTS5 index
 // that the build writes beside its server output), and the search page that asks it.
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const api = (query: string, headers: Record<string, string> = {}) =>
   fetch(`${baseUrl}/api/search?${query}`, { headers });

@@ -2,7 +2,8 @@
 // built portal in Chromium, as a person would: type the query, press Enter, read the first ten
 // result links. Used by e2e/search-eval.test.ts (the floor) and bench/search.mjs (the figures).
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import type { SharedBrowser } from './browser.ts';
 
 export interface EvalQuery {
   q: string;
@@ -67,7 +68,7 @@ async function topTen(page: Page, query: string): Promise<string[]> {
  * set (the page then sees /api/search answer 404, as on a static host).
  */
 export async function evaluateSearch(
-  browser: Browser,
+  browser: SharedBrowser,
   baseUrl: string,
   queries: readonly EvalQuery[] = loadQueries(),
   options: { pagefind?: boolean } = {},

@@ -1,19 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, watch } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { axeViolations, sharedBrowser, watch } from './browser.ts';
 
 // Site search end to end: the index built by scripts/index-search.ts, queried through
 // src/scripts/search.ts in real Chromium.
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /** The portal's strict policy, plus what Pagefind's WebAssembly needs (and nothing more). */
 const CSP =
@@ -292,10 +284,7 @@ describe('accessibility and layout', () => {
     it(`${path} with results passes axe`, async () => {
       const { page, close } = await open(path);
       await searchFor(page, query);
-      const axe = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
-        .analyze();
-      expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await close();
     });
   }

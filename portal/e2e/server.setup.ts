@@ -9,7 +9,8 @@ import type { TestProject } from 'vitest/node';
 
 import { distDir, onDemandDir } from './site.ts';
 
-function freePort(): Promise<number> {
+/** A port nothing listens on now (the test servers' and the proxies'). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
@@ -110,6 +111,19 @@ export async function startPortalServer(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * `count` built portal servers with the same `env`, as behind a load balancer, started one
+ * after the other: the first creates what they share (tables, a store), the others find it.
+ */
+export async function startPortalServers(
+  count: number,
+  env: Record<string, string>,
+): Promise<PortalServer[]> {
+  const servers: PortalServer[] = [];
+  for (let i = 0; i < count; i++) servers.push(await startPortalServer(distDir, env));
+  return servers;
 }
 
 /**

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { init, parse } from 'es-module-lexer';
-import type { Browser, Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page, Request } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { searchPreloads } from '../scripts/preload-search.ts';
-import { launchChromium } from './browser.ts';
+import { sharedBrowser } from './browser.ts';
 import { clientDir, htmlFiles, readBuilt } from './site.ts';
 
 // What keeps a widget's first answer within a few round trips on a 2G link (docs/performance.md):
@@ -46,13 +46,7 @@ describe('built pages declare their modules (no import chains)', () => {
 });
 
 describe('in Chromium: first requests come from the HTML, once each', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = sharedBrowser();
 
   /**
    * Opens `path`, waits for `ready` in the page, does what `act` does (a citizen's first step),

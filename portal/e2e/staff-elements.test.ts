@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, watch } from './browser.ts';
+import { sharedBrowser, watch } from './browser.ts';
 import { type PortalServer, startPortalServer } from './server.setup.ts';
 import { distDir } from './site.ts';
 
@@ -12,7 +12,7 @@ import { distDir } from './site.ts';
 
 const staff = inject('staff');
 const ITEMS = 23;
-let browser: Browser;
+const browser = sharedBrowser();
 let own: PortalServer;
 const codes: string[] = [];
 
@@ -39,10 +39,8 @@ beforeAll(async () => {
     expect(response.status).toBe(201);
     codes.push(((await response.json()) as { code: string }).code);
   }
-  browser = await launchChromium();
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
+afterAll(() => {
   own?.stop();
 });
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, watch } from './browser.ts';
+import { axeViolations, sharedBrowser, watch } from './browser.ts';
+import { sendFeedback } from './citizen.ts';
 import { startPortalServer } from './server.setup.ts';
 import { clientDir, distDir, inlineScriptProblems } from './site.ts';
 
@@ -13,14 +13,7 @@ import { clientDir, distDir, inlineScriptProblems } from './site.ts';
 
 const baseUrl = inject('baseUrl');
 const staff = inject('staff');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /** Today in Tehran as YYYY-MM-DD (what the "from" filter takes in English). */
 const tehranToday = () =>
@@ -39,15 +32,6 @@ const unexpected = (errors: string[]) =>
   errors.filter((error) => !/status of 401 \(Unauthorized\)/.test(error));
 
 const unique = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const axe = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  return axe.violations.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(' ')})`,
-  );
-}
 
 /** Signs in on the English page (or `path`) and waits for the list. */
 async function signIn(page: Page, origin: string, path = '/en/staff/') {
@@ -138,13 +122,7 @@ describe('staff inbox end to end', () => {
     await form.getByLabel('Your name (optional)').fill('Citizen E2E');
     await form.getByLabel('Mobile number or email address (optional)').fill('09121234567');
     await form.locator('#consent').check();
-    await citizenPage.waitForTimeout(3200);
-    await form.getByRole('button', { name: 'Send message' }).click();
-    await expect
-      .poll(() => form.getByRole('heading', { name: 'Your message was received' }).count())
-      .toBe(1);
-    const code = ((await form.locator('[part="code"]').textContent()) ?? '').replace(/\s/g, '');
-    expect(code).toMatch(/^\d{4}-\d{4}-\d{4}-\d{4}$/);
+    const code = await sendFeedback(form);
     // A complaint sent the same day, which the filters must leave out.
     const other = await submit(baseUrl, {
       category: 'complaint',

@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, watch } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { sharedBrowser, sharedContext, watch } from './browser.ts';
 import { clientDir } from './site.ts';
 
 // The static Storybook published with the portal at /storybook/ (portal/scripts/publish-storybook.ts):
@@ -25,16 +24,8 @@ const docs: Record<string, string[]> = {
   'elements-feedback-form--docs': ['endpoint', 'bz-submit', 'quick-exit'],
 };
 
-let browser: Browser;
 // One context for every page, so Storybook's large bundles are fetched once (HTTP cache).
-let context: BrowserContext;
-beforeAll(async () => {
-  browser = await launchChromium();
-  context = await browser.newContext();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const context = sharedContext(sharedBrowser());
 
 describe('Storybook at /storybook/', () => {
   it('is part of the build (pnpm build-storybook ran before the portal build)', () => {

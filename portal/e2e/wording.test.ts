@@ -1,6 +1,5 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { sharedBrowser, sharedContext } from './browser.ts';
 import { sitemapPaths } from './site.ts';
 
 // A citizen who reads "coming soon" or "under construction" leaves, even when the service works
@@ -51,17 +50,7 @@ function placeholdersIn(text: string): string[] {
 }
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  context = await browser.newContext();
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-});
+const context = sharedContext(sharedBrowser());
 
 describe('the wording check itself', () => {
   it.each([

@@ -13,15 +13,15 @@
 // --fixture also writes packages/elements/test-fixtures/programmes.json for element tests and
 // stories. SOURCE_DATE_EPOCH (seconds) fixes the "generated" day for reproducible builds.
 
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { formatFromPath, readRecords } from '@behzisti/core/data-files';
+import { formatFromPath } from '@behzisti/core/data-files';
 import { formatIsoDay, toWallTime } from '../../packages/core/src/dates.ts';
 import { analyseProgrammes } from '../../packages/core/src/rules/analysis.ts';
-import { formatFieldPath, validateRecord } from '../../packages/core/src/schemas/explain-issues.ts';
-import { type Programme, ProgrammeSchema } from '../../packages/core/src/schemas/programme.ts';
+import { formatFieldPath } from '../../packages/core/src/schemas/explain-issues.ts';
+import { readProgrammeFiles } from '../src/lib/programme-files.ts';
 
 const portal = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // Node's parseArgs: unknown options are refused, `--out x` and `--out=x` both work.
@@ -42,27 +42,10 @@ const files = readdirSync(source, { withFileTypes: true })
   })
   .sort();
 
-const errors: string[] = [];
-const programmes: Programme[] = [];
-const origins: string[] = [];
-for (const file of files) {
-  const name = relative(process.cwd(), file);
-  const read = readRecords(readFileSync(file, 'utf8'), formatFromPath(file) as 'yaml' | 'json');
-  for (const problem of read.problems)
-    errors.push(`${name}: ${problem.field} — ${problem.message}`);
-  for (const record of read.records) {
-    const check = validateRecord(ProgrammeSchema, record.value);
-    if (!check.ok) {
-      for (const issue of check.issues)
-        errors.push(`${name}:${record.index}: ${issue.field || '(record)'} — ${issue.message}`);
-      continue;
-    }
-    const programme = check.value as Programme;
-    if (programme.draft) continue;
-    programmes.push(programme);
-    origins.push(name);
-  }
-}
+const read = readProgrammeFiles(files, (file) => relative(process.cwd(), file));
+const errors = read.errors;
+const programmes = read.found.map((entry) => entry.programme);
+const origins = read.found.map((entry) => entry.file);
 for (const issue of analyseProgrammes(programmes))
   errors.push(
     `${origins[issue.programme] ?? '?'}: ${formatFieldPath(issue.path) || '(record)'} — ${issue.message}`,

@@ -1,30 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/check-rules.ts';
 import { checkRuleFiles, formatFailure } from '../src/cli/rule-files.ts';
 import { formatIssue } from '../src/cli/validate.ts';
+import { core, runBin, runInProcess } from './cli.ts';
 
-const core = fileURLToPath(new URL('..', import.meta.url));
 const fixture = (path: string) => join(core, 'test/fixtures/rules', path);
 const portalProgrammes = join(core, '../../portal/src/content/programmes');
 
-/** Runs the real command in a child process, as a data team would. */
-function runCli(...args: string[]) {
-  const result = spawnSync(process.execPath, ['bin/check-rules.mjs', ...args], {
-    cwd: core,
-    encoding: 'utf8',
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function runMain(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = main(args, { out: (line) => out.push(line), err: (line) => err.push(line) });
-  return { code, out, err: err.join('\n') };
-}
+const runCli = (...args: string[]) => runBin('bin/check-rules.mjs', args);
+const runMain = (...args: string[]) => runInProcess(main, args);
 
 /** `record: field` of each issue, relative to the fixture folder. */
 const where = (issues: ReturnType<typeof checkRuleFiles>['issues']) =>

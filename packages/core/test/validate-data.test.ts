@@ -1,8 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   formatIssue,
@@ -11,26 +9,12 @@ import {
   validateText,
 } from '../src/cli/validate.ts';
 import { main } from '../src/cli/validate-data.ts';
+import { core, runBin, runInProcess } from './cli.ts';
 
-const core = fileURLToPath(new URL('..', import.meta.url));
 const fixture = (path: string) => join(core, 'test/fixtures', path);
 
-/** Runs the real command in a child process, as a data team would. */
-function runCli(...args: string[]) {
-  const result = spawnSync(process.execPath, ['bin/validate-data.mjs', ...args], {
-    cwd: core,
-    encoding: 'utf8',
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** Runs `main` in this process and captures what it prints. */
-function runMain(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = main(args, { out: (line) => out.push(line), err: (line) => err.push(line) });
-  return { code, out, err: err.join('\n') };
-}
+const runCli = (...args: string[]) => runBin('bin/validate-data.mjs', args);
+const runMain = (...args: string[]) => runInProcess(main, args);
 
 /** A valid service base, written to temporary files. */
 const arak = {

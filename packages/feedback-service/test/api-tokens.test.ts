@@ -1,32 +1,21 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ErrorBody } from '../src/errors.ts';
-import { createFeedbackHandler, type FeedbackHandler } from '../src/handler.ts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FeedbackHandler } from '../src/handler.ts';
 import type { StaffAccount } from '../src/staff-auth.ts';
 import type { FeedbackStore } from '../src/store/types.ts';
-import { postgresEngine, sqliteEngine } from './engines.ts';
+import { realEngines } from './engines.ts';
 import { account, BASE, post, validBody } from './helpers.ts';
-import { preparePostgres } from './postgres.ts';
+import { errorCode, MARYAM, ORIGIN, REZA, SESSION, strictHandler } from './staff-fixtures.ts';
 
 // Scoped, expiring API tokens for scripts, against both real engines: made by a signed-in person,
 // shown once, stored only as a digest, limited to their scope, ended by expiry, revocation or
 // their account's removal, and audited.
 
-const pg = await preparePostgres();
-afterAll(() => pg.teardown());
-const engines = [sqliteEngine(), postgresEngine(pg.url)];
+const engines = await realEngines();
 
-const ORIGIN = 'http://feedback.test';
-const SESSION = `${ORIGIN}/api/staff/session`;
 const TOKENS = `${ORIGIN}/api/staff/tokens`;
-const MARYAM = { name: 'maryam', secret: 'maryam-secret-0123456789' };
-const REZA = { name: 'reza', secret: 'reza-secret-0123456789ab' };
 /** The accounts as the service is configured with them (hashed secrets). */
 const MARYAM_ACCOUNT: StaffAccount = await account(MARYAM);
 const REZA_ACCOUNT: StaffAccount = await account(REZA);
-
-async function errorCode(response: Response): Promise<string> {
-  return ((await response.json()) as ErrorBody).error.code;
-}
 
 interface Made {
   id: string;
@@ -43,15 +32,10 @@ for (const engine of engines) {
     let ms = Date.parse('2026-03-01T08:00:00.000Z');
     const now = () => new Date(ms);
     const make = (accounts: StaffAccount[] = [MARYAM_ACCOUNT, REZA_ACCOUNT]) =>
-      createFeedbackHandler({
+      strictHandler({
         store,
-        submitLimit: false,
-        lookupLimit: false,
         staffAccounts: accounts,
         now,
-        onError: (error) => {
-          throw error;
-        },
       });
 
     beforeEach(async () => {

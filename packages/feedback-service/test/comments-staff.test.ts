@@ -7,24 +7,18 @@ import { createFeedbackHandler, type FeedbackHandler } from '../src/handler.ts';
 import { hashSecret } from '../src/secret-hash.ts';
 import { openSqliteStore } from '../src/store/sqlite.ts';
 import type { FeedbackStore } from '../src/store/types.ts';
-import { postgresEngine, sqliteEngine } from './engines.ts';
+import { realEngines } from './engines.ts';
 import { account, BASE, post, STAFF_TOKEN, STAFF_TOKEN_HASH, validBody } from './helpers.ts';
-import { preparePostgres } from './postgres.ts';
+import { cookieOf, MARYAM, ORIGIN, REZA, SESSION, strictHandler } from './staff-fixtures.ts';
 
 // Comments, staff sessions and the audit log through the API, against both real engines.
 
-const pg = await preparePostgres();
-afterAll(() => pg.teardown());
-const engines = [sqliteEngine(), postgresEngine(pg.url)];
+const engines = await realEngines();
 
-const ORIGIN = 'http://feedback.test';
 const COMMENTS = `${ORIGIN}/api/comments`;
-const SESSION = `${ORIGIN}/api/staff/session`;
 const AUDIT = `${ORIGIN}/api/staff/audit`;
 const ARTICLE = 'fa/hesseh-service-base';
 const OTHER_ARTICLE = 'en/hesseh-service-base';
-const MARYAM = { name: 'maryam', secret: 'maryam-secret-0123456789' };
-const REZA = { name: 'reza', secret: 'reza-secret-0123456789ab' };
 /** The accounts as configured: names and hashes of the secrets. */
 const ACCOUNTS = [await account(MARYAM), await account(REZA)];
 
@@ -57,12 +51,6 @@ async function errorCode(response: Response): Promise<string> {
   return body.error.code;
 }
 
-/** The cookie's `name=value` from a Set-Cookie header. */
-function cookieOf(response: Response): string {
-  const header = response.headers.get('set-cookie') ?? '';
-  return header.split(';')[0] ?? '';
-}
-
 function signInRequest(
   credentials: { name: string; secret: string },
   headers: Record<string, string> = {},
@@ -86,18 +74,13 @@ for (const engine of engines) {
     let handler: FeedbackHandler;
     const known = new Set([ARTICLE, OTHER_ARTICLE]);
     const make = (s: FeedbackStore) =>
-      createFeedbackHandler({
+      strictHandler({
         store: s,
-        submitLimit: false,
-        lookupLimit: false,
         commentsReadLimit: false,
         staffAccounts: ACCOUNTS,
         staffToken: STAFF_TOKEN_HASH,
         now: time.now,
         articleExists: (id) => known.has(id),
-        onError: (error) => {
-          throw error;
-        },
       });
 
     beforeEach(async () => {

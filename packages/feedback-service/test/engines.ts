@@ -9,6 +9,7 @@ import { postgresMigrations } from '../src/store/postgres-migrations.ts';
 import { openSqliteStore } from '../src/store/sqlite.ts';
 import { sqliteMigrations } from '../src/store/sqlite-migrations.ts';
 import type { FeedbackStore } from '../src/store/types.ts';
+import { preparePostgres } from './postgres.ts';
 
 // The real engines the contract suites run against: a SQLite file and a PostgreSQL database.
 
@@ -93,4 +94,14 @@ export function postgresEngine(url: string | undefined): Engine {
     },
     async cleanup() {},
   };
+}
+
+/**
+ * Both engines for a contract suite: a SQLite file, and a throwaway PostgreSQL database
+ * (skipped when none can be prepared outside CI), dropped after the file's tests.
+ */
+export async function realEngines(): Promise<Engine[]> {
+  const pg = await preparePostgres();
+  afterAll(() => pg.teardown());
+  return [sqliteEngine(), postgresEngine(pg.url)];
 }

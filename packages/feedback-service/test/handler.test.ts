@@ -11,6 +11,7 @@ import {
   STAFF_TOKEN_HASH,
   setup,
   staffHeaders,
+  streamedPost,
   validBody,
 } from './helpers.ts';
 
@@ -84,12 +85,7 @@ describe('POST /api/feedback: refused, nothing stored', () => {
             else controller.close();
           },
         });
-        return new Request(BASE, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body,
-          duplex: 'half',
-        } as RequestInit);
+        return streamedPost(BASE, body);
       },
       413,
       'PAYLOAD_TOO_LARGE',

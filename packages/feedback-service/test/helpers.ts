@@ -3,10 +3,11 @@ import { hashSecret, type ScryptCost } from '../src/secret-hash.ts';
 import type { StaffAccount } from '../src/staff-accounts.ts';
 import { openSqliteStore } from '../src/store/sqlite.ts';
 import type { FeedbackStore } from '../src/store/types.ts';
+import { ORIGIN } from './staff-fixtures.ts';
 
 // Shared fixtures for the handler tests.
 
-export const BASE = 'http://feedback.test/api/feedback';
+export const BASE = `${ORIGIN}/api/feedback`;
 export const STAFF_TOKEN = 'staff-token-for-tests-0123456789';
 
 /**
@@ -52,6 +53,16 @@ export function post(body: unknown, headers: Record<string, string> = {}, url = 
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body),
   });
+}
+
+/** A JSON POST whose body arrives as `body` streams it (no Content-Length). */
+export function streamedPost(url: string, body: ReadableStream<Uint8Array>): Request {
+  return new Request(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    duplex: 'half',
+  } as RequestInit);
 }
 
 export function staffHeaders(token = STAFF_TOKEN): Record<string, string> {

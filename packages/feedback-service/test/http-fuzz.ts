@@ -303,3 +303,40 @@ export function sendRaw(baseUrl: string, bytes: Buffer): Promise<number> {
     });
   });
 }
+
+/**
+ * Sends `numRuns` generated requests (a fixed seed) to `baseUrl` on one keep-alive connection and
+ * fails with the smallest one answered 5xx (fast-check shrinks it); prints and resolves with how
+ * many times each status came back, so a test can check the requests reached past the router.
+ */
+export async function fuzzRequests(
+  baseUrl: string,
+  numRuns = 10_000,
+): Promise<Map<number, number>> {
+  const seen = new Map<number, number>();
+  await fc.assert(
+    fc.asyncProperty(requestArb, async (request) => {
+      const status = await send(baseUrl, request);
+      seen.set(status, (seen.get(status) ?? 0) + 1);
+      return status >= 200 && status < 500;
+    }),
+    { numRuns, seed: 0x13 },
+  );
+  console.info('statuses:', Object.fromEntries([...seen].sort(([a], [b]) => a - b)));
+  return seen;
+}
+
+/**
+ * Sends 300 byte strings that are not quite HTTP to `baseUrl` on raw sockets (a fixed seed) and
+ * fails with the smallest one answered 5xx. Some of them are valid after all (any method on any
+ * path): any answer below 500, or a closed connection, passes.
+ */
+export async function fuzzRawHttp(baseUrl: string): Promise<void> {
+  await fc.assert(
+    fc.asyncProperty(rawArb, async (bytes) => {
+      const status = await sendRaw(baseUrl, bytes);
+      return status === 0 || (status >= 100 && status < 500);
+    }),
+    { numRuns: 300, seed: 0x13 },
+  );
+}

@@ -1,45 +1,30 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ErrorBody } from '../src/errors.ts';
-import { createFeedbackHandler, type FeedbackHandler } from '../src/handler.ts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FeedbackHandler } from '../src/handler.ts';
 import type { StaffAccount } from '../src/staff-accounts.ts';
 import type { FeedbackStore } from '../src/store/types.ts';
-import { postgresEngine, sqliteEngine } from './engines.ts';
+import { realEngines } from './engines.ts';
 import { account, post, STAFF_TOKEN, STAFF_TOKEN_HASH } from './helpers.ts';
-import { preparePostgres } from './postgres.ts';
+import { errorCode, MARYAM, ORIGIN, SESSION, strictHandler } from './staff-fixtures.ts';
 
 // A staff member changes their own secret, on both real engines: the current secret is checked
 // like a sign-in, the new one is stored hashed and overrides the configured hash, every other
 // session of the account ends, and it is audited. An admin's newly configured hash wins again.
 
-const pg = await preparePostgres();
-afterAll(() => pg.teardown());
-const engines = [sqliteEngine(), postgresEngine(pg.url)];
+const engines = await realEngines();
 
-const ORIGIN = 'http://feedback.test';
-const SESSION = `${ORIGIN}/api/staff/session`;
 const SECRET = `${ORIGIN}/api/staff/secret`;
-const MARYAM = { name: 'maryam', secret: 'maryam-secret-0123456789' };
 const NEW_SECRET = 'a brand new secret for maryam';
 const MARYAM_ACCOUNT: StaffAccount = await account(MARYAM);
-
-async function errorCode(response: Response): Promise<string> {
-  return ((await response.json()) as ErrorBody).error.code;
-}
 
 for (const engine of engines) {
   describe.skipIf(engine.skip)(`${engine.name}: changing one's own secret`, () => {
     let store: FeedbackStore;
     let handler: FeedbackHandler;
     const make = (accounts: StaffAccount[]) =>
-      createFeedbackHandler({
+      strictHandler({
         store,
-        submitLimit: false,
-        lookupLimit: false,
         staffAccounts: accounts,
         staffToken: STAFF_TOKEN_HASH,
-        onError: (error) => {
-          throw error;
-        },
       });
     beforeEach(async () => {
       store = await engine.open();

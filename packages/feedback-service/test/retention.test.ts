@@ -92,15 +92,24 @@ describe('erase-contacts command', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('erases on the configured database with --months and reports the count', async () => {
+  /**
+   * A database file with one message that left contact details, closed at `closedAt`: its
+   * path and the message's code.
+   */
+  async function closedWithContact(closedAt: string): Promise<{ path: string; code: string }> {
     dir = mkdtempSync(join(tmpdir(), 'bz-retention-'));
     const path = join(dir, 'feedback.sqlite');
     const store = openSqliteStore({ path });
     const { handler } = setup({ store });
     const created = await handler(post(validBody({ name: 'علی', contact: 'ali@example.ir' })));
     const code = ((await created.json()) as { code: string }).code.replace(/-/g, '');
-    await store.update(code, { status: 'closed' }, '2026-01-10T00:00:00.000Z');
+    await store.update(code, { status: 'closed' }, closedAt);
     await store.close();
+    return { path, code };
+  }
+
+  it('erases on the configured database with --months and reports the count', async () => {
+    const { path, code } = await closedWithContact('2026-01-10T00:00:00.000Z');
 
     const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     const env = { FEEDBACK_DB: path };
@@ -118,16 +127,10 @@ describe('erase-contacts command', () => {
   });
 
   it('runs in the service once at start (and daily), on the configured period', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'bz-retention-'));
-    const path = join(dir, 'feedback.sqlite');
-    const store = openSqliteStore({ path });
-    const { handler } = setup({ store });
-    const created = await handler(post(validBody({ name: 'علی', contact: 'ali@example.ir' })));
-    const code = ((await created.json()) as { code: string }).code.replace(/-/g, '');
     // Closed two months ago by the real clock: a one-month period has passed.
-    const closedAt = new Date(Date.now() - 62 * 86_400_000).toISOString();
-    await store.update(code, { status: 'closed' }, closedAt);
-    await store.close();
+    const { path, code } = await closedWithContact(
+      new Date(Date.now() - 62 * 86_400_000).toISOString(),
+    );
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     const service = await createFeedbackServiceFromEnv({
       FEEDBACK_DB: path,

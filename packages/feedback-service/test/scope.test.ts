@@ -1,12 +1,12 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFeedbackHandler, type FeedbackHandler } from '../src/handler.ts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FeedbackHandler } from '../src/handler.ts';
 import { STAFF_ROUTES, type StaffRoute } from '../src/scope.ts';
 import { hashSecret } from '../src/secret-hash.ts';
 import { parseStaffAccounts, type StaffAccount } from '../src/staff-accounts.ts';
 import type { FeedbackStore, RecordKind } from '../src/store/types.ts';
-import { postgresEngine, sqliteEngine } from './engines.ts';
+import { realEngines } from './engines.ts';
 import { account, BASE, post, validBody } from './helpers.ts';
-import { preparePostgres } from './postgres.ts';
+import { ORIGIN, strictHandler } from './staff-fixtures.ts';
 
 // Roles and scope, walked as a table: every staff route (from the handler's own route table, so
 // a new route without a rule here fails) × every role × records of two provinces and of none, on
@@ -15,11 +15,8 @@ import { preparePostgres } from './postgres.ts';
 // - a record outside the role's kinds or provinces: 404, exactly like an unknown code;
 // - lists and the CSV hold exactly the records the role may see.
 
-const pg = await preparePostgres();
-afterAll(() => pg.teardown());
-const engines = [sqliteEngine(), postgresEngine(pg.url)];
+const engines = await realEngines();
 
-const ORIGIN = 'http://feedback.test';
 const STAFF = `${ORIGIN}/api/staff`;
 
 type Who = 'admin' | 'caseworker' | 'moderator' | 'none';
@@ -85,15 +82,10 @@ for (const engine of engines) {
 
     beforeEach(async () => {
       store = await engine.open();
-      handler = createFeedbackHandler({
+      handler = strictHandler({
         store,
-        submitLimit: false,
-        lookupLimit: false,
         staffAccounts: ACCOUNTS,
         provinceOf,
-        onError: (error) => {
-          throw error;
-        },
       });
       records.length = 0;
       for (const province of ['isfahan', 'kerman', undefined]) {

@@ -1,12 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseTrackingCode } from '@behzisti/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../src/store/sqlite.ts';
 import { validBody } from './helpers.ts';
 import { startServer } from './server-process.ts';
+import { notStored, sigtermUnderLoad } from './under-load.ts';
 
 // Graceful shutdown of the standalone service (src/http/shutdown.ts): SIGTERM in the middle of
 // a stream of submissions. Every submission answered 201 must be in the SQLite file afterwards,
@@ -14,31 +13,6 @@ import { startServer } from './server-process.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'bz-feedback-shutdown-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** POSTs one submission on a keep-alive agent; resolves with status and body, rejects on reset. */
-function submit(
-  url: string,
-  agent: Agent,
-  body: string,
-): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      `${url}/api/feedback`,
-      { method: 'POST', agent, headers: { 'content-type': 'application/json' } },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          text += chunk;
-        });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 describe('graceful shutdown', () => {
   it('stores every acknowledged submission when SIGTERM arrives under load', async () => {
@@ -48,58 +22,24 @@ describe('graceful shutdown', () => {
       FEEDBACK_SUBMIT_LIMIT: 'off',
       LOG_LEVEL: 'info',
     });
-    const exited = new Promise<number | null>((resolve) =>
-      server.child.once('exit', (code) => resolve(code)),
-    );
-    const agent = new Agent({ keepAlive: true, maxSockets: 16 });
-    const acknowledged: string[] = [];
-    let refused = 0;
-    let stop = false;
-    const worker = async (id: number): Promise<void> => {
-      for (let i = 0; !stop; i++) {
-        try {
-          const body = JSON.stringify(validBody({ message: `worker ${id} message ${i}` }));
-          const { status, text } = await submit(server.url, agent, body);
-          if (status === 201) acknowledged.push((JSON.parse(text) as { code: string }).code);
-        } catch {
-          // Refused or reset once the server stopped accepting: nothing was promised.
-          refused++;
-          return;
-        }
-      }
-    };
-    const workers = Array.from({ length: 16 }, (_, id) => worker(id));
-    const started = Date.now();
-    while (acknowledged.length < 300 && Date.now() - started < 20_000) {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    expect(acknowledged.length).toBeGreaterThanOrEqual(300);
-    const atSignal = acknowledged.length;
-    server.child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    stop = true;
-    await Promise.all(workers);
-    agent.destroy();
+    const run = await sigtermUnderLoad({
+      url: server.url,
+      child: server.child,
+      workers: 16,
+      before: 300,
+      body: (id, i) => JSON.stringify(validBody({ message: `worker ${id} message ${i}` })),
+    });
+    expect(run.atSignal).toBeGreaterThanOrEqual(300);
+    expect(run.exitCode).toBe(0);
     // Requests were still being answered after the signal: the drain was under load.
-    expect(acknowledged.length).toBeGreaterThan(atSignal);
+    expect(run.acknowledged.length).toBeGreaterThan(run.atSignal);
     expect(server.output()).toContain('"signal":"SIGTERM"');
     expect(server.output()).toContain('"msg":"stopped"');
-
-    const store = await openSqliteStore({ path: db });
-    try {
-      const missing: string[] = [];
-      for (const code of acknowledged) {
-        const parsed = parseTrackingCode(code);
-        if (!parsed.ok || !(await store.getByCode(parsed.code))) missing.push(code);
-      }
-      expect(missing).toEqual([]);
-      expect(acknowledged.length).toBeGreaterThanOrEqual(300);
-      console.info(
-        `SIGTERM after ${atSignal} acknowledged; ${acknowledged.length - atSignal} more answered while draining; ${refused} workers refused afterwards; all ${acknowledged.length} stored`,
-      );
-    } finally {
-      await store.close();
-    }
+    expect(await notStored(db, run.acknowledged)).toEqual([]);
+    expect(run.acknowledged.length).toBeGreaterThanOrEqual(300);
+    console.info(
+      `SIGTERM after ${run.atSignal} acknowledged; ${run.acknowledged.length - run.atSignal} more answered while draining; ${run.refused} workers refused afterwards; all ${run.acknowledged.length} stored`,
+    );
   }, 60_000);
 });
 

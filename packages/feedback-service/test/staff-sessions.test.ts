@@ -1,9 +1,7 @@
 import fc from 'fast-check';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ErrorBody } from '../src/errors.ts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   ACCOUNT_SIGN_IN_FAILURES,
-  createFeedbackHandler,
   type FeedbackHandler,
   type FeedbackHandlerOptions,
   SIGN_IN_FAILURES,
@@ -11,35 +9,29 @@ import {
 import { MAX_SESSIONS_PER_ACCOUNT } from '../src/sessions.ts';
 import type { StaffAccount } from '../src/staff-auth.ts';
 import type { AuditEntry, FeedbackStore } from '../src/store/types.ts';
-import { postgresEngine, sqliteEngine } from './engines.ts';
-import { account, BASE, post, STAFF_TOKEN, STAFF_TOKEN_HASH } from './helpers.ts';
-import { preparePostgres } from './postgres.ts';
+import { realEngines } from './engines.ts';
+import { account, BASE, post, STAFF_TOKEN, STAFF_TOKEN_HASH, streamedPost } from './helpers.ts';
+import {
+  cookieOf,
+  errorCode,
+  MARYAM,
+  ORIGIN,
+  REZA,
+  SESSION,
+  strictHandler,
+} from './staff-fixtures.ts';
 
 // Sessions that end with their account, the per-account cap, "sign out everywhere", and the
 // sign-in limits held under parallel and slow requests, against both real engines.
 
-const pg = await preparePostgres();
-afterAll(() => pg.teardown());
-const engines = [sqliteEngine(), postgresEngine(pg.url)];
+const engines = await realEngines();
 
-const ORIGIN = 'http://feedback.test';
-const SESSION = `${ORIGIN}/api/staff/session`;
 const SESSIONS = `${ORIGIN}/api/staff/sessions`;
 const AUDIT = `${ORIGIN}/api/staff/audit`;
-const MARYAM = { name: 'maryam', secret: 'maryam-secret-0123456789' };
-const REZA = { name: 'reza', secret: 'reza-secret-0123456789ab' };
 /** The two accounts as the service is configured with them (hashed secrets). */
 const MARYAM_ACCOUNT: StaffAccount = await account(MARYAM);
 const REZA_ACCOUNT: StaffAccount = await account(REZA);
 const WRONG = 'guess-guess-guess-guess';
-
-function cookieOf(response: Response): string {
-  return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-}
-
-async function errorCode(response: Response): Promise<string> {
-  return ((await response.json()) as ErrorBody).error.code;
-}
 
 /** A sign-in whose body arrives only when `gate` resolves (a slow client). */
 function slowSignIn(credentials: { name: string; secret: string }, gate: Promise<void>): Request {
@@ -51,12 +43,7 @@ function slowSignIn(credentials: { name: string; secret: string }, gate: Promise
       controller.close();
     },
   });
-  return new Request(SESSION, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body,
-    duplex: 'half',
-  } as RequestInit);
+  return streamedPost(SESSION, body);
 }
 
 for (const engine of engines) {
@@ -67,16 +54,11 @@ for (const engine of engines) {
       accounts: StaffAccount[] = [MARYAM_ACCOUNT, REZA_ACCOUNT],
       extra: Partial<FeedbackHandlerOptions> = {},
     ): FeedbackHandler =>
-      createFeedbackHandler({
+      strictHandler({
         store,
-        submitLimit: false,
-        lookupLimit: false,
         commentsReadLimit: false,
         staffAccounts: accounts,
         staffToken: STAFF_TOKEN_HASH,
-        onError: (error) => {
-          throw error;
-        },
         ...extra,
       });
 

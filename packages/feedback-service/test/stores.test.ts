@@ -1,18 +1,15 @@
 import { generateTrackingCode } from '@behzisti/core';
 import fc from 'fast-check';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFeedbackHandler } from '../src/handler.ts';
 import { eraseExpiredContacts } from '../src/retention.ts';
 import { CodeCollisionError, type FeedbackStore, type NewFeedback } from '../src/store/types.ts';
-import { postgresEngine, sqliteEngine } from './engines.ts';
+import { realEngines } from './engines.ts';
 import { BASE, countRows, post, validBody } from './helpers.ts';
-import { preparePostgres } from './postgres.ts';
 
 // One contract suite, run against the real engines: SQLite (node:sqlite) and PostgreSQL.
 
-const pg = await preparePostgres();
-afterAll(() => pg.teardown());
-const engines = [sqliteEngine(), postgresEngine(pg.url)];
+const engines = await realEngines();
 
 let seq = 0;
 function newFeedback(overrides: Partial<NewFeedback> = {}): NewFeedback {

@@ -3,8 +3,8 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatFromPath, readRecords } from '@behzisti/core/data-files';
 import { validateServiceBases } from '@behzisti/core/locator';
-import { type Programme, ProgrammeSchema, validateRecord } from '@behzisti/core/schemas';
 import type { Loader } from 'astro/loaders';
+import { readProgrammeFiles } from './programme-files.ts';
 
 /**
  * Content-collection loaders for the two datasets the widgets also read, so the directory and
@@ -75,28 +75,10 @@ export function programmeLoader(folder = 'src/content/programmes'): Loader {
     name: 'behzisti-programmes',
     load: async ({ store, config, generateDigest }) => {
       const root = fileURLToPath(new URL(`${folder}/`, config.root));
-      const errors: string[] = [];
-      const programmes: Programme[] = [];
-      for (const file of dataFiles(root, false)) {
-        const format = formatFromPath(file);
-        if (format !== 'yaml' && format !== 'json') continue;
-        const name = relative(root, file);
-        const read = readRecords(readFileSync(file, 'utf8'), format);
-        for (const problem of read.problems)
-          errors.push(`${name}: ${problem.field} — ${problem.message}`);
-        for (const record of read.records) {
-          const check = validateRecord(ProgrammeSchema, record.value);
-          if (!check.ok) {
-            for (const issue of check.issues)
-              errors.push(
-                `${name}:${record.index}: ${issue.field || '(record)'} — ${issue.message}`,
-              );
-            continue;
-          }
-          const programme = check.value as Programme;
-          if (!programme.draft) programmes.push(programme);
-        }
-      }
+      const { found, errors } = readProgrammeFiles(dataFiles(root, false), (file) =>
+        relative(root, file),
+      );
+      const programmes = found.map((entry) => entry.programme);
       if (errors.length > 0) throw new Error(`programmes:\n${errors.join('\n')}`);
       store.clear();
       for (const programme of programmes) {

@@ -2,11 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
-import { TextLexicon } from '@behzisti/core/search';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_PAGE, MAX_QUERY_CHARS, parseSearchParams, type SearchParams } from './search-api.ts';
-import { extractPage } from './search-extract.ts';
 import {
   indexPublishedPage,
   openSearchIndex,
@@ -17,76 +15,14 @@ import {
 import { ftsQuery, searchIndex } from './search-query.ts';
 import { wordTokens } from './search-record.ts';
 import { cachedSearchStore, sqliteSearchStore } from './search-store.ts';
+import { lexicons, pages, params } from './search-test-pages.ts';
 
 // The server-side search on a real SQLite file: the build's writer, the queries, one page
 // added and removed as a publish would, and input of any shape.
 
-const article = (
-  url: string,
-  options: {
-    lang?: string;
-    type?: string;
-    province?: string;
-    title: string;
-    lede?: string;
-    body: string;
-  },
-) => {
-  const lang = options.lang ?? 'fa';
-  const province = options.province
-    ? `<dl class="facts"><dd data-pagefind-filter="province:${options.province}">x</dd></dl>`
-    : '';
-  const html = `<html lang="${lang}"><body><article data-pagefind-body data-pagefind-filter="type:${options.type ?? 'news'}">
-    <h1 data-pagefind-meta="title">${options.title}</h1>${province}
-    ${options.lede ? `<p class="lede">${options.lede}</p>` : ''}<p>${options.body}</p></article>
-    <footer>پایگاه خدمات در همه‌ی صفحه‌ها</footer></body></html>`;
-  const page = extractPage(url, html);
-  if (!page) throw new Error(`no page at ${url}`);
-  return page;
-};
-
-const pages = [
-  article('/news/settlements/', {
-    title: 'بازدید از سکونت گاه های غیر رسمی اردبیل',
-    province: 'ardabil',
-    body: 'مددکاران اجتماعی از ۱۰۰ محله‌ی کم‌برخوردار بازدید کردند.',
-  }),
-  article('/news/joined/', {
-    title: 'گزارش سال',
-    body: 'در سکونتگاهها کار تازه‌ای آغاز شد و پایگاه خدمات اجتماعی باز شد.',
-  }),
-  article('/news/apart/', {
-    title: 'خبر دیگر',
-    lede: 'خدمات اجتماعی در روستا',
-    body: 'پایگاه تازه‌ای برای کودکان ساخته شد. این پایگاه در کنار مدرسه است و خدمات گوناگون دارد.',
-  }),
-  article('/directory/bases/kerman-1/', {
-    type: 'base',
-    province: 'kerman',
-    title: 'پایگاه خدمات اجتماعی کرمان',
-    body: 'مددکاری و مشاوره برای خانواده‌ها.',
-  }),
-  article('/en/news/visit/', {
-    lang: 'en',
-    title: 'Social services bases open',
-    body: 'Visiting the informal settlements of Ardabil.',
-  }),
-];
-
 let dir: string;
 let db: DatabaseSync;
 let path: string;
-
-const lexicons = () => {
-  const texts = new Map<string, string[]>();
-  for (const page of pages) {
-    texts.set(page.language, [
-      ...(texts.get(page.language) ?? []),
-      ...page.runs.map((r) => r.text),
-    ]);
-  }
-  return new Map([...texts].map(([language, list]) => [language, TextLexicon.of(list)]));
-};
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'bz-search-sqlite-'));
@@ -99,14 +35,6 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const params = (q: string, more: Partial<SearchParams> = {}): SearchParams => ({
-  q,
-  lang: 'fa',
-  page: 1,
-  type: '',
-  province: '',
-  ...more,
-});
 const urls = (q: string, more: Partial<SearchParams> = {}) =>
   searchIndex(db, params(q, more)).results.map((result) => result.url);
 

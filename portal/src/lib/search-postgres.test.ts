@@ -8,65 +8,13 @@ import {
   type TestPostgres,
 } from '../../../packages/feedback-service/test/postgres.ts';
 import type { SearchParams } from './search-api.ts';
-import { extractPage } from './search-extract.ts';
 import { openPostgresSearch, type PostgresSearch } from './search-postgres.ts';
 import { searchRecord } from './search-record.ts';
 import { postgresSearchStore } from './search-store.ts';
+import { lexicons, pages, params } from './search-test-pages.ts';
 
 // The PostgreSQL variant of the server search, on a real PostgreSQL: the same pages and the same
 // expectations as the SQLite index (search-index.test.ts).
-
-const article = (
-  url: string,
-  options: {
-    lang?: string;
-    type?: string;
-    province?: string;
-    title: string;
-    lede?: string;
-    body: string;
-  },
-) => {
-  const province = options.province
-    ? `<dl class="facts"><dd data-pagefind-filter="province:${options.province}">x</dd></dl>`
-    : '';
-  const page = extractPage(
-    url,
-    `<html lang="${options.lang ?? 'fa'}"><body><article data-pagefind-body data-pagefind-filter="type:${options.type ?? 'news'}">
-    <h1 data-pagefind-meta="title">${options.title}</h1>${province}
-    ${options.lede ? `<p class="lede">${options.lede}</p>` : ''}<p>${options.body}</p></article></body></html>`,
-  );
-  if (!page) throw new Error(url);
-  return page;
-};
-
-const pages = [
-  article('/news/settlements/', {
-    title: 'بازدید از سکونت گاه های غیر رسمی اردبیل',
-    province: 'ardabil',
-    body: 'مددکاران اجتماعی از ۱۰۰ محله‌ی کم‌برخوردار بازدید کردند.',
-  }),
-  article('/news/joined/', {
-    title: 'گزارش سال',
-    body: 'در سکونتگاهها کار تازه‌ای آغاز شد و پایگاه خدمات اجتماعی باز شد.',
-  }),
-  article('/news/apart/', {
-    title: 'خبر دیگر',
-    lede: 'خدمات اجتماعی در روستا',
-    body: 'پایگاه تازه‌ای برای کودکان ساخته شد. این پایگاه در کنار مدرسه است و خدمات گوناگون دارد.',
-  }),
-  article('/directory/bases/kerman-1/', {
-    type: 'base',
-    province: 'kerman',
-    title: 'پایگاه خدمات اجتماعی کرمان',
-    body: 'مددکاری و مشاوره برای خانواده‌ها.',
-  }),
-  article('/en/news/visit/', {
-    lang: 'en',
-    title: 'Social services bases open',
-    body: 'Visiting the informal settlements of Ardabil.',
-  }),
-];
 
 let pg: TestPostgres;
 let search: PostgresSearch | undefined;
@@ -75,15 +23,9 @@ beforeAll(async () => {
   pg = await preparePostgres();
   if (!pg.url) return;
   search = await openPostgresSearch(pg.url);
-  const byLanguage = new Map<string, string[]>();
+  const byLanguage = lexicons();
   for (const page of pages) {
-    byLanguage.set(page.language, [
-      ...(byLanguage.get(page.language) ?? []),
-      ...page.runs.map((run) => run.text),
-    ]);
-  }
-  for (const page of pages) {
-    await search.put(searchRecord(page, TextLexicon.of(byLanguage.get(page.language) ?? [])));
+    await search.put(searchRecord(page, byLanguage.get(page.language) ?? TextLexicon.of([])));
   }
 }, 60_000);
 afterAll(async () => {
@@ -91,14 +33,6 @@ afterAll(async () => {
   await pg?.teardown();
 });
 
-const params = (q: string, more: Partial<SearchParams> = {}): SearchParams => ({
-  q,
-  lang: 'fa',
-  page: 1,
-  type: '',
-  province: '',
-  ...more,
-});
 const urls = async (q: string, more: Partial<SearchParams> = {}) =>
   ((await search?.search(params(q, more)))?.results ?? []).map((result) => result.url);
 

@@ -1,14 +1,20 @@
 import { queryTerms } from '@behzisti/core/search';
 import postgres from 'postgres';
 import {
-  MAX_TERMS,
   PAGE_SIZE,
   type SearchAnswer,
   type SearchLanguage,
   type SearchParams,
 } from './search-api.ts';
-import { hit, PHRASE_SLACK, TITLE_BOOST, termTokens } from './search-query.ts';
-import { exactTerms, SERVICE_BOOST } from './search-rank.ts';
+import {
+  answerFor,
+  hit,
+  PHRASE_SLACK,
+  queryTokens,
+  TITLE_BOOST,
+  termTokens,
+} from './search-query.ts';
+import { SERVICE_BOOST } from './search-rank.ts';
 import type { SearchRecord } from './search-record.ts';
 
 /**
@@ -89,14 +95,7 @@ export interface TsQueries {
 
 /** The tsquery texts for a query ('' when nothing is searchable). */
 export function tsQueries(raw: string): TsQueries {
-  const terms = queryTerms(raw)
-    .map(termTokens)
-    .filter((tokens) => tokens.length > 0)
-    .slice(0, MAX_TERMS);
-  const exactTokens = exactTerms(raw)
-    .map(termTokens)
-    .filter((tokens) => tokens.length > 0)
-    .slice(0, MAX_TERMS);
+  const { terms, exact: exactTokens, marks } = queryTokens(raw);
   const all = terms.map((tokens) => `(${operand(tokens)})`).join(' & ');
   const pairs = terms.slice(1).map((tokens, i) => {
     const before = `(${operand(terms[i] ?? [])})`;
@@ -110,7 +109,7 @@ export function tsQueries(raw: string): TsQueries {
     phrase: pairs.join(' & '),
     exact: exact === all ? '' : exact,
     title: terms.map((tokens) => `(${operand(tokens, 'A')})`).join(' & '),
-    marks: [...new Set([...terms.flat(), ...exactTokens.flat()])],
+    marks,
   };
 }
 
@@ -171,16 +170,8 @@ export async function openPostgresSearch(url: string): Promise<PostgresSearch> {
 
     async search(params) {
       const query = tsQueries(params.q);
-      const filtered = params.type !== '' || params.province !== '';
-      const answer: SearchAnswer = {
-        query: params.q,
-        lang: params.lang,
-        page: params.page,
-        pageSize: PAGE_SIZE,
-        total: 0,
-        results: [],
-      };
-      if (query.all === '' && !filtered) return answer;
+      const { answer, empty } = answerFor(params, query.all);
+      if (empty) return answer;
       const cfg = config(params.lang);
       const offset = (params.page - 1) * PAGE_SIZE;
       const filters = sql`p.language = ${params.lang}

@@ -33,6 +33,32 @@ export function termTokens(term: string): string[] {
   return (term.toLowerCase().match(TOKEN_RUN) ?? []).slice(0, 8);
 }
 
+/** Each term's tokens (terms with none dropped, those past MAX_TERMS not searched). */
+const termTokenLists = (terms: readonly string[]) =>
+  terms
+    .map(termTokens)
+    .filter((tokens) => tokens.length > 0)
+    .slice(0, MAX_TERMS);
+
+export interface QueryTokens {
+  /** The query's terms through core's matcher, each as its tokens. */
+  terms: string[][];
+  /** The words in the form typed, each as its tokens. */
+  exact: string[][];
+  /** Every query token, for marking the matched words in excerpts. */
+  marks: string[];
+}
+
+/**
+ * The query's terms as the index's tokens: what the FTS5 and the PostgreSQL query builders
+ * (search-postgres.ts) both write their expressions from.
+ */
+export function queryTokens(raw: string): QueryTokens {
+  const terms = termTokenLists(queryTerms(raw));
+  const exact = termTokenLists(exactTerms(raw));
+  return { terms, exact, marks: [...new Set([...terms.flat(), ...exact.flat()])] };
+}
+
 /**
  * `"word"*`, or `"word other"*` for a term the tokenizer cuts into several (a phrase). A term
  * ending in a single letter or digit is matched whole: as a prefix it would read most of the
@@ -63,27 +89,20 @@ export const PHRASE_SLACK = 3;
 
 /** The FTS5 expressions for a query (terms past MAX_TERMS are not searched). */
 export function ftsQuery(raw: string): FtsQuery {
-  const terms = queryTerms(raw)
-    .map(termTokens)
-    .filter((tokens) => tokens.length > 0)
-    .slice(0, MAX_TERMS);
+  const { terms, exact: exactTokens, marks } = queryTokens(raw);
   const strings = terms.map(prefixString).join(' ');
   // Only the text columns: the facets column holds the filters (search-record.ts).
   const text = `{${TEXT_COLUMNS.join(' ')}}`;
   const all = strings && `${text} : (${strings})`;
   const phrase =
     terms.length > 1 ? `${text} : NEAR(${strings}, ${PHRASE_SLACK * (terms.length - 1)})` : '';
-  const exactTokens = exactTerms(raw)
-    .map(termTokens)
-    .filter((tokens) => tokens.length > 0)
-    .slice(0, MAX_TERMS);
   const exactExpression = exactTokens.map(prefixString).join(' ');
   return {
     all,
     phrase,
     exact: exactExpression === strings ? '' : `${text} : (${exactExpression})`,
     title: strings && `title : (${strings})`,
-    marks: [...new Set([...terms.flat(), ...exactTokens.flat()])],
+    marks,
   };
 }
 
@@ -140,10 +159,15 @@ export const TITLE_BOOST = 3;
 
 const BM25 = `bm25(pages_fts, ${COLUMNS.map((column) => COLUMN_WEIGHTS[column]).join(', ')})`;
 
-/** Runs a checked query (search-api.ts parseSearchParams) and returns one page of results. */
-export function searchIndex(db: DatabaseSync, params: SearchParams): SearchAnswer {
-  const query = ftsQuery(params.q);
-  const filtered = params.type !== '' || params.province !== '';
+/**
+ * The answer to `params` before any row is read (shared with search-postgres.ts), and whether
+ * there is anything to look for: nothing searchable and no filter lists nothing (the page asks
+ * for a word).
+ */
+export function answerFor(
+  params: SearchParams,
+  all: string,
+): { answer: SearchAnswer; empty: boolean } {
   const answer: SearchAnswer = {
     query: params.q,
     lang: params.lang,
@@ -152,8 +176,14 @@ export function searchIndex(db: DatabaseSync, params: SearchParams): SearchAnswe
     total: 0,
     results: [],
   };
-  // Nothing searchable and no filter: nothing to list (the page asks for a word).
-  if (query.all === '' && !filtered) return answer;
+  return { answer, empty: all === '' && params.type === '' && params.province === '' };
+}
+
+/** Runs a checked query (search-api.ts parseSearchParams) and returns one page of results. */
+export function searchIndex(db: DatabaseSync, params: SearchParams): SearchAnswer {
+  const query = ftsQuery(params.q);
+  const { answer, empty } = answerFor(params, query.all);
+  if (empty) return answer;
   // The filters, as tokens of the facets column (search-record.ts facetToken).
   const facets = [
     facetToken('lang', params.lang),

@@ -1,5 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { staffFetch } from '../scripts/staff-api.ts';
+import { secretField } from './secret-field.ts';
 import { StaffElement } from './staff-element.ts';
 
 /** The same length the service asks for (own-secret.ts); checked here first, to say it sooner. */
@@ -58,29 +59,19 @@ export class StaffSecretElement extends StaffElement {
         <h2 id="staff-secret-title">${text('secret.title')}</h2>
         <p>${text('secret.intro')}</p>
         <form id="staff-secret-form" class="staff-form" novalidate @submit=${this.submit}>
-          <p>
-            <label for="staff-secret-old">${text('secret.old')}</label>
-            <input
-              id="staff-secret-old"
-              name="oldSecret"
-              type="password"
-              autocomplete="current-password"
-              required
-              dir="ltr"
-            />
-          </p>
-          <p>
-            <label for="staff-secret-new">${text('secret.new')}</label>
-            <input
-              id="staff-secret-new"
-              name="newSecret"
-              type="password"
-              autocomplete="new-password"
-              minlength="16"
-              required
-              dir="ltr"
-            />
-          </p>
+          ${secretField({
+            id: 'staff-secret-old',
+            name: 'oldSecret',
+            label: text('secret.old'),
+            autocomplete: 'current-password',
+          })}
+          ${secretField({
+            id: 'staff-secret-new',
+            name: 'newSecret',
+            label: text('secret.new'),
+            autocomplete: 'new-password',
+            minLength: MIN_LENGTH,
+          })}
           <p id="staff-secret-error" class="staff-error" role="alert">${this.error}</p>
           <p><button type="submit" class="staff-button">${text('secret.submit')}</button></p>
         </form>

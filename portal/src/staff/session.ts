@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { StaffApiError, type StaffSession, staffFetch, staffJson } from '../scripts/staff-api.ts';
 import type { Account } from './context.ts';
+import { secretField } from './secret-field.ts';
 import { StaffElement } from './staff-element.ts';
 
 /**
@@ -134,18 +135,13 @@ export class StaffSessionElement extends StaffElement {
               aria-invalid=${invalid(this.invalid.name)}
             />
           </p>
-          <p>
-            <label for="staff-secret">${this.text('signIn.secret')}</label>
-            <input
-              id="staff-secret"
-              name="secret"
-              type="password"
-              autocomplete="current-password"
-              required
-              dir="ltr"
-              aria-invalid=${invalid(this.invalid.secret)}
-            />
-          </p>
+          ${secretField({
+            id: 'staff-secret',
+            name: 'secret',
+            label: this.text('signIn.secret'),
+            autocomplete: 'current-password',
+            invalid: this.invalid.secret,
+          })}
           <p>
             <button type="submit" class="staff-button staff-primary">
               ${this.text(this.signingIn ? 'signIn.busy' : 'signIn.submit')}

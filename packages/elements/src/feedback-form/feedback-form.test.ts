@@ -111,6 +111,23 @@ const form = (id: string, attrs: { lang?: string; serviceBase?: string } = {}) =
     ></bz-feedback-form>`,
   );
 
+/**
+ * A form of scenario `id` filled with `values` whose send the service cut off (the connection
+ * dropped): the failure notice shows and the text is kept.
+ */
+async function formAfterDroppedSend(
+  id: string,
+  values: Parameters<typeof fill>[1] = {},
+  attrs: Parameters<typeof form>[1] = {},
+): Promise<BzFeedbackForm> {
+  await control(id, { fail: 'drop' });
+  const el = await form(id, attrs);
+  await fill(el, values);
+  await submit(el);
+  await waitForFailure(el);
+  return el;
+}
+
 /** A message really stored by the service, for the status tests. */
 async function storeMessage(id: string): Promise<string> {
   const response = await fetch(endpointOf(id), {
@@ -407,11 +424,11 @@ describe('bz-feedback-form: the form', () => {
 
   it('restores a kept draft on the next visit, sends it with the same key, or discards it', async () => {
     const id = newScenario();
-    await control(id, { fail: 'drop' });
-    const first = await form(id, { lang: 'en' });
-    await fill(first, { message: 'Written before the bus came', name: 'Reza' });
-    await submit(first);
-    await waitForFailure(first);
+    const first = await formAfterDroppedSend(
+      id,
+      { message: 'Written before the bus came', name: 'Reza' },
+      { lang: 'en' },
+    );
     first.remove();
     const [firstKey] = (await posts(id)).map((e) => e.idempotencyKey);
 
@@ -430,11 +447,7 @@ describe('bz-feedback-form: the form', () => {
     expect((await stored(id)).total).to.equal(1);
 
     // Discarding: a third attempt fails, then the draft is thrown away on the next visit.
-    await control(id, { fail: 'drop' });
-    const third = await form(id, { lang: 'en' });
-    await fill(third, { message: 'Second thoughts' });
-    await submit(third);
-    await waitForFailure(third);
+    const third = await formAfterDroppedSend(id, { message: 'Second thoughts' }, { lang: 'en' });
     third.remove();
     const fourth = await form(id, { lang: 'en' });
     expect($<HTMLTextAreaElement>(fourth, '#message')?.value).to.equal('Second thoughts');
@@ -505,11 +518,7 @@ describe('bz-feedback-form: the form', () => {
 
   it('retries only once: a second failure waits for the citizen', async () => {
     const id = newScenario();
-    await control(id, { fail: 'drop' });
-    const el = await form(id);
-    await fill(el);
-    await submit(el);
-    await waitForFailure(el);
+    const el = await formAfterDroppedSend(id);
     // (A browser may itself repeat a POST whose connection was cut: count from what it did.)
     const before = (await posts(id)).length;
     window.dispatchEvent(new Event('online'));
@@ -525,11 +534,7 @@ describe('bz-feedback-form: the form', () => {
 
   it('uses a new key when the text is changed after a failed send', async () => {
     const id = newScenario();
-    await control(id, { fail: 'drop' });
-    const el = await form(id);
-    await fill(el);
-    await submit(el);
-    await waitForFailure(el);
+    const el = await formAfterDroppedSend(id);
     await type(el, '#message', 'متن تازه');
     expect(
       localStorage.getItem(Object.keys(localStorage).find((k) => k.includes(id)) ?? ''),
@@ -634,11 +639,7 @@ describe('bz-feedback-form: quick exit', () => {
 
   it('clears the form and the kept draft, then asks before leaving (cancelable event)', async () => {
     const id = newScenario();
-    await control(id, { fail: 'drop' });
-    const el = await form(id);
-    await fill(el, { name: 'نام', message: 'متن حساس' });
-    await submit(el);
-    await waitForFailure(el);
+    const el = await formAfterDroppedSend(id, { name: 'نام', message: 'متن حساس' });
     expect(Object.keys(localStorage).some((k) => k.includes(id))).to.equal(true);
     let detail: BzQuickExitDetail | undefined;
     el.addEventListener(
