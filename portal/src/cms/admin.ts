@@ -138,7 +138,8 @@ function nameUnnamedParts(): void {
     if (otherLanguage) {
       otherLanguage.hidden =
         document.querySelector(
-          '#nc-root [class*="AppHeader"], #nc-root [class*="PublishButton"]',
+          // The lists' header, or the item editor's toolbar (its back link to the list).
+          '#nc-root [class*="AppHeader"], #nc-root [class*="PublishButton"], #nc-root [class*="ToolbarSectionBackLink"]',
         ) !== null;
     }
     const frame = document.querySelector('#preview-pane');
