@@ -127,8 +127,14 @@ afterAll(async () => {
   await pg?.teardown();
 });
 
-async function shot(page: Page, name: string): Promise<void> {
+async function shot(page: Page, name: string, field?: RegExp): Promise<void> {
   if (!screenshots) return;
+  // The part of the form the picture is about, at the top of the view.
+  if (field) {
+    await page
+      .getByLabel(field)
+      .evaluate((element) => element.closest('[class*="ControlContainer"]')?.scrollIntoView());
+  }
   mkdirSync(screenshots, { recursive: true });
   await page.screenshot({ path: join(screenshots, `${name}.png`) });
 }
@@ -251,8 +257,7 @@ describe('the communications office publishes a news item through the editor', (
     await page
       .getByText('زمان‌بندی‌شده: ۱ فروردین ۱۴۰۶، ساعت ۰۹:۳۰ به وقت تهران روی سایت می‌رود.')
       .waitFor();
-    await time.scrollIntoViewIfNeeded();
-    await shot(page, '01a-schedule');
+    await shot(page, '01a-schedule', /^تاریخ انتشار/);
     await date.fill(today);
     await time.fill('۰۰:۰۱');
     const timeNote = page.locator(`[id="${await time.getAttribute('aria-describedby')}"]`);
@@ -260,7 +265,7 @@ describe('the communications office publishes a news item through the editor', (
     const status = page.getByLabel(/^وضعیت انتشار/);
     await status.selectOption('review');
     await page.getByText('نخست ذخیره کنید: فقط متن ذخیره‌شده تأیید می‌شود.').waitFor();
-    await shot(page, '01-write-review');
+    await shot(page, '01-write-review', /^ساعت انتشار/);
     const commitsBefore = Number(git(editorRepo, 'rev-list', '--count', 'HEAD'));
     await save(page);
 
@@ -316,17 +321,17 @@ describe('the communications office publishes a news item through the editor', (
       .include('.bz-approval')
       .analyze();
     expect(axe.violations.map((violation) => violation.id)).toEqual([]);
-    await shot(review, '02-approve');
+    await shot(review, '02-approve', /^وضعیت انتشار/);
     // Keyboard: the button is reached and pressed like any other.
     await approve.focus();
     await review.keyboard.press('Enter');
     await review.getByText(/^تأیید شد \(/).waitFor();
-    await shot(review, '03-approved');
+    await shot(review, '03-approved', /^وضعیت انتشار/);
 
     // 5. The next round publishes it without a build; the editor then says it is live.
     await round('synced');
     await review.getByText(/روی سایت است: .* ثانیه پس از تأیید منتشر شد\./).waitFor();
-    await shot(review, '04-live');
+    await shot(review, '04-live', /^وضعیت انتشار/);
     const page1 = await text(article);
     expect(page1).toContain(title);
     expect(page1).toMatch(/<h2[^>]*>چه کسانی می‌توانند بیایند<\/h2>/);
@@ -348,11 +353,11 @@ describe('the communications office publishes a news item through the editor', (
     await review.close();
     const again = await openEditor(approverContext, `#/collections/news_fa/entries/${slug}`);
     await again.getByText(/متن پس از تأیید .* تغییر کرده است/).waitFor();
-    await shot(again, '05-changed-after-approval');
+    await shot(again, '05-changed-after-approval', /^وضعیت انتشار/);
     await again.getByRole('button', { name: 'تأیید و انتشار این متن' }).click();
     await again.getByText(/^تأیید شد \(/).waitFor();
     await round('synced');
-    await again.getByText(/روی سایت است/).waitFor();
+    await again.getByText(/^روی سایت است: .* ثانیه پس از تأیید/).waitFor();
     const page2 = await text(article);
     expect(page2).toContain(editedTitle);
     expect(await text('/rss.xml')).toContain(editedTitle);
@@ -364,10 +369,11 @@ describe('the communications office publishes a news item through the editor', (
       /^status: withdrawn$/m,
     );
     await round('published');
-    const gone = await get(article);
-    expect(gone.status).toBe(410);
+    // The running server takes the new release within moments of the switch (no restart).
+    await expect.poll(async () => (await get(article)).status, { timeout: 60_000 }).toBe(410);
+    expect(await text(article)).toContain('این خبر برداشته شده است');
     await page.getByText(/از سایت برداشته شد/).waitFor({ timeout: 120_000 });
-    await shot(page, '06-withdrawn');
+    await shot(page, '06-withdrawn', /^وضعیت انتشار/);
     for (const path of ['/news/', '/rss.xml', `/news/tags/${tagSlug}/`]) {
       expect(await text(path), path).not.toContain(editedTitle);
     }
