@@ -33,7 +33,7 @@ import { distDir } from './site.ts';
 //   answers 410 and it is nowhere.
 //
 // With OFFICE_SCREENSHOTS=<folder> the steps are also saved as pictures for docs/office-guide.md
-// (portal/scripts/office-screenshots.ts runs this file so and compresses them).
+// (portal/scripts/docs-screenshots.ts runs this file so and compresses them).
 
 const portalDir = resolve(new URL('..', import.meta.url).pathname);
 const screenshots = process.env.OFFICE_SCREENSHOTS;
@@ -383,7 +383,7 @@ describe('the communications office publishes a news item through the editor', (
     await approverContext.close();
   }, 1_500_000);
 
-  it('shows a failed round in the editor, naming the file and the field', async () => {
+  it('shows a failed round in the editor, naming the file and the field; fixed there, it goes live', async () => {
     // A file written by hand, outside the editor, with a date that does not exist.
     const name = 'news/fa/hand-written-e2e.md';
     writeFileSync(
@@ -404,6 +404,22 @@ describe('the communications office publishes a news item through the editor', (
       .first()
       .waitFor();
     await shot(page, '07-failed');
+    // The office fixes it in the editor: the item opens with its date marked, the date is
+    // corrected and saved, and the editor follows it onto the site.
+    await page.goto(`${server.baseUrl}/admin/#/collections/news_fa/entries/hand-written-e2e`);
+    const date = page.getByLabel('تاریخ انتشار');
+    await expect.poll(() => date.inputValue()).toBe('1404/13/40');
+    await page
+      .getByText(/«تاریخ انتشار» تاریخ درستی نیست/)
+      .first()
+      .waitFor();
+    await date.fill('۱۴۰۴/۰۹/۰۲');
+    await save(page);
+    await round('synced');
+    await page.getByText(/^روی سایت است: .* ثانیه پس از ذخیره منتشر شد\./).waitFor();
+    await shot(page, '08-fixed', /^تاریخ انتشار/);
+    expect(await text('/news/hand-written-e2e/')).toContain('خبری که با دست نوشته شد');
+    expect(readStatus(releasesDir)?.state).toBe('live');
     await context.close();
   }, 300_000);
 });
