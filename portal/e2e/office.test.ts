@@ -414,6 +414,10 @@ describe('the communications office publishes a news item through the editor', (
       .first()
       .waitFor();
     await date.fill('۱۴۰۴/۰۹/۰۲');
+    // The publish time's reading follows the date as it is typed.
+    await page
+      .getByText('زمان انتشار: ۲ آذر ۱۴۰۴، ساعت ۰۰:۰۰ به وقت تهران', { exact: false })
+      .waitFor();
     await save(page);
     await round('synced');
     await page.getByText(/^روی سایت است: .* ثانیه پس از ذخیره منتشر شد\./).waitFor();

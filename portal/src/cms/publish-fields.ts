@@ -5,6 +5,7 @@ import { NEWS_STATUSES, type NewsStatus, publishMoment } from '../lib/news-visib
 import { type Approval, type ApprovalState, approvalState, approve } from './approval.ts';
 import type { DecapCMS, H, ImmutableMap, WidgetProps } from './decap.ts';
 import { bilingual } from './messages.ts';
+import { DATE_EVENT } from './widgets.ts';
 
 /**
  * The publishing fields of a news item, written as what news-visibility.ts reads: `status`
@@ -200,6 +201,16 @@ export function registerPublishFields(
   cms.registerWidget(
     'bz-time',
     createClass({
+      componentDidMount(this: TimeThis) {
+        this.onDate = (event: Event) => {
+          this.date = (event as CustomEvent<string>).detail;
+          this.forceUpdate();
+        };
+        window.addEventListener(DATE_EVENT, this.onDate);
+      },
+      componentWillUnmount(this: TimeThis) {
+        window.removeEventListener(DATE_EVENT, this.onDate);
+      },
       isValid(this: { props: WidgetProps }) {
         const text = typeof this.props.value === 'string' ? this.props.value.trim() : '';
         if (!text || canonicalTime(text)) return true;
@@ -216,11 +227,11 @@ export function registerPublishFields(
           },
         };
       },
-      render(this: { props: WidgetProps }) {
+      render(this: TimeThis) {
         const { forID, classNameWrapper, value, onChange, setActiveStyle, setInactiveStyle } =
           this.props;
         const text = typeof value === 'string' ? value : '';
-        const moment = momentOf(this.props.entry?.getIn(['data', 'date']), text);
+        const moment = momentOf(this.date ?? this.props.entry?.getIn(['data', 'date']), text);
         const bad = text.trim() !== '' && !canonicalTime(text);
         const note = bad
           ? ''
@@ -254,6 +265,14 @@ export function registerPublishFields(
       },
     }),
   );
+}
+
+interface TimeThis {
+  props: WidgetProps;
+  /** The date as last typed (DATE_EVENT), newer than `props.entry` until Decap re-renders. */
+  date?: string;
+  onDate: (event: Event) => void;
+  forceUpdate(): void;
 }
 
 interface ApprovalThis {
