@@ -70,6 +70,13 @@ function when(locale: Locale, iso: string): string {
   }).format(new Date(iso));
 }
 
+/** Whether an article page shows this title (an edit is live, not a cached older version). */
+function showsTitle(html: string, title: unknown): boolean {
+  if (typeof title !== 'string') return true;
+  const heading = new DOMParser().parseFromString(html, 'text/html').querySelector('h1');
+  return heading?.textContent?.trim() === title.trim();
+}
+
 /** What the office expects of a saved item, from its own fields (news-visibility.ts's rule). */
 function expectation(detail: SavedDetail, now: Date) {
   const status = detail.data.draft === true ? 'draft' : String(detail.data.status ?? 'published');
@@ -187,9 +194,13 @@ export function startPublishStatus(locale: Locale, every = 30_000): void {
         continue;
       }
       const page = await fetch(address, { cache: 'no-store' }).catch(() => undefined);
-      const arrived = expected.kind === 'gone' ? page?.status === 410 : page?.status === 200;
+      const arrived =
+        expected.kind === 'gone'
+          ? page?.status === 410
+          : page?.status === 200 && showsTitle(await page.text(), detail.data.title);
       if (!arrived) {
-        if (attempt > 30) return say(text.notShown);
+        // A server without the shared purge keeps a page for its cache's minute.
+        if (attempt > 90) return say(text.notShown);
         continue;
       }
       const done = status.publishedAt ? Date.parse(status.publishedAt) : since;
