@@ -8,7 +8,7 @@ import { type Approval, contentHash, readApprovals } from '../../src/lib/news-ap
 import { writeAtomically } from '../releases.ts';
 import { readVisibility } from './plan.ts';
 
-// POST /api/publish/approvals {"id": "fa/<slug>"}: a publisher approves an item in review. The
+// POST /api/publish/approvals {"id": "fa/<slug>", "sha256": "<hex, optional>"}: a publisher approves an item in review. The
 // approver signs in as portal staff (the feedback service's accounts: FEEDBACK_STAFF, sessions,
 // rate limits and audit; docs/publishing.md says why these and not forge pull requests), and must
 // hold a role with the right to publish (PUBLISH_APPROVER_ROLES, default `admin`). Who is asking
@@ -20,6 +20,7 @@ import { readVisibility } from './plan.ts';
 export const APPROVALS_FILE = 'approvals.json';
 const ITEM_ID = /^(fa|en)\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MAX_BODY = 4096;
+const SHA256 = /^[0-9a-f]{64}$/;
 
 export interface ApprovalsRouteOptions {
   releasesDir: string;
@@ -105,6 +106,10 @@ const MESSAGES = {
     fa: 'این خبر پیدا نشد. فهرست خبرها را در ویرایشگر دوباره باز کنید.',
     en: 'This item was not found. Open the list of items in the editor again.',
   },
+  NOT_THIS_TEXT: {
+    fa: 'متنی که تأیید کردید با متنی که سرور انتشار دارد یکی نیست: یا نسخه‌ی تازه هنوز به سرور نرسیده یا پس از باز کردن شما تغییر کرده است. یک دقیقه صبر کنید، خبر را دوباره باز کنید، بخوانید و دوباره تأیید کنید.',
+    en: 'The text you approved is not the text the publishing server has: either the new version has not reached it yet, or it changed after you opened it. Wait a minute, open the item again, read it and approve again.',
+  },
   NOT_IN_REVIEW: {
     fa: 'این خبر در انتظار تأیید نیست. نویسنده باید وضعیت آن را «در انتظار تأیید» بگذارد و ذخیره کند.',
     en: 'This item is not waiting for approval. Its writer must set its status to “in review” and save it.',
@@ -120,15 +125,34 @@ export function createApprovalsRoute(
     res.writeHead(status, {
       'content-type': 'application/json; charset=utf-8',
       'cache-control': 'no-store',
-      ...(status === 405 ? { allow: 'POST' } : {}),
+      ...(status === 405 ? { allow: 'GET, POST' } : {}),
     });
     res.end(JSON.stringify(body));
   };
   const refuse = (res: ServerResponse, status: number, code: keyof typeof MESSAGES) =>
     send(res, status, { error: { code, message: MESSAGES[code] } });
 
+  /**
+   * GET ?id=fa/<slug>: for the editor's approve button. Staff only (401 otherwise): whether this
+   * account may approve, and the item's approval if there is one (its SHA-256, so the editor can
+   * say that the text changed after it).
+   */
+  const answerQuestion = async (req: IncomingMessage, res: ServerResponse) => {
+    const id = new URL(req.url ?? '/', 'http://x').searchParams.get('id') ?? '';
+    if (!ITEM_ID.test(id)) return refuse(res, 400, 'BAD_REQUEST');
+    const who = await whoIs(req, options.self());
+    if (!who) return refuse(res, 401, 'SIGN_IN');
+    const approval = readApprovals(file).find((old) => old.id === id);
+    return send(res, 200, {
+      by: who.name,
+      mayApprove: who.role !== null && roles.has(who.role),
+      ...(approval ? { approval } : {}),
+    });
+  };
+
   return async (req, res) => {
     setRoute(res, '/api/publish/approvals');
+    if (req.method === 'GET') return answerQuestion(req, res);
     if (req.method !== 'POST') return send(res, 405, { error: { code: 'METHOD_NOT_ALLOWED' } });
     // A JSON body forces a CORS preflight (never granted) on other sites' forms and scripts.
     const origin = req.headers.origin;
@@ -141,12 +165,16 @@ export function createApprovalsRoute(
     }
     const body = await readBody(req);
     let id: unknown;
+    let seen: unknown;
     try {
-      id = (JSON.parse(body ?? '') as { id?: unknown }).id;
+      ({ id, sha256: seen } = JSON.parse(body ?? '') as { id?: unknown; sha256?: unknown });
     } catch {
       return refuse(res, 400, 'BAD_REQUEST');
     }
     if (typeof id !== 'string' || !ITEM_ID.test(id)) return refuse(res, 400, 'BAD_REQUEST');
+    if (seen !== undefined && (typeof seen !== 'string' || !SHA256.test(seen))) {
+      return refuse(res, 400, 'BAD_REQUEST');
+    }
     const who = await whoIs(req, options.self());
     if (!who) return refuse(res, 401, 'SIGN_IN');
     if (!who.role || !roles.has(who.role)) return refuse(res, 403, 'NOT_A_PUBLISHER');
@@ -157,9 +185,12 @@ export function createApprovalsRoute(
       return refuse(res, 404, 'NOT_FOUND');
     }
     if (readVisibility(text)?.status !== 'review') return refuse(res, 409, 'NOT_IN_REVIEW');
+    // The editor sends the SHA-256 of the text the approver read: only that text is approved.
+    const sha256 = contentHash(text);
+    if (seen !== undefined && seen !== sha256) return refuse(res, 409, 'NOT_THIS_TEXT');
     const approval: Approval = {
       id,
-      sha256: contentHash(text),
+      sha256,
       by: who.name,
       at: new Date().toISOString(),
     };

@@ -34,6 +34,11 @@ export interface PublishOptions {
   newsDir: string;
   /** Take new commits of `branch` from `remote` first (e.g. origin, main); else the checkout as is. */
   git?: { remote: string; branch: string } | undefined;
+  /**
+   * The git checkout the content comes from, when it is not the one holding portalDir (content
+   * kept in a repository of its own; the office test's clone of the editor's repository).
+   */
+  checkoutDir?: string;
   /** How many releases to keep (at least the live one). */
   keep: number;
   /** How long a replaced release stays (its hashed files are still served). */
@@ -119,14 +124,15 @@ async function git(args: string[], cwd: string): Promise<BuildResult> {
 
 /** Takes the remote's new commits (fast-forward only) and returns the checkout's commit. */
 async function syncSource(options: PublishOptions): Promise<{ commit?: string; ok: boolean }> {
+  const checkout = options.checkoutDir ?? options.portalDir;
   if (options.git) {
     const { remote, branch } = options.git;
-    const fetched = await git(['fetch', '--quiet', remote, branch], options.portalDir);
+    const fetched = await git(['fetch', '--quiet', remote, branch], checkout);
     if (!fetched.ok) return { ok: false };
-    const merged = await git(['merge', '--ff-only', '--quiet', 'FETCH_HEAD'], options.portalDir);
+    const merged = await git(['merge', '--ff-only', '--quiet', 'FETCH_HEAD'], checkout);
     if (!merged.ok) return { ok: false };
   }
-  const head = await git(['rev-parse', 'HEAD'], options.portalDir);
+  const head = await git(['rev-parse', 'HEAD'], checkout);
   return head.ok ? { commit: head.output.trim(), ok: true } : { ok: true };
 }
 
@@ -169,6 +175,9 @@ function takeLock(root: string): (() => void) | undefined {
 
 async function round(options: PublishOptions, memory: RoundMemory): Promise<RoundResult> {
   const now = options.now?.() ?? new Date();
+  // The real moment the round starts reading the content (not `now`, which a test may set):
+  // the editor compares it with the moment of a save.
+  const checkedAt = new Date().toISOString();
   const log = options.log ?? (() => {});
   const root = options.releasesDir;
   const previous = readStatus(root);
@@ -178,6 +187,7 @@ async function round(options: PublishOptions, memory: RoundMemory): Promise<Roun
     inReview: 0,
     ...(live ? { release: live.id, liveSince: live.at } : {}),
     ...(previous?.commit ? { commit: previous.commit } : {}),
+    ...(previous?.publishedAt ? { publishedAt: previous.publishedAt } : {}),
   };
 
   const source = await syncSource(options);
@@ -200,6 +210,7 @@ async function round(options: PublishOptions, memory: RoundMemory): Promise<Roun
     .digest('hex');
   const planned = {
     key,
+    checkedAt,
     inReview: plan.inReview,
     ...(plan.next ? { next: plan.next.toISOString() } : {}),
   };
@@ -223,7 +234,7 @@ async function round(options: PublishOptions, memory: RoundMemory): Promise<Roun
   const built = await rebuild(options, id, now, changed, plan.gone);
   const dir = join(root, id);
   if (built.ok && built.storeOnly) {
-    writeStatus(root, { ...base, ...planned });
+    writeStatus(root, { ...base, ...planned, publishedAt: new Date().toISOString() });
     log('publish-synced', { changed: changed.length, output: built.output });
     return { outcome: 'synced', plan, changed };
   }
@@ -248,6 +259,7 @@ async function round(options: PublishOptions, memory: RoundMemory): Promise<Roun
     state: 'live',
     release: id,
     liveSince: pointer.at,
+    publishedAt: new Date().toISOString(),
     ...(source.commit ? { commit: source.commit } : {}),
   });
   log('publish-live', { release: id, pruned });
@@ -291,7 +303,8 @@ async function rebuild(
     // The build shows what is public at the round's moment, as the plan computed it.
     PORTAL_PUBLISH_NOW: now.toISOString(),
     PORTAL_APPROVALS: join(options.releasesDir, APPROVALS_FILE),
-    ...(options.newsDir === join(options.contentDir, 'news')
+    // The build reads the portal's own news folder unless told otherwise.
+    ...(options.newsDir === join(options.portalDir, 'src/content/news')
       ? {}
       : { PORTAL_NEWS_DIR: options.newsDir }),
   });

@@ -96,6 +96,10 @@ export function createStatusRoute(
       });
       return;
     }
-    send(200, readStatus(options.releasesDir) ?? { state: 'unknown', inReview: 0 });
+    // `now`: the server's clock, so the editor can place its own save moment on it.
+    send(200, {
+      ...(readStatus(options.releasesDir) ?? { state: 'unknown', inReview: 0 }),
+      now: new Date().toISOString(),
+    });
   };
 }

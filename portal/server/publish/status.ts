@@ -43,6 +43,13 @@ export interface PublishStatus {
   failure?: PublishFailure;
   /** What the last round saw (pipeline.ts): a restarted command does not rebuild the same. */
   key?: string;
+  /**
+   * When the round that wrote this status began reading the content: every change saved before
+   * this moment is in what `state` describes (the editor's "live in N s" after a save).
+   */
+  checkedAt?: string;
+  /** When the last round that changed the site (a release or a news-only sync) finished. */
+  publishedAt?: string;
 }
 
 export const STATUS_FILE = 'status.json';

@@ -6,6 +6,12 @@ import type { DecapCMS, ImmutableMap } from './decap.ts';
 import { decapFaSupplement, deepMerge } from './decap-fa.ts';
 import { markListEntries } from './list-marks.ts';
 import { fieldMessage, withoutPaths } from './messages.ts';
+import {
+  canonicalTime,
+  registerPublishFields,
+  SAVED_EVENT,
+  type SavedDetail,
+} from './publish-fields.ts';
 import { startPublishStatus } from './publish-status.ts';
 import { showServerProblemsByField } from './server-problems.ts';
 import { addSubheadingButtons, enableSubheadingMarks } from './subheading.ts';
@@ -98,6 +104,8 @@ function preSave(config: Record<string, unknown>) {
       const calendar = collection === 'news_en' ? 'gregorian' : 'persian';
       fields.date = canonicalDate(fields.date, calendar) ?? fields.date;
     }
+    // The publish time as the schema and news-visibility.ts read it: HH:MM, Latin digits.
+    if (typeof fields.time === 'string') fields.time = canonicalTime(fields.time) ?? fields.time;
     const cleaned = withoutEmptyValues(fields) as Record<string, unknown>;
     const problems = checkEntry(kind, cleaned);
     if (problems.length > 0) {
@@ -130,7 +138,8 @@ function nameUnnamedParts(): void {
     if (otherLanguage) {
       otherLanguage.hidden =
         document.querySelector(
-          '#nc-root [class*="AppHeader"], #nc-root [class*="PublishButton"]',
+          // The lists' header, or the item editor's toolbar (its back link to the list).
+          '#nc-root [class*="AppHeader"], #nc-root [class*="PublishButton"], #nc-root [class*="ToolbarSectionBackLink"]',
         ) !== null;
     }
     const frame = document.querySelector('#preview-pane');
@@ -207,9 +216,23 @@ async function start(): Promise<void> {
   );
   for (const href of previewStyles) cms.registerPreviewStyle(href);
   registerWidgets(cms, h, createClass, locale);
+  registerPublishFields(cms, h, createClass, locale);
   registerPreviews(cms, h, createClass);
   const config = cmsConfig(locale, backend, location.origin);
   cms.registerEventListener({ name: 'preSave', handler: preSave(config) });
+  // After a save: the approval box reloads, and the publish status watches the item go live.
+  cms.registerEventListener({
+    name: 'postSave',
+    handler: ({ entry }) => {
+      const detail: SavedDetail = {
+        collection: String(entry.get('collection')),
+        slug: String(entry.get('slug')),
+        data: (entry.get('data') as ImmutableMap).toJS(),
+      };
+      window.dispatchEvent(new CustomEvent(SAVED_EVENT, { detail }));
+      return undefined;
+    },
+  });
   nameUnnamedParts();
   limitUploads(locale);
   showServerProblemsByField(locale, (collection, field) => labelsOf(config, collection).get(field));

@@ -65,6 +65,14 @@ export function cmsConfig(
       widget: 'bz-content-date',
       hint: label('cms.hint.date'),
     },
+    // Read by news-visibility.ts with the date: the moment the item goes live (publish-fields.ts).
+    {
+      name: 'time',
+      label: label('cms.field.time'),
+      widget: 'bz-time',
+      required: false,
+      hint: label('cms.hint.time'),
+    },
     {
       name: 'province',
       label: label('cms.field.province'),
@@ -115,6 +123,13 @@ export function cmsConfig(
       ],
     },
     text('office', 'cms.field.office', { hint: label('cms.hint.office') }),
+    {
+      name: 'status',
+      label: label('cms.field.status'),
+      widget: 'bz-status',
+      required: false,
+      hint: label('cms.hint.status'),
+    },
     {
       name: 'draft',
       label: label('cms.field.draft'),

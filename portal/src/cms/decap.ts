@@ -46,7 +46,7 @@ export interface DecapCMS {
   registerLocale(locale: string, phrases: Record<string, unknown>): void;
   getLocale(locale: string): Record<string, unknown> | undefined;
   registerEventListener(listener: {
-    name: 'preSave';
+    name: 'preSave' | 'postSave';
     handler(event: {
       entry: ImmutableMap;
     }): ImmutableMap | undefined | Promise<ImmutableMap | undefined>;

@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, realpath, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, posix, sep } from 'node:path';
@@ -32,6 +33,22 @@ import {
 export interface LocalBackendOptions {
   /** Absolute folder that stands for `portal/src/content` of the repository. */
   contentDir: string;
+  /**
+   * Commit every save and deletion in the git checkout holding `contentDir`, with Decap's commit
+   * message (decap-server's `MODE=git`; CMS_LOCAL_GIT=1): the office machine's history is then
+   * the same as on the forge, and a publish command watching a clone of it (`--remote`) takes
+   * the commits as it takes the forge's.
+   */
+  git?: boolean;
+}
+
+/** Runs git in `cwd`; rejects with its output when it fails. */
+function runGit(cwd: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('git', args, { cwd, timeout: 30_000 }, (error, stdout, stderr) =>
+      error ? reject(new Error(`${stderr}${stdout}`.trim() || error.message)) : resolve(stdout),
+    );
+  });
 }
 
 /** A refusal with its HTTP status; the message is what the editor shows in its notice. */
@@ -102,7 +119,7 @@ function assertReadableFolder(relativePath: string): void {
   }
 }
 
-export function createLocalBackend({ contentDir }: LocalBackendOptions) {
+export function createLocalBackend({ contentDir, git = false }: LocalBackendOptions) {
   let root: Promise<string> | undefined;
   const realRoot = () => {
     root ??= realpath(contentDir);
@@ -246,6 +263,35 @@ export function createLocalBackend({ contentDir }: LocalBackendOptions) {
     await writeFile(target, content);
   }
 
+  /**
+   * Commits the written or deleted files (content-relative paths) with Decap's message. Only
+   * these paths are staged, so whatever else is in the checkout is left alone.
+   */
+  async function commit(paths: string[], message: unknown): Promise<void> {
+    if (!git || paths.length === 0) return;
+    const base = await realRoot();
+    const files = await Promise.all(paths.map((path) => resolveInside(path)));
+    try {
+      await runGit(base, ['add', '--all', '--', ...files]);
+      const text = typeof message === 'string' && message.trim() ? message : 'Update content';
+      // Nothing staged (the same text saved again): no empty commit.
+      const staged = await runGit(base, ['diff', '--cached', '--name-only', '--', ...files]);
+      if (staged.trim()) await runGit(base, ['commit', '--quiet', '-m', text, '--', ...files]);
+    } catch (error) {
+      console.error('cms local backend: git commit failed:', (error as Error).message);
+      throw new BackendError(
+        500,
+        bilingual(
+          {
+            fa: 'پرونده ذخیره شد ولی در تاریخچه‌ی مخزن (git) ثبت نشد، پس به سایت نمی‌رسد. به تیم فنی خبر دهید.',
+            en: 'The file was saved but not committed to the repository (git), so it will not reach the site. Tell the technical team.',
+          },
+          'fa',
+        ),
+      );
+    }
+  }
+
   async function remove(repoPath: string): Promise<void> {
     const relativePath = contentRelative(repoPath);
     assertWritable(relativePath);
@@ -295,6 +341,12 @@ export function createLocalBackend({ contentDir }: LocalBackendOptions) {
           await write(contentRelative(asset.path), uploadBytes(asset));
         }
         for (const file of dataFiles) await write(contentRelative(file.path), String(file.raw));
+        await commit(
+          [...assets.map((asset) => asset.path), ...dataFiles.map((file) => file.path)].map(
+            contentRelative,
+          ),
+          messageOf(params),
+        );
         return { message: 'entry persisted' };
       }
       case 'getMedia': {
@@ -310,14 +362,17 @@ export function createLocalBackend({ contentDir }: LocalBackendOptions) {
         if (asset?.encoding !== 'base64') throw new BackendError(400, 'no picture sent');
         const relativePath = contentRelative(asset.path);
         await write(relativePath, uploadBytes(asset));
+        await commit([relativePath], messageOf(params));
         return readMedia(repoPathOf(relativePath));
       }
       case 'deleteFile':
         await remove(params.path as string);
+        await commit([contentRelative(params.path)], messageOf(params));
         return { message: 'deleted' };
       case 'deleteFiles': {
         const paths = Array.isArray(params.paths) ? (params.paths as string[]) : [];
         for (const path of paths) await remove(path);
+        await commit(paths.map(contentRelative), messageOf(params));
         return { message: 'deleted' };
       }
       case 'getDeployPreview':
@@ -347,6 +402,10 @@ export function createLocalBackend({ contentDir }: LocalBackendOptions) {
     }
   };
 }
+
+/** Decap's commit message for an action (`options.commitMessage`; its local protocol). */
+const messageOf = (params: Record<string, unknown>): unknown =>
+  (params.options as { commitMessage?: unknown } | undefined)?.commitMessage;
 
 /** Persian names of the news fields, for the server's messages (the editor's own labels). */
 const FIELD_LABELS: Record<string, Parameters<typeof t>[1]> = {

@@ -20,6 +20,10 @@ import { bilingual, fieldMessage } from './messages.ts';
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+/** Fired on window as the publish date is typed (detail: the text): Decap re-renders only the
+ * field that changed, and the publish time's reading (publish-fields.ts) depends on the date. */
+export const DATE_EVENT = 'bz-date';
+
 /** Today in Tehran as a Solar Hijri `YYYY-MM-DD`, the form the office writes dates in. */
 export function todaySolarHijri(now = new Date()): string {
   const day = toJalaliParts(now, TEHRAN_TIME_ZONE);
@@ -119,7 +123,13 @@ export function registerWidgets(
             value: text,
             'aria-describedby': `${forID}-reads`,
             'aria-invalid': problem && note === problem ? 'true' : undefined,
-            onChange: (event: { target: { value: string } }) => onChange(event.target.value),
+            onChange: (event: { target: { value: string } }) => {
+              onChange(event.target.value);
+              // The publish time's reading depends on the date (publish-fields.ts).
+              if (field === 'date') {
+                window.dispatchEvent(new CustomEvent(DATE_EVENT, { detail: event.target.value }));
+              }
+            },
             onFocus: setActiveStyle,
             onBlur: setInactiveStyle,
           }),

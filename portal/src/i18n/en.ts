@@ -61,6 +61,31 @@ export const en: Record<Key, string> = {
   'cms.mark.scheduled': 'Scheduled',
   'cms.count': '{count} of {max} characters',
   'cms.count.over': '{count} of {max} characters: {extra} too many; shorten it.',
+  // cms.publish.*, cms.approve.*: status, publish time and approval in the editor (s4-editor, issue 20).
+  'cms.field.status': 'Publishing status',
+  'cms.hint.status':
+    '“Publish” puts it on the site at its publish date and time (scheduled, if that is still to come). “In review” keeps it off the site until a colleague who may publish approves it.',
+  'cms.status.published': 'Publish (or schedule for later)',
+  'cms.status.review': 'In review',
+  'cms.status.draft': 'Draft (not on the site)',
+  'cms.status.withdrawn': 'Taken off the site',
+  'cms.field.time': 'Publish time',
+  'cms.hint.time':
+    'Optional: hours and minutes, Tehran time, e.g. 09:30 or 14:05. Empty means the start of the publish date.',
+  'cms.time.scheduled': 'Scheduled: goes on the site on {when}, Tehran time.',
+  'cms.time.past': 'Publish time: {when}, Tehran time (already past; saving publishes it).',
+  'cms.approve.heading': 'Approval',
+  'cms.approve.button': 'Approve and publish this text',
+  'cms.approve.busy': 'Recording the approval…',
+  'cms.approve.done':
+    'Approved ({by}, {when}). It goes on the site at the next publishing round, usually within a minute.',
+  'cms.approve.valid': 'This text was approved by {by} on {when}.',
+  'cms.approve.changed':
+    'The text changed after {by} approved it ({when}); that approval no longer counts, and the item stays off the site until it is approved again.',
+  'cms.approve.none': 'Nobody has approved this text yet.',
+  'cms.approve.waiting':
+    'This item goes on the site once a colleague who may publish approves it. You may not approve it.',
+  'cms.approve.unsaved': 'Save first: only saved text can be approved.',
   'site.name': 'Behzisti Services',
   'site.tagline':
     "Service bases, programmes and news from the State Welfare Organisation's provinces",

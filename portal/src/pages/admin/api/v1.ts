@@ -8,13 +8,17 @@ import { bilingual, MAX_UPLOAD_BYTES, uploadTooLarge } from '../../../cms/messag
  * the office's own machine without a git server. It exists only when the server is started
  * with CMS_LOCAL_EDITING=1; otherwise every request gets 404 and the editor falls back to the
  * configured Forgejo/Gitea backend. CMS_CONTENT_DIR points it at another content folder (the
- * tests use a temporary copy); by default it writes the checkout's src/content.
+ * tests use a temporary copy); by default it writes the checkout's src/content. With
+ * CMS_LOCAL_GIT=1 every save is also a git commit in the checkout (local-backend.ts).
  */
 export const prerender = false;
 
 const enabled = process.env.CMS_LOCAL_EDITING === '1';
 const handle = enabled
-  ? createLocalBackend({ contentDir: resolve(process.env.CMS_CONTENT_DIR ?? 'src/content') })
+  ? createLocalBackend({
+      contentDir: resolve(process.env.CMS_CONTENT_DIR ?? 'src/content'),
+      git: process.env.CMS_LOCAL_GIT === '1',
+    })
   : undefined;
 
 const LOOPBACK = /^(?:127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
