@@ -8,16 +8,25 @@ import { type Logger, pino } from 'pino';
 
 export type { Logger };
 
-/** The process's logger: JSON lines on stdout; LOG_LEVEL (info) picks how much, `silent` none. */
+/**
+ * The process's logger: JSON lines on stdout; LOG_LEVEL (info) picks how much, `silent` none.
+ * Lines are written asynchronously (pino's sonic-boom destination with `sync: false`): a request
+ * does not wait on a write call, and lines logged while a write is under way go out together in
+ * the next one. Nothing is held back waiting for a buffer to fill (no `minLength`), so a line is
+ * out within a turn of the event loop, and pino writes what is left when the process exits.
+ */
 export function createLogger(
   service: string,
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): Logger {
-  return pino({
-    level: env.LOG_LEVEL?.trim() || 'info',
-    base: { service },
-    timestamp: pino.stdTimeFunctions.isoTime,
-  });
+  return pino(
+    {
+      level: env.LOG_LEVEL?.trim() || 'info',
+      base: { service },
+      timestamp: pino.stdTimeFunctions.isoTime,
+    },
+    pino.destination({ dest: 1, sync: false }),
+  );
 }
 
 const routeKey = Symbol('bz.route');
@@ -32,6 +41,16 @@ export function setRoute(res: ServerResponse, route: string): void {
 
 export function routeOf(res: ServerResponse): string | undefined {
   return (res as unknown as Record<symbol, string | undefined>)[routeKey];
+}
+
+const viaKey = Symbol('bz.via');
+
+/**
+ * Says, in the log line's `via`, that a layer other than the usual one answered (the portal's
+ * API fast path: `handler`), so an operator can tell the two apart when comparing answers.
+ */
+export function setVia(res: ServerResponse, via: string): void {
+  (res as unknown as Record<symbol, string>)[viaKey] = via;
 }
 
 /**
@@ -68,10 +87,12 @@ export function logWhenDone(
     if (done) return;
     done = true;
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    const via = (res as unknown as Record<symbol, string | undefined>)[viaKey];
     logger.info({
       reqId: requestId,
       method: req.method,
       route: routeOf(res) ?? 'unmatched',
+      ...(via === undefined ? {} : { via }),
       status: res.statusCode,
       ms: Math.round(ms * 10) / 10,
       ...(res.writableFinished ? {} : { aborted: true }),

@@ -31,7 +31,7 @@ export function shutdownGracefully(server: Server, options: ShutdownOptions): ()
       options.close().then(
         () => {
           options.logger.info('stopped');
-          // pino writes synchronously to stdout, so the line is out before exiting.
+          // pino writes its remaining lines synchronously on exit, so this one is not lost.
           process.exit(0);
         },
         (error: unknown) => {
