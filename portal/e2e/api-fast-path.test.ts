@@ -42,14 +42,18 @@ const CODE = /\d{4}-\d{4}-\d{4}|\b\d{12}\b/g;
 /** What a client sees, less what differs between any two answers by nature. */
 function comparable(answer: Awaited<ReturnType<typeof rawRequest>>) {
   const headers = { ...answer.headers };
-  for (const name of ['date', 'x-request-id', 'keep-alive', 'connection']) delete headers[name];
+  // Framing is not content: the fast path sends a JSON answer with its Content-Length, Astro's
+  // writer sends it chunked.
+  for (const name of ['date', 'x-request-id', 'keep-alive', 'connection', 'transfer-encoding']) {
+    delete headers[name];
+  }
+  delete headers['content-length'];
   if (headers['retry-after'] !== undefined) headers['retry-after'] = 'seconds';
   if (typeof headers.location === 'string')
     headers.location = headers.location.replace(CODE, 'CODE');
   let body = answer.body.toString('utf8').replace(CODE, 'CODE');
   // Request ids in 500 answers; none is expected, but keep the comparison about the shape.
   body = body.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'ID');
-  if (headers['content-length'] !== undefined) headers['content-length'] = 'n';
   return { status: answer.status, headers, body };
 }
 
