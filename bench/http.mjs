@@ -143,11 +143,12 @@ async function postgresBackends(url) {
 
 /**
  * Drives `urls` for `seconds`: accepted requests per second, latencies, and the CPU time per
- * accepted request of the servers (`pids`), the database backends (`dbPids`) and this process.
+ * accepted request of the servers (`pids`), the database backends of `pgUrl` (listed before and
+ * after: a connection opened during the run counts from its start) and this process.
  * @param {string[]} urls @param {'page' | 'submit'} kind @param {number} seconds
- * @param {number[]} [pids] @param {number[]} [dbPids]
+ * @param {number[]} [pids] @param {string} [pgUrl]
  */
-async function drive(urls, kind, seconds, pids = [], dbPids = []) {
+async function drive(urls, kind, seconds, pids = [], pgUrl = undefined) {
   const { default: autocannon } = await import('autocannon');
   let n = 0;
   // Several URLs are documented (README: connections spread over them) but not in the types.
@@ -181,7 +182,7 @@ async function drive(urls, kind, seconds, pids = [], dbPids = []) {
   );
   const sum = (/** @type {number[]} */ list) => list.reduce((a, pid) => a + cpuMs(pid), 0);
   const server0 = sum(pids);
-  const db0 = sum(dbPids);
+  const db0 = new Map((pgUrl ? await postgresBackends(pgUrl) : []).map((pid) => [pid, cpuMs(pid)]));
   const self0 = process.cpuUsage();
   // pipelining 1 (autocannon's default, said here): one request at a time per connection.
   const result = await autocannon({
@@ -191,6 +192,10 @@ async function drive(urls, kind, seconds, pids = [], dbPids = []) {
     duration: seconds,
   });
   const self = process.cpuUsage(self0);
+  const server = sum(pids) - server0;
+  let db = 0;
+  for (const pid of pgUrl ? await postgresBackends(pgUrl) : [])
+    db += Math.max(0, cpuMs(pid) - (db0.get(pid) ?? 0));
   const ok = Math.max(1, result['2xx']);
   return {
     perSecond: result['2xx'] / result.duration,
@@ -198,8 +203,8 @@ async function drive(urls, kind, seconds, pids = [], dbPids = []) {
     p99: result.latency.p99,
     refused: result.non2xx + result.errors + result.timeouts,
     cpu: {
-      server: (sum(pids) - server0) / ok,
-      db: (sum(dbPids) - db0) / ok,
+      server: server / ok,
+      db: db / ok,
       load: (self.user + self.system) / 1000 / ok,
     },
   };
@@ -266,7 +271,6 @@ export default async function httpRows() {
           const note = store === 'SQLite' && instances > 1 ? '; one file, limits per process' : '';
           // Warm up (JIT, database connections), then measure.
           await drive(urls, 'submit', 2);
-          const dbPids = pg.url && store === 'PostgreSQL' ? await postgresBackends(pg.url) : [];
           if (store === 'SQLite') {
             await drive(urls, 'page', 2);
             rows.push(row(`portal page /, ${name}`, await drive(urls, 'page', SECONDS, pids), ''));
@@ -275,7 +279,13 @@ export default async function httpRows() {
           rows.push(
             row(
               `portal submit, ${store}, ${name}`,
-              await drive(urls, 'submit', SECONDS, pids, dbPids),
+              await drive(
+                urls,
+                'submit',
+                SECONDS,
+                pids,
+                store === 'PostgreSQL' ? pg.url : undefined,
+              ),
               `${note}${target}`,
             ),
           );
