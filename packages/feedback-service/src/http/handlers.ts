@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FeedbackHandler } from '../handler.ts';
 
@@ -16,12 +17,30 @@ function registry(): Map<string, FeedbackHandler> {
   return holder[registryKey];
 }
 
+/**
+ * One name per build folder: its real path (a module's own URL has symbolic links resolved, a
+ * configured folder may not), looked up once per folder name.
+ */
+const keys = new Map<string, string>();
+function keyOf(dir: string): string {
+  let key = keys.get(dir);
+  if (key === undefined) {
+    try {
+      key = realpathSync(dir);
+    } catch {
+      key = resolve(dir);
+    }
+    keys.set(dir, key);
+  }
+  return key;
+}
+
 /** Registers the feedback handler of the build in `buildDir`. */
 export function registerHandler(buildDir: string, handler: FeedbackHandler): void {
-  registry().set(resolve(buildDir), handler);
+  registry().set(keyOf(buildDir), handler);
 }
 
 /** The feedback handler the build in `buildDir` registered, once its service has started. */
 export function registeredHandler(buildDir: string): FeedbackHandler | undefined {
-  return registry().get(resolve(buildDir));
+  return registry().get(keyOf(buildDir));
 }
