@@ -14,7 +14,8 @@
 // Environment: PORT (4321), HOST (0.0.0.0), PORTAL_DIST (build folder inside portal/, default
 // dist), PORTAL_RELEASES (releases folder inside portal/; release mode, the default when
 // portal/releases/current.json exists and PORTAL_DIST is not set), PORTAL_RELEASE_GRACE_SECONDS
-// (600: how long the previous release's hashed files stay reachable), TRUSTED_PROXIES, LOG_LEVEL, SERVER_CERT_PATH + SERVER_KEY_PATH (serve HTTPS directly),
+// (600: how long the previous release's hashed files stay reachable), PORTAL_API_FAST_PATH (`off`
+// sends the feedback API through Astro too: server/api-fast-path.ts), TRUSTED_PROXIES, LOG_LEVEL, SERVER_CERT_PATH + SERVER_KEY_PATH (serve HTTPS directly),
 // plus the feedback service's variables (docs/deployment.md).
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
@@ -120,6 +121,7 @@ async function main(): Promise<void> {
         : undefined,
       allowed,
       isStopping: () => isStopping(),
+      fastApi: process.env.PORTAL_API_FAST_PATH?.trim().toLowerCase() !== 'off',
     }),
     { logger, trust, policyFor: portalPolicyFor },
   );

@@ -9,6 +9,7 @@ import {
 import { answerHealth } from '@behzisti/feedback-service/http/health';
 import { apiRoutePattern, setRoute } from '@behzisti/feedback-service/http/log';
 import { drainSignal } from '@behzisti/feedback-service/http/pace';
+import { answerFast } from './api-fast-path.ts';
 import { type AllowedOrigins, applyCrossOrigin } from './cors.ts';
 import { answerGone } from './gone.ts';
 import type { SiteSwitch } from './site.ts';
@@ -23,6 +24,8 @@ import type { SiteSwitch } from './site.ts';
 //   a withdrawn news address    410 with a short note (server/gone.ts)
 //   /api/publish/status         the publish pipeline's status, staff only (release mode)
 //   /api/publish/approvals      a publisher approves an item in review (release mode)
+//   the feedback API's routes   its handler directly, once the build's service runs
+//                               (server/api-fast-path.ts)
 //   on-demand routes            Astro (the news pages for GET/HEAD; the feedback API and the
 //                               editor's local backend for every method)
 //
@@ -59,6 +62,8 @@ export interface PortalOptions {
   allowed: AllowedOrigins;
   /** True once shutdown has begun: readiness then fails so traffic goes elsewhere. */
   isStopping: () => boolean;
+  /** Whether the feedback API's routes skip Astro once its service runs (server/api-fast-path.ts). */
+  fastApi?: boolean;
 }
 
 export function createPortalListener(options: PortalOptions): EdgeListener {
@@ -133,6 +138,7 @@ export function createPortalListener(options: PortalOptions): EdgeListener {
       nothingHere(req, res, edge, site.notFound);
       return;
     }
+    if (options.fastApi !== false && (await answerFast(req, res, edge, site.dir))) return;
     setRoute(
       res,
       edge.pathname === '/readyz'

@@ -22,6 +22,8 @@ import { cacheControlFor, createNotFound, createStaticFiles, immutable } from '.
 export interface Site {
   /** The release id, or `dist` for a single build folder. */
   id: string;
+  /** The build folder (its feedback handler is registered under it: server/api-fast-path.ts). */
+  dir: string;
   astro: AstroHandler;
   staticFiles: (req: IncomingMessage, res: ServerResponse) => boolean;
   notFound: (req: IncomingMessage, res: ServerResponse) => void;
@@ -37,6 +39,7 @@ export async function loadSite(dir: string, id: string): Promise<Site> {
   const clientDir = join(dir, 'client');
   return {
     id,
+    dir,
     astro: handler,
     staticFiles: createStaticFiles(clientDir),
     notFound: createNotFound(clientDir),

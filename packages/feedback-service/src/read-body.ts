@@ -27,7 +27,14 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array>
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let read: Awaited<ReturnType<typeof reader.read>>;
+    try {
+      read = await reader.read();
+    } catch {
+      // The client went away mid-body (the socket closed): bad input, not a bug to log.
+      throw new HttpError('BAD_REQUEST');
+    }
+    const { done, value } = read;
     if (done) break;
     total += value.byteLength;
     if (total > limit) {

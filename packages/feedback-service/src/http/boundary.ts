@@ -36,6 +36,17 @@ export interface EdgeOptions {
 /** A request id a trusted proxy (nginx's $request_id) may pass on: short and plain. */
 const FORWARDED_ID = /^[\w.-]{8,64}$/;
 
+/**
+ * Listeners still running, including those whose client has gone (its connection closed, so
+ * the server no longer counts it): shutdown waits for them before closing the store.
+ */
+const pending = new Set<Promise<void>>();
+
+/** Resolves when every request listener started so far has finished. */
+export async function requestsSettled(): Promise<void> {
+  while (pending.size > 0) await Promise.all(pending);
+}
+
 /** Wraps `listener` in the boundary; the result is a `node:http` request listener. */
 export function withEdge(
   listener: EdgeListener,
@@ -68,7 +79,10 @@ export function withEdge(
       setSecurityHeaders(res, options.policyFor(pathname), client.secure);
       logWhenDone(options.logger, req, res, requestId);
       const result = listener(req, res, edge);
-      if (result) result.catch(fail);
+      if (result) {
+        const settled = result.catch(fail).finally(() => pending.delete(settled));
+        pending.add(settled);
+      }
     } catch (error) {
       fail(error);
     }

@@ -109,9 +109,16 @@ export function portalPolicyFor(pathname: string): PolicyKind {
   return 'page';
 }
 
+/** Each kind's headers as name/value pairs, built once (they are the same for every response). */
+const pairs = new Map<string, readonly (readonly [string, string])[]>();
+
 /** Sets the headers on a Node response (before it is written). */
 export function setSecurityHeaders(res: ServerResponse, kind: PolicyKind, secure: boolean): void {
-  for (const [name, value] of Object.entries(securityHeaders(kind, secure))) {
-    res.setHeader(name, value);
+  const id = `${kind}:${secure}`;
+  let list = pairs.get(id);
+  if (!list) {
+    list = Object.entries(securityHeaders(kind, secure));
+    pairs.set(id, list);
   }
+  for (const [name, value] of list) res.setHeader(name, value);
 }

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { requestsSettled } from './boundary.ts';
 import type { Logger } from './log.ts';
 
 // Graceful shutdown on SIGTERM (what orchestrators and systemd send) and SIGINT: stop accepting
@@ -28,17 +29,21 @@ export function shutdownGracefully(server: Server, options: ShutdownOptions): ()
     }, options.graceMs ?? SHUTDOWN_GRACE_MS);
     force.unref();
     server.close(() => {
-      options.close().then(
-        () => {
-          options.logger.info('stopped');
-          // pino writes synchronously to stdout, so the line is out before exiting.
-          process.exit(0);
-        },
-        (error: unknown) => {
-          options.logger.error({ err: error }, 'closing the store failed');
-          process.exit(1);
-        },
-      );
+      // A request whose client left mid-answer is no longer a connection, but its work may
+      // still be running: let it end before the store closes under it.
+      requestsSettled()
+        .then(() => options.close())
+        .then(
+          () => {
+            options.logger.info('stopped');
+            // pino writes its remaining lines synchronously on exit, so this one is not lost.
+            process.exit(0);
+          },
+          (error: unknown) => {
+            options.logger.error({ err: error }, 'closing the store failed');
+            process.exit(1);
+          },
+        );
     });
     // Keep-alive connections between requests hold the server open: close each as it idles.
     server.closeIdleConnections();

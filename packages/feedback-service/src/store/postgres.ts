@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ParameterOrJSON, Sql } from 'postgres';
 import { postgresMigrations } from './postgres-migrations.ts';
+import { groupedTakes } from './postgres-takes.ts';
 import {
   API_TOKEN_COLUMNS,
   type ApiTokenRow,
@@ -61,21 +62,7 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
-// One token bucket take as one upsert: the row lock of ON CONFLICT DO UPDATE serialises
-// concurrent takes of one key across every instance, and the SET expressions see the locked
-// row's latest values. $1 key, $2 capacity, $3 refill per ms, $4 now (ms). `level` is the
-// bucket refilled up to now; a take succeeds when it holds a whole token.
-const LEVEL = 'LEAST($2::float8, b.tokens + GREATEST(0, $4::bigint - b.updated_ms) * $3::float8)';
-const TAKE_TOKEN = `
-  INSERT INTO rate_buckets AS b (key, tokens, updated_ms, full_ms, taken)
-  VALUES ($1, $2::float8 - 1, $4::bigint, $4::bigint + ceil(1 / $3::float8)::bigint, true)
-  ON CONFLICT (key) DO UPDATE SET
-    taken = ${LEVEL} >= 1,
-    tokens = ${LEVEL} - CASE WHEN ${LEVEL} >= 1 THEN 1 ELSE 0 END,
-    updated_ms = GREATEST(b.updated_ms, $4::bigint),
-    full_ms = GREATEST(b.updated_ms, $4::bigint)
-      + ceil(($2::float8 - ${LEVEL} + CASE WHEN ${LEVEL} >= 1 THEN 1 ELSE 0 END) / $3::float8)::bigint
-  RETURNING taken, tokens`;
+// Token-bucket takes: grouped upserts, postgres-takes.ts.
 
 // One sign-in attempt reservation as one upsert, under the same row lock. The hits still in
 // the window are kept; the new one ($2, '<ms>:<id>') is added only when fewer than $3 remain.
@@ -383,20 +370,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       return rows.length > 0;
     },
 
-    async takeToken(key, limit, nowMs) {
-      const [row] = await query<{ taken: boolean; tokens: number }>(TAKE_TOKEN, [
-        key,
-        limit.capacity,
-        limit.refillPerSecond / 1000,
-        nowMs,
-      ]);
-      if (row?.taken) return { allowed: true };
-      const tokens = Number(row?.tokens ?? 0);
-      return {
-        allowed: false,
-        retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / limit.refillPerSecond)),
-      };
-    },
+    takeToken: groupedTakes(query),
 
     async reserveAttempt(key, max, windowMs, nowMs) {
       const id = `${nowMs}:${randomBytes(9).toString('base64url')}`;

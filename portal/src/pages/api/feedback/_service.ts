@@ -1,11 +1,14 @@
+import { fileURLToPath } from 'node:url';
 import {
   createFeedbackServiceFromEnv,
   type FeedbackHandler,
   type FeedbackStore,
 } from '@behzisti/feedback-service';
+import { registerHandler } from '@behzisti/feedback-service/http/handlers';
 import { pacedResponse } from '@behzisti/feedback-service/http/pace';
 import { registerStoreForShutdown } from '@behzisti/feedback-service/http/shutdown';
 import type { APIRoute } from 'astro';
+import { besideBuild } from '../../../lib/build-output.ts';
 import { loadServiceBases } from '../../../lib/data-collections.ts';
 import { newsStore } from '../../../lib/news-collection.ts';
 
@@ -61,6 +64,9 @@ function feedbackService(): Promise<{ handler: FeedbackHandler; store: FeedbackS
     }).then((created) => {
       // portal/server.ts closes it on SIGTERM, after the last request in flight.
       registerStoreForShutdown(() => created.store.close());
+      // From now on portal/server.ts answers this build's API routes with the handler itself,
+      // without Astro's pipeline (portal/server/api-fast-path.ts).
+      registerHandler(besideBuild(fileURLToPath(import.meta.url), ''), created.handler);
       return created;
     });
     // A failed start (bad configuration) is retried on the next request rather than cached.
