@@ -8,7 +8,8 @@
 //
 // - `bz-element`: Lit and the elements' shared base (locale, translations, theme), with the small
 //   helpers the widgets share. Every page loads it already (the hotlines box in the layout is an
-//   element), so what a page without a widget gains is about 1 kB of helpers.
+//   element), so what a page without a widget gains is about 1 kB of helpers. The hotlines
+//   element itself is in it too: the layout upgrades it on every page.
 // - `dates`: core's date and opening-hours code, used by the locator, a base's page, the news
 //   article, the checker and the feedback form; the pages that need dates alone get the
 //   opening hours too (about 1 kB compressed) and lose a request.
@@ -26,7 +27,10 @@ const sharedBase = matches([
   /packages[\\/]core[\\/]src[\\/]text\.ts$/,
   /portal[\\/]src[\\/]lib[\\/]widget-state\.ts$/,
   /vite[\\/]preload-helper/,
-  /rolldown[\\/]runtime/,
+  // The footer's hotlines element: the layout upgrades it on every page.
+  /packages[\\/]elements[\\/]src[\\/]hotlines[\\/]/,
+  // Rolldown's own helper for module namespace objects.
+  /^(?:\0)?rolldown[:\\/]runtime/,
 ]);
 
 const dates = matches([/packages[\\/]core[\\/]src[\\/](?:dates|hours)\.ts$/]);
