@@ -13,6 +13,11 @@
 // - `dates`: core's date and opening-hours code, used by the locator, a base's page, the news
 //   article, the checker and the feedback form; the pages that need dates alone get the
 //   opening hours too (about 1 kB compressed) and lose a request.
+// - `service-locator`: the locator with its answer add-on (service-locator/answer.ts). The
+//   self-contained widget script loads that add-on once the index is in (issue 18's byte
+//   budget); on the portal's pages it stays in the locator's file, so every module a page runs
+//   is declared in its HTML (e2e/slow-link.test.ts) and none costs a round trip of its own. Text
+//   search and the map stay apart: they are loaded on use.
 
 /** A module of one of these packages or files, by its resolved id. */
 const matches = (patterns: RegExp[]) => (id: string) => patterns.some((re) => re.test(id));
@@ -29,15 +34,18 @@ const sharedBase = matches([
   /vite[\\/]preload-helper/,
   // The footer's hotlines element: the layout upgrades it on every page.
   /packages[\\/]elements[\\/]src[\\/]hotlines[\\/]/,
-  // Rolldown's own helper for module namespace objects.
-  /^(?:\0)?rolldown[:\\/]runtime/,
 ]);
 
 const dates = matches([/packages[\\/]core[\\/]src[\\/](?:dates|hours)\.ts$/]);
+
+const locator = matches([
+  /packages[\\/]elements[\\/]src[\\/]service-locator[\\/](?!search\.ts$|map\.ts$|leaflet-css\.ts$)[^\\/]+\.ts$/,
+]);
 
 export const codeSplitting = {
   groups: [
     { name: 'bz-element', test: sharedBase, priority: 2 },
     { name: 'dates', test: dates, priority: 1 },
+    { name: 'service-locator', test: locator },
   ],
 };
