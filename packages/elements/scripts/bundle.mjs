@@ -49,9 +49,9 @@ export const widgetCeilings = {
   // add-on (bz-service-locator-search.js, loaded on the first search with the places it searches)
   // took 1.6 kB off: 22.3 kB measured. The results list, summary line and core's opening-hours
   // and calendar code then moved into the answer add-on (bz-service-locator-answer.js, read as
-  // soon as the index has arrived, borrowing this script's Lit and translations): 19.16 kB
-  // measured (issue 18).
-  'bz-service-locator': 19.3 * 1024,
+  // soon as the index has arrived, borrowing this script's Lit and translations): 19.16 kB;
+  // with the map's toggle and controller there too, 18.67 kB measured (issue 18).
+  'bz-service-locator': 18.8 * 1024,
 };
 
 /** @param {string} tag */
@@ -60,7 +60,7 @@ export const widgetCeiling = (tag) => widgetCeilings[tag] ?? 18 * 1024;
 /**
  * Widgets allowed over the design card's own-code budget, with the ceiling the test holds them
  * to: each entry is a debt recorded on the widget's issue. (The locator's, 16.5 kB, was paid off
- * when its answer became an add-on: 13.3 kB of its own code, issue 18.)
+ * when its answer became an add-on: 12.8 kB of its own code, issue 18.)
  * @type {Record<string, number>}
  */
 export const ownCodeExceptions = {
@@ -89,8 +89,9 @@ export const addons = [
     file: 'bz-service-locator-search.js',
     entry: new URL('service-locator/search.ts', srcDir).pathname,
   },
-  // The results list and summary line (issue 18: the locator's first script at 18 kB), read as
-  // soon as the index has arrived; it borrows the widget script's Lit and translations.
+  // The results list, summary line and the map's toggle (issue 18: the locator's first script
+  // toward 18 kB), read as soon as the index has arrived; it borrows the widget script's Lit and
+  // translations.
   {
     file: 'bz-service-locator-answer.js',
     entry: new URL('service-locator/answer.ts', srcDir).pathname,

@@ -1,5 +1,6 @@
 // The locator's answer add-on: the results list and the one-line summary, with core's opening
-// hours and calendar code they need. The widget imports it (`import('./answer.ts')`) as soon as
+// hours and calendar code they need, and the optional map's toggle and controller (the map
+// itself, Leaflet, is the map add-on, loaded when the map is first opened). The widget imports it (`import('./answer.ts')`) as soon as
 // its index has arrived, so it is in by the time a first answer's data is (one more file, fetched
 // while the citizen chooses; never a round trip of its own after they asked). Vite splits it
 // into a chunk of its own; the self-contained script build turns it into the sibling
@@ -12,6 +13,7 @@ import type { Locale } from '../shared/locale.ts';
 import { hoursText, summaryText, whereText } from './answer-messages.ts';
 import { textIn } from './messages.ts';
 
+export { MapController } from './map-controller.ts';
 export { resultsTemplate } from './results.template.ts';
 
 /** «Nearest: <name>, 2.3 km, open until 14:00» for the first result. */

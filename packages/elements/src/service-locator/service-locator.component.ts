@@ -9,7 +9,7 @@ import { failureOf } from './data.ts';
 import { LocatorDataController } from './data-controller.ts';
 import { askPosition } from './geolocation.ts';
 import type { MapModule } from './map.ts';
-import { MapController } from './map-controller.ts';
+import type { MapController } from './map-controller.ts';
 import {
   announcementText,
   noneHereText,
@@ -220,8 +220,12 @@ export class BzServiceLocator extends BzElement {
     warn,
     loaded: () => {
       void this.#applyHost();
-      // The answer's code now, while the citizen chooses: not a round trip after they asked.
-      loadAnswer().catch(() => undefined);
+      // The answer's code now, while the citizen chooses: not a round trip after they asked
+      // (and the map's toggle, drawn once it is in).
+      loadAnswer().then(
+        () => this.requestUpdate(),
+        () => undefined,
+      );
     },
     failed: (error, retry) => this.#fail(error, retry),
   });
@@ -237,17 +241,8 @@ export class BzServiceLocator extends BzElement {
   #run = 0;
   /** The language of the data files read so far. */
   #lang: string | undefined;
-  readonly #map = new MapController(this, () => ({
-    tiles: this.mapTiles,
-    attribution: this.mapAttribution,
-    results: this.results,
-    position: this.query?.position,
-    marker: ({ record }, i) => ({
-      title: `${this.digits(i + 1)}. ${textIn(this.locale, record.name)}`,
-      label: this.digits(i + 1),
-    }),
-    load: () => BzServiceLocator.loadMap(),
-  }));
+  /** The optional map's controller: part of the answer add-on, made once that is in. */
+  #map: MapController | undefined;
 
   constructor() {
     super();
@@ -287,9 +282,26 @@ export class BzServiceLocator extends BzElement {
           chooseName: (entry) => this.#locate(entry.position, 'search', {}, entry.name),
         })}
       </div>
-      ${this.#map.render()} ${this.#renderResults()}
+      ${this.#renderMap()} ${this.#renderResults()}
       <div class="visually-hidden" role="status" aria-live="polite">${this.#announcement()}</div>
     `;
+  }
+
+  /** The "show map" toggle and map (only with `map-tiles`), once the answer add-on is in. */
+  #renderMap() {
+    if (!this.mapTiles || !answer) return nothing;
+    this.#map ??= new answer.MapController(this, () => ({
+      tiles: this.mapTiles,
+      attribution: this.mapAttribution,
+      results: this.results,
+      position: this.query?.position,
+      pin: ({ record }, i) => ({
+        title: `${this.digits(i + 1)}. ${textIn(this.locale, record.name)}`,
+        label: this.digits(i + 1),
+      }),
+      load: () => BzServiceLocator.loadMap(),
+    }));
+    return this.#map.render();
   }
 
   #renderResults() {
