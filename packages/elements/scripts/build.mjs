@@ -12,16 +12,22 @@ for (const file of readdirSync(dist)) {
   if (/^bz-.*\.js$/.test(file)) rmSync(new URL(file, dist));
 }
 
-/** @type {{ file: string, entries: string[], exportAll?: boolean }[]} */
+/** @type {{ file: string, entries: string[], exportAll?: boolean, borrowLit?: boolean }[]} */
 const targets = [
   ...widgets().map(({ tag, entry }) => ({ file: `${tag}.js`, entries: [entry] })),
   { file: 'bz-elements.js', entries: widgets().map(({ entry }) => entry) },
-  ...addons.map(({ file, entry }) => ({ file, entries: [entry], exportAll: true })),
+  ...addons.map(({ file, entry, borrowLit }) => ({
+    file,
+    entries: [entry],
+    exportAll: true,
+    borrowLit,
+  })),
 ];
-for (const { file, entries, exportAll } of targets) {
+for (const { file, entries, exportAll, borrowLit } of targets) {
   const [main, ...translations] = await bundleFiles(entries, {
     name: file.replace(/\.js$/, ''),
     exportAll,
+    borrowLit,
   });
   if (!main) throw new Error(`nothing built for ${file}`);
   const text = new TextDecoder().decode(main.code);

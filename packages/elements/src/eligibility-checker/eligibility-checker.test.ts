@@ -156,6 +156,25 @@ describe('bz-eligibility-checker', () => {
     expect($(el, '.group.likely')?.textContent).to.contain('شناسنامهٔ فرزندان زیر ۱۸ سال');
   });
 
+  it('lists several chosen answers with the language’s own list pattern', async () => {
+    const chosen = ['domestic_violence', 'child_at_risk', 'family_conflict'];
+    for (const [lang, words] of [
+      ['fa', ['خشونت در خانه', 'کودکی که آزار یا بی‌توجهی می‌بیند', 'اختلاف شدید خانوادگی']],
+      ['en', ['Violence at home', 'A child who is harmed or neglected', 'Serious family conflict']],
+    ] as const) {
+      const el = await checker({ programme: 'social-emergency', lang });
+      await answer(el, 'no');
+      await answer(el, chosen);
+      const summary = text(el);
+      // «الف، ب و ج» / "a, b, and c": one mechanism (Intl.ListFormat), the last item joined by
+      // the language's «و» / "and", not a bare separator.
+      expect(summary).to.contain(new Intl.ListFormat(lang).format(words));
+      expect(summary).to.contain(lang === 'fa' ? ` و ${words[2]}` : `, and ${words[2]}`);
+      expect(summary).not.to.contain(`${words[1]}${lang === 'fa' ? '، ' : ', '}${words[2]}`);
+      el.remove();
+    }
+  });
+
   it('shows each problem by its field and in an error summary that links to the field', async () => {
     const el = await checker({ programme: 'women-heads-of-household', lang: 'en' });
     await submit(el);

@@ -97,8 +97,8 @@ export function answerText(
   context: AnswerContext,
 ): string {
   const { locale, digits, t } = context;
-  const fa = locale === 'fa';
-  const list = (items: string[]) => items.join(fa ? '، ' : ', ');
+  // «الف، ب و ج»: the locale's own list pattern (CLDR through Intl), in Persian and English alike.
+  const list = (items: string[]) => new Intl.ListFormat(locale).format(items);
   const label = (v: string) =>
     'options' in question ? t(question.options.find((o) => o.value === v)?.label) : v;
   switch (question.type) {
@@ -125,7 +125,7 @@ export function answerText(
                   .map((mq) => `${t(mq.text)} ${answerText(mq, member[mq.id], context)}`),
               )}`,
           )
-          .join(fa ? '؛ ' : '; ') || msg('کسی اضافه نشده است')
+          .join(locale === 'fa' ? '؛ ' : '; ') || msg('کسی اضافه نشده است')
       );
   }
 }

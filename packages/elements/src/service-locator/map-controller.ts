@@ -10,8 +10,12 @@ export interface MapSource {
   attribution: string | undefined;
   results: NearestBase[] | undefined;
   position: LatLng | undefined;
-  /** `1. Name` and `1` for the marker of the result at `i`, in the widget's locale. */
-  marker: (result: NearestBase, i: number) => { title: string; label: string };
+  /**
+   * `1. Name` and `1` for the marker of the result at `i`, in the widget's locale. (Not named
+   * `marker`: that name is shortened in the widget script, and this controller is in the answer
+   * add-on, built apart.)
+   */
+  pin: (result: NearestBase, i: number) => { title: string; label: string };
   load: () => Promise<MapModule>;
 }
 
@@ -80,7 +84,7 @@ export class MapController implements ReactiveController {
           id: result.record.id,
           lat: result.record.location.latitude,
           lng: result.record.location.longitude,
-          ...source.marker(result, i),
+          ...source.pin(result, i),
         })),
         source.position,
       );

@@ -1,7 +1,6 @@
-import { formatTime } from '@behzisti/core/dates';
-import { openingState, tehranParts } from '@behzisti/core/hours';
-import type { LocatorRecord, NearestBase, PlaceMatch } from '@behzisti/core/locator';
+import type { NearestBase, PlaceMatch } from '@behzisti/core/locator';
 import { msg, str } from '@lit/localize';
+import { html } from 'lit';
 import type { Locale } from '../shared/locale.ts';
 import type { FailureCode, GeoState, Matches, Names, Query } from './types.ts';
 
@@ -21,6 +20,13 @@ export function provinceName(
 export function textIn(locale: Locale, value: Names | undefined): string {
   if (!value) return '';
   return locale === 'en' ? (value.en ?? value.fa) : value.fa;
+}
+
+/** Like textIn(), marking Persian shown in an English widget with `lang="fa"` for screen readers. */
+export function phrase(locale: Locale, value: Names | undefined) {
+  if (value && locale === 'en' && value.en === undefined)
+    return html`<span lang="fa" dir="rtl">${value.fa}</span>`;
+  return textIn(locale, value);
 }
 
 export function failureText(code: FailureCode): string {
@@ -90,25 +96,6 @@ export function noneHereText(place: string): string {
   );
 }
 
-/** How far a base is: a distance, or "in this county" when a county was chosen (no point to measure from). */
-export function whereText(
-  distanceKm: number,
-  inCounty: boolean,
-  digits: (value: number, options?: Intl.NumberFormatOptions) => string,
-): string {
-  if (inCounty) return msg('در همین شهرستان');
-  return digits(distanceKm, {
-    style: 'unit',
-    unit: 'kilometer',
-    maximumFractionDigits: distanceKm < 10 ? 1 : 0,
-  });
-}
-
-/** The one-line answer beside the control: «nearest: <name>, 2.3 km, open until 14:00». */
-export function summaryText(name: string, where: string, hours: string): string {
-  return msg(str`نزدیک‌ترین: ${name}، ${where}، ${hours}`);
-}
-
 /** A place search found nothing: never a verdict on the spelling, always a way on. */
 export function noPlaceText(text: string, suggested: boolean): string {
   return suggested
@@ -120,39 +107,6 @@ export function noPlaceText(text: string, suggested: boolean): string {
 
 export function resultsFoundText(count: number, digits: (n: number) => string): string {
   return msg(str`${digits(count)} پایگاه پیدا شد، نزدیک‌ترین نخست.`);
-}
-
-/** Whether a base is open at `now` (Asia/Tehran), and until or from when. */
-export function hoursText(record: LocatorRecord, now: Date, locale: Locale) {
-  const state = openingState(record.schedules, record.closures, now);
-  const time = (date: Date) => formatTime(date, locale);
-  if (state.status === 'always-open') return { open: true, text: msg('شبانه‌روزی باز است') };
-  if (state.status === 'open') {
-    const text = state.closingSoon
-      ? msg(str`به‌زودی می‌بندد، ساعت ${time(state.closesAt)}`)
-      : msg(str`اکنون باز است تا ساعت ${time(state.closesAt)}`);
-    return { open: true, text };
-  }
-  if (state.status !== 'closed') {
-    return { open: false, text: msg('ساعت کاری ثبت نشده است؛ پیش از رفتن تماس بگیرید.') };
-  }
-  const opensAt = state.opensAt;
-  if (!opensAt) return { open: false, text: msg('اکنون بسته است') };
-  const sameDay = tehranParts(now)?.date === tehranParts(opensAt)?.date;
-  const text = sameDay
-    ? msg(str`اکنون بسته است؛ ساعت ${time(opensAt)} باز می‌شود`)
-    : msg(str`اکنون بسته است؛ ${day(opensAt, now, locale)} ساعت ${time(opensAt)} باز می‌شود`);
-  return { open: false, text };
-}
-
-/** A weekday, with the date when it is more than six days away. */
-function day(date: Date, now: Date, locale: Locale): string {
-  const far = date.getTime() - now.getTime() > 6 * 86_400_000;
-  return new Intl.DateTimeFormat(locale === 'fa' ? 'fa-IR-u-ca-persian' : 'en-GB', {
-    weekday: 'long',
-    timeZone: 'Asia/Tehran',
-    ...(far ? { day: 'numeric', month: 'long' } : {}),
-  }).format(date);
 }
 
 /** What the live region says: the same sentences the widget shows, once each. */

@@ -3,7 +3,8 @@ import { normalizeDigits } from '@behzisti/core/text';
 import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Locale } from '../shared/locale.ts';
-import { hoursText, textIn, whereText } from './messages.ts';
+import { hoursText, whereText } from './answer-messages.ts';
+import { phrase, textIn } from './messages.ts';
 import type { Names } from './types.ts';
 
 /** What one result needs from the element. */
@@ -11,7 +12,8 @@ export interface ResultView {
   locale: Locale;
   digits: (value: number | string, options?: Intl.NumberFormatOptions) => string;
   now: Date;
-  selectedId: string | undefined;
+  /** The base chosen with "choose this base" (not `selectedId`: this view crosses into the add-on). */
+  chosenId: string | undefined;
   /** The address of a base's page (`{id}` replaced), when "choose this base" navigates. */
   baseHref: ((id: string) => string) | undefined;
   select: (id: string) => void;
@@ -19,19 +21,12 @@ export interface ResultView {
   inCounty: boolean;
 }
 
-/** Like textIn(), marking Persian shown in an English widget with `lang="fa"` for screen readers. */
-export function phrase(locale: Locale, value: Names | undefined) {
-  if (value && locale === 'en' && value.en === undefined)
-    return html`<span lang="fa" dir="rtl">${value.fa}</span>`;
-  return textIn(locale, value);
-}
-
 /** One base: name, distance, hours, address, phones, services, access, directions, choose. */
 export function resultTemplate(view: ResultView, result: NearestBase, i: number): TemplateResult {
   const { record, distanceKm } = result;
   const { locale } = view;
   const id = `r${i}`;
-  const selected = view.selectedId === record.id;
+  const selected = view.chosenId === record.id;
   const separator = locale === 'fa' ? '، ' : ', ';
   const text = (value: Names | undefined) => textIn(locale, value);
   const { address_1, address_2, city } = record.address;

@@ -1,6 +1,7 @@
 import type { LatLng } from '@behzisti/core/geo';
 import { fileLanguage, locateNearest, type NearestBase } from '@behzisti/core/locator';
 import { parseNumber } from '@behzisti/core/text';
+import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { BzElement } from '../shared/bz-element.ts';
 import { loadJson } from '../shared/load-json.ts';
@@ -8,18 +9,15 @@ import { failureOf } from './data.ts';
 import { LocatorDataController } from './data-controller.ts';
 import { askPosition } from './geolocation.ts';
 import type { MapModule } from './map.ts';
-import { MapController } from './map-controller.ts';
+import type { MapController } from './map-controller.ts';
 import {
   announcementText,
-  hoursText,
   noneHereText,
   provinceName,
-  summaryText,
+  resultsHeading,
   textIn,
-  whereText,
 } from './messages.ts';
 import { PlacesController } from './places-controller.ts';
-import { resultsTemplate } from './results.template.ts';
 import {
   countOf,
   DEFAULT_LIMIT,
@@ -55,6 +53,35 @@ const numberConverter = {
 
 const tag = 'bz-service-locator';
 const warn = (text: string) => console.warn(`${tag}: ${text}`);
+
+/**
+ * The answer add-on (answer.ts: the results list and summary line), shared by every locator on
+ * the page. A failed load is forgotten, so the next question asks again.
+ */
+let answer: typeof import('./answer.ts') | undefined;
+let answerLoading: Promise<unknown> | undefined;
+function loadAnswer(): Promise<unknown> {
+  answerLoading ??= import('./answer.ts').then(
+    (module) => {
+      answer = module;
+    },
+    (error: unknown) => {
+      answerLoading = undefined;
+      throw error;
+    },
+  );
+  return answerLoading;
+}
+
+// What the answer add-on borrows from this script when the two are built apart (the
+// self-contained scripts, scripts/bundle.mjs `borrowLit`): Lit's template tag and this script's
+// translations, rather than a second copy of each. `msg` is called through, as localization
+// replaces it once configured.
+(globalThis as Record<symbol, unknown>)[Symbol.for('bz-service-locator.lit')] ??= {
+  html,
+  msg: (...args: Parameters<typeof msg>) => msg(...args),
+  str,
+};
 
 /** Where the lazily loaded map module lives: beside this file, as source or as the built add-on. */
 const mapModuleUrl = () =>
@@ -191,7 +218,15 @@ export class BzServiceLocator extends BzElement {
     locale: () => this.locale,
     fetch: (url, signal) => this.loader(url, { signal, timeoutMs: this.loadTimeout }),
     warn,
-    loaded: () => void this.#applyHost(),
+    loaded: () => {
+      void this.#applyHost();
+      // The answer's code now, while the citizen chooses: not a round trip after they asked
+      // (and the map's toggle, drawn once it is in).
+      loadAnswer().then(
+        () => this.requestUpdate(),
+        () => undefined,
+      );
+    },
     failed: (error, retry) => this.#fail(error, retry),
   });
   readonly #places = new PlacesController(this, {
@@ -206,17 +241,8 @@ export class BzServiceLocator extends BzElement {
   #run = 0;
   /** The language of the data files read so far. */
   #lang: string | undefined;
-  readonly #map = new MapController(this, () => ({
-    tiles: this.mapTiles,
-    attribution: this.mapAttribution,
-    results: this.results,
-    position: this.query?.position,
-    marker: ({ record }, i) => ({
-      title: `${this.digits(i + 1)}. ${textIn(this.locale, record.name)}`,
-      label: this.digits(i + 1),
-    }),
-    load: () => BzServiceLocator.loadMap(),
-  }));
+  /** The optional map's controller: part of the answer add-on, made once that is in. */
+  #map: MapController | undefined;
 
   constructor() {
     super();
@@ -256,16 +282,42 @@ export class BzServiceLocator extends BzElement {
           chooseName: (entry) => this.#locate(entry.position, 'search', {}, entry.name),
         })}
       </div>
-      ${this.#map.render()} ${this.#renderResults()}
+      ${this.#renderMap()} ${this.#renderResults()}
       <div class="visually-hidden" role="status" aria-live="polite">${this.#announcement()}</div>
     `;
+  }
+
+  /** The "show map" toggle and map (only with `map-tiles`), once the answer add-on is in. */
+  #renderMap() {
+    if (!this.mapTiles || !answer) return nothing;
+    this.#map ??= new answer.MapController(this, () => ({
+      tiles: this.mapTiles,
+      attribution: this.mapAttribution,
+      results: this.results,
+      position: this.query?.position,
+      pin: ({ record }, i) => ({
+        title: `${this.digits(i + 1)}. ${textIn(this.locale, record.name)}`,
+        label: this.digits(i + 1),
+      }),
+      load: () => BzServiceLocator.loadMap(),
+    }));
+    return this.#map.render();
   }
 
   #renderResults() {
     const { query, results } = this;
     if (!query) return nothing;
+    // A question asked before the answer's code arrived: the heading and "searching…" (the same
+    // markup as the add-on's while loading).
+    if (!answer)
+      return html`
+        <section part="results" class="way" aria-labelledby="results-heading" aria-busy="true">
+          <h2 part="heading" id="results-heading" tabindex="-1">${resultsHeading(query, this.locale)}</h2>
+          <p>${msg('در حال یافتن نزدیک‌ترین پایگاه‌ها…')}</p>
+        </section>
+      `;
     const baseHref = this.baseHref;
-    return resultsTemplate({
+    return answer.resultsTemplate({
       query,
       results,
       loading: this.loadingResults,
@@ -276,7 +328,7 @@ export class BzServiceLocator extends BzElement {
       locale: this.locale,
       digits: this.digits,
       now: this.now ?? new Date(),
-      selectedId: this.selectedId,
+      chosenId: this.selectedId,
       baseHref: baseHref ? (id) => baseHref.replaceAll('{id}', encodeURIComponent(id)) : undefined,
       select: (id) => this.#select(id),
     });
@@ -285,13 +337,9 @@ export class BzServiceLocator extends BzElement {
   /** «Nearest: <name>, 2.3 km, open until 14:00», or '' while there is no answer. */
   #summary(): string {
     const first = this.loadingResults ? undefined : this.results?.[0];
-    if (!first || !this.query) return '';
+    if (!first || !this.query || !answer) return '';
     const inCounty = !!this.query.scope.county && !this.noneHere;
-    return summaryText(
-      textIn(this.locale, first.record.name),
-      whereText(first.distanceKm, inCounty, this.digits),
-      hoursText(first.record, this.now ?? new Date(), this.locale).text,
-    );
+    return answer.summaryLine(first, inCounty, this.now ?? new Date(), this.locale, this.digits);
   }
 
   /** What the live region says: the same sentences the widget shows, once each. */
@@ -399,11 +447,14 @@ export class BzServiceLocator extends BzElement {
     try {
       const k = Math.min(countOf(this.limit), scope.count ?? Number.POSITIVE_INFINITY);
       const nearest = (count: number, only?: Scope) => this.#nearest(query.position, count, only);
+      const code = loadAnswer();
+      code.catch(() => undefined); // awaited below; not unhandled when the data fails first
       let results = await nearest(k, scope);
       // No base in the chosen place (listed from the gazetteer): say so, and give the nearest
       // ones anywhere with their distance from it rather than an empty list.
       const none = results.length === 0 && !!filterOf(scope) && !!this.#source.index?.count;
       if (none) results = await nearest(countOf(this.limit));
+      await code;
       if (run !== this.#run) return;
       this.noneHere = none;
       this.results = results;

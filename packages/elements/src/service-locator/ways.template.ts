@@ -2,8 +2,15 @@ import type { LocatorIndex, LocatorPlaces, NameEntry, PlaceMatch } from '@behzis
 import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Locale } from '../shared/locale.ts';
-import { failureText, geoProblem, kindText, matchesText, noPlaceText, textIn } from './messages.ts';
-import { phrase } from './result.template.ts';
+import {
+  failureText,
+  geoProblem,
+  kindText,
+  matchesText,
+  noPlaceText,
+  phrase,
+  textIn,
+} from './messages.ts';
 import type { FailureCode, GeoState, Matches, Names } from './types.ts';
 
 // The ways to tell the locator where to search from: the device's position, a province and
@@ -59,21 +66,27 @@ export interface PlacesView {
   summary: Summary;
 }
 
+type Entry = { id: string; name: Names };
+
 /**
- * Options of a select: an empty first choice, then the entries in the alphabetical order of the
- * widget's language (Intl.Collator: Persian order in fa, not the ids' Latin order).
+ * One collator per language: the element draws the form at every update (a search running, an
+ * answer arriving), and building a Persian Intl.Collator each time was the largest piece of the
+ * answer's script time on a slow phone (issue 22).
  */
-function options(
-  locale: Locale,
-  empty: string,
-  entries: { id: string; name: Names }[],
-  chosen: string,
-) {
-  const collator = new Intl.Collator(locale);
-  const sorted = [...entries].sort((a, b) =>
+const collators = new Map<Locale, Intl.Collator>();
+
+/** The entries in the alphabetical order of `locale` (Persian order in fa, not the ids' Latin order). */
+function sorted(locale: Locale, entries: Entry[]): Entry[] {
+  const collator = collators.get(locale) ?? new Intl.Collator(locale);
+  collators.set(locale, collator);
+  return [...entries].sort((a, b) =>
     collator.compare(textIn(locale, a.name), textIn(locale, b.name)),
   );
-  return html`<option value="">${empty}</option>${sorted.map(
+}
+
+/** Options of a select: an empty first choice, then the entries in the widget's language's order. */
+function options(locale: Locale, empty: string, entries: Entry[], chosen: string) {
+  return html`<option value="">${empty}</option>${sorted(locale, entries).map(
     (entry) =>
       html`<option value=${entry.id} ?selected=${entry.id === chosen}>${textIn(locale, entry.name)}</option>`,
   )}`;
