@@ -6,6 +6,8 @@
 // page's own tasks (the locator) are not slowed down by it. Without JavaScript, or when the
 // request fails, the block stays as built; its "all news" link leads to the current list.
 
+import { whenNear } from './when-near';
+
 async function refresh(block: HTMLElement, url: string): Promise<void> {
   const response = await fetch(url, { headers: { accept: 'text/html' } });
   if (!response.ok) return;
@@ -17,24 +19,8 @@ async function refresh(block: HTMLElement, url: string): Promise<void> {
   block.replaceChildren(...fresh.childNodes);
 }
 
-const blocks = [...document.querySelectorAll<HTMLElement>('[data-live-news]')];
-const update = (block: HTMLElement) => {
+for (const block of document.querySelectorAll<HTMLElement>('[data-live-news]')) {
   const url = block.dataset.liveNews;
-  if (url) refresh(block, url).catch(() => undefined);
-};
-
-if (!('IntersectionObserver' in window)) blocks.forEach(update);
-else if (blocks.length > 0) {
-  const observer = new IntersectionObserver(
-    (entries) => {
-      for (const entry of entries) {
-        if (!entry.isIntersecting) continue;
-        observer.unobserve(entry.target);
-        update(entry.target as HTMLElement);
-      }
-    },
-    // Far enough ahead that the block is current before it is on screen.
-    { rootMargin: '600px 0px' },
-  );
-  for (const block of blocks) observer.observe(block);
+  // Far enough ahead that the block is current before it is on screen.
+  if (url) whenNear([block], () => refresh(block, url).catch(() => undefined), '600px 0px');
 }
