@@ -106,6 +106,14 @@ afterAll(async () => {
 async function blockLinks(page: Page, url: string): Promise<string[]> {
   await page.goto(url);
   const block = page.locator('[data-live-news]');
+  // Counts what the script changes in the block (read by `blockChanges`).
+  await block.evaluate((element) => {
+    const counter = window as unknown as { blockChanges: number };
+    counter.blockChanges = 0;
+    new MutationObserver((records) => {
+      counter.blockChanges += records.length;
+    }).observe(element, { childList: true, subtree: true, characterData: true, attributes: true });
+  });
   const answered = page.waitForResponse((response) =>
     new URL(response.url()).pathname.includes('/news/latest/'),
   );
@@ -119,6 +127,10 @@ async function blockLinks(page: Page, url: string): Promise<string[]> {
     [...element.querySelectorAll('a')].map((a) => a.getAttribute('href') ?? ''),
   );
 }
+
+/** How many changes the script made to the block since `blockLinks` loaded the page. */
+const blockChanges = (page: Page) =>
+  page.evaluate(() => (window as unknown as { blockChanges: number }).blockChanges);
 
 /** The block's own route on a server (what the script fetches). */
 const fragment = (server: PortalServer, page: string) =>
@@ -144,6 +156,8 @@ describe('the latest news block of built pages, without a rebuild', () => {
         expect(await blockLinks(page, first.baseUrl + path), path).not.toContain(
           articleOf(path.startsWith('/en/') ? 'en' : 'fa'),
         );
+        // The news have not changed since the build: the block is left as built, nothing moves.
+        expect(await blockChanges(page), `${path} block changed`).toBe(0);
         built.set(path, await (await fetch(first.baseUrl + path)).text());
         for (const server of servers) {
           await fragment(server, path);
@@ -171,6 +185,7 @@ describe('the latest news block of built pages, without a rebuild', () => {
           await expect
             .poll(() => blockLinks(page, first.baseUrl + path), { timeout: 20_000 })
             .toContain(articleOf(locale));
+          expect(await blockChanges(page)).toBeGreaterThan(0);
           // The other instance's cached block was purged over NOTIFY, not waited out.
           await expect
             .poll(async () => (await fragment(second, path)).text(), { timeout: 20_000 })
