@@ -30,7 +30,9 @@ describe('every page in the sitemap', () => {
       expect(await page.getAttribute('html', 'lang')).toBe(locale);
       expect(await page.getAttribute('html', 'dir')).toBe(locale === 'en' ? 'ltr' : 'rtl');
       expect(await page.locator('h1').count()).toBe(1);
-      // The footer widget upgrades (its shadow root replaces the fallback).
+      // The footer widget upgrades (its shadow root replaces the fallback) once the footer
+      // comes near the screen (it loads then: layouts/Base.astro).
+      await page.locator('bz-hotlines').scrollIntoViewIfNeeded();
       await expect
         .poll(() => page.locator('bz-hotlines').evaluate((el) => el.shadowRoot !== null))
         .toBe(true);

@@ -19,6 +19,8 @@ describe('portal pages', () => {
       expect(await page.getAttribute('html', 'lang')).toBe(expected.lang);
       expect(await page.getAttribute('html', 'dir')).toBe(expected.dir);
       expect(await page.textContent('h1')).toBe(expected.heading);
+      // The footer widget loads once the footer comes near the screen (layouts/Base.astro).
+      await page.locator('bz-hotlines').scrollIntoViewIfNeeded();
       const number = page.locator('bz-hotlines a[part~="number"]').first();
       await expect.poll(() => number.textContent()).toContain(expected.digits);
       expect(await axeViolations(page)).toEqual([]);

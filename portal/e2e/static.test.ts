@@ -36,8 +36,23 @@ describe('built HTML works under a strict Content-Security-Policy', () => {
   });
 });
 
-// Design bar: portal page HTML+CSS+JS ≤ 60 kB gzip, fonts and pictures excluded.
-const BUDGET = 60 * 1024;
+// Design bar: each portal page's HTML+CSS+JS ≤ 30 kB gzip, fonts and pictures excluded (issue 16).
+const BAR = 30 * 1024;
+/**
+ * Pages still over the bar, held where they are now so they only go down. Each carries a widget
+ * whose module must load at once (the locator at the top of the home and directory pages, the
+ * checker, the feedback form): Lit with @lit/localize is 8.2 kB of it, the locator's own module
+ * with core's dates and hours 17.3 kB. Widgets lower on a page load when they come near the
+ * screen and are not counted (the footer's hotlines, a province page's locator, the feedback
+ * form on a base page): they are not part of the first load.
+ */
+const CEILING: Record<string, number> = {
+  home: 34 * 1024,
+  'home (en)': 33.5 * 1024,
+  'directory (locator)': 34 * 1024,
+  'programmes (checker)': 32.5 * 1024,
+  programme: 32 * 1024,
+};
 
 describe('page budget (HTML + CSS + JS, gzip, without fonts)', () => {
   const pages = {
@@ -47,18 +62,25 @@ describe('page budget (HTML + CSS + JS, gzip, without fonts)', () => {
     'home (en)': 'en/index.html',
     'article (en)': 'en/news/hesseh-service-base/index.html',
     'directory (locator)': 'directory/index.html',
+    'province (locator on scroll)': 'directory/isfahan/index.html',
+    county: 'directory/isfahan/isfahan/index.html',
     'service base': 'directory/bases/isfahan-hesseh/index.html',
+    'open data': 'directory/open-data/index.html',
     'programmes (checker)': 'programmes/index.html',
     programme: 'en/programmes/women-heads-of-household/index.html',
+    feedback: 'feedback/index.html',
+    search: 'search/index.html',
+    embed: 'embed/index.html',
   };
   for (const [name, file] of Object.entries(pages)) {
-    it(`${name} is within ${BUDGET / 1024} kB`, () => {
+    const budget = CEILING[name] ?? BAR;
+    it(`${name} is within ${budget / 1024} kB`, () => {
       const weight = pageWeight(file);
       console.info(
         `${name}: html ${weight.html} + css ${weight.css} + js ${weight.js} = ${weight.total} bytes gzip`,
       );
-      expect(weight.js).toBeGreaterThan(0); // the hotlines widget is counted
-      expect(weight.total).toBeLessThanOrEqual(BUDGET);
+      expect(weight.js).toBeGreaterThan(0); // the page's own script is counted
+      expect(weight.total).toBeLessThanOrEqual(budget);
     });
   }
 });

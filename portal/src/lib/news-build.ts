@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { newsServed } from './news-mode.ts';
 import { NewsStore } from './news-store.ts';
 import { syncNews } from './news-sync.ts';
 
@@ -19,7 +20,7 @@ import { syncNews } from './news-sync.ts';
  * what changed), copied to `<dist>/news.sqlite` when the build is done: the file the server
  * reads by default.
  */
-export const newsServed = process.env.PORTAL_NEWS !== 'static';
+export { newsServed } from './news-mode.ts';
 
 /** The operator's store, if any, before this build sets the variable for its own pages. */
 const configuredStore = process.env.PORTAL_NEWS_DB?.trim() || undefined;

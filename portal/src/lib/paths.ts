@@ -30,6 +30,14 @@ export const tagPath = (locale: Locale, tagSlug: string, page = 1) =>
 export const provincePath = (locale: Locale, province: string, page = 1) =>
   paged(localePath(locale, `/news/provinces/${province}/`), page);
 
+/**
+ * The "latest news" block of the home page (no province) or of a directory province page, as
+ * the server renders it now (src/pages/news/latest/): those pages are built files, and their
+ * block asks for this when it comes near the screen (src/scripts/live-news.ts).
+ */
+export const latestNewsPath = (locale: Locale, province?: string) =>
+  localePath(locale, `/news/latest/${province ?? 'home'}/`);
+
 export const feedbackPath = (locale: Locale) => localePath(locale, '/feedback/');
 
 /** The service-base directory: index (with the locator), a province, a county. */
