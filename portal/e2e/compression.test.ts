@@ -83,3 +83,38 @@ describe('precompressed text files', () => {
     expect(brotliDecompressSync(answer.body).toString()).toContain('<html');
   });
 });
+
+// Pages the server renders on demand (the news, the latest-news blocks of built pages, feeds)
+// are compressed as they are written (server/app.ts), with the same negotiation.
+describe('answers rendered on demand', () => {
+  const onDemand = [
+    '/news/',
+    '/en/news/',
+    '/news/ghasedak-initiative/',
+    '/en/news/ghasedak-initiative/',
+    '/rss.xml',
+    '/sitemap-news.xml',
+  ];
+  it.for(onDemand)('%s travels as Brotli or gzip, or as is, as the client asks', async (path) => {
+    const br = await rawRequest(`${baseUrl}${path}`, {
+      headers: { 'accept-encoding': 'gzip, br' },
+    });
+    const gz = await rawRequest(`${baseUrl}${path}`, { headers: { 'accept-encoding': 'gzip' } });
+    const plain = await rawRequest(`${baseUrl}${path}`, {
+      headers: { 'accept-encoding': 'identity' },
+    });
+    for (const answer of [br, gz, plain]) {
+      expect(answer.status).toBe(200);
+      expect(String(answer.headers.vary)).toMatch(/Accept-Encoding/i);
+    }
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const text = plain.body.toString();
+    expect(text.length).toBeGreaterThan(1024);
+    // The same page either way (the route cache answers all three from one rendering).
+    expect(brotliDecompressSync(br.body).toString()).toBe(text);
+    expect(gunzipSync(gz.body).toString()).toBe(text);
+    expect(br.body.length).toBeLessThan(text.length / 2);
+  });
+});

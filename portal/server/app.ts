@@ -9,6 +9,7 @@ import {
 import { answerHealth } from '@behzisti/feedback-service/http/health';
 import { apiRoutePattern, setRoute } from '@behzisti/feedback-service/http/log';
 import { drainSignal } from '@behzisti/feedback-service/http/pace';
+import compression from 'compression';
 import { answerFast } from './api-fast-path.ts';
 import { type AllowedOrigins, applyCrossOrigin } from './cors.ts';
 import { answerGone } from './gone.ts';
@@ -27,7 +28,8 @@ import type { SiteSwitch } from './site.ts';
 //   the feedback API's routes   its handler directly, once the build's service runs
 //                               (server/api-fast-path.ts)
 //   on-demand routes            Astro (the news pages for GET/HEAD; the feedback API and the
-//                               editor's local backend for every method)
+//                               editor's local backend for every method); its pages compressed
+//                               as they are written (`compression`)
 //
 // Which build answers is the SiteSwitch's (server/site.ts): the live release is read once per
 // request, so a request is answered by one build even when the switch happens meanwhile.
@@ -51,6 +53,22 @@ export interface EdgeLocals {
 }
 
 const ALLOWED = 'GET, HEAD, OPTIONS';
+
+/**
+ * Brotli or gzip as the client accepts, for text over 1 kB, as the answer is written: built files
+ * are compressed at build time (server/static.ts), answers rendered on demand (news pages, the
+ * latest-news blocks) here; the search API compresses its own. The expressjs package, because negotiating
+ * `Accept-Encoding`, `Vary`, `no-transform` and streaming is not our field. Not the other APIs:
+ * their answers are small JSON, and the CSV export paces its reads on the socket's drain, which a
+ * compressor in between would hide.
+ */
+const compress = compression({ threshold: 1024 }) as unknown as (
+  // Its types name Express's request and response; it uses only what Node's have.
+  req: IncomingMessage,
+  res: ServerResponse,
+  next: () => void,
+) => void;
+
 const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
 
 export interface PortalOptions {
@@ -153,6 +171,8 @@ export function createPortalListener(options: PortalOptions): EdgeListener {
       requestId: edge.requestId,
       drained: drainSignal(res),
     };
+    if (read && !isApiPath(edge.pathname))
+      await new Promise<void>((resolve) => compress(req, res, () => resolve()));
     await site.astro(req, res, () => nothingHere(req, res, edge, site.notFound), locals);
   };
 }
