@@ -368,7 +368,8 @@ export default async function scale(sizes = []) {
     rows.push(...measured.rows);
   }
   const [smallest, ...larger] = [...builds].sort((a, b) => a.count - b.count);
-  for (const build of smallest ? larger : []) {
+  for (const build of larger) {
+    if (!smallest) break;
     const perThousand = (/** @type {{ count: number, cpuMs: number }} */ b) =>
       (b.cpuMs / b.count) * 1000;
     rows.push({

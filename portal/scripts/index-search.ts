@@ -44,6 +44,7 @@ import { openPostgresSearch } from '../src/lib/search-postgres.ts';
 import { searchRecord } from '../src/lib/search-record.ts';
 import { SEARCH_DATABASE_URL_ENV } from '../src/lib/search-store.ts';
 import { searchRecordHtml } from '../src/lib/search-text.ts';
+import { NEWS_ORDER_FILE } from './render-news.ts';
 
 export type { ExtractedPage };
 
@@ -197,7 +198,23 @@ export async function writeSearchIndex(
  */
 export function builtPages(clientDir: string): ExtractedPage[] {
   const newsPages = join(clientDir, '..', 'news-pages');
-  return [...extractPages(clientDir), ...(existsSync(newsPages) ? extractPages(newsPages) : [])];
+  const news = existsSync(newsPages) ? extractPages(newsPages) : [];
+  return [...oldestFirst(news, newsPages), ...extractPages(clientDir)];
+}
+
+/**
+ * The news pages in the order the SQLite index should number them: oldest first (the newest
+ * take the highest rowids, as a page published later does), the site's other pages (bases,
+ * programmes) after them all. A very common query ranks only the highest rowids that match
+ * (src/lib/search-query.ts COMMON_CAP): the services and the newest news.
+ */
+function oldestFirst(pages: ExtractedPage[], newsPages: string): ExtractedPage[] {
+  const orderFile = join(newsPages, NEWS_ORDER_FILE);
+  if (!existsSync(orderFile)) return pages;
+  const newestFirst = JSON.parse(readFileSync(orderFile, 'utf8')) as string[];
+  const age = new Map(newestFirst.map((path, i) => [path, i]));
+  const rank = (page: ExtractedPage) => age.get(page.url) ?? -1;
+  return pages.sort((a, b) => rank(b) - rank(a));
 }
 
 /**

@@ -81,6 +81,9 @@ export async function withBuiltServer<T>(
 /** How many items are read from the store at a time (their bodies are in memory only then). */
 const BATCH = 1000;
 
+/** The articles' paths newest first, beside them (scripts/index-search.ts reads it). */
+export const NEWS_ORDER_FILE = 'order.json';
+
 /**
  * Writes the searchable part of every news article of the build in `distDir` (its news store)
  * as HTML for the search indexer; returns how many, or 0 for a static build.
@@ -92,17 +95,23 @@ export function renderNewsPages(distDir: string): number {
   // The build's store (PORTAL_NEWS_DB when the build was given one; news-collection.ts).
   process.env.PORTAL_NEWS_DB ||= join(distDir, NEWS_DB_FILE);
   let count = 0;
+  /** Article paths, newest first: the indexer writes them oldest first (search-query.ts COMMON_CAP). */
+  const order: string[] = [];
   for (const locale of ['fa', 'en'] as const) {
     const rows = newsStore().newest(locale);
     for (let start = 0; start < rows.length; start += BATCH) {
       for (const item of newsItems(rows.slice(start, start + BATCH))) {
-        const file = join(out, articlePath(locale, item.slug), 'index.html');
+        const path = articlePath(locale, item.slug);
+        order.push(path);
+        const file = join(out, path, 'index.html');
         mkdirSync(dirname(file), { recursive: true });
         writeFileSync(file, newsSearchHtml(locale, item));
         count++;
       }
     }
   }
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, NEWS_ORDER_FILE), JSON.stringify(order));
   return count;
 }
 
