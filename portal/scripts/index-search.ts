@@ -235,8 +235,28 @@ export async function indexSearch(
   }
   const byLanguage = lexicons(pages);
   if (options.sqlitePath) writeSqliteIndex(options.sqlitePath, pages, byLanguage);
-  await writeSearchIndex(clientDir, pages, byLanguage);
+  await writeSearchIndex(clientDir, pagefindPages(pages, clientDir), byLanguage);
   return pages;
+}
+
+/**
+ * How many news articles Pagefind indexes in a server build, newest first (PORTAL_PAGEFIND_NEWS).
+ * There Pagefind is only the fallback of a search page whose server does not answer (a static
+ * copy of the build, an outage), and its binary holds the whole index in memory: 1.2 GB and
+ * rising at 10,000 items, so a 100,000-item build would need far more than the 4 GB the build
+ * may use (docs/performance.md, "Scale"). A static build (news prerendered, PORTAL_NEWS=static)
+ * indexes every article: Pagefind is its only search.
+ */
+const PAGEFIND_NEWS = Number(process.env.PORTAL_PAGEFIND_NEWS ?? 5000);
+
+/** The pages Pagefind indexes: all, or in a server build the newest PAGEFIND_NEWS articles. */
+function pagefindPages(pages: ExtractedPage[], clientDir: string): ExtractedPage[] {
+  if (!existsSync(join(clientDir, '..', 'news-pages'))) return pages;
+  const isNews = (page: ExtractedPage) => (page.filters.type ?? []).includes('news');
+  // Oldest first (builtPages): the newest are the last.
+  const news = pages.filter(isNews);
+  const kept = new Set(news.slice(Math.max(0, news.length - PAGEFIND_NEWS)));
+  return pages.filter((page) => !isNews(page) || kept.has(page));
 }
 
 if (import.meta.main) {

@@ -96,13 +96,15 @@ export function renderNewsPages(distDir: string): number {
   process.env.PORTAL_NEWS_DB ||= join(distDir, NEWS_DB_FILE);
   let count = 0;
   /** Article paths, newest first: the indexer writes them oldest first (search-query.ts COMMON_CAP). */
-  const order: string[] = [];
+  const dated: { path: string; date: number; code: number }[] = [];
   for (const locale of ['fa', 'en'] as const) {
     const rows = newsStore().newest(locale);
+    for (const row of rows) {
+      dated.push({ path: articlePath(locale, row.slug), date: row.date, code: row.code });
+    }
     for (let start = 0; start < rows.length; start += BATCH) {
       for (const item of newsItems(rows.slice(start, start + BATCH))) {
         const path = articlePath(locale, item.slug);
-        order.push(path);
         const file = join(out, path, 'index.html');
         mkdirSync(dirname(file), { recursive: true });
         writeFileSync(file, newsSearchHtml(locale, item));
@@ -111,7 +113,9 @@ export function renderNewsPages(distDir: string): number {
     }
   }
   mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, NEWS_ORDER_FILE), JSON.stringify(order));
+  // Both languages in one order, newest first (as each list is: date, then news code).
+  dated.sort((a, b) => b.date - a.date || b.code - a.code);
+  writeFileSync(join(out, NEWS_ORDER_FILE), JSON.stringify(dated.map((entry) => entry.path)));
   return count;
 }
 
