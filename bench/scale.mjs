@@ -219,10 +219,21 @@ async function publishAfterEdit(dist, newsDir, label, checkNewsCounts) {
   const purgeEnv = postgres.url ? { PORTAL_CACHE_DATABASE_URL: postgres.url } : {};
   const server = await startPortalServer(liveDir, purgeEnv);
   const before = process.env.PORTAL_CACHE_DATABASE_URL;
+  /** A fetch's text; a failure names the server's last words (a loaded machine drops some). */
+  const text = async (/** @type {string} */ url) => {
+    try {
+      return await (await fetch(url)).text();
+    } catch (error) {
+      process.stderr.write(
+        `bench scale: ${url}: ${/** @type {Error} */ (error).message}; server exit ${server.child.exitCode}; its log: ${server.output().slice(-1500)}\n`,
+      );
+      throw error;
+    }
+  };
   try {
     rows.push(countsRow(label, await checkNewsCounts(server.baseUrl, newsDir)));
     const article = `${server.baseUrl}/news/bench-000001/`;
-    if (postgres.url) await (await fetch(article)).text();
+    if (postgres.url) await text(article);
     const marker = editOneItem(newsDir);
     const word = marker.split(' ')[1] ?? marker;
     if (postgres.url) process.env.PORTAL_CACHE_DATABASE_URL = postgres.url;
@@ -239,9 +250,9 @@ async function publishAfterEdit(dist, newsDir, label, checkNewsCounts) {
     let pageLive = false;
     let searchLive = false;
     while (!(pageLive && searchLive) && performance.now() - started < 120_000) {
-      pageLive ||= (await (await fetch(article)).text()).includes(marker);
-      const answer = await fetch(`${server.baseUrl}/api/search?q=${encodeURIComponent(word)}`);
-      searchLive ||= (await answer.text()).includes('/news/bench-000001/');
+      pageLive ||= (await text(article)).includes(marker);
+      const answer = await text(`${server.baseUrl}/api/search?q=${encodeURIComponent(word)}`);
+      searchLive ||= answer.includes('/news/bench-000001/');
       if (!(pageLive && searchLive)) await new Promise((done) => setTimeout(done, 100));
     }
     rows.push({
@@ -313,13 +324,22 @@ async function scaleRows(count) {
     const { checkNewsCounts } = await import(
       new URL('../portal/e2e/news-counts.ts', import.meta.url).href
     );
-    if (!served) {
-      /** @type {{ problems: string[], lists: number }} */
-      const report = await checkNewsCounts(join(portalDir, dist, 'client'), newsDir);
-      rows.push(countsRow(label, report));
-      await rebuildAfterEdit(dist, newsDir, rows, label);
-    } else {
-      rows.push(...(await publishAfterEdit(dist, newsDir, label, checkNewsCounts)));
+    try {
+      if (!served) {
+        /** @type {{ problems: string[], lists: number }} */
+        const report = await checkNewsCounts(join(portalDir, dist, 'client'), newsDir);
+        rows.push(countsRow(label, report));
+        await rebuildAfterEdit(dist, newsDir, rows, label);
+      } else {
+        rows.push(...(await publishAfterEdit(dist, newsDir, label, checkNewsCounts)));
+      }
+    } catch (error) {
+      // The build's figures stand; say what failed after it.
+      rows.push({
+        figure: `${label}: lists and commit-to-live`,
+        value: 'FAILED',
+        note: /** @type {Error} */ (error).message.slice(0, 300),
+      });
     }
   } finally {
     if (keep) {
