@@ -201,7 +201,7 @@ async function rebuildAfterEdit(dist, newsDir, rows, label) {
  * @param {string} dist @param {string} newsDir @param {string} label @param {Function} checkNewsCounts
  * @returns {Promise<Row[]>}
  */
-async function publishAfterEdit(dist, newsDir, label, checkNewsCounts) {
+export async function publishAfterEdit(dist, newsDir, label, checkNewsCounts) {
   const { startPortalServer } = await import(
     new URL('../portal/e2e/server.setup.ts', import.meta.url).href
   );
