@@ -19,7 +19,7 @@ const modules = {
   rules: async () => (await import('./rules.mjs')).rulesRows(),
   // The portal built with a generated archive, step by step (10,000 items; BENCH_SCALE_ITEMS for
   // more): many minutes. `pnpm bench scale` runs it alone; it is left out of a plain `pnpm bench`.
-  scale: async () => (await import('./scale.mjs')).default(),
+  scale: async () => (await import('./scale.mjs')).default(sizes),
   // The built portal in portal/dist (or PORTAL_DIST): relevance over the evaluation set and the
   // bytes of a first query. Build the portal first.
   search: async () => (await import('./search.mjs')).default(),
@@ -29,7 +29,9 @@ const modules = {
   'widget-size': async () => (await import('./widget-size.mjs')).default(),
 };
 
-const wanted = process.argv.slice(2);
+// Numbers are sizes for `pnpm bench scale` (e.g. `pnpm bench scale 200000`).
+const wanted = process.argv.slice(2).filter((arg) => !/^[\d_,]+$/.test(arg));
+const sizes = process.argv.slice(2).filter((arg) => /^[\d_,]+$/.test(arg));
 /** @type {import('./lib.mjs').Row[]} */
 const rows = [];
 for (const [name, measure] of Object.entries(modules)) {

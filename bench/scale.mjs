@@ -3,12 +3,15 @@
 // memory of each step of the portal's `build` script, the files it writes, the bytes to a first
 // search result, a rebuild after editing one item (commit-to-live for a static site), and
 // whether the sitemap, feeds, tag and province pages hold exactly the generated items.
-// 10,000 items by default; BENCH_SCALE_ITEMS=50000 (or 10000,50000,100000,200000) for more:
-// each 50,000 items take many minutes and several GB on two cores. BENCH_SCALE_KEEP=1 keeps the
-// builds (portal/dist-scale-<n>) and the generated news (printed) for a look afterwards.
+// `pnpm bench scale` builds 10,000, 50,000 and 100,000 items; `pnpm bench scale 200000` (or any
+// sizes, or BENCH_SCALE_ITEMS=10000,50000) builds those instead: each 50,000 items take many
+// minutes and several GB on two cores. BENCH_SCALE_KEEP=1 keeps the builds
+// (portal/dist-scale-<n>) and the generated news (printed) for a look afterwards;
+// BENCH_SCALE_FUNCTIONS=none skips the in-memory function rows (bench/scale-functions.mjs).
 // The news are on demand by default (the server build): the lists are checked through the running
-// server and commit-to-live is a publish (`publishNews`), not a rebuild; PORTAL_NEWS=static
-// measures the static build and its rebuild after one edit.
+// server and commit-to-live is the publishing pipeline's news-only path (no build), with the purge
+// over the machine's PostgreSQL when there is one; PORTAL_NEWS=static measures the static build
+// and its rebuild after one edit.
 import { spawn } from 'node:child_process';
 import {
   existsSync,
@@ -23,7 +26,7 @@ import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { writeNews } from './generate-news.mjs';
-import { measureFirstQueryBytes } from './search.mjs';
+import { measureFirstQueryBytes, measureServerFirstQuery } from './search.mjs';
 
 const portalDir = new URL('../portal/', import.meta.url).pathname;
 const node = process.execPath;
@@ -32,15 +35,24 @@ const astro = join(portalDir, 'node_modules/astro/bin/astro.mjs');
 const GNU_TIME = '/usr/bin/time';
 const SEARCH_QUERY = 'پایگاه خدمات';
 
-/** The steps of the portal's `build` script (portal/package.json), run one by one to measure each. */
-const STEPS = [
-  ['data', [node, '--run', 'data']],
-  ['astro build', [node, astro, 'build']],
-  ['preload modules', [node, 'scripts/preload-modules.ts']],
-  ['news pages for the index', [node, 'scripts/render-news.ts']],
-  ['search index', [node, 'scripts/index-search.ts']],
-  ['compress', [node, 'scripts/compress-static.ts']],
-];
+/**
+ * The steps of the portal's `build` script, read from portal/package.json and run one by one to
+ * measure each: the bench measures exactly what the build runs, also after the script changes.
+ * @returns {[string, string[]][]}
+ */
+function buildSteps_() {
+  const script = JSON.parse(readFileSync(join(portalDir, 'package.json'), 'utf8')).scripts.build;
+  return script.split('&&').map((/** @type {string} */ part) => {
+    const words = part.trim().split(/\s+/);
+    if (words[0] === 'astro') return [part.trim(), [node, astro, ...words.slice(1)]];
+    if (words[0] === 'node') {
+      const name = words[1] === '--run' ? `node --run ${words[2]}` : String(words[1]);
+      return [name.replace(/^scripts\//, ''), [node, ...words.slice(1)]];
+    }
+    throw new Error(`bench scale: unknown step in the portal's build script: ${part}`);
+  });
+}
+const STEPS = buildSteps_();
 
 /**
  * @typedef {{ wallMs: number, cpuMs: number, peakBytes: number }} StepTime
@@ -181,56 +193,89 @@ async function rebuildAfterEdit(dist, newsDir, rows, label) {
 
 /**
  * The server build: the lists checked through the running server, then one item edited and
- * published (`publishNews`: the store rewritten for what changed, the purge sent), and the time
- * until the server's article page and news index show the edit. Without PostgreSQL the purge
- * cannot reach the server process, so the index is read once before (cached) only when a purge
- * channel is configured; e2e/news-live.test.ts measures the two-instance purge.
+ * published through the publishing pipeline's news-only path (portal/server/publish/news-only.ts:
+ * syncNews into the live store, the purge over PostgreSQL NOTIFY, the changed article rendered by
+ * the release's server into its search index), and the time until the running server's article
+ * page (read, so cached, before the edit) and its /api/search both show the edit. With no
+ * PostgreSQL on the machine the purge cannot reach the server: the article is then not read before.
  * @param {string} dist @param {string} newsDir @param {string} label @param {Function} checkNewsCounts
  * @returns {Promise<Row[]>}
  */
-async function publishAfterEdit(dist, newsDir, label, checkNewsCounts) {
+export async function publishAfterEdit(dist, newsDir, label, checkNewsCounts) {
   const { startPortalServer } = await import(
     new URL('../portal/e2e/server.setup.ts', import.meta.url).href
   );
-  const { NewsStore } = await import(
-    new URL('../portal/src/lib/news-store.ts', import.meta.url).href
+  const { publishNewsOnly } = await import(
+    new URL('../portal/server/publish/news-only.ts', import.meta.url).href
   );
-  const { publishNews } = await import(
-    new URL('../portal/src/lib/news-publish.ts', import.meta.url).href
+  const { preparePostgres } = await import(
+    new URL('../packages/feedback-service/test/postgres.ts', import.meta.url).href
   );
   /** @type {Row[]} */
   const rows = [];
-  const storePath = join(portalDir, dist, 'news.sqlite');
-  const server = await startPortalServer(join(portalDir, dist), { PORTAL_NEWS_DB: storePath });
+  const liveDir = join(portalDir, dist);
+  /** @type {{ url: string | undefined, teardown: () => Promise<void> }} */
+  const postgres = await preparePostgres();
+  const purgeEnv = postgres.url ? { PORTAL_CACHE_DATABASE_URL: postgres.url } : {};
+  const server = await startPortalServer(liveDir, purgeEnv);
+  const before = process.env.PORTAL_CACHE_DATABASE_URL;
+  /** A fetch's text; a failure names the server's last words (a loaded machine drops some). */
+  const text = async (/** @type {string} */ url) => {
+    try {
+      return await (await fetch(url)).text();
+    } catch (error) {
+      process.stderr.write(
+        `bench scale: ${url}: ${/** @type {Error} */ (error).message}; server exit ${server.child.exitCode}; its log: ${server.output().slice(-1500)}\n`,
+      );
+      throw error;
+    }
+  };
   try {
     rows.push(countsRow(label, await checkNewsCounts(server.baseUrl, newsDir)));
+    const article = `${server.baseUrl}/news/bench-000001/`;
+    if (postgres.url) await text(article);
     const marker = editOneItem(newsDir);
-    const store = new NewsStore(storePath);
+    const word = marker.split(' ')[1] ?? marker;
+    if (postgres.url) process.env.PORTAL_CACHE_DATABASE_URL = postgres.url;
     const started = performance.now();
-    let syncMs = 0;
-    try {
-      const change = await publishNews({ contentDir: newsDir, store });
-      syncMs = performance.now() - started;
-      let live = false;
-      while (!live && performance.now() - started < 120_000) {
-        const page = await fetch(`${server.baseUrl}/news/bench-000001/`);
-        live = (await page.text()).includes(marker);
-      }
-      rows.push({
-        figure: `${label}: publish one edited item, to live`,
-        value: live ? seconds(performance.now() - started) : 'NOT live after 120 s',
-        note: `syncNews ${seconds(syncMs)} (${change.updated.length} item rewritten, ${change.cacheTags.length} cache tags purged${change.broadcast ? ' over PostgreSQL' : ', no purge channel'}), then the article page from the server; no rebuild; ${load()}`,
-      });
-    } finally {
-      store.close();
+    const loadBefore = load();
+    const result = await publishNewsOnly({
+      newsDir,
+      liveDir,
+      now: new Date(),
+      approved: () => false,
+    });
+    const publishMs = performance.now() - started;
+    if (!result.ok) throw new Error(`news-only publish failed: ${result.output}`);
+    let pageLive = false;
+    let searchLive = false;
+    while (!(pageLive && searchLive) && performance.now() - started < 120_000) {
+      pageLive ||= (await text(article)).includes(marker);
+      const answer = await text(`${server.baseUrl}/api/search?q=${encodeURIComponent(word)}`);
+      searchLive ||= answer.includes('/news/bench-000001/');
+      if (!(pageLive && searchLive)) await new Promise((done) => setTimeout(done, 100));
     }
+    rows.push({
+      figure: `${label}: publish one edited item, to live`,
+      value:
+        pageLive && searchLive
+          ? seconds(performance.now() - started)
+          : `NOT live after 120 s (page ${pageLive}, search ${searchLive})`,
+      note: `news-only publish ${seconds(publishMs)} (sync, purge ${postgres.url ? 'over PostgreSQL NOTIFY' : 'not sent: no PostgreSQL'}, the article rendered into the search index: "${result.output}"), then the cached article page and /api/search show it; no build; ${loadBefore} before`,
+    });
   } finally {
+    if (before === undefined) delete process.env.PORTAL_CACHE_DATABASE_URL;
+    else process.env.PORTAL_CACHE_DATABASE_URL = before;
     server.stop();
+    await postgres.teardown();
   }
   return rows;
 }
 
-/** @param {number} count @returns {Promise<Row[]>} */
+/**
+ * @param {number} count
+ * @returns {Promise<{ rows: Row[], build: { cpuMs: number, wallMs: number } }>}
+ */
 async function scaleRows(count) {
   /** @type {Row[]} */
   const rows = [];
@@ -238,6 +283,7 @@ async function scaleRows(count) {
   const newsDir = mkdtempSync(join(tmpdir(), `bz-scale-news-${count}-`));
   const dist = `dist-scale-${count}`;
   const keep = process.env.BENCH_SCALE_KEEP === '1';
+  let build = { cpuMs: Number.NaN, wallMs: Number.NaN };
   try {
     const written = writeNews(newsDir, count, 1);
     // A cold build, as after a fresh checkout: no output or content cache from an earlier run.
@@ -245,6 +291,7 @@ async function scaleRows(count) {
       rmSync(join(portalDir, folder), { recursive: true, force: true });
     }
     const cold = await buildSteps(dist, newsDir, rows, label);
+    build = cold;
     rows.push({
       figure: `${label}: whole build`,
       value: `${seconds(cold.wallMs)} (CPU ${seconds(cold.cpuMs)})`,
@@ -259,23 +306,40 @@ async function scaleRows(count) {
       note: `client ${MB(client.bytes)}; server bundle ${MB(server.bytes)} (largest file ${MB(server.largest)})${existsSync(join(portalDir, dist, 'news.sqlite')) ? `; news store ${MB(statSync(join(portalDir, dist, 'news.sqlite')).size)}` : ''}`,
     });
 
+    if (served) {
+      const first = await measureServerFirstQuery(join(portalDir, dist), SEARCH_QUERY);
+      rows.push({
+        figure: `${label}: first search result (server search)`,
+        value: `${(first.totalBytes / 1024).toFixed(1)} kB`,
+        note: `«${SEARCH_QUERY}»: every byte the search page fetched (${first.requests} requests, the answer ${(first.searchBytes / 1024).toFixed(1)} kB, ${first.pagefindRequests} Pagefind files), ${first.results} results shown; target ≤ 200 kB`,
+      });
+    }
     const first = await measureFirstQueryBytes(join(portalDir, dist, 'client'), SEARCH_QUERY);
     rows.push({
-      figure: `${label}: first search result`,
+      figure: `${label}: first search result (Pagefind, static host)`,
       value: `${(first.bytes / 1024).toFixed(1)} kB`,
-      note: `«${SEARCH_QUERY}»: ${first.requests} files, ${first.results} results shown; target ≤ 200 kB`,
+      note: `«${SEARCH_QUERY}»: ${first.requests} Pagefind files, ${first.results} results shown`,
     });
 
     const { checkNewsCounts } = await import(
       new URL('../portal/e2e/news-counts.ts', import.meta.url).href
     );
-    if (!served) {
-      /** @type {{ problems: string[], lists: number }} */
-      const report = await checkNewsCounts(join(portalDir, dist, 'client'), newsDir);
-      rows.push(countsRow(label, report));
-      await rebuildAfterEdit(dist, newsDir, rows, label);
-    } else {
-      rows.push(...(await publishAfterEdit(dist, newsDir, label, checkNewsCounts)));
+    try {
+      if (!served) {
+        /** @type {{ problems: string[], lists: number }} */
+        const report = await checkNewsCounts(join(portalDir, dist, 'client'), newsDir);
+        rows.push(countsRow(label, report));
+        await rebuildAfterEdit(dist, newsDir, rows, label);
+      } else {
+        rows.push(...(await publishAfterEdit(dist, newsDir, label, checkNewsCounts)));
+      }
+    } catch (error) {
+      // The build's figures stand; say what failed after it.
+      rows.push({
+        figure: `${label}: lists and commit-to-live`,
+        value: 'FAILED',
+        note: /** @type {Error} */ (error).message.slice(0, 300),
+      });
     }
   } finally {
     if (keep) {
@@ -287,24 +351,52 @@ async function scaleRows(count) {
       }
     }
   }
-  return rows;
+  return { rows, build };
 }
 
-/** @returns {Promise<Row[]>} */
-export default async function scale() {
-  const counts = (process.env.BENCH_SCALE_ITEMS ?? '10000')
+/**
+ * `pnpm bench scale [items…]`: the sizes from the command line (e.g. `pnpm bench scale 200000`),
+ * else BENCH_SCALE_ITEMS, else 10,000, 50,000 and 100,000 (200,000 only when asked for).
+ * @param {string[]} [sizes]
+ * @returns {Promise<Row[]>}
+ */
+export default async function scale(sizes = []) {
+  const given = sizes.length > 0 ? sizes.join(',') : process.env.BENCH_SCALE_ITEMS;
+  const counts = (given ?? '10000,50000,100000')
     .split(',')
-    .map((text) => Number(text.trim().replace(/_/g, '')));
+    .map((text) => Number(text.trim().replace(/[_,]/g, '')));
   if (counts.some((count) => !Number.isInteger(count) || count < 1)) {
     throw new Error(
-      'BENCH_SCALE_ITEMS: whole numbers of items, comma-separated (e.g. 10000,50000)',
+      'bench scale: sizes are whole numbers of items (e.g. `pnpm bench scale 10000 50000`)',
     );
   }
   /** @type {Row[]} */
-  const rows = await (await import('./scale-functions.mjs')).default();
+  const rows =
+    process.env.BENCH_SCALE_FUNCTIONS === 'none'
+      ? []
+      : await (await import('./scale-functions.mjs')).default();
+  /** @type {{ count: number, cpuMs: number, wallMs: number }[]} */
+  const builds = [];
   for (const count of counts) {
     process.stderr.write(`bench scale: ${count} items…\n`);
-    rows.push(...(await scaleRows(count)));
+    const measured = await scaleRows(count);
+    builds.push({ count, ...measured.build });
+    // Printed as soon as measured: a long run stopped half-way still leaves its figures.
+    for (const row of measured.rows) {
+      process.stderr.write(`bench scale: ${row.figure}: ${row.value} (${row.note ?? ''})\n`);
+    }
+    rows.push(...measured.rows);
+  }
+  const [smallest, ...larger] = [...builds].sort((a, b) => a.count - b.count);
+  for (const build of larger) {
+    if (!smallest) break;
+    const perThousand = (/** @type {{ count: number, cpuMs: number }} */ b) =>
+      (b.cpuMs / b.count) * 1000;
+    rows.push({
+      figure: `scale: CPU per 1,000 items at ${build.count.toLocaleString('en')} ÷ at ${smallest.count.toLocaleString('en')}`,
+      value: `${(perThousand(build) / perThousand(smallest)).toFixed(2)}×`,
+      note: `${seconds(perThousand(build))} vs ${seconds(perThousand(smallest))} of CPU per 1,000 items, whole build; target ≤ 1.3× (issue 23)`,
+    });
   }
   return rows;
 }

@@ -5,7 +5,7 @@ import { defineConfig } from 'astro/config';
 // The widgets' templates are written for readers; minify them here as their own build does.
 import { minifyElementTemplates } from '../packages/elements/scripts/bundle.mjs';
 import { codeSplitting } from './src/lib/chunk-groups.ts';
-import { newsIntegration, newsServed } from './src/lib/news-build.ts';
+import { newsIntegration, newsServed, onDemandSitemapIndex } from './src/lib/news-build.ts';
 import { hreflangLinks } from './src/lib/sitemap-links.ts';
 import { tagRedirects } from './src/lib/tag-redirects.ts';
 
@@ -91,9 +91,10 @@ export default defineConfig({
       // own `i18n` option: its pairing grows with the square of the site (src/lib/sitemap-links.ts).
       serialize: (item) => ({ ...item, links: linksOf(item.url) }),
       filter: inSitemap,
-      // On-demand news pages are not in the build's page list: their own sitemap names them.
-      ...(newsServed ? { customSitemaps: [new URL('sitemap-news.xml', siteUrl).href] } : {}),
     }),
+    // The server build's sitemap index is rendered on demand, naming the build's sitemaps and the
+    // news sitemap's parts (src/lib/sitemap-parts.ts); this takes the built one out of the way.
+    onDemandSitemapIndex(),
   ],
   // A strict Content-Security-Policy (script-src 'self', style-src 'self') forbids inline
   // scripts and styles; Astro inlines stylesheets and scripts below Vite's inline limit, so

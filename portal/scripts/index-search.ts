@@ -44,6 +44,7 @@ import { openPostgresSearch } from '../src/lib/search-postgres.ts';
 import { searchRecord } from '../src/lib/search-record.ts';
 import { SEARCH_DATABASE_URL_ENV } from '../src/lib/search-store.ts';
 import { searchRecordHtml } from '../src/lib/search-text.ts';
+import { NEWS_ORDER_FILE } from './render-news.ts';
 
 export type { ExtractedPage };
 
@@ -197,7 +198,23 @@ export async function writeSearchIndex(
  */
 export function builtPages(clientDir: string): ExtractedPage[] {
   const newsPages = join(clientDir, '..', 'news-pages');
-  return [...extractPages(clientDir), ...(existsSync(newsPages) ? extractPages(newsPages) : [])];
+  const news = existsSync(newsPages) ? extractPages(newsPages) : [];
+  return [...oldestFirst(news, newsPages), ...extractPages(clientDir)];
+}
+
+/**
+ * The news pages in the order the SQLite index should number them: oldest first (the newest
+ * take the highest rowids, as a page published later does), the site's other pages (bases,
+ * programmes) after them all. A very common query ranks only the highest rowids that match
+ * (src/lib/search-query.ts COMMON_CAP): the services and the newest news.
+ */
+function oldestFirst(pages: ExtractedPage[], newsPages: string): ExtractedPage[] {
+  const orderFile = join(newsPages, NEWS_ORDER_FILE);
+  if (!existsSync(orderFile)) return pages;
+  const newestFirst = JSON.parse(readFileSync(orderFile, 'utf8')) as string[];
+  const age = new Map(newestFirst.map((path, i) => [path, i]));
+  const rank = (page: ExtractedPage) => age.get(page.url) ?? -1;
+  return pages.sort((a, b) => rank(b) - rank(a));
 }
 
 /**
@@ -218,8 +235,28 @@ export async function indexSearch(
   }
   const byLanguage = lexicons(pages);
   if (options.sqlitePath) writeSqliteIndex(options.sqlitePath, pages, byLanguage);
-  await writeSearchIndex(clientDir, pages, byLanguage);
+  await writeSearchIndex(clientDir, pagefindPages(pages, clientDir), byLanguage);
   return pages;
+}
+
+/**
+ * How many news articles Pagefind indexes in a server build, newest first (PORTAL_PAGEFIND_NEWS).
+ * There Pagefind is only the fallback of a search page whose server does not answer (a static
+ * copy of the build, an outage), and its binary holds the whole index in memory: 1.2 GB and
+ * rising at 10,000 items, so a 100,000-item build would need far more than the 4 GB the build
+ * may use (docs/performance.md, "Scale"). A static build (news prerendered, PORTAL_NEWS=static)
+ * indexes every article: Pagefind is its only search.
+ */
+const PAGEFIND_NEWS = Number(process.env.PORTAL_PAGEFIND_NEWS ?? 5000);
+
+/** The pages Pagefind indexes: all, or in a server build the newest PAGEFIND_NEWS articles. */
+function pagefindPages(pages: ExtractedPage[], clientDir: string): ExtractedPage[] {
+  if (!existsSync(join(clientDir, '..', 'news-pages'))) return pages;
+  const isNews = (page: ExtractedPage) => (page.filters.type ?? []).includes('news');
+  // Oldest first (builtPages): the newest are the last.
+  const news = pages.filter(isNews);
+  const kept = new Set(news.slice(Math.max(0, news.length - PAGEFIND_NEWS)));
+  return pages.filter((page) => !isNews(page) || kept.has(page));
 }
 
 if (import.meta.main) {

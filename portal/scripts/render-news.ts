@@ -1,18 +1,25 @@
-// The news pages as HTML files for the Pagefind index, in a server build:
+// The news articles as HTML files for the search indexer, in a server build:
 // `node scripts/render-news.ts` after `astro build` (the `build` script runs it before
-// index-search.ts). Writes <dist>/news-pages/<path>/index.html, outside the served folder, for
-// every article of the news sitemap, fetched from the built server started on a free loopback port.
+// index-search.ts). Writes <dist>/news-pages/<path>/index.html, outside the served folder: the
+// searchable part of every article, straight from the build's news store
+// (src/lib/news-search-html.ts; e2e/news-search-html.test.ts holds it equal to what the rendered
+// article gives the extractor).
 //
 // Why: the news are rendered on demand (docs/scale.md), so the build has no news page for the
-// search indexer to read. This keeps Pagefind finding the news at the last build; an item
-// published since is searchable after the next build. It renders every news page once, which is
-// what the static build did; search on the news store itself (issue 23 item 3) replaces it.
+// indexer to read. Fetching every article from the built server did the same at about a minute of
+// CPU per 10,000 items (docs/performance.md, "Scale"); this writes them in a second or two.
 // A static build (PORTAL_NEWS=static) has the pages already: nothing is done.
+//
+// `withBuiltServer` (below) still serves the publishing pipeline, which renders a published
+// article through the release's own server (server/publish/news-only.ts).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { NEWS_DB_FILE, newsItems, newsStore } from '../src/lib/news-collection.ts';
+import { newsSearchHtml } from '../src/lib/news-search-html.ts';
+import { articlePath } from '../src/lib/paths.ts';
 
 const portalDir = resolve(import.meta.dirname, '..');
 
@@ -71,33 +78,51 @@ export async function withBuiltServer<T>(
   }
 }
 
-/** Renders the news pages of the build in `distDir`; returns how many, or 0 for a static build. */
-export async function renderNewsPages(distDir: string): Promise<number> {
+/** How many items are read from the store at a time (their bodies are in memory only then). */
+const BATCH = 1000;
+
+/** The articles' paths newest first, beside them (scripts/index-search.ts reads it). */
+export const NEWS_ORDER_FILE = 'order.json';
+
+/**
+ * Writes the searchable part of every news article of the build in `distDir` (its news store)
+ * as HTML for the search indexer; returns how many, or 0 for a static build.
+ */
+export function renderNewsPages(distDir: string): number {
   const out = join(distDir, 'news-pages');
   rmSync(out, { recursive: true, force: true });
   if (existsSync(join(distDir, 'client/news/index.html'))) return 0;
-  return withBuiltServer(distDir, async (base) => {
-    const sitemap = await fetch(`${base}/sitemap-news.xml`);
-    if (!sitemap.ok) throw new Error(`render-news: /sitemap-news.xml answered ${sitemap.status}`);
-    // Articles only: list pages carry no data-pagefind-body (they are not search results).
-    const paths = [...(await sitemap.text()).matchAll(/<loc>([^<]+)<\/loc>/g)]
-      .map((match) => new URL(match[1] as string).pathname)
-      .filter((path) => /^(?:\/en)?\/news\/[^/]+\/$/.test(path) && !/\/news\/\d+\/$/.test(path));
-    for (const path of paths) {
-      const response = await fetch(base + path);
-      if (!response.ok) throw new Error(`render-news: ${path} answered ${response.status}`);
-      const file = join(out, decodeURI(path), 'index.html');
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, await response.text());
+  // The build's store (PORTAL_NEWS_DB when the build was given one; news-collection.ts).
+  process.env.PORTAL_NEWS_DB ||= join(distDir, NEWS_DB_FILE);
+  let count = 0;
+  /** Article paths, newest first: the indexer writes them oldest first (search-query.ts COMMON_CAP). */
+  const dated: { path: string; date: number; code: number }[] = [];
+  for (const locale of ['fa', 'en'] as const) {
+    const rows = newsStore().newest(locale);
+    for (const row of rows) {
+      dated.push({ path: articlePath(locale, row.slug), date: row.date, code: row.code });
     }
-    return paths.length;
-  });
+    for (let start = 0; start < rows.length; start += BATCH) {
+      for (const item of newsItems(rows.slice(start, start + BATCH))) {
+        const path = articlePath(locale, item.slug);
+        const file = join(out, path, 'index.html');
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, newsSearchHtml(locale, item));
+        count++;
+      }
+    }
+  }
+  mkdirSync(out, { recursive: true });
+  // Both languages in one order, newest first (as each list is: date, then news code).
+  dated.sort((a, b) => b.date - a.date || b.code - a.code);
+  writeFileSync(join(out, NEWS_ORDER_FILE), JSON.stringify(dated.map((entry) => entry.path)));
+  return count;
 }
 
 if (import.meta.main) {
   const distDir = resolve(portalDir, process.env.PORTAL_DIST ?? 'dist');
   const started = performance.now();
-  const count = await renderNewsPages(distDir);
+  const count = renderNewsPages(distDir);
   console.log(
     count === 0
       ? 'render-news: a static build, the news pages are built files'

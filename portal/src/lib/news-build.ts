@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +6,7 @@ import type { AstroIntegration } from 'astro';
 import { newsServed } from './news-mode.ts';
 import { NewsStore } from './news-store.ts';
 import { syncNews } from './news-sync.ts';
+import { BUILD_SITEMAPS_FILE, sitemapLocs } from './sitemap-parts.ts';
 
 /**
  * The news in the build (astro.config.mjs). Two ways, one store:
@@ -57,9 +58,17 @@ export function newsIntegration({ outDir }: { outDir?: string | undefined }): As
           store.close();
         }
         if (newsServed) {
+          // The news sitemap in parts, and the index naming them (sitemap-parts.ts).
+          for (const pattern of ['/sitemap-news.xml', '/sitemap-news-[part].xml']) {
+            injectRoute({
+              pattern,
+              entrypoint: new URL('../routes/sitemap-news.xml.ts', import.meta.url),
+              prerender: false,
+            });
+          }
           injectRoute({
-            pattern: '/sitemap-news.xml',
-            entrypoint: new URL('../routes/sitemap-news.xml.ts', import.meta.url),
+            pattern: '/sitemap-index.xml',
+            entrypoint: new URL('../routes/sitemap-index.xml.ts', import.meta.url),
             prerender: false,
           });
         }
@@ -78,6 +87,29 @@ export function newsIntegration({ outDir }: { outDir?: string | undefined }): As
         } finally {
           db.close();
         }
+      },
+    },
+  };
+}
+
+/**
+ * In the server build, the sitemap index is rendered on demand (src/routes/sitemap-index.xml.ts:
+ * it names every part of the news sitemap, whose number grows with the archive). Listed after
+ * `@astrojs/sitemap` in astro.config.mjs: takes the index it wrote out of the served files and
+ * leaves the build's sitemaps it named beside the server output for the route.
+ */
+export function onDemandSitemapIndex(): AstroIntegration {
+  return {
+    name: 'behzisti:sitemap-index',
+    hooks: {
+      'astro:build:done': ({ dir }) => {
+        if (!newsServed) return;
+        const client = fileURLToPath(dir);
+        const built = join(client, 'sitemap-index.xml');
+        if (!existsSync(built)) return;
+        const sitemaps = sitemapLocs(readFileSync(built, 'utf8'));
+        writeFileSync(join(dirname(client), BUILD_SITEMAPS_FILE), JSON.stringify(sitemaps));
+        rmSync(built);
       },
     },
   };
