@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Sharp } from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { MAX_UPLOAD_BYTES } from '../cms/messages.ts';
 import { newsMediaPath } from './paths.ts';
 
@@ -112,11 +112,6 @@ export function widthsFor(width: number): number[] {
 
 const megabytes = (bytes: number) => (Math.ceil((bytes / 1024 / 1024) * 10) / 10).toFixed(1);
 
-/** The sharp module, loaded when the first picture is made (pages that only read need none). */
-async function sharpModule() {
-  return (await import('sharp')).default;
-}
-
 /**
  * Checks a picture and tells its kind and size without decoding its pixels. Throws a
  * PictureError for a file too big, too large in pixels, or not a picture.
@@ -130,7 +125,6 @@ export async function inspectPicture(
       `the picture is ${megabytes(bytes.length)} MB; the limit is ${megabytes(MAX_PICTURE_BYTES)} MB (save it smaller, e.g. 2000 px wide as JPEG)`,
     );
   }
-  const sharp = await sharpModule();
   let meta: Awaited<ReturnType<Sharp['metadata']>>;
   try {
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();
@@ -192,7 +186,6 @@ export async function publishPicture(
       .map((width) => ({ format, width })),
   );
   if (missing.length > 0) {
-    const sharp = await sharpModule();
     // Decoded once; each output resizes the decoded picture. `failOn: 'error'` refuses a
     // truncated or corrupt file instead of publishing half a picture.
     const decoded = sharp(bytes, { limitInputPixels: MAX_PICTURE_PIXELS, failOn: 'error' })

@@ -3,6 +3,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
+import subsetFont from 'subset-font';
 import { type Locale, t } from '../i18n/ui.ts';
 import type { MediaStore } from './news-pictures.ts';
 import { newsMediaPath } from './paths.ts';
@@ -58,11 +60,9 @@ const backdrops = new Map<Locale, Promise<Buffer>>();
 function backdrop(locale: Locale): Promise<Buffer> {
   let made = backdrops.get(locale);
   if (!made) {
-    made = import('sharp').then(({ default: sharp }) =>
-      sharp(Buffer.from(backdropSvg(locale)))
-        .png({ compressionLevel: 1 })
-        .toBuffer(),
-    );
+    made = sharp(Buffer.from(backdropSvg(locale)))
+      .png({ compressionLevel: 1 })
+      .toBuffer();
     backdrops.set(locale, made);
   }
   return made;
@@ -77,7 +77,6 @@ const range = (from: number, to: number) =>
 
 async function cardFonts(): Promise<{ arabic: string; latin: string }> {
   fonts ??= (async () => {
-    const { default: subsetFont } = await import('subset-font');
     const require = createRequire(import.meta.url);
     const dir = join(tmpdir(), `bz-card-fonts-${process.pid}`);
     mkdirSync(dir, { recursive: true });
@@ -103,7 +102,6 @@ async function cardFonts(): Promise<{ arabic: string; latin: string }> {
     );
     // Pango finds a font file once libvips has loaded it for a text: load both, so a title
     // mixing scripts takes each letter from Vazirmatn.
-    const { default: sharp } = await import('sharp');
     for (const fontfile of [arabic, latin]) {
       await sharp({ text: { text: 'x', font: 'Vazirmatn 12', fontfile } }).toBuffer();
     }
@@ -121,7 +119,6 @@ const TEXT_HEIGHT = 380;
 
 /** White text set by Pango in Vazirmatn, wrapped to `width`, aligned to the locale's start. */
 async function textImage(text: string, size: number, locale: Locale, width: number) {
-  const { default: sharp } = await import('sharp');
   const { arabic, latin } = await cardFonts();
   return sharp({
     text: {
@@ -148,7 +145,6 @@ async function titleImage(title: string, locale: Locale): Promise<{ data: Buffer
     if (info.height <= TEXT_HEIGHT) return { data, width: info.width };
     if (size === sizes[sizes.length - 1]) {
       // Even the smallest size does not fit (a title near its 200-character limit): its top.
-      const { default: sharp } = await import('sharp');
       const cut = await sharp(data)
         .extract({ left: 0, top: 0, width: info.width, height: TEXT_HEIGHT })
         .png()
@@ -169,7 +165,6 @@ export async function publishSocialCard(
 ): Promise<SocialCard> {
   const name = `${createHash('sha256').update(CARD_VERSION).update(locale).update('\n').update(title).digest('hex').slice(0, 20)}-card.png`;
   if (store.media(name) === undefined) {
-    const { default: sharp } = await import('sharp');
     const text = await titleImage(title, locale);
     const site = await textImage(t(locale, 'site.name'), 30, locale, 700);
     // Each text at the start side of the line: right for Persian, left for English.
