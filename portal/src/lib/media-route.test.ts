@@ -5,7 +5,7 @@ import type { APIContext } from 'astro';
 import fc from 'fast-check';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GET } from '../pages/media/news/[...name].ts';
+import { GET } from '../pages/media/news/[name].ts';
 import { MEDIA_NAME, publishPicture } from './news-pictures.ts';
 import { NewsStore } from './news-store.ts';
 
@@ -45,7 +45,7 @@ async function answer(name: string | undefined) {
   };
 }
 
-describe('/media/news/[...name]', { timeout: 60_000 }, () => {
+describe('/media/news/[name]', { timeout: 60_000 }, () => {
   it('serves each stored picture with its type, length and a year of immutable cache', async () => {
     expect(stored.length).toBe(6); // 320 and 400 wide, AVIF, WebP and PNG
     for (const name of stored) {

@@ -44,11 +44,11 @@ export type PictureErrorCode = 'PICTURE_TOO_BIG' | 'PICTURE_TOO_LARGE' | 'PICTUR
 
 /** A picture the pipeline refuses; `message` says why in words the office can act on. */
 export class PictureError extends Error {
-  constructor(
-    readonly code: PictureErrorCode,
-    message: string,
-  ) {
+  readonly code: PictureErrorCode;
+
+  constructor(code: PictureErrorCode, message: string) {
     super(message);
+    this.code = code;
   }
 }
 
@@ -94,7 +94,7 @@ const ACCEPTED = new Set(['jpeg', 'png', 'webp', 'gif', 'heif', 'svg']);
 function encode(image: Sharp, format: Format): Sharp {
   switch (format) {
     case 'avif':
-      return image.avif({ quality: 50, effort: 4 });
+      return image.avif({ quality: 50, effort: 3 });
     case 'webp':
       return image.webp({ quality: 75, effort: 4 });
     case 'jpeg':

@@ -15,7 +15,10 @@ export const getStaticPaths = () =>
 /**
  * One answer for every name that is not a stored picture: a name the pipeline cannot make is
  * refused before the store is asked, so no path, pattern or encoding reaches it, and a name it
- * could make but did not is told apart by nothing (media-route.test.ts).
+ * could make but did not is told apart by nothing (media-route.test.ts). A path of more than
+ * one segment under /media/news/ does not reach this route: the site's 404 page answers it
+ * (a rest parameter would let `/media/news/` through to Astro's prerender collision check,
+ * which answers 500).
  */
 const notFound = () =>
   new Response('Not found\n', {
