@@ -86,7 +86,9 @@ describe('news pictures in the browser', () => {
       expect(img.alt.length).toBeGreaterThan(20);
       // Scroll to the end (related news cards load their pictures) and count the shifts.
       await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-      await page.waitForTimeout(300);
+      await expect
+        .poll(() => page.evaluate(() => [...document.images].every((image) => image.complete)))
+        .toBe(true);
       const cls = await page.evaluate(() =>
         (window as unknown as { __shifts: number[] }).__shifts.reduce((sum, v) => sum + v, 0),
       );
@@ -158,7 +160,6 @@ describe('/media/news/ over HTTP', () => {
       '/media/news/news.sqlite',
       '/media/news/..%2fnews.sqlite',
       '/media/news/..%2f..%2f..%2fetc%2fpasswd',
-      '/media/news/%2e%2e/%2e%2e/news.sqlite',
       '/media/news/..%5c..%5cnews.sqlite',
       `${real}%00.png`,
       `${real}/`,
@@ -174,7 +175,12 @@ describe('/media/news/ over HTTP', () => {
       expect(answer.headers['content-type'], path).toBe(reference.headers['content-type']);
     }
     // More than one segment, or none, is not a picture's address: the site's own 404 page.
-    for (const path of ['/media/news/', '/media/news/a/b/c.png', '/media/news/..%2f/x.png']) {
+    for (const path of [
+      '/media/news/',
+      '/media/news/a/b/c.png',
+      '/media/news/..%2f/x.png',
+      '/media/news/%2e%2e/%2e%2e/news.sqlite',
+    ]) {
       const answer = await rawRequest(baseUrl + path);
       expect(answer.status, path).toBe(404);
       expect(answer.body.toString(), path).not.toContain('SQLite format');

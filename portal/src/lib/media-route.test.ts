@@ -33,11 +33,14 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const get = (name: string | undefined) =>
-  GET({ params: { name } } as unknown as APIContext) as Promise<Response>;
+const get = (name: string | undefined, path = `/media/news/${encodeURIComponent(name ?? '')}`) =>
+  GET({
+    params: { name },
+    url: new URL(path, 'http://localhost'),
+  } as unknown as APIContext) as Promise<Response>;
 
-async function answer(name: string | undefined) {
-  const response = await get(name);
+async function answer(name: string | undefined, path?: string) {
+  const response = await get(name, path);
   return {
     status: response.status,
     headers: [...response.headers],
@@ -109,5 +112,7 @@ describe('/media/news/[name]', { timeout: 60_000 }, () => {
       { numRuns: 1000 },
     );
     expect(await answer(undefined)).toEqual(notFound);
+    // A stored name at a second address (a trailing slash) is not served there.
+    expect(await answer(first, `/media/news/${first}/`)).toEqual(notFound);
   });
 });

@@ -26,9 +26,12 @@ const notFound = () =>
     headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
   });
 
-export const GET: APIRoute = ({ params }) => {
+export const GET: APIRoute = ({ params, url }) => {
   const name = params.name;
-  if (name === undefined || !MEDIA_NAME.test(name)) return notFound();
+  // One address per picture: `<name>/` (which Astro would route here too) is not one.
+  if (name === undefined || !MEDIA_NAME.test(name) || url.pathname.endsWith('/')) {
+    return notFound();
+  }
   const media = newsStore().media(name);
   if (!media) return notFound();
   return new Response(new Uint8Array(media.bytes), {
