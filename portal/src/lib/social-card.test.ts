@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { CARD_HEIGHT, CARD_WIDTH, publishSocialCard } from './social-card.ts';
@@ -95,6 +96,41 @@ describe('publishSocialCard', { timeout: 60_000 }, () => {
     const split = await pixels(store.media(nameOf(separate.src))?.bytes);
     const width = (cols: number[]) => Math.max(...cols) - Math.min(...cols);
     expect(width(split.inkColumns())).toBeGreaterThan(width(columns) * 1.1);
+  });
+
+  it('draws any title the schema accepts: markup characters, mixed scripts, odd code points (generated)', async () => {
+    const store = memoryStore();
+    const pieces = fc.constantFrom(
+      '<b>',
+      '&amp;',
+      '& <',
+      '"',
+      "'",
+      'خبر',
+      '\u200c',
+      '\u200f',
+      'ي ك',
+      '۱۲۳',
+      'Kerman',
+      '🙂',
+      '\u0000',
+      '\ufeff',
+      '</span>',
+      ' ',
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof(pieces, fc.string({ maxLength: 8 })), { minLength: 1, maxLength: 12 }),
+        fc.constantFrom('fa' as const, 'en' as const),
+        async (parts, locale) => {
+          const title = parts.join('').slice(0, 200);
+          const card = await publishSocialCard(title, locale, store);
+          const meta = await sharp(store.media(nameOf(card.src))?.bytes).metadata();
+          expect([meta.width, meta.height]).toEqual([1200, 630]);
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 
   it('fits a title at the schema’s 200-character limit inside the card', async () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,6 +80,8 @@ async function cardFonts(): Promise<{ arabic: string; latin: string }> {
     const require = createRequire(import.meta.url);
     const dir = join(tmpdir(), `bz-card-fonts-${process.pid}`);
     mkdirSync(dir, { recursive: true });
+    // Pango may open the files whenever it draws: they stay until the process ends.
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
     const make = async (file: string, chars: string, name: string) => {
       const woff2 = readFileSync(require.resolve(`@fontsource-variable/vazirmatn/files/${file}`));
       const ttf = await subsetFont(woff2, chars, {
@@ -137,11 +139,26 @@ async function textImage(text: string, size: number, locale: Locale, width: numb
     .toBuffer({ resolveWithObject: true });
 }
 
-/** The title as large as fits its room (long titles take a smaller size). */
-async function titleImage(title: string, locale: Locale): Promise<{ data: Buffer; width: number }> {
+/**
+ * The title as large as fits its room (long titles take a smaller size); undefined when Pango
+ * finds nothing to draw (a title of joiners only): the card then shows the identity alone.
+ */
+async function titleImage(
+  title: string,
+  locale: Locale,
+): Promise<{ data: Buffer; width: number } | undefined> {
+  // Control characters are not text (and Pango's markup refuses some): drawn as spaces.
+  const text = title.replace(/\p{Cc}/gu, ' ').trim();
+  if (text === '') return undefined;
   const sizes = [64, 56, 48, 42, 36];
   for (const size of sizes) {
-    const { data, info } = await textImage(title, size, locale, TEXT_WIDTH);
+    let drawn: Awaited<ReturnType<typeof textImage>>;
+    try {
+      drawn = await textImage(text, size, locale, TEXT_WIDTH);
+    } catch {
+      return undefined;
+    }
+    const { data, info } = drawn;
     if (info.height <= TEXT_HEIGHT) return { data, width: info.width };
     if (size === sizes[sizes.length - 1]) {
       // Even the smallest size does not fit (a title near its 200-character limit): its top.
@@ -152,7 +169,7 @@ async function titleImage(title: string, locale: Locale): Promise<{ data: Buffer
       return { data: cut, width: info.width };
     }
   }
-  throw new Error('unreachable');
+  return undefined;
 }
 
 const MARGIN = 80;
@@ -172,7 +189,7 @@ export async function publishSocialCard(
       locale === 'fa' ? Math.max(MARGIN, CARD_WIDTH - MARGIN - width) : MARGIN;
     const png = await sharp(await backdrop(locale))
       .composite([
-        { input: text.data, top: MARGIN, left: start(text.width) },
+        ...(text ? [{ input: text.data, top: MARGIN, left: start(text.width) }] : []),
         { input: site.data, top: 508, left: start(site.info.width) },
       ])
       // A few flat colours and the text's edges: a palette PNG is half a full one (19 kB, not
