@@ -7,8 +7,8 @@ import { rawRequest } from './raw-http.ts';
 // The news pictures as a reader's browser gets them from the built portal: the article's lead
 // picture comes as AVIF to Chromium (which says so in its Accept header), sized before it
 // loads (no layout shift), the news cards' pictures wait until they are near, and the article's
-// link preview is its own 1200×630 card. Pictures are made by src/lib/news-pictures.ts and
-// src/lib/social-card.ts when the news are synced.
+// link preview is its own 1200×630 card. Pictures are made by src/lib/news-pictures.ts when the
+// news are synced; the card by src/lib/social-card.ts when it is first asked for.
 
 const baseUrl = inject('baseUrl');
 const article = '/news/hesseh-service-base/';
@@ -135,7 +135,7 @@ describe('social card', () => {
       const content = (attribute: string) =>
         new RegExp(`<meta (?:property|name)="${attribute}" content="([^"]*)"`).exec(html)?.[1];
       const og = content('og:image');
-      expect(og).toMatch(/\/media\/news\/[0-9a-f]{20}-card\.png$/);
+      expect(og).toMatch(/\/media\/news\/card-(?:fa|en)-[\w-]+-[0-9a-f]{16}\.png$/);
       expect(content('twitter:image')).toBe(og);
       expect([content('og:image:width'), content('og:image:height')]).toEqual(['1200', '630']);
       const response = await fetch(baseUrl + new URL(og as string).pathname);

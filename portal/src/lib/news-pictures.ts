@@ -221,5 +221,5 @@ export async function publishPicture(
   };
 }
 
-/** A stored name the pipeline can have made (pictures and cards); anything else is not served. */
-export const MEDIA_NAME = /^[0-9a-f]{20}-(?:\d{1,4}|card)\.(?:avif|webp|jpg|png)$/;
+/** A stored name the pipeline can have made; anything else is not served from the store. */
+export const MEDIA_NAME = /^[0-9a-f]{20}-\d{1,4}\.(?:avif|webp|jpg|png)$/;

@@ -25,7 +25,7 @@ import { writtenDate } from './written-date.ts';
  * the Markdown rendering), so that the next sync rewrites every item instead of keeping entries
  * of the old form (the build keeps its store between builds).
  */
-const STORED_FORMAT = 'stored-news-2\n';
+const STORED_FORMAT = 'stored-news-3\n';
 
 /** A news file as read: its place, its hash, its front matter checked, its body unrendered. */
 export interface NewsSource {

@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { groupByTag, indexNews } from './news.ts';
+import { MEDIA_NAME } from './news-pictures.ts';
 import { readNewsSources, type StoredEntry } from './news-source.ts';
 import { NewsStore } from './news-store.ts';
 import { syncNews } from './news-sync.ts';
 import { paginate } from './pagination.ts';
+import { CARD_NAME } from './social-card.ts';
 
 // syncNews on real files and a real SQLite file: what the store holds after each sync equals
 // what the static build computes from the same files, and the change report names exactly
@@ -68,10 +70,9 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** The picture's files (3 formats × 4 widths, news-pictures.ts) and one social card per item. */
+/** The picture's files (3 formats × 4 widths, news-pictures.ts); social cards are not stored. */
 const PICTURE_FILES = 12;
-const pictureFiles = () => store.mediaNames().filter((name) => !name.endsWith('-card.png'));
-const cardFiles = () => store.mediaNames().filter((name) => name.endsWith('-card.png'));
+const pictureFiles = () => store.mediaNames();
 
 const slugsOf = (locale: 'fa' | 'en', page = 1, list: { tag?: string; province?: string } = {}) =>
   store
@@ -79,7 +80,7 @@ const slugsOf = (locale: 'fa' | 'en', page = 1, list: { tag?: string; province?:
     ?.items.map((item) => item.slug);
 
 // Each test's first sync publishes the picture through the pipeline (AVIF, WebP and PNG at four
-// widths: a few seconds of CPU on a loaded machine) and a social card per item.
+// widths: a few seconds of CPU on a loaded machine); a social card is only named, never drawn.
 describe('syncNews', { timeout: 60_000 }, () => {
   it('fills the store with the checked items, bodies rendered, pictures stored', async () => {
     write({
@@ -111,7 +112,12 @@ describe('syncNews', { timeout: 60_000 }, () => {
         .subarray(1, 4)
         .toString(),
     ).toBe('PNG');
-    expect(store.media(name(a?.card.src ?? ''))?.type).toBe('image/png');
+    // The card is named after the article and its title, and drawn only when asked for
+    // (media-route.test.ts): the sync stores the picture's files and nothing else.
+    expect(a?.card.media).toMatch(CARD_NAME);
+    expect(a?.card.src).toBe(`/media/news/${a?.card.media}`);
+    expect(store.mediaNames().every((media) => MEDIA_NAME.test(media))).toBe(true);
+    expect(store.mediaNames()).toHaveLength(PICTURE_FILES);
     expect(change.cacheTags).toEqual(
       expect.arrayContaining(['news:a', 'news:b', 'news-list:fa', 'tag:fa:x', 'tag:fa:y']),
     );
@@ -144,7 +150,6 @@ describe('syncNews', { timeout: 60_000 }, () => {
     write({ locale: 'fa', slug: 'b', code: 2, day: 2, tags: ['x'] });
     await syncNews({ contentDir, store });
     expect(pictureFiles()).toHaveLength(PICTURE_FILES);
-    expect(cardFiles()).toHaveLength(2);
     unlinkSync(join(contentDir, 'fa', 'a.md'));
     write({ locale: 'fa', slug: 'b', code: 2, day: 2, tags: ['x'], draft: true });
     const change = await syncNews({ contentDir, store });
@@ -179,8 +184,6 @@ describe('syncNews', { timeout: 60_000 }, () => {
     unlinkSync(join(contentDir, 'fa', 'a.md'));
     await syncNews({ contentDir, store });
     expect(pictureFiles().sort()).toEqual(names);
-    // a's card went with it; b's stays.
-    expect(cardFiles()).toEqual([store.entry<StoredEntry>('fa', 'b')?.card.media]);
   });
 
   it('stops with every bad file named, the field and the reason, and changes nothing', async () => {

@@ -17,7 +17,7 @@ import type { NewsStore } from './news-store.ts';
 import { newsCacheTags } from './news-tags.ts';
 import { isPublic } from './news-visibility.ts';
 import { tagSlug } from './paths.ts';
-import { publishSocialCard } from './social-card.ts';
+import { socialCard } from './social-card.ts';
 
 /**
  * `syncNews`: makes the news store hold exactly the published news of a content folder. The one
@@ -163,12 +163,14 @@ class NewsFileError extends Error {
 async function toStored(
   source: NewsSource,
   locale: Locale,
+  slug: string,
   store: NewsStore,
   pictures: Pictures,
 ): Promise<StoredEntry> {
   const { image: _image, ...data } = source.data;
   const picture = source.data.image ? await storePicture(source, store, pictures) : undefined;
-  const card = await publishSocialCard(source.data.title, locale, store);
+  // Named only: the media route draws it when a link preview first asks (social-card-cache.ts).
+  const card = socialCard(source.data.title, locale, slug);
   const { media = [], ...shown } = picture ?? {};
   return {
     id: source.id,
@@ -177,7 +179,7 @@ async function toStored(
     data: { ...data, ...(picture ? { image: shown as NewsPicture } : {}) },
     html: await renderBody(source),
     card,
-    media: [...media, card.media],
+    media,
   };
 }
 
@@ -237,7 +239,10 @@ export async function syncNews({
     // A remembered source has no body: read the file for it.
     const source = item.entry.body ? item.entry : readNewsSource(contentDir, `${item.entry.id}.md`);
     try {
-      puts.push({ ...item, entry: await toStored(source, item.locale, store, pictures) });
+      puts.push({
+        ...item,
+        entry: await toStored(source, item.locale, item.slug, store, pictures),
+      });
     } catch (error) {
       // Nothing of a refused round is published: pictures made for it so far go too.
       store.removeUnusedMedia();

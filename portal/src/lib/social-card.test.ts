@@ -1,26 +1,18 @@
 import fc from 'fast-check';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { CARD_HEIGHT, CARD_WIDTH, publishSocialCard } from './social-card.ts';
+import {
+  CARD_HEIGHT,
+  CARD_NAME,
+  CARD_WIDTH,
+  cardPlace,
+  drawSocialCard,
+  socialCard,
+} from './social-card.ts';
 
 // The social card drawn for real (sharp, Pango, the self-hosted Vazirmatn): its size, its
-// identity colours, a Persian title set right to left and shaped (joined letters), and made once.
-
-function memoryStore() {
-  const files = new Map<string, { type: string; bytes: Uint8Array }>();
-  let writes = 0;
-  return {
-    files,
-    writes: () => writes,
-    putMedia(name: string, type: string, bytes: Uint8Array) {
-      writes++;
-      files.set(name, { type, bytes });
-    },
-    media: (name: string) => files.get(name),
-  };
-}
-
-const nameOf = (src: string) => src.slice(src.lastIndexOf('/') + 1);
+// identity colours, a Persian title set right to left and shaped (joined letters); and its name,
+// which holds the article's place and a hash of what is drawn.
 
 async function pixels(bytes: Uint8Array | undefined) {
   const { data, info } = await sharp(bytes)
@@ -48,18 +40,14 @@ async function pixels(bytes: Uint8Array | undefined) {
   return { info, at, inkColumns };
 }
 
-describe('publishSocialCard', { timeout: 60_000 }, () => {
-  it('draws a 1200×630 PNG of the title over the identity, once per title', async () => {
-    const store = memoryStore();
-    const card = await publishSocialCard('Counselling line 1480 answers at night too', 'en', store);
-    expect(card).toMatchObject({ width: CARD_WIDTH, height: CARD_HEIGHT, type: 'image/png' });
-    const stored = store.media(nameOf(card.src));
-    expect(stored?.type).toBe('image/png');
-    const meta = await sharp(stored?.bytes).metadata();
-    expect([meta.format, meta.width, meta.height]).toEqual(['png', 1200, 630]);
+describe('drawSocialCard', { timeout: 60_000 }, () => {
+  it('draws a 1200×630 PNG of the title over the identity', async () => {
+    const bytes = await drawSocialCard('Counselling line 1480 answers at night too', 'en');
+    const meta = await sharp(bytes).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(['png', CARD_WIDTH, CARD_HEIGHT]);
     // Small enough for a messenger on a slow link.
-    expect(stored?.bytes.length).toBeLessThan(60_000);
-    const { at, inkColumns } = await pixels(stored?.bytes);
+    expect(bytes.length).toBeLessThan(60_000);
+    const { at, inkColumns } = await pixels(bytes);
     // The palette's colours (quantised to a 32-colour PNG: within a step or two).
     const near = (got: unknown[], want: number[]) =>
       got.every((value, i) => Math.abs((value as number) - (want[i] as number)) <= 3);
@@ -67,23 +55,11 @@ describe('publishSocialCard', { timeout: 60_000 }, () => {
     expect(near(at(500, 470), [0x0b, 0x5c, 0xad]), 'the blue ground').toBe(true);
     // English is set from the left margin.
     expect(Math.min(...inkColumns())).toBeLessThan(100);
-
-    const again = await publishSocialCard(
-      'Counselling line 1480 answers at night too',
-      'en',
-      store,
-    );
-    expect(again).toEqual(card);
-    expect(store.writes()).toBe(1);
-    const other = await publishSocialCard('Another title', 'en', store);
-    expect(other.src).not.toBe(card.src);
   });
 
   it('sets a Persian title right to left, its letters joined by the font’s shaping', async () => {
     const title = 'مشاوره‌ی تلفنی بهزیستی';
-    const store = memoryStore();
-    const joined = await publishSocialCard(title, 'fa', store);
-    const shown = await pixels(store.media(nameOf(joined.src))?.bytes);
+    const shown = await pixels(await drawSocialCard(title, 'fa'));
     const columns = shown.inkColumns();
     // A short Persian title hugs the right margin (the line's start), not the left.
     expect(Math.max(...columns)).toBeGreaterThan(1050);
@@ -92,14 +68,12 @@ describe('publishSocialCard', { timeout: 60_000 }, () => {
     // The same letters with a zero-width non-joiner between each: if the text were not shaped,
     // both would be drawn as the same isolated letters. Shaped, the joined word is narrower.
     const apart = [...title].join('\u200c');
-    const separate = await publishSocialCard(apart, 'fa', store);
-    const split = await pixels(store.media(nameOf(separate.src))?.bytes);
+    const split = await pixels(await drawSocialCard(apart, 'fa'));
     const width = (cols: number[]) => Math.max(...cols) - Math.min(...cols);
     expect(width(split.inkColumns())).toBeGreaterThan(width(columns) * 1.1);
   });
 
   it('draws any title the schema accepts: markup characters, mixed scripts, odd code points (generated)', async () => {
-    const store = memoryStore();
     const pieces = fc.constantFrom(
       '<b>',
       '&amp;',
@@ -124,8 +98,7 @@ describe('publishSocialCard', { timeout: 60_000 }, () => {
         fc.constantFrom('fa' as const, 'en' as const),
         async (parts, locale) => {
           const title = parts.join('').slice(0, 200);
-          const card = await publishSocialCard(title, locale, store);
-          const meta = await sharp(store.media(nameOf(card.src))?.bytes).metadata();
+          const meta = await sharp(await drawSocialCard(title, locale)).metadata();
           expect([meta.width, meta.height]).toEqual([1200, 630]);
         },
       ),
@@ -134,10 +107,42 @@ describe('publishSocialCard', { timeout: 60_000 }, () => {
   }, 180_000);
 
   it('fits a title at the schema’s 200-character limit inside the card', async () => {
-    const store = memoryStore();
     const title = 'گزارش '.repeat(33).trim().slice(0, 200);
-    const card = await publishSocialCard(title, 'fa', store);
-    const meta = await sharp(store.media(nameOf(card.src))?.bytes).metadata();
+    const meta = await sharp(await drawSocialCard(title, 'fa')).metadata();
     expect([meta.width, meta.height]).toEqual([1200, 630]);
+  });
+});
+
+describe('socialCard', () => {
+  it('names the card by the article’s place and what is drawn, without drawing it', () => {
+    const card = socialCard('Counselling line 1480', 'en', 'hotline-1480');
+    expect(card).toMatchObject({ width: CARD_WIDTH, height: CARD_HEIGHT, type: 'image/png' });
+    expect(card.src).toBe(`/media/news/${card.media}`);
+    expect(socialCard('Counselling line 1480', 'en', 'hotline-1480')).toEqual(card);
+    // Another title, locale or article: another address (a changed title busts caches).
+    for (const other of [
+      socialCard('Counselling line 1481', 'en', 'hotline-1480'),
+      socialCard('Counselling line 1480', 'fa', 'hotline-1480'),
+      socialCard('Counselling line 1480', 'en', 'hotline-1481'),
+    ]) {
+      expect(other.media).not.toBe(card.media);
+    }
+  });
+
+  it('gives back the place of any slug from its name (generated)', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme', minLength: 1, maxLength: 60 }),
+        fc.string({ maxLength: 200 }),
+        fc.constantFrom('fa' as const, 'en' as const),
+        (slug, title, locale) => {
+          // A slug is a file name: at most 255 bytes.
+          fc.pre(Buffer.byteLength(slug) <= 255);
+          const { media } = socialCard(title, locale, slug);
+          expect(media).toMatch(CARD_NAME);
+          expect(cardPlace(media)).toEqual({ locale, slug });
+        },
+      ),
+    );
   });
 });

@@ -6,14 +6,16 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import subsetFont from 'subset-font';
 import { type Locale, t } from '../i18n/ui.ts';
-import type { MediaStore } from './news-pictures.ts';
 import { newsMediaPath } from './paths.ts';
 
 /**
  * One social card per article: a 1200 × 630 PNG of its title over the portal's identity (the
  * colours and mark of src/assets/og-default.svg), which link previews show (og:image,
- * twitter:image). Made when the item is synced, kept in the news store under a name made of
- * what is drawn, so an unchanged title is not drawn again.
+ * twitter:image). The sync only names it (`socialCard`: no drawing, so an archive of 100,000
+ * items syncs without drawing 200,000 cards); the media route draws it on its first request
+ * (social-card-cache.ts), since only link-preview crawlers fetch it, when an article is shared.
+ * Its name holds the article's place and a hash of what is drawn, so a changed title is a new
+ * address (the old one answers 404) and each address keeps its bytes: cached for a year.
  *
  * The title is set by Pango (libvips' text, through sharp) in the portal's own Vazirmatn:
  * HarfBuzz shapes the Persian letters' joining forms and FriBiDi orders the right-to-left line,
@@ -174,30 +176,22 @@ async function titleImage(
 
 const MARGIN = 80;
 
-/** Draws (or finds) the card of a title and keeps it in `store`. */
-export async function publishSocialCard(
-  title: string,
-  locale: Locale,
-  store: MediaStore,
-): Promise<SocialCard> {
-  const name = `${createHash('sha256').update(CARD_VERSION).update(locale).update('\n').update(title).digest('hex').slice(0, 20)}-card.png`;
-  if (store.media(name) === undefined) {
-    const text = await titleImage(title, locale);
-    const site = await textImage(t(locale, 'site.name'), 30, locale, 700);
-    // Each text at the start side of the line: right for Persian, left for English.
-    const start = (width: number) =>
-      locale === 'fa' ? Math.max(MARGIN, CARD_WIDTH - MARGIN - width) : MARGIN;
-    const png = await sharp(await backdrop(locale))
-      .composite([
-        ...(text ? [{ input: text.data, top: MARGIN, left: start(text.width) }] : []),
-        { input: site.data, top: 508, left: start(site.info.width) },
-      ])
-      // A few flat colours and the text's edges: a palette PNG is half a full one (19 kB, not
-      // 36), and the quickest quantiser keeps the card at about 70 ms of CPU.
-      .png({ compressionLevel: 9, palette: true, colours: 32, effort: 1 })
-      .toBuffer();
-    store.putMedia(name, 'image/png', png);
-  }
+/** A card's name: `card-<locale>-<the slug, base64url>-<hash of what is drawn>.png`. */
+export const CARD_NAME = /^card-(fa|en)-([A-Za-z0-9_-]{1,400})-([0-9a-f]{16})\.png$/;
+
+const cardHash = (title: string, locale: Locale) =>
+  createHash('sha256')
+    .update(CARD_VERSION)
+    .update(locale)
+    .update('\n')
+    .update(title)
+    .digest('hex')
+    .slice(0, 16);
+
+/** The card of an article: its address only (drawn on request: `drawSocialCard`). */
+export function socialCard(title: string, locale: Locale, slug: string): SocialCard {
+  // The slug as base64url: any file name becomes one path segment of safe characters.
+  const name = `card-${locale}-${Buffer.from(slug).toString('base64url')}-${cardHash(title, locale)}.png`;
   return {
     src: newsMediaPath(name),
     width: CARD_WIDTH,
@@ -205,4 +199,34 @@ export async function publishSocialCard(
     type: 'image/png',
     media: name,
   };
+}
+
+/** The article a card name points at (its title still to be checked), or undefined. */
+export function cardPlace(name: string): { locale: Locale; slug: string } | undefined {
+  const match = CARD_NAME.exec(name);
+  if (!match) return undefined;
+  return {
+    locale: match[1] as Locale,
+    slug: Buffer.from(match[2] as string, 'base64url').toString(),
+  };
+}
+
+/** Draws the card of a title: a 1200 × 630 PNG (about 75 ms of CPU). */
+export async function drawSocialCard(title: string, locale: Locale): Promise<Buffer> {
+  const text = await titleImage(title, locale);
+  const site = await textImage(t(locale, 'site.name'), 30, locale, 700);
+  // Each text at the start side of the line: right for Persian, left for English.
+  const start = (width: number) =>
+    locale === 'fa' ? Math.max(MARGIN, CARD_WIDTH - MARGIN - width) : MARGIN;
+  return (
+    sharp(await backdrop(locale))
+      .composite([
+        ...(text ? [{ input: text.data, top: MARGIN, left: start(text.width) }] : []),
+        { input: site.data, top: 508, left: start(site.info.width) },
+      ])
+      // A few flat colours and the text's edges: a palette PNG is half a full one (19 kB, not
+      // 36), and the quickest quantiser keeps the card at about 70 ms of CPU.
+      .png({ compressionLevel: 9, palette: true, colours: 32, effort: 1 })
+      .toBuffer()
+  );
 }
