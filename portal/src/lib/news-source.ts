@@ -118,11 +118,15 @@ export interface ReadFiles {
   get(path: string): { stamp: string; source: string } | undefined;
 }
 
-/** A file's (and its picture's) size and modification time: a changed file changes its stamp. */
+/**
+ * A file's (and its picture's) size and modification time: a changed file changes its stamp.
+ * The stored format is part of it: a new format reads every file again, so every item gets its
+ * new hash and is rewritten (a remembered source keeps the hash of the format it was read in).
+ */
 function stampOf(file: string, picture?: string): string | undefined {
   try {
     const stats = [file, ...(picture ? [picture] : [])].map((path) => statSync(path));
-    return stats.map((stat) => `${stat.size}:${stat.mtimeMs}`).join(' ');
+    return [STORED_FORMAT.trim(), ...stats.map((stat) => `${stat.size}:${stat.mtimeMs}`)].join(' ');
   } catch {
     return undefined;
   }
