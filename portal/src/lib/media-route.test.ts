@@ -5,7 +5,7 @@ import type { APIContext } from 'astro';
 import fc from 'fast-check';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GET } from '../pages/media/news/[name].ts';
+import { GET, getStaticPaths } from '../pages/media/news/[name].ts';
 import { MEDIA_NAME, publishPicture } from './news-pictures.ts';
 import type { StoredEntry } from './news-source.ts';
 import { NewsStore } from './news-store.ts';
@@ -127,6 +127,11 @@ describe('/media/news/[name]', { timeout: 60_000 }, () => {
     }
     expect(bodies[0]?.equals(bodies[1] as Buffer)).toBe(true);
     expect(bodies[0]?.equals(bodies[2] as Buffer)).toBe(false);
+  });
+
+  it('lists the stored pictures and every article’s card for a static build', () => {
+    const names = getStaticPaths().map((path) => path.params.name);
+    expect(names.sort()).toEqual([...stored, ...cards].sort());
   });
 
   it('answers the same 404 for a card of an unknown article or of another title, drawing nothing', async () => {
