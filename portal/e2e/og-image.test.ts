@@ -72,16 +72,22 @@ describe('og:image', () => {
     }
   });
 
-  it('is a PNG made from the article’s SVG picture, with the picture’s alt, also in JSON-LD', () => {
+  it('is the article’s own 1200×630 card (its title), while the page shows its picture as raster', () => {
     const og = ogOf('/news/hesseh-service-base/');
     expect(og.type).toBe('image/png');
-    expect(og.width).toBe(1200);
-    const figure = /<figure class="article-figure">\s*<img src="([^"]+)"[^>]*alt="([^"]+)"/.exec(
+    expect([og.width, og.height]).toEqual([1200, 630]);
+    expect(og.src).toMatch(/\/media\/news\/[0-9a-f]{20}-card\.png$/);
+    const title = /<h1[^>]*>([^<]+)<\/h1>/.exec(og.html)?.[1];
+    expect(og.alt).toBe(title);
+    expect(meta(og.html.replaceAll('name="twitter:', 'property="twitter:'), 'twitter:image')).toBe(
+      og.src,
+    );
+    // The SVG upload is never served: the page shows AVIF/WebP/PNG made of it (news-pictures.ts).
+    const img = /<figure class="article-figure">\s*<picture>[\s\S]*?<img src="([^"]+)"/.exec(
       og.html,
     );
-    expect(figure?.[1]).toMatch(/\.svg$/); // the page itself still shows the crisp SVG
-    expect(og.alt).toBe(figure?.[2]);
+    expect(img?.[1]).toMatch(/\/media\/news\/[0-9a-f]{20}-\d+\.png$/);
     const ld = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(og.html)?.[1];
-    expect(JSON.parse(ld ?? '{}').image).toEqual([og.src]);
+    expect(JSON.parse(ld ?? '{}').image).toEqual([new URL(img?.[1] ?? '', og.src).href]);
   });
 });

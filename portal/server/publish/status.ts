@@ -77,6 +77,9 @@ const FIELD_NAMES: Record<string, { fa: string; en: string }> = {
   tags: { fa: 'برچسب‌ها', en: 'tags' },
   code: { fa: 'کد خبر', en: 'news code' },
   image: { fa: 'تصویر اصلی', en: 'picture' },
+  'image.src': { fa: 'فایل تصویر اصلی', en: 'picture file' },
+  'image.alt': { fa: 'متن جایگزین تصویر', en: 'picture’s alternative text' },
+  'image.caption': { fa: 'زیرنویس تصویر', en: 'picture caption' },
   office: { fa: 'دفتر منتشرکننده', en: 'office' },
   status: { fa: 'وضعیت', en: 'status' },
   draft: { fa: 'پیش‌نویس', en: 'draft' },
@@ -113,7 +116,8 @@ export function explainBuildFailure(output: string, at: Date, commit?: string): 
     /\[(\w+)\] (news|programmes|serviceBases) → ([\w/-]+?)(?: data)? (?:does not match|[^\n]*)\n(?:\s*\n)?\s*(?:\*\*)?([\w.]+)?(?:\*\*)?:?\s*([^\n]*)/.exec(
       plain,
     );
-  const check = /[-–] [^\n]*?\b(news\/(?:fa|en)\/[\w-]+\.md): field '(\w+)'([^\n]*)/.exec(plain);
+  // A nested field (image.alt, image.src) is named as the editor names it.
+  const check = /[-–] [^\n]*?\b(news\/(?:fa|en)\/[\w-]+\.md): field '([\w.]+)'([^\n]*)/.exec(plain);
   // A file the build could not even read (YAML syntax): Astro names it only under Location.
   const unreadable =
     /\n([^\n]+)\n\s*Location:\s*\n\s*\S*?\b(news\/(?:fa|en)\/[\w-]+\.md)(?::\d+){0,2}/.exec(plain);
@@ -133,7 +137,7 @@ export function explainBuildFailure(output: string, at: Date, commit?: string): 
     reason = (check[3] ?? '').trim();
   }
   if (file) {
-    const name = field ? FIELD_NAMES[field] : undefined;
+    const name = field ? (FIELD_NAMES[field] ?? FIELD_NAMES[field.split('.')[0] ?? '']) : undefined;
     const where = name
       ? { fa: `در بخش «${name.fa}»`, en: `in the field “${name.en}”` }
       : { fa: '', en: '' };

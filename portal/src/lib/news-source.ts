@@ -4,6 +4,8 @@ import { dirname, extname, join, resolve, sep } from 'node:path';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { type NewsItem as NewsFrontMatter, NewsItemSchema } from '@behzisti/core/schemas';
 import type { NewsEntryLike } from './news.ts';
+import type { PublishedPicture } from './news-pictures.ts';
+import type { SocialCard } from './social-card.ts';
 import { writtenDate } from './written-date.ts';
 
 /**
@@ -23,7 +25,7 @@ import { writtenDate } from './written-date.ts';
  * the Markdown rendering), so that the next sync rewrites every item instead of keeping entries
  * of the old form (the build keeps its store between builds).
  */
-const STORED_FORMAT = 'stored-news-1\n';
+const STORED_FORMAT = 'stored-news-3\n';
 
 /** A news file as read: its place, its hash, its front matter checked, its body unrendered. */
 export interface NewsSource {
@@ -116,11 +118,15 @@ export interface ReadFiles {
   get(path: string): { stamp: string; source: string } | undefined;
 }
 
-/** A file's (and its picture's) size and modification time: a changed file changes its stamp. */
+/**
+ * A file's (and its picture's) size and modification time: a changed file changes its stamp.
+ * The stored format is part of it: a new format reads every file again, so every item gets its
+ * new hash and is rewritten (a remembered source keeps the hash of the format it was read in).
+ */
 function stampOf(file: string, picture?: string): string | undefined {
   try {
     const stats = [file, ...(picture ? [picture] : [])].map((path) => statSync(path));
-    return stats.map((stat) => `${stat.size}:${stat.mtimeMs}`).join(' ');
+    return [STORED_FORMAT.trim(), ...stats.map((stat) => `${stat.size}:${stat.mtimeMs}`)].join(' ');
   } catch {
     return undefined;
   }
@@ -193,15 +199,13 @@ export const pictureTypes: Record<string, string> = {
 
 export const pictureType = (file: string) => pictureTypes[extname(file).toLowerCase()];
 
-/** A picture as pages show it: served from the store at `src`. */
-export interface NewsPicture {
-  src: string;
-  width: number;
-  height: number;
+/**
+ * A picture as pages show it: AVIF, WebP and a fallback at a few widths, made by the pictures'
+ * pipeline (news-pictures.ts) and served from the store.
+ */
+export interface NewsPicture extends Omit<PublishedPicture, 'media'> {
   alt: string;
   caption?: string | undefined;
-  /** The raster copy link previews announce (an SVG is rasterised to PNG; og-image.ts). */
-  og: { src: string; width: number; height: number; type: string };
 }
 
 /** One item as the store keeps it and the pages read it. */
@@ -212,4 +216,8 @@ export interface StoredEntry extends NewsEntryLike {
   data: Omit<NewsFrontMatter, 'image'> & { image?: NewsPicture | undefined };
   /** The body as HTML, rendered once when the item is stored. */
   html: string;
+  /** The article's 1200 × 630 card for link previews (social-card.ts). */
+  card: SocialCard;
+  /** Every stored picture the entry uses (news-store.ts keeps these, drops the rest). */
+  media: string[];
 }

@@ -65,7 +65,8 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS news_files (
     path TEXT PRIMARY KEY, stamp TEXT NOT NULL, source TEXT NOT NULL
   ) STRICT;
-  -- Pictures of the news (and their PNG for link previews), by a name made of their hash.
+  -- Pictures of the news (each format and width; social cards are drawn on request, not stored), by a name made of
+  -- their source's hash (news-pictures.ts, social-card.ts).
   CREATE TABLE IF NOT EXISTS news_media (
     name TEXT PRIMARY KEY, type TEXT NOT NULL, bytes BLOB NOT NULL
   ) STRICT;
@@ -289,16 +290,14 @@ export class NewsStore {
   }
 
   /**
-   * Drops the pictures no stored entry names any more (an entry names its picture and the
-   * picture's PNG by their address, `…/<name>`), in one statement however large the archive.
+   * Drops the pictures no stored entry names any more (an entry lists every stored picture it
+   * uses in `media`: its picture's formats and widths, its social card; news-sync.ts), in one
+   * statement however large the archive.
    */
   removeUnusedMedia(): void {
     this.#db.exec(`
       DELETE FROM news_media WHERE name NOT IN (
-        SELECT value FROM (
-          SELECT json_extract(entry, '$.data.image.src') AS src, json_extract(entry, '$.data.image.og.src') AS og
-          FROM news WHERE json_extract(entry, '$.data.image') IS NOT NULL
-        ), json_each(json_array(substr(src, length(rtrim(src, replace(src, '/', ''))) + 1), substr(og, length(rtrim(og, replace(og, '/', ''))) + 1)))
+        SELECT used.value FROM news, json_each(news.entry, '$.media') AS used
       )`);
   }
 

@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { groupByTag, indexNews } from './news.ts';
+import { MEDIA_NAME } from './news-pictures.ts';
 import { readNewsSources, type StoredEntry } from './news-source.ts';
 import { NewsStore } from './news-store.ts';
 import { syncNews } from './news-sync.ts';
 import { paginate } from './pagination.ts';
+import { CARD_NAME } from './social-card.ts';
 
 // syncNews on real files and a real SQLite file: what the store holds after each sync equals
 // what the static build computes from the same files, and the change report names exactly
@@ -68,12 +70,18 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** The picture's files (3 formats × 4 widths, news-pictures.ts); social cards are not stored. */
+const PICTURE_FILES = 12;
+const pictureFiles = () => store.mediaNames();
+
 const slugsOf = (locale: 'fa' | 'en', page = 1, list: { tag?: string; province?: string } = {}) =>
   store
     .page({ locale, ...list } as Parameters<NewsStore['page']>[0], page)
     ?.items.map((item) => item.slug);
 
-describe('syncNews', () => {
+// Each test's first sync publishes the picture through the pipeline (AVIF, WebP and PNG at four
+// widths: a few seconds of CPU on a loaded machine); a social card is only named, never drawn.
+describe('syncNews', { timeout: 60_000 }, () => {
   it('fills the store with the checked items, bodies rendered, pictures stored', async () => {
     write({
       locale: 'fa',
@@ -95,14 +103,21 @@ describe('syncNews', () => {
     const image = a?.data.image;
     expect(image).toMatchObject({ width: 1200, height: 630, alt: 'A drawing of a building' });
     const name = (src: string) => src.slice(src.lastIndexOf('/') + 1);
-    expect(store.media(name(image?.src ?? ''))?.type).toBe('image/svg+xml');
-    const png = store.media(name(image?.og.src ?? ''));
-    expect(png?.type).toBe('image/png');
+    // The SVG itself is never served: its raster copies are (news-pictures.ts).
+    expect(store.media(name(image?.src ?? ''))?.type).toBe('image/png');
+    expect(image?.sources.map((source) => source.type)).toEqual(['image/avif', 'image/webp']);
+    const png = store.media(name(image?.src ?? ''));
     expect(
       Buffer.from(png?.bytes ?? [])
         .subarray(1, 4)
         .toString(),
     ).toBe('PNG');
+    // The card is named after the article and its title, and drawn only when asked for
+    // (media-route.test.ts): the sync stores the picture's files and nothing else.
+    expect(a?.card.media).toMatch(CARD_NAME);
+    expect(a?.card.src).toBe(`/media/news/${a?.card.media}`);
+    expect(store.mediaNames().every((media) => MEDIA_NAME.test(media))).toBe(true);
+    expect(store.mediaNames()).toHaveLength(PICTURE_FILES);
     expect(change.cacheTags).toEqual(
       expect.arrayContaining(['news:a', 'news:b', 'news-list:fa', 'tag:fa:x', 'tag:fa:y']),
     );
@@ -134,7 +149,7 @@ describe('syncNews', () => {
     write({ locale: 'fa', slug: 'a', code: 1, day: 1, tags: [], image: true });
     write({ locale: 'fa', slug: 'b', code: 2, day: 2, tags: ['x'] });
     await syncNews({ contentDir, store });
-    expect(store.mediaNames()).toHaveLength(2);
+    expect(pictureFiles()).toHaveLength(PICTURE_FILES);
     unlinkSync(join(contentDir, 'fa', 'a.md'));
     write({ locale: 'fa', slug: 'b', code: 2, day: 2, tags: ['x'], draft: true });
     const change = await syncNews({ contentDir, store });
@@ -157,18 +172,18 @@ describe('syncNews', () => {
     const change = await syncNews({ contentDir, store });
     expect(change.updated).toEqual([{ locale: 'fa', slug: 'a' }]);
     expect(store.entry<StoredEntry>('fa', 'a')?.data.image?.src).not.toBe(before);
-    expect(store.mediaNames()).toHaveLength(2);
+    expect(pictureFiles()).toHaveLength(PICTURE_FILES);
   });
 
   it('keeps a picture while another item still shows it', async () => {
     write({ locale: 'fa', slug: 'a', code: 1, day: 1, tags: [], image: true });
     write({ locale: 'fa', slug: 'b', code: 2, day: 2, tags: [], image: true });
     await syncNews({ contentDir, store });
-    const names = store.mediaNames().sort();
-    expect(names).toHaveLength(2);
+    const names = pictureFiles().sort();
+    expect(names).toHaveLength(PICTURE_FILES);
     unlinkSync(join(contentDir, 'fa', 'a.md'));
     await syncNews({ contentDir, store });
-    expect(store.mediaNames().sort()).toEqual(names);
+    expect(pictureFiles().sort()).toEqual(names);
   });
 
   it('stops with every bad file named, the field and the reason, and changes nothing', async () => {
@@ -254,7 +269,9 @@ describe('syncNews', () => {
   });
 });
 
-describe('syncNews publishes by the publishing rule (news-visibility.ts)', () => {
+describe('syncNews publishes by the publishing rule (news-visibility.ts)', {
+  timeout: 60_000,
+}, () => {
   const withFront = (item: Item, extra: string[]) => {
     mkdirSync(join(contentDir, item.locale), { recursive: true });
     const text = markdown(item).replace('\n---\n\nBody', `\n${extra.join('\n')}\n---\n\nBody`);

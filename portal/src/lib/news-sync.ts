@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import type { Locale } from '../i18n/ui.ts';
 import { indexNews, type NewsItem } from './news.ts';
 import { approvalCheck, readApprovals } from './news-approvals.ts';
+import { PictureError, type PublishedPicture, publishPicture } from './news-pictures.ts';
 import {
   type NewsPicture,
   type NewsSource,
@@ -16,7 +16,8 @@ import {
 import type { NewsStore } from './news-store.ts';
 import { newsCacheTags } from './news-tags.ts';
 import { isPublic } from './news-visibility.ts';
-import { newsMediaPath, tagSlug } from './paths.ts';
+import { tagSlug } from './paths.ts';
+import { socialCard } from './social-card.ts';
 
 /**
  * `syncNews`: makes the news store hold exactly the published news of a content folder. The one
@@ -115,87 +116,70 @@ async function renderBody(source: NewsSource): Promise<string> {
   return code;
 }
 
-const mediaName = (bytes: Uint8Array, extension: string) =>
-  `${createHash('sha256').update(bytes).digest('hex').slice(0, 20)}${extension}`;
-
-/** SVG and raster pictures' size (sharp reads both). */
-async function sizeOf(bytes: Uint8Array): Promise<{ width: number; height: number }> {
-  const { default: sharp } = await import('sharp');
-  const { width, height } = await sharp(bytes).metadata();
-  return { width: width ?? 0, height: height ?? 0 };
-}
+type Pictures = Map<string, Promise<PublishedPicture>>;
 
 /**
- * Stores the picture and, for an SVG, a PNG of it for link previews (messengers ignore SVG in
- * og:image); both under names made of their hash.
+ * Publishes the item's picture through the pipeline (news-pictures.ts); a refused picture is
+ * reported as the news checks report a field, naming the file.
  */
 async function storePicture(
   source: NewsSource,
   store: NewsStore,
   seen: Pictures,
-): Promise<NewsPicture> {
+): Promise<PublishedPicture & { alt: string; caption?: string | undefined }> {
   const image = source.data.image;
   const file = source.imageFile;
   if (!image || !file) throw new Error(`${source.filePath}: no picture`);
-  const type = pictureType(file);
-  if (!type) {
-    throw new Error(
-      `${source.filePath}: field 'image.src': ${image.src} is not an SVG, PNG, JPEG, WebP, GIF or AVIF picture`,
+  if (!pictureType(file)) {
+    throw new NewsFileError(
+      source.filePath,
+      'image.src',
+      `${image.src} is not an SVG, PNG, JPEG, WebP, GIF or AVIF picture`,
     );
   }
-  const bytes = readFileSync(file);
-  const extension = file.slice(file.lastIndexOf('.')).toLowerCase();
-  const name = mediaName(bytes, extension);
-  // Many items share a picture: each is measured and rasterised once per sync.
-  let stored = seen.get(name);
-  if (!stored) {
-    stored = storeMedia(store, name, type, bytes);
-    seen.set(name, stored);
+  // Many items share a picture: each file is published once per sync.
+  let published = seen.get(file);
+  if (!published) {
+    published = publishPicture(readFileSync(file), store);
+    seen.set(file, published);
   }
-  return { ...(await stored), alt: image.alt, caption: image.caption };
+  try {
+    return { ...(await published), alt: image.alt, caption: image.caption };
+  } catch (error) {
+    if (error instanceof PictureError) {
+      throw new NewsFileError(source.filePath, 'image.src', `${image.src}: ${error.message}`);
+    }
+    throw error;
+  }
 }
 
-async function storeMedia(
-  store: NewsStore,
-  name: string,
-  type: string,
-  bytes: Uint8Array,
-): Promise<Omit<NewsPicture, 'alt' | 'caption'>> {
-  store.putMedia(name, type, bytes);
-  const size = await sizeOf(bytes);
-  let og = { src: newsMediaPath(name), ...size, type };
-  if (!/^image\/(png|jpeg|webp|gif)$/.test(type)) {
-    const { default: sharp } = await import('sharp');
-    const png = await sharp(bytes).png().toBuffer({ resolveWithObject: true });
-    const pngName = mediaName(png.data, '.png');
-    store.putMedia(pngName, 'image/png', png.data);
-    og = {
-      src: newsMediaPath(pngName),
-      width: png.info.width,
-      height: png.info.height,
-      type: 'image/png',
-    };
+/** A news file the sync refuses, reported as the news checks report it (news-source.ts). */
+class NewsFileError extends Error {
+  constructor(file: string, field: string, reason: string) {
+    super(`Bad news files:\n  - ${file}: field '${field}': ${reason}`);
   }
-  return { src: newsMediaPath(name), ...size, og };
 }
-
-type Pictures = Map<string, Promise<Omit<NewsPicture, 'alt' | 'caption'>>>;
 
 async function toStored(
   source: NewsSource,
+  locale: Locale,
+  slug: string,
   store: NewsStore,
   pictures: Pictures,
 ): Promise<StoredEntry> {
   const { image: _image, ...data } = source.data;
+  const picture = source.data.image ? await storePicture(source, store, pictures) : undefined;
+  // Named only: the media route draws it when a link preview first asks (social-card-cache.ts).
+  const card = socialCard(source.data.title, locale, slug);
+  const { media = [], ...shown } = picture ?? {};
   return {
     id: source.id,
     filePath: source.filePath,
     hash: source.hash,
-    data: {
-      ...data,
-      ...(source.data.image ? { image: await storePicture(source, store, pictures) } : {}),
-    },
+    data: { ...data, ...(picture ? { image: shown as NewsPicture } : {}) },
     html: await renderBody(source),
+    card,
+    media,
   };
 }
 
@@ -254,7 +238,16 @@ export async function syncNews({
     note(item.locale, listsOf(item.entry));
     // A remembered source has no body: read the file for it.
     const source = item.entry.body ? item.entry : readNewsSource(contentDir, `${item.entry.id}.md`);
-    puts.push({ ...item, entry: await toStored(source, store, pictures) });
+    try {
+      puts.push({
+        ...item,
+        entry: await toStored(source, item.locale, item.slug, store, pictures),
+      });
+    } catch (error) {
+      // Nothing of a refused round is published: pictures made for it so far go too.
+      store.removeUnusedMedia();
+      throw error;
+    }
   }
   if (puts.length > 0) store.put(puts);
   // What is stored but no longer published: deleted files, drafts, withdrawn items.
