@@ -76,10 +76,11 @@ function loadAnswer(): Promise<unknown> {
 // What the answer add-on borrows from this script when the two are built apart (the
 // self-contained scripts, scripts/bundle.mjs `borrowLit`): Lit's template tag and this script's
 // translations, rather than a second copy of each. `msg` is called through, as localization
-// replaces it once configured.
+// replaces it once configured; typed as a plain function there, because lit-localize's extractor
+// takes every call of a `msg`-typed function for a message and wants its text literal.
 (globalThis as Record<symbol, unknown>)[Symbol.for('bz-service-locator.lit')] ??= {
   html,
-  msg: (...args: Parameters<typeof msg>) => msg(...args),
+  msg: (...args: unknown[]) => (msg as unknown as (...args: unknown[]) => unknown)(...args),
   str,
 };
 
