@@ -76,7 +76,8 @@ describe('og:image', () => {
     const og = ogOf('/news/hesseh-service-base/');
     expect(og.type).toBe('image/png');
     expect([og.width, og.height]).toEqual([1200, 630]);
-    expect(og.src).toMatch(/\/media\/news\/[0-9a-f]{20}-card\.png$/);
+    // Named by the article and its title's hash, drawn on first request (social-card.ts).
+    expect(og.src).toMatch(/\/media\/news\/card-fa-[A-Za-z0-9_-]+-[0-9a-f]{16}\.png$/);
     const title = /<h1[^>]*>([^<]+)<\/h1>/.exec(og.html)?.[1];
     expect(og.alt).toBe(title);
     expect(meta(og.html.replaceAll('name="twitter:', 'property="twitter:'), 'twitter:image')).toBe(

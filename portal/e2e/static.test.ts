@@ -48,10 +48,13 @@ const BAR = 30 * 1024;
  */
 const CEILING: Record<string, number> = {
   home: 34 * 1024,
-  'home (en)': 33.5 * 1024,
+  'home (en)': 34 * 1024,
   'directory (locator)': 34 * 1024,
-  'programmes (checker)': 32.5 * 1024,
-  programme: 32 * 1024,
+  // The widgets' shared modules travel as a few grouped files (src/lib/chunk-groups.ts: 8 fewer
+  // requests, two round trips less on 2G) that carry a little these pages do not use.
+  'programmes (checker)': 33.5 * 1024,
+  programme: 33 * 1024,
+  feedback: 32 * 1024,
 };
 
 describe('page budget (HTML + CSS + JS, gzip, without fonts)', () => {
