@@ -85,9 +85,11 @@ export const addons = [
     file: 'bz-service-locator-map.js',
     entry: new URL('service-locator/map.ts', srcDir).pathname,
   },
+  // Its matches are drawn with the widget script's Lit and translations, lent as to the answer.
   {
     file: 'bz-service-locator-search.js',
     entry: new URL('service-locator/search.ts', srcDir).pathname,
+    borrowLit: true,
   },
   // The results list, summary line and the map's toggle (issue 18: the locator's first script
   // toward 18 kB), read as soon as the index has arrived; it borrows the widget script's Lit and

@@ -1,6 +1,6 @@
 import { formatTime } from '@behzisti/core/dates';
 import { openingState, tehranParts } from '@behzisti/core/hours';
-import type { LocatorRecord } from '@behzisti/core/locator';
+import type { LocatorRecord, NearestBase } from '@behzisti/core/locator';
 import { msg, str } from '@lit/localize';
 import type { Locale } from '../shared/locale.ts';
 
@@ -24,6 +24,32 @@ export function whereText(
 /** The one-line answer beside the control: «nearest: <name>, 2.3 km, open until 14:00». */
 export function summaryText(name: string, where: string, hours: string): string {
   return msg(str`نزدیک‌ترین: ${name}، ${where}، ${hours}`);
+}
+
+export function emptyText(): string {
+  return msg('پایگاهی در این محدوده پیدا نشد. جای دیگری را امتحان کنید یا با ۱۴۸۰ تماس بگیرید.');
+}
+
+/** Said plainly where a chosen place has no base listed, before the nearest ones elsewhere. */
+export function noneHereText(place: string): string {
+  return msg(
+    str`هنوز پایگاهی در ${place} ثبت نشده است. این‌ها نزدیک‌ترین پایگاه‌ها در جاهای دیگرند، با فاصله از ${place}.`,
+  );
+}
+
+/**
+ * What the live region says of an answer: that nothing was found, or (where the place has no
+ * base) that sentence, the count and the summary line.
+ */
+export function resultsSaid(
+  results: readonly NearestBase[],
+  digits: (n: number) => string,
+  noneHere: string,
+  summary: string,
+): string {
+  if (results.length === 0) return emptyText();
+  const found = msg(str`${digits(results.length)} پایگاه پیدا شد، نزدیک‌ترین نخست.`);
+  return [noneHere, found, summary].filter(Boolean).join(' ');
 }
 
 /** Whether a base is open at `now` (Asia/Tehran), and until or from when. */

@@ -11,6 +11,9 @@
 import type { NearestBase } from '@behzisti/core/locator';
 import type { Locale } from '../shared/locale.ts';
 import { hoursText, summaryText, whereText } from './answer-messages.ts';
+
+export { noneHereText, resultsSaid } from './answer-messages.ts';
+
 import { textIn } from './messages.ts';
 
 export { MapController } from './map-controller.ts';

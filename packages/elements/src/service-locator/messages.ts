@@ -1,8 +1,7 @@
-import type { NearestBase, PlaceMatch } from '@behzisti/core/locator';
 import { msg, str } from '@lit/localize';
 import { html } from 'lit';
 import type { Locale } from '../shared/locale.ts';
-import type { FailureCode, GeoState, Matches, Names, Query } from './types.ts';
+import type { FailureCode, GeoState, Names, Query } from './types.ts';
 
 // Every sentence of the locator that depends on a typed state: call these while rendering, so
 // they come out in the element's locale.
@@ -63,80 +62,24 @@ export function geoProblem(geo: GeoState): string {
   );
 }
 
-/** What a match is, e.g. «شهرستان، استان کرمان». */
-export function kindText(kind: PlaceMatch['kind'] | 'base', province: string): string {
-  return kind === 'province'
-    ? msg('استان')
-    : kind === 'county'
-      ? msg(str`شهرستان، استان ${province}`)
-      : kind === 'base'
-        ? msg(str`پایگاه، استان ${province}`)
-        : msg(str`محله، استان ${province}`);
-}
-
-/** How many places and bases matched, as the list's heading and the live region's words. */
-export function matchesText({ places, names }: Matches, digits: (n: number) => string): string {
-  return msg(str`${digits(places.length + names.length)} مورد با جست‌وجوی شما جور است.`);
-}
-
 export function resultsHeading(query: Query, locale: Locale): string {
   if (query.label) return msg(str`نزدیک‌ترین پایگاه‌ها به ${textIn(locale, query.label)}`);
   if (query.source === 'geolocation') return msg('نزدیک‌ترین پایگاه‌ها به شما');
   return msg('نزدیک‌ترین پایگاه‌ها');
 }
 
-export function emptyText(): string {
-  return msg('پایگاهی در این محدوده پیدا نشد. جای دیگری را امتحان کنید یا با ۱۴۸۰ تماس بگیرید.');
-}
-
-/** Said plainly where a chosen place has no base listed, before the nearest ones elsewhere. */
-export function noneHereText(place: string): string {
-  return msg(
-    str`هنوز پایگاهی در ${place} ثبت نشده است. این‌ها نزدیک‌ترین پایگاه‌ها در جاهای دیگرند، با فاصله از ${place}.`,
-  );
-}
-
-/** A place search found nothing: never a verdict on the spelling, always a way on. */
-export function noPlaceText(text: string, suggested: boolean): string {
-  return suggested
-    ? msg(str`جایی به نام «${text}» در فهرست ما نیست. شاید منظورتان یکی از این‌هاست:`)
-    : msg(
-        str`جایی به نام «${text}» در فهرست ما نیست. استان و شهرستان خود را از فهرست بالا انتخاب کنید یا با ۱۴۸۰ تماس بگیرید.`,
-      );
-}
-
-export function resultsFoundText(count: number, digits: (n: number) => string): string {
-  return msg(str`${digits(count)} پایگاه پیدا شد، نزدیک‌ترین نخست.`);
-}
-
-/** What the live region says: the same sentences the widget shows, once each. */
-export function announcementText(state: {
-  geo: GeoState;
-  busy: boolean;
-  said: 'geo' | 'matches' | 'results' | undefined;
-  found: Matches | undefined;
-  results: NearestBase[] | undefined;
-  digits: (n: number) => string;
-  /** The summary line and, where the place has no base, the sentence saying so. */
-  summary: string;
-  noneHere: string;
-}): string {
-  if (state.geo === 'asking') return msg('در حال یافتن موقعیت شما…');
-  if (state.busy) return msg('در حال جست‌وجو…');
-  const { said, results } = state;
-  if (said === 'geo') return geoProblem(state.geo);
-  if (said === 'matches' && state.found) {
-    const { found } = state;
-    if (found.places.length + found.names.length > 0) return matchesText(found, state.digits);
-    return found.needProvince
-      ? msg('برای جست‌وجوی نام پایگاه‌ها نخست استان را انتخاب کنید.')
-      : noPlaceText(found.text, found.suggested.length > 0);
-  }
-  if (said === 'results' && results)
-    return results.length === 0
-      ? emptyText()
-      : [state.noneHere, resultsFoundText(results.length, state.digits), state.summary]
-          .filter(Boolean)
-          .join(' ');
-  return '';
+/**
+ * What the live region says: the same sentences the widget shows, once each. After a search or
+ * an answer, `said` gives the add-on's sentence (matches or results) that was last reported.
+ */
+export function announcementText(
+  geo: GeoState,
+  busy: boolean,
+  said: 'geo' | 'matches' | 'results' | undefined,
+  addOnSaid: () => string,
+): string {
+  if (geo === 'asking') return msg('در حال یافتن موقعیت شما…');
+  if (busy) return msg('در حال جست‌وجو…');
+  if (said === 'geo') return geoProblem(geo);
+  return said ? addOnSaid() : '';
 }

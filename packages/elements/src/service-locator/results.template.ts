@@ -2,7 +2,8 @@ import type { NearestBase } from '@behzisti/core/locator';
 import { msg } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { followInPageLink } from '../shared/in-page-link.ts';
-import { emptyText, resultsHeading } from './messages.ts';
+import { emptyText } from './answer-messages.ts';
+import { resultsHeading } from './messages.ts';
 import { ownPhones, type ResultView, resultTemplate } from './result.template.ts';
 import type { Query } from './types.ts';
 

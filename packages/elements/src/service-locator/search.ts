@@ -1,9 +1,11 @@
 // The locator's text search, loaded only when someone searches: the widget imports it with
 // `import('./search.ts')`, which Vite splits into a chunk of its own and the self-contained
 // script build turns into the sibling `bz-service-locator-search.js` (scripts/bundle.mjs), so
-// core's Persian name matching and edit distance never weigh on the first answer.
-// Keep it free of Lit and of the element's mangled property names (the two scripts are built
-// apart): it gets what it needs as arguments.
+// core's Persian name matching and edit distance never weigh on the first answer. What it found
+// is drawn by its own template (matches.template.ts), which borrows the widget script's Lit and
+// translations in the self-contained build, as the answer add-on does.
+// Keep it free of the element's mangled property names (the two scripts are built apart): it
+// gets what it needs as arguments.
 import type { LatLng } from '@behzisti/core/geo';
 import {
   type LocatorIndex,
@@ -16,6 +18,8 @@ import {
   suggestPlaces,
 } from '@behzisti/core/locator';
 import type { Matches } from './types.ts';
+
+export { matchesSaid, matchesTemplate } from './matches.template.ts';
 
 /** Reads one data file once (LocatorData's `file`): its URL and how to parse it. */
 export type ReadFile = <T>(url: string, parse: (json: unknown) => T) => Promise<T>;

@@ -10,13 +10,7 @@ import { LocatorDataController } from './data-controller.ts';
 import { askPosition } from './geolocation.ts';
 import type { MapModule } from './map.ts';
 import type { MapController } from './map-controller.ts';
-import {
-  announcementText,
-  noneHereText,
-  provinceName,
-  resultsHeading,
-  textIn,
-} from './messages.ts';
+import { announcementText, provinceName, resultsHeading, textIn } from './messages.ts';
 import { PlacesController } from './places-controller.ts';
 import {
   countOf,
@@ -72,6 +66,9 @@ function loadAnswer(): Promise<unknown> {
   );
   return answerLoading;
 }
+
+/** The search add-on (search.ts: text search and its matches), once someone has searched. */
+let search: typeof import('./search.ts') | undefined;
 
 // What the answer add-on borrows from this script when the two are built apart (the
 // self-contained scripts, scripts/bundle.mjs `borrowLit`): Lit's template tag and this script's
@@ -273,14 +270,18 @@ export class BzServiceLocator extends BzElement {
         ${this.#places.render(this.locale, beside('place'))}
         ${searchTemplate({
           summary: beside('search'),
-          locale: this.locale,
-          digits: this.digits,
-          found: this.found,
-          provinceName: (id) => provinceName(this.locale, this.#source.index, id),
           onSearch: this.#onSearch,
-          choosePlace: (match) =>
-            this.#locate(match.center, 'search', scopeOfMatch(match), match.name),
-          chooseName: (entry) => this.#locate(entry.position, 'search', {}, entry.name),
+          matches:
+            this.found && search
+              ? search.matchesTemplate(this.found, {
+                  locale: this.locale,
+                  digits: this.digits,
+                  provinceOf: (id) => provinceName(this.locale, this.#source.index, id),
+                  pickPlace: (match) =>
+                    this.#locate(match.center, 'search', scopeOfMatch(match), match.name),
+                  pickBase: (entry) => this.#locate(entry.position, 'search', {}, entry.name),
+                })
+              : nothing,
         })}
       </div>
       ${this.#renderMap()} ${this.#renderResults()}
@@ -345,15 +346,13 @@ export class BzServiceLocator extends BzElement {
 
   /** What the live region says: the same sentences the widget shows, once each. */
   #announcement(): string {
-    return announcementText({
-      geo: this.geo,
-      busy: this.searching || this.loadingResults,
-      said: this.said,
-      found: this.found,
-      results: this.results,
-      digits: this.digits,
-      summary: this.#summary(),
-      noneHere: this.#noneHereText(),
+    const { found, results } = this;
+    return announcementText(this.geo, this.searching || this.loadingResults, this.said, () => {
+      if (this.said === 'matches')
+        return found && search ? search.matchesSaid(found, this.digits) : '';
+      return results && answer
+        ? answer.resultsSaid(results, this.digits, this.#noneHereText(), this.#summary())
+        : '';
     });
   }
 
@@ -513,11 +512,11 @@ export class BzServiceLocator extends BzElement {
   /** «No base is listed in <place> yet…» while that is so, else '' (made while rendering, in the widget's language). */
   #noneHereText(): string {
     const query = this.query;
-    if (!query || !this.noneHere || this.loadingResults) return '';
+    if (!query || !this.noneHere || this.loadingResults || !answer) return '';
     const place = query.label
       ? textIn(this.locale, query.label)
       : provinceName(this.locale, this.#source.index, query.scope.province ?? '');
-    return noneHereText(place);
+    return answer.noneHereText(place);
   }
 
   /**
@@ -561,11 +560,12 @@ export class BzServiceLocator extends BzElement {
     try {
       const { data, index } = await this.#source.current();
       // The search code and every place's names arrive together (one round trip).
-      const [{ findMatches }, places] = await Promise.all([
+      const [code, places] = await Promise.all([
         import('./search.ts'),
         this.#source.ensureSearchPlaces(),
       ]);
-      this.found = await findMatches(
+      search = code;
+      this.found = await code.findMatches(
         (url, parse) => data.file(url, parse),
         index,
         data.indexUrl,

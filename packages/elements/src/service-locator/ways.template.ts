@@ -1,17 +1,9 @@
-import type { LocatorIndex, LocatorPlaces, NameEntry, PlaceMatch } from '@behzisti/core/locator';
+import type { LocatorIndex, LocatorPlaces } from '@behzisti/core/locator';
 import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Locale } from '../shared/locale.ts';
-import {
-  failureText,
-  geoProblem,
-  kindText,
-  matchesText,
-  noPlaceText,
-  phrase,
-  textIn,
-} from './messages.ts';
-import type { FailureCode, GeoState, Matches, Names } from './types.ts';
+import { failureText, geoProblem, textIn } from './messages.ts';
+import type { FailureCode, GeoState, Names } from './types.ts';
 
 // The ways to tell the locator where to search from: the device's position, a province and
 // county from lists, a typed name; and the notice shown when the data could not be loaded.
@@ -129,13 +121,9 @@ export function placesFormTemplate(view: PlacesView) {
 }
 
 export interface SearchView {
-  locale: Locale;
-  digits: (value: number) => string;
-  found: Matches | undefined;
-  provinceName: (id: string) => string;
   onSearch: (event: Event) => void;
-  choosePlace: (match: PlaceMatch) => void;
-  chooseName: (entry: NameEntry) => void;
+  /** What the search found (the search add-on's matchesTemplate), or nothing before a search. */
+  matches: Summary;
   summary: Summary;
 }
 
@@ -153,71 +141,7 @@ export function searchTemplate(view: SearchView) {
         />
         <button part="button" type="submit">${msg('جست‌وجو')}</button>
       </div>
-      ${view.found ? matchesTemplate(view, view.found) : nothing} ${view.summary}
+      ${view.matches} ${view.summary}
     </form>
-  `;
-}
-
-function matchesTemplate(view: SearchView, matches: Matches): TemplateResult {
-  const items = [
-    ...matches.places.map(
-      (match) => [match.name, match.kind, match.province, () => view.choosePlace(match)] as const,
-    ),
-    ...matches.names.map(
-      ({ entry }) => [entry.name, 'base', entry.province, () => view.chooseName(entry)] as const,
-    ),
-  ];
-  if (items.length === 0 && matches.needProvince) {
-    return html`<p part="matches" class="problem">${msg('برای جست‌وجوی نام پایگاه‌ها نخست استان را انتخاب کنید.')}</p>`;
-  }
-  if (items.length === 0) {
-    // Not a red error and never "check your spelling": the closest names, or where to go next.
-    const suggested = matches.suggested;
-    return html`
-      <div part="matches" class="matches">
-        <p id="matches-heading">${noPlaceText(matches.text, suggested.length > 0)}</p>
-        ${suggested.length ? nothing : html`<p><a href="tel:1480">${msg('تماس با صدای مشاور بهزیستی، ۱۴۸۰')}</a></p>`}
-        ${
-          suggested.length
-            ? placeList(
-                view,
-                suggested.map(
-                  (match) =>
-                    [
-                      match.name,
-                      match.kind,
-                      match.province,
-                      () => view.choosePlace(match),
-                    ] as const,
-                ),
-              )
-            : nothing
-        }
-      </div>
-    `;
-  }
-  return html`
-    <div part="matches" class="matches">
-      <p id="matches-heading">${matchesText(matches, view.digits)}</p>
-      ${placeList(view, items)}
-    </div>
-  `;
-}
-
-type Item = readonly [Names, PlaceMatch['kind'] | 'base', string, () => void];
-
-function placeList(view: SearchView, items: readonly Item[]) {
-  return html`
-      <ul aria-labelledby="matches-heading">
-        ${items.map(
-          ([name, kind, province, choose]) => html`
-            <li>
-              <button part="button" type="button" class="link" @click=${choose}>
-                ${phrase(view.locale, name)} <span class="muted">(${kindText(kind, view.provinceName(province))})</span>
-              </button>
-            </li>
-          `,
-        )}
-      </ul>
   `;
 }
