@@ -50,7 +50,7 @@ export class LocatorDataController {
       options.failed(Object.assign(new Error('no src'), { code: 'no-src' }), () => this.load());
       return;
     }
-    const data = new LocatorData(new URL(src, document.baseURI).href, options.fetch, options.warn);
+    const data = new LocatorData(new URL(src, document.baseURI).href, options.fetch);
     this.#data = data;
     data.indexReady.then(
       (index) => {

@@ -1,10 +1,8 @@
 import {
-  chunkUrl,
   countiesCenter,
   type LocatorIndex,
   type LocatorPlaces,
   type LocatorRecord,
-  parseChunk,
   parseIndex,
   parsePlaces,
   placesUrl,
@@ -27,16 +25,10 @@ export class LocatorData {
   readonly #abort = new AbortController();
   readonly indexUrl: string;
   readonly #fetchJson: (url: string, signal: AbortSignal) => Promise<unknown>;
-  readonly #warn: (text: string) => void;
 
-  constructor(
-    indexUrl: string,
-    fetchJson: (url: string, signal: AbortSignal) => Promise<unknown>,
-    warn: (text: string) => void,
-  ) {
+  constructor(indexUrl: string, fetchJson: (url: string, signal: AbortSignal) => Promise<unknown>) {
     this.indexUrl = indexUrl;
     this.#fetchJson = fetchJson;
-    this.#warn = warn;
     this.indexReady = this.#fetchJson(indexUrl, this.#abort.signal).then(parseIndex);
   }
 
@@ -49,7 +41,7 @@ export class LocatorData {
     this.#abort.abort();
   }
 
-  /** A data file, fetched once and parsed with `parse` (the search add-on reads names so). */
+  /** A data file, fetched once and parsed with `parse` (the add-ons read names and chunks so). */
   file<T>(url: string, parse: (json: unknown) => T): Promise<T> {
     let ready = this.#files.get(url) as Promise<T> | undefined;
     if (!ready) {
@@ -75,13 +67,6 @@ export class LocatorData {
   /** The places of every province, for text search and suggestions. */
   searchPlaces(index: LocatorIndex, lang: string): Promise<LocatorPlaces> {
     return this.file(searchPlacesUrl(index, this.indexUrl, lang), parsePlaces);
-  }
-
-  async chunk(index: LocatorIndex, key: string, lang: string): Promise<readonly LocatorRecord[]> {
-    const chunk = await this.file(chunkUrl(index, this.indexUrl, key, lang), parseChunk);
-    if (chunk.skipped > 0)
-      this.#warn(`skipped ${chunk.skipped} unusable record(s) in chunk ${key}`);
-    return chunk.records;
   }
 }
 

@@ -1,5 +1,5 @@
 import type { LatLng } from '@behzisti/core/geo';
-import { fileLanguage, locateNearest, type NearestBase } from '@behzisti/core/locator';
+import { fileLanguage, type NearestBase } from '@behzisti/core/locator';
 import { parseNumber } from '@behzisti/core/text';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
@@ -15,7 +15,6 @@ import { PlacesController } from './places-controller.ts';
 import {
   countOf,
   DEFAULT_LIMIT,
-  filterOf,
   hostPosition,
   hostScope,
   MAX_LIMIT,
@@ -49,15 +48,17 @@ const tag = 'bz-service-locator';
 const warn = (text: string) => console.warn(`${tag}: ${text}`);
 
 /**
- * The answer add-on (answer.ts: the results list and summary line), shared by every locator on
- * the page. A failed load is forgotten, so the next question asks again.
+ * The answer add-on (answer.ts: the nearest search, the results list and summary line), shared
+ * by every locator on the page. A failed load is forgotten, so the next question asks again.
  */
-let answer: typeof import('./answer.ts') | undefined;
-let answerLoading: Promise<unknown> | undefined;
-function loadAnswer(): Promise<unknown> {
+type Answer = typeof import('./answer.ts');
+let answer: Answer | undefined;
+let answerLoading: Promise<Answer> | undefined;
+function loadAnswer(): Promise<Answer> {
   answerLoading ??= import('./answer.ts').then(
     (module) => {
       answer = module;
+      return module;
     },
     (error: unknown) => {
       answerLoading = undefined;
@@ -216,15 +217,7 @@ export class BzServiceLocator extends BzElement {
     locale: () => this.locale,
     fetch: (url, signal) => this.loader(url, { signal, timeoutMs: this.loadTimeout }),
     warn,
-    loaded: () => {
-      void this.#applyHost();
-      // The answer's code now, while the citizen chooses: not a round trip after they asked
-      // (and the map's toggle, drawn once it is in).
-      loadAnswer().then(
-        () => this.requestUpdate(),
-        () => undefined,
-      );
-    },
+    loaded: () => void this.#applyHost(),
     failed: (error, retry) => this.#fail(error, retry),
   });
   readonly #places = new PlacesController(this, {
@@ -368,6 +361,14 @@ export class BzServiceLocator extends BzElement {
     if (changed.has('src') || !this.#source.started) {
       this.failure = undefined;
       this.#source.load();
+      // The answer's code (the nearest search, results, map toggle) alongside the index: every
+      // question needs both, so neither waits a round trip for the other (on 2G the index's
+      // first screen shares the link with the add-on's few kB instead).
+      if (this.src)
+        loadAnswer().then(
+          () => this.requestUpdate(),
+          () => undefined,
+        );
     } else if (['lat', 'lng', 'province', 'county'].some((name) => changed.has(name)))
       void this.#applyHost();
     else if (changed.has('limit') && this.query) void this.#runQuery();
@@ -447,14 +448,12 @@ export class BzServiceLocator extends BzElement {
     try {
       const k = Math.min(countOf(this.limit), scope.count ?? Number.POSITIVE_INFINITY);
       const nearest = (count: number, only?: Scope) => this.#nearest(query.position, count, only);
-      const code = loadAnswer();
-      code.catch(() => undefined); // awaited below; not unhandled when the data fails first
       let results = await nearest(k, scope);
       // No base in the chosen place (listed from the gazetteer): say so, and give the nearest
       // ones anywhere with their distance from it rather than an empty list.
-      const none = results.length === 0 && !!filterOf(scope) && !!this.#source.index?.count;
+      const none =
+        results.length === 0 && !!(scope.province || scope.county) && !!this.#source.index?.count;
       if (none) results = await nearest(countOf(this.limit));
-      await code;
       if (run !== this.#run) return;
       this.noneHere = none;
       this.results = results;
@@ -471,25 +470,22 @@ export class BzServiceLocator extends BzElement {
 
   /**
    * The `count` nearest bases to `position` within `scope`, reading the chunks it needs in the
-   * page's language. Within a province only that province's chunks are read (format 2 keeps each
-   * province's bases in its own chunks).
+   * page's language (the answer add-on's nearestBases; its code and the index are fetched at
+   * once when not in yet).
    */
   async #nearest(position: LatLng, count: number, scope: Scope = {}): Promise<NearestBase[]> {
-    const { data, index, lang } = await this.#source.current();
-    const filter = filterOf(scope);
-    const inProvince = scope.province && index.chunks.every((chunk) => chunk.province);
-    const { results } = await locateNearest(
+    const [{ data, index, lang }, code] = await Promise.all([this.#source.current(), loadAnswer()]);
+    return code.nearestBases(
+      (url, parse) => data.file(url, parse),
+      data.loaded(lang),
       index,
+      data.indexUrl,
+      lang,
       position,
       count,
-      (chunk) => data.chunk(index, chunk.key, lang),
-      data.loaded(lang),
-      {
-        ...(filter ? { filter } : {}),
-        ...(inProvince ? { chunks: (chunk) => chunk.province === scope.province } : {}),
-      },
+      scope,
+      warn,
     );
-    return results;
   }
 
   /**
