@@ -19,7 +19,7 @@ import {
 } from '@behzisti/core/locator';
 import type { Matches } from './types.ts';
 
-export { matchesSaid, matchesTemplate } from './matches.template.ts';
+export { matchesSaid, matchesTemplate } from './search/matches.template.ts';
 
 /** Reads one data file once (LocatorData's `file`): its URL and how to parse it. */
 export type ReadFile = <T>(url: string, parse: (json: unknown) => T) => Promise<T>;

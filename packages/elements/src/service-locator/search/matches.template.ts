@@ -1,12 +1,14 @@
 import type { NameEntry, PlaceMatch } from '@behzisti/core/locator';
 import { msg, str } from '@lit/localize';
 import { html, type TemplateResult } from 'lit';
-import type { Locale } from '../shared/locale.ts';
-import { phrase } from './messages.ts';
-import type { Matches, Names } from './types.ts';
+import type { Locale } from '../../shared/locale.ts';
+import { phrase } from '../messages.ts';
+import type { Matches, Names } from '../types.ts';
 
 // What a text search found, under the search box, and what the live region says of it: part of
-// the search add-on (search.ts), which is only loaded once someone searches.
+// the search add-on (../search.ts), which is only loaded once someone searches. In a folder of
+// its own so that a site bundling the sources groups it with the add-on, not with the widget's
+// first module (the portal's chunk groups take the locator's top-level files).
 // The view crosses between two separately built scripts (the widget and the add-on): its
 // property names must not be in scripts/bundle.mjs's internalNames.
 
