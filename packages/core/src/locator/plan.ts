@@ -210,25 +210,17 @@ export function chunkUrl(
   return locatorFileUrl(index, indexUrl, locatorPath(index.files.chunks, { key, lang }));
 }
 
+/** The URL of one province's file of a kind: its names, or its places. */
+const provinceFileUrl =
+  (kind: 'names' | 'places') =>
+  (index: LocatorIndex, indexUrl: string | URL, province: string, lang = 'fa'): string =>
+    locatorFileUrl(index, indexUrl, locatorPath(index.files[kind], { province, lang }));
+
 /** The URL of one province's names file. */
-export function namesUrl(
-  index: LocatorIndex,
-  indexUrl: string | URL,
-  province: string,
-  lang = 'fa',
-): string {
-  return locatorFileUrl(index, indexUrl, locatorPath(index.files.names, { province, lang }));
-}
+export const namesUrl = /* @__PURE__ */ provinceFileUrl('names');
 
 /** The URL of one province's places file (format 1: the one places file of every province). */
-export function placesUrl(
-  index: LocatorIndex,
-  indexUrl: string | URL,
-  province: string,
-  lang = 'fa',
-): string {
-  return locatorFileUrl(index, indexUrl, locatorPath(index.files.places, { province, lang }));
-}
+export const placesUrl = /* @__PURE__ */ provinceFileUrl('places');
 
 /** The URL of the places of every province, for text search and suggestions. */
 export function searchPlacesUrl(index: LocatorIndex, indexUrl: string | URL, lang = 'fa'): string {

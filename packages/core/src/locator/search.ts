@@ -39,52 +39,45 @@ export interface PlaceMatch {
 
 const KIND_ORDER = { neighbourhood: 0, county: 1, province: 2 } as const;
 
+const pick = (place: { name: LocalizedText; count: number; center: LatLng }) => ({
+  name: place.name,
+  count: place.count,
+  center: place.center,
+});
+
+/**
+ * Every province, county and neighbourhood of `places` as a match of rank 3, each county
+ * followed by its neighbourhoods. A province without a centre (no counties in the data) is left
+ * out. Province names come with the data (places.json), so the widget carries no list of them.
+ */
+function everyPlace(places: LocatorPlaces): PlaceMatch[] {
+  const all: PlaceMatch[] = [];
+  for (const province of places.provinces) {
+    const at = { province: province.id, rank: 3 } as const;
+    const center = countiesCenter(province.counties);
+    if (center)
+      all.push({ kind: 'province', ...at, name: province.name, count: province.count, center });
+    for (const county of province.counties) {
+      const inCounty = { ...at, county: county.id };
+      all.push({ kind: 'county', ...inCounty, ...pick(county) });
+      for (const place of county.neighbourhoods)
+        all.push({ kind: 'neighbourhood', ...inCounty, ...pick(place) });
+    }
+  }
+  return all;
+}
+
 /**
  * Places whose name contains the query, best first: by rank, then neighbourhood before county
  * before province (the more precise place), then more bases first. An empty query finds nothing.
  */
 export function searchPlaces(places: LocatorPlaces, query: string, limit = 10): PlaceMatch[] {
-  const key = searchKey(query);
-  if (key === '') return [];
-  const matches: PlaceMatch[] = [];
-  for (const province of places.provinces) {
-    const counties = province.counties;
-    // Province names come with the data (places.json), so the widget carries no list of them.
-    const provinceRank = matchRank(province.name, query);
-    const center = countiesCenter(counties);
-    if (provinceRank !== undefined && center)
-      matches.push({
-        kind: 'province',
-        province: province.id,
-        name: province.name,
-        count: province.count,
-        center,
-        rank: provinceRank,
-      });
-    for (const county of counties) {
-      const rank = matchRank(county.name, query);
-      if (rank !== undefined)
-        matches.push({
-          kind: 'county',
-          province: province.id,
-          county: county.id,
-          ...pick(county),
-          rank,
-        });
-      for (const place of county.neighbourhoods) {
-        const placeRank = matchRank(place.name, query);
-        if (placeRank !== undefined)
-          matches.push({
-            kind: 'neighbourhood',
-            province: province.id,
-            county: county.id,
-            ...pick(place),
-            rank: placeRank,
-          });
-      }
-    }
-  }
-  return matches
+  if (searchKey(query) === '') return [];
+  return everyPlace(places)
+    .flatMap((place) => {
+      const rank = matchRank(place.name, query);
+      return rank === undefined ? [] : [{ ...place, rank }];
+    })
     .sort(
       (a, b) =>
         a.rank - b.rank ||
@@ -103,48 +96,10 @@ export function searchPlaces(places: LocatorPlaces, query: string, limit = 10): 
  * elsewhere. A province without a centre (no counties in the data) is left out.
  */
 export function suggestPlaces(places: LocatorPlaces, query: string, limit = 3): PlaceMatch[] {
-  const candidates: PlaceMatch[] = [];
-  for (const province of places.provinces) {
-    const center = countiesCenter(province.counties);
-    if (center) {
-      candidates.push({
-        kind: 'province',
-        province: province.id,
-        name: province.name,
-        count: province.count,
-        center,
-        rank: 3,
-      });
-    }
-    for (const county of province.counties) {
-      candidates.push({
-        kind: 'county',
-        province: province.id,
-        county: county.id,
-        ...pick(county),
-        rank: 3,
-      });
-      for (const place of county.neighbourhoods) {
-        candidates.push({
-          kind: 'neighbourhood',
-          province: province.id,
-          county: county.id,
-          ...pick(place),
-          rank: 3,
-        });
-      }
-    }
-  }
   const names = (place: PlaceMatch) =>
     place.name.en ? [place.name.fa, place.name.en] : [place.name.fa];
-  return closestNames(candidates, names, query, limit);
+  return closestNames(everyPlace(places), names, query, limit);
 }
-
-const pick = (place: { name: LocalizedText; count: number; center: LatLng }) => ({
-  name: place.name,
-  count: place.count,
-  center: place.center,
-});
 
 /** A base whose name matched. */
 export interface NameMatch {
