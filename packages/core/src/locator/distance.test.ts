@@ -2,8 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { distanceKm } from '../geo.ts';
 import { maxDistanceToBoxKm, minDistanceToBoxKm } from './distance.ts';
+import { positionIn } from './test-helpers.ts';
 
 const box = { south: 30, west: 50, north: 32, east: 53 };
+/** A point short of the poles, and where inside a box (a fraction of its height or width). */
+const point = positionIn([-89, 89], [-180, 180]);
+const fraction = fc.double({ min: 0, max: 1, noNaN: true });
 
 describe('minDistanceToBoxKm', () => {
   it('is 0 inside and on the edge', () => {
@@ -20,31 +24,24 @@ describe('minDistanceToBoxKm', () => {
 
   it('never exceeds the distance to any point of the box, and is reached by one (property)', () => {
     fc.assert(
-      fc.property(
-        fc.double({ min: -89, max: 89, noNaN: true }),
-        fc.double({ min: -180, max: 180, noNaN: true }),
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        (lat, lng, u, v) => {
-          const p = { lat, lng };
-          const inBox = { lat: box.south + u * 2, lng: box.west + v * 3 };
-          const bound = minDistanceToBoxKm(p, box);
-          expect(bound).toBeLessThanOrEqual(distanceKm(p, inBox) + 1e-6);
-          // The bound is tight: some point on the boundary is that far (checked on a fine grid).
-          let best = Number.POSITIVE_INFINITY;
-          for (let i = 0; i <= 60; i++) {
-            const t = i / 60;
-            for (const q of [
-              { lat: box.south + 2 * t, lng: box.west },
-              { lat: box.south + 2 * t, lng: box.east },
-              { lat: box.south, lng: box.west + 3 * t },
-              { lat: box.north, lng: box.west + 3 * t },
-            ])
-              best = Math.min(best, distanceKm(p, q));
-          }
-          if (bound > 0) expect(bound).toBeGreaterThan(best - 5);
-        },
-      ),
+      fc.property(point, fraction, fraction, (p, u, v) => {
+        const inBox = { lat: box.south + u * 2, lng: box.west + v * 3 };
+        const bound = minDistanceToBoxKm(p, box);
+        expect(bound).toBeLessThanOrEqual(distanceKm(p, inBox) + 1e-6);
+        // The bound is tight: some point on the boundary is that far (checked on a fine grid).
+        let best = Number.POSITIVE_INFINITY;
+        for (let i = 0; i <= 60; i++) {
+          const t = i / 60;
+          for (const q of [
+            { lat: box.south + 2 * t, lng: box.west },
+            { lat: box.south + 2 * t, lng: box.east },
+            { lat: box.south, lng: box.west + 3 * t },
+            { lat: box.north, lng: box.west + 3 * t },
+          ])
+            best = Math.min(best, distanceKm(p, q));
+        }
+        if (bound > 0) expect(bound).toBeGreaterThan(best - 5);
+      }),
       { numRuns: 2000, seed: 11 },
     );
   });
@@ -54,16 +51,13 @@ describe('maxDistanceToBoxKm', () => {
   it('is at least the distance to any point of any box (property)', () => {
     fc.assert(
       fc.property(
-        fc.double({ min: -89, max: 89, noNaN: true }),
-        fc.double({ min: -180, max: 180, noNaN: true }),
-        fc.double({ min: 20, max: 42, noNaN: true }),
-        fc.double({ min: 40, max: 66, noNaN: true }),
+        point,
+        positionIn([20, 42], [40, 66]),
         fc.double({ min: 0, max: 8, noNaN: true }),
         fc.double({ min: 0, max: 8, noNaN: true }),
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        (lat, lng, south, west, height, width, u, v) => {
-          const p = { lat, lng };
+        fraction,
+        fraction,
+        (p, { lat: south, lng: west }, height, width, u, v) => {
           const b = { south, west, north: south + height, east: west + width };
           const inBox = { lat: south + u * height, lng: west + v * width };
           expect(maxDistanceToBoxKm(p, b)).toBeGreaterThanOrEqual(distanceKm(p, inBox) - 1e-6);

@@ -6,7 +6,14 @@ import type { LocatorIndex, LocatorRecord } from './format.ts';
 import { locateNearest, nearestFromChunks, type PlanOptions, planChunkFetch } from './plan.ts';
 import { cellBox } from './quadtree.ts';
 import { parseChunk, parseIndex } from './read.ts';
-import { base, clusteredBases, plainNearest, provincialBases } from './test-helpers.ts';
+import {
+  anywhere,
+  base,
+  clusteredBases,
+  plainNearest,
+  positionIn,
+  provincialBases,
+} from './test-helpers.ts';
 
 /** Builds and reads back published data, as the element would see it. */
 function publish(
@@ -57,15 +64,9 @@ describe('planChunkFetch + nearestFromChunks', () => {
   it('gives the same k nearest as a plain sort, anywhere (property)', async () => {
     const position = fc.oneof(
       // Anywhere around Iran, including the sea and neighbouring countries.
-      fc.record({
-        lat: fc.double({ min: 20, max: 45, noNaN: true }),
-        lng: fc.double({ min: 40, max: 68, noNaN: true }),
-      }),
+      positionIn([20, 45], [40, 68]),
       // Far outside: other continents, the poles, the antimeridian.
-      fc.record({
-        lat: fc.double({ min: -90, max: 90, noNaN: true }),
-        lng: fc.double({ min: -180, max: 180, noNaN: true }),
-      }),
+      anywhere,
       // Exactly on chunk cell borders and corners.
       fc
         .tuple(
@@ -193,16 +194,7 @@ describe('per-province chunks (format 2): "use my location" and a chosen provinc
   // through towns: the nearest bases of a point are often in the neighbouring province.
   const national = publish(provincialBases(900, 11), 24, 'fa');
   const provinces = [...new Set(national.all.map((record) => record.province))];
-  const position = fc.oneof(
-    fc.record({
-      lat: fc.double({ min: 22, max: 42, noNaN: true }),
-      lng: fc.double({ min: 42, max: 66, noNaN: true }),
-    }),
-    fc.record({
-      lat: fc.double({ min: -90, max: 90, noNaN: true }),
-      lng: fc.double({ min: -180, max: 180, noNaN: true }),
-    }),
-  );
+  const position = fc.oneof(positionIn([22, 42], [42, 66]), anywhere);
 
   it('splits each province on its own: a chunk holds one province', () => {
     expect(provinces.length).toBeGreaterThan(4);

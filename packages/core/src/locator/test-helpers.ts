@@ -1,4 +1,6 @@
-// Shared by the locator tests only (not exported): small valid bases and a seeded PRNG.
+// Shared by the locator tests only (not exported): small valid bases, a seeded PRNG and
+// generated positions.
+import fc from 'fast-check';
 import { distanceKm, type LatLng } from '../geo.ts';
 import { seededRandom } from '../random.ts';
 import {
@@ -98,3 +100,13 @@ export function plainNearest(records: readonly LocatorRecord[], p: LatLng, k: nu
     .sort((a, b) => a.distanceKm - b.distanceKm || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .slice(0, k);
 }
+
+/** Generated positions in a box of latitudes and longitudes (degrees). */
+export const positionIn = (lat: [number, number], lng: [number, number]) =>
+  fc.record({
+    lat: fc.double({ min: lat[0], max: lat[1], noNaN: true }),
+    lng: fc.double({ min: lng[0], max: lng[1], noNaN: true }),
+  });
+
+/** Generated positions anywhere on Earth, poles and antimeridian included. */
+export const anywhere = positionIn([-90, 90], [-180, 180]);

@@ -43,6 +43,18 @@ const resultsShown = (el: BzServiceLocator) =>
   until(() => $$(el, '[part~="result"]').length > 0 && !$(el, '[aria-busy="true"]'), 'results');
 const errorShown = (el: BzServiceLocator) => until(() => $(el, '[part~="error"]'), 'the error');
 
+/** Chooses a province and one of its counties from the lists, presses "show bases" and waits for them. */
+async function showBasesIn(el: BzServiceLocator, province: string, county: string) {
+  const provinces = await selectWith(el, 'province', 2);
+  provinces.value = province;
+  provinces.dispatchEvent(new Event('change'));
+  const counties = await selectWith(el, 'county', 12);
+  counties.value = county;
+  counties.dispatchEvent(new Event('change'));
+  $<HTMLButtonElement>(el, 'form[part~="places-form"] button[type="submit"]')?.click();
+  await resultsShown(el);
+}
+
 /** Watches console.warn (what the element logs), restoring it afterwards. */
 function watchWarnings() {
   const warnings: string[] = [];
@@ -223,12 +235,9 @@ describe('bz-service-locator', () => {
     });
 
     it('reads the data from another origin', async () => {
-      const other =
-        location.hostname === 'localhost'
-          ? '127.0.0.1'
-          : location.hostname === '127.0.0.1'
-            ? 'localhost'
-            : '';
+      // The same server under its other loopback name: another origin.
+      const others: Record<string, string> = { localhost: '127.0.0.1', '127.0.0.1': 'localhost' };
+      const other = others[location.hostname] ?? '';
       if (!other) return;
       const src = `${location.protocol}//${other}:${location.port}${SRC}`;
       const el = await fixture<BzServiceLocator>(
@@ -293,14 +302,7 @@ describe('bz-service-locator', () => {
       const el = await fixture<BzServiceLocator>(
         html`<bz-service-locator lang="en" src=${SRC} .loader=${recording}></bz-service-locator>`,
       );
-      const province = await selectWith(el, 'province', 2);
-      province.value = 'kerman';
-      province.dispatchEvent(new Event('change'));
-      const county = await selectWith(el, 'county', 12);
-      county.value = 'faryab';
-      county.dispatchEvent(new Event('change'));
-      $<HTMLButtonElement>(el, 'form[part~="places-form"] button[type="submit"]')?.click();
-      await resultsShown(el);
+      await showBasesIn(el, 'kerman', 'faryab');
       expect(ids(el)).to.deep.equal(['kerman-faryab']);
       const read = urls
         .map((url) => new URL(url).pathname)
@@ -317,14 +319,7 @@ describe('bz-service-locator', () => {
       const el = await fixture<BzServiceLocator>(
         html`<bz-service-locator lang="fa" src="/__test__/locator/v1/index.json"></bz-service-locator>`,
       );
-      const province = await selectWith(el, 'province', 2);
-      province.value = 'kerman';
-      province.dispatchEvent(new Event('change'));
-      const county = await selectWith(el, 'county', 12);
-      county.value = 'qaleh-ganj';
-      county.dispatchEvent(new Event('change'));
-      $<HTMLButtonElement>(el, 'form[part~="places-form"] button[type="submit"]')?.click();
-      await resultsShown(el);
+      await showBasesIn(el, 'kerman', 'qaleh-ganj');
       expect(ids(el)).to.deep.equal(['kerman-qaleh-ganj']);
       el.removeAttribute('province');
       el.lat = 38.25;
