@@ -94,9 +94,9 @@ export const addons = [
     entry: new URL('service-locator/search.ts', srcDir).pathname,
     borrowLit: true,
   },
-  // The results list, summary line and the map's toggle (issue 18: the locator's first script
-  // toward 18 kB), read as soon as the index has arrived; it borrows the widget script's Lit and
-  // translations.
+  // The nearest search, results list, summary line and the map's toggle (issue 18: the locator's
+  // first script toward 18 kB), read together with the index; it borrows the widget script's Lit
+  // and translations.
   {
     file: 'bz-service-locator-answer.js',
     entry: new URL('service-locator/answer.ts', srcDir).pathname,

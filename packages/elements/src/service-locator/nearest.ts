@@ -12,9 +12,8 @@ import type { ReadFile } from './search.ts';
 import type { Scope } from './types.ts';
 
 // The nearest search, part of the answer add-on (answer.ts) with core's chunk planning and chunk
-// reader: the first screen (the ways to ask) needs neither. The add-on is read as soon as the
-// index is in (earlier when the host page gave a place), so a question never waits a round trip
-// for it.
+// reader: the first screen (the ways to ask) needs neither. The widget asks for the add-on
+// together with the index, so a question never waits a round trip for it.
 // What it gets crosses between two separately built scripts: plain arguments, no object whose
 // property names scripts/bundle.mjs's internalNames shortens.
 

@@ -71,7 +71,7 @@ function loadAnswer(): Promise<Answer> {
 /** The search add-on (search.ts: text search and its matches), once someone has searched. */
 let search: typeof import('./search.ts') | undefined;
 
-// What the answer add-on borrows from this script when the two are built apart (the
+// What the answer and search add-ons borrow from this script when built apart (the
 // self-contained scripts, scripts/bundle.mjs `borrowLit`): Lit's template tag and this script's
 // translations, rather than a second copy of each. `msg` is called through, as localization
 // replaces it once configured; typed as a plain function there, because lit-localize's extractor
