@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumHelp, findChromium } from '../../../scripts/browsers.mjs';
 import { embeddingCsp, type HostServer, startHostServer } from './host-server.ts';
@@ -158,6 +158,14 @@ async function cleanRun(opened: Opened): Promise<void> {
   expect(server.notFound).toEqual([]);
 }
 
+/** Types `place` into #locator's search box and presses Enter; returns the first match. */
+async function searchPlace(page: Page, place: string): Promise<Locator> {
+  await page.locator('#locator input[type=search]').focus();
+  await page.keyboard.type(place);
+  await page.keyboard.press('Enter');
+  return page.locator('#locator [part~="matches"] button').first();
+}
+
 /** Tab from the host's link just before the widget lands on the widget's first control. */
 async function tabIntoWidget(page: Page, before: string, widget: string): Promise<void> {
   await page.focus(before);
@@ -245,10 +253,7 @@ describe('an English, left-to-right host page with two Persian widgets', () => {
   });
 
   it('finds bases with the keyboard only: type, Enter, Tab to a match, Enter', async () => {
-    await host.page.locator('#locator input[type=search]').focus();
-    await host.page.keyboard.type('کرمان');
-    await host.page.keyboard.press('Enter');
-    const firstMatch = host.page.locator('#locator [part~="matches"] button').first();
+    const firstMatch = await searchPlace(host.page, 'کرمان');
     await firstMatch.waitFor();
     // The search button, then the first match.
     await host.page.keyboard.press('Tab');
@@ -379,10 +384,7 @@ describe('a provincial site embedding from the portal, another origin', () => {
   });
 
   it('loads data, English strings and map tiles from the portal', async () => {
-    await host.page.locator('#locator input[type=search]').focus();
-    await host.page.keyboard.type('Kerman');
-    await host.page.keyboard.press('Enter');
-    const firstMatch = host.page.locator('#locator [part~="matches"] button').first();
+    const firstMatch = await searchPlace(host.page, 'Kerman');
     await firstMatch.focus();
     await host.page.keyboard.press('Enter');
     await expect
