@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 /** @typedef {{ figure: string, value: string, note?: string }} Row One line of the bench table. */
 
 /** Deterministic PRNG, so every run measures the same data. */
+import { distanceKm } from '../packages/core/src/geo.ts';
 import { seededRandom as random } from '../packages/core/src/random.ts';
 
 export { random };
@@ -32,4 +33,21 @@ export function time(fn) {
 export function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+/**
+ * The baseline the k-d tree is measured against: microseconds per query to find the nearest 10
+ * of `points` by measuring and sorting them all.
+ * @param {{ lat: number, lng: number }[]} points @param {{ lat: number, lng: number }[]} queries
+ */
+export function plainSortMicros(points, queries) {
+  return queries.map(
+    (query) =>
+      time(() =>
+        points
+          .map((point, i) => ({ i, d: distanceKm(query, point) }))
+          .sort((a, b) => a.d - b.d)
+          .slice(0, 10),
+      ).ms * 1000,
+  );
 }

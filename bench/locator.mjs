@@ -2,7 +2,7 @@
 // and published file sizes, on synthetic national datasets (bench/generate-bases.mjs).
 // Exported as one async function so bench/run.mjs can add the rows to its table.
 import { gzipSync } from 'node:zlib';
-import { createGeoIndex, distanceKm, nearest } from '../packages/core/src/geo.ts';
+import { createGeoIndex, nearest } from '../packages/core/src/geo.ts';
 import {
   buildLocatorData,
   compactRecord,
@@ -15,7 +15,7 @@ import {
   validateServiceBases,
 } from '../packages/core/src/locator/index.ts';
 import { generateBases, populationPoint } from './generate-bases.mjs';
-import { percentile, random, time } from './lib.mjs';
+import { percentile, plainSortMicros, random, time } from './lib.mjs';
 
 /** @param {string} text */
 const gzipBytes = (text) => gzipSync(Buffer.from(text), { level: 9 }).length;
@@ -108,15 +108,7 @@ export async function measureLocator(count, options = {}) {
   // Beside it: a plain sort over every base, and core's k-d tree over every base.
   const points = bases.map((b) => ({ lat: b.location.latitude, lng: b.location.longitude }));
   const queries = users.slice(0, options.queries ?? 200);
-  const sortMicros = queries.map(
-    (q) =>
-      time(() =>
-        points
-          .map((p, i) => ({ i, d: distanceKm(q, p) }))
-          .sort((a, b) => a.d - b.d)
-          .slice(0, 10),
-      ).ms * 1000,
-  );
+  const sortMicros = plainSortMicros(points, queries);
   const geoIndex = createGeoIndex(points);
   const treeMicros = queries.map((q) => time(() => nearest(geoIndex, q, 10)).ms * 1000);
 

@@ -146,13 +146,7 @@ export async function measureFirstQueryBytes(clientDir, query, options = {}) {
  * @returns {Promise<ServerFirstQuery>}
  */
 export async function measureServerFirstQuery(distDir, query) {
-  /** @type {{ startPortalServer: (dist: string) => Promise<{ baseUrl: string, stop: () => void }> }} */
-  const server = await import(new URL('../portal/e2e/server.setup.ts', import.meta.url).href);
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error(chromiumHelp);
-  const portal = await server.startPortalServer(resolve(distDir));
-  const browser = await chromium.launch({ executablePath, headless: true, args: chromiumArgs });
-  try {
+  return withPortalServer(distDir, async (baseUrl, browser) => {
     const context = await browser.newContext();
     const page = await context.newPage();
     /** @type {Promise<{ path: string, bytes: number }>[]} */
@@ -166,7 +160,7 @@ export async function measureServerFirstQuery(distDir, query) {
       );
     });
     const path = /[\u0600-\u06FF]/.test(query) ? '/search/' : '/en/search/';
-    await page.goto(`${portal.baseUrl}${path}?q=${encodeURIComponent(query)}`);
+    await page.goto(`${baseUrl}${path}?q=${encodeURIComponent(query)}`);
     await page.locator('.search-results h2 a').first().waitFor({ timeout: 60_000 });
     const results = await page.locator('.search-results > li').count();
     const files = await Promise.all(sizes);
@@ -179,10 +173,7 @@ export async function measureServerFirstQuery(distDir, query) {
       pagefindRequests: files.filter((file) => file.path.startsWith('/pagefind/')).length,
       results,
     };
-  } finally {
-    await browser.close();
-    portal.stop();
-  }
+  });
 }
 
 /**
@@ -194,6 +185,26 @@ export async function measureServerRelevance(distDir) {
   const { evaluateSearch } = await import(
     new URL('../portal/e2e/search-eval.ts', import.meta.url).href
   );
+  return withPortalServer(distDir, async (baseUrl, browser) => {
+    /** @type {{ recallAt10: number, mrr: number, outcomes: { q: string, kind: string, expect: string[], top: string[], recall: number }[] }} */
+    const evaluation = await evaluateSearch(browser, baseUrl);
+    for (const outcome of evaluation.outcomes) {
+      if (outcome.recall < 1)
+        process.stderr.write(`miss (server) «${outcome.q}» (${outcome.kind})\n`);
+    }
+    return evaluation;
+  });
+}
+
+/**
+ * Runs `task` with the built portal's own server (`<dist>`, as in production) and a headless
+ * Chromium, and stops both afterwards.
+ * @template T
+ * @param {string} distDir
+ * @param {(baseUrl: string, browser: import('playwright-core').Browser) => Promise<T>} task
+ * @returns {Promise<T>}
+ */
+async function withPortalServer(distDir, task) {
   /** @type {{ startPortalServer: (dist: string) => Promise<{ baseUrl: string, stop: () => void }> }} */
   const server = await import(new URL('../portal/e2e/server.setup.ts', import.meta.url).href);
   const executablePath = findChromium();
@@ -201,13 +212,7 @@ export async function measureServerRelevance(distDir) {
   const portal = await server.startPortalServer(resolve(distDir));
   const browser = await chromium.launch({ executablePath, headless: true, args: chromiumArgs });
   try {
-    /** @type {{ recallAt10: number, mrr: number, outcomes: { q: string, kind: string, expect: string[], top: string[], recall: number }[] }} */
-    const evaluation = await evaluateSearch(browser, portal.baseUrl);
-    for (const outcome of evaluation.outcomes) {
-      if (outcome.recall < 1)
-        process.stderr.write(`miss (server) «${outcome.q}» (${outcome.kind})\n`);
-    }
-    return evaluation;
+    return await task(portal.baseUrl, browser);
   } finally {
     await browser.close();
     portal.stop();

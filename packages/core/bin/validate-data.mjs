@@ -1,10 +1,5 @@
 #!/usr/bin/env node
-// Launcher: the CLI is TypeScript, run directly by Node's built-in type stripping (Node ≥ 22.18).
-if (!process.features.typescript) {
-  console.error(
-    'validate-data needs Node.js 22.18 or newer (Node 24 recommended) to run TypeScript directly.',
-  );
-  process.exit(2);
-}
-const { main } = await import('../src/cli/validate-data.ts');
-process.exitCode = main(process.argv.slice(2));
+// Runs src/cli/validate-data.ts; needs Node ≥ 22.18 (launch.mjs tells an older Node so).
+import { launch } from './launch.mjs';
+
+await launch('validate-data', () => import('../src/cli/validate-data.ts'));

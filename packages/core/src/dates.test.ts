@@ -87,50 +87,23 @@ describe('formatTime and formatDateTime', () => {
 });
 
 describe('toJalaliParts and toWallTime', () => {
-  it('reads the Solar Hijri day in Tehran', () => {
-    expect(toJalaliParts(new Date('2024-03-20T12:00:00Z'))).toEqual({
-      year: 1403,
-      month: 1,
-      day: 1,
-    });
-    expect(toJalaliParts(new Date('2025-03-20T12:00:00Z'))).toEqual({
-      year: 1403,
-      month: 12,
-      day: 30,
-    });
-    expect(toJalaliParts(new Date('2025-03-21T12:00:00Z'))).toEqual({
-      year: 1404,
-      month: 1,
-      day: 1,
-    });
+  // Nowruz 1403 and 1404, the last day of 1403 (a leap year), and the day's change at Tehran
+  // midnight (20:30 UTC), not at UTC midnight.
+  it.each([
+    ['2024-03-20T12:00:00Z', { year: 1403, month: 1, day: 1 }],
+    ['2025-03-20T12:00:00Z', { year: 1403, month: 12, day: 30 }],
+    ['2025-03-21T12:00:00Z', { year: 1404, month: 1, day: 1 }],
+    ['2024-03-19T20:29:00Z', { year: 1402, month: 12, day: 29 }],
+    ['2024-03-19T20:30:00Z', { year: 1403, month: 1, day: 1 }],
+  ])('reads the Solar Hijri day in Tehran of %s', (instant, day) => {
+    expect(toJalaliParts(new Date(instant))).toEqual(day);
   });
 
-  it('switches day at Tehran midnight, not UTC midnight', () => {
-    expect(toJalaliParts(new Date('2024-03-19T20:29:00Z'))).toEqual({
-      year: 1402,
-      month: 12,
-      day: 29,
-    });
-    expect(toJalaliParts(new Date('2024-03-19T20:30:00Z'))).toEqual({
-      year: 1403,
-      month: 1,
-      day: 1,
-    });
-  });
-
-  it('reads the Tehran wall clock', () => {
-    expect(toWallTime(new Date('2024-08-02T10:30:00Z'))).toEqual({
-      year: 2024,
-      month: 8,
-      day: 2,
-      minutes: 840,
-    });
-    expect(toWallTime(new Date('2024-08-01T20:30:00Z'))).toEqual({
-      year: 2024,
-      month: 8,
-      day: 2,
-      minutes: 0,
-    });
+  it.each([
+    ['2024-08-02T10:30:00Z', { year: 2024, month: 8, day: 2, minutes: 840 }],
+    ['2024-08-01T20:30:00Z', { year: 2024, month: 8, day: 2, minutes: 0 }],
+  ])('reads the Tehran wall clock at %s', (instant, wall) => {
+    expect(toWallTime(new Date(instant))).toEqual(wall);
   });
 
   it('returns undefined for an invalid Date', () => {
@@ -140,34 +113,20 @@ describe('toJalaliParts and toWallTime', () => {
 });
 
 describe('fromWallTime', () => {
-  it('converts Tehran wall time at +03:30 today', () => {
-    expect(fromWallTime({ year: 2024, month: 8, day: 2, minutes: 840 }).toISOString()).toBe(
-      '2024-08-02T10:30:00.000Z',
-    );
-  });
-
-  it('converts Tehran wall time at +04:30 during past daylight saving', () => {
-    expect(fromWallTime({ year: 2020, month: 6, day: 20, minutes: 900 }).toISOString()).toBe(
-      '2020-06-20T10:30:00.000Z',
-    );
-  });
-
-  it('returns the first real instant for a wall time skipped by the spring jump', () => {
-    // On 21 March 2008 Tehran clocks went from 00:00 straight to 01:00.
-    expect(fromWallTime({ year: 2008, month: 3, day: 21, minutes: 0 }).toISOString()).toBe(
-      '2008-03-20T20:30:00.000Z',
-    );
-    // A skipped 00:30 moves forward by the hour, to 01:30 (Temporal's `compatible`).
-    expect(fromWallTime({ year: 2008, month: 3, day: 21, minutes: 30 }).toISOString()).toBe(
-      '2008-03-20T21:00:00.000Z',
-    );
-  });
-
-  it('returns the earlier instant for a wall time repeated by the autumn fall-back', () => {
-    // On 20 September 2008 at 24:00 Tehran clocks went back to 23:00: 23:30 happened twice.
-    expect(fromWallTime({ year: 2008, month: 9, day: 20, minutes: 1410 }).toISOString()).toBe(
-      '2008-09-20T19:00:00.000Z',
-    );
+  it.each([
+    // +03:30 today, and +04:30 during past daylight saving.
+    [{ year: 2024, month: 8, day: 2, minutes: 840 }, '2024-08-02T10:30:00.000Z'],
+    [{ year: 2020, month: 6, day: 20, minutes: 900 }, '2020-06-20T10:30:00.000Z'],
+    // On 21 March 2008 Tehran clocks went from 00:00 straight to 01:00: a skipped time gives
+    // the first real instant, and a skipped 00:30 moves forward by the hour, to 01:30
+    // (Temporal's `compatible`).
+    [{ year: 2008, month: 3, day: 21, minutes: 0 }, '2008-03-20T20:30:00.000Z'],
+    [{ year: 2008, month: 3, day: 21, minutes: 30 }, '2008-03-20T21:00:00.000Z'],
+    // On 20 September 2008 at 24:00 Tehran clocks went back to 23:00: 23:30 happened twice,
+    // and the earlier instant is returned.
+    [{ year: 2008, month: 9, day: 20, minutes: 1410 }, '2008-09-20T19:00:00.000Z'],
+  ])('converts Tehran wall time %j to %s', (wall, instant) => {
+    expect(fromWallTime(wall).toISOString()).toBe(instant);
   });
 });
 

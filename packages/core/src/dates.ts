@@ -111,12 +111,27 @@ export function formatDateTime(
   }).format(date);
 }
 
-function numericParts(parts: Intl.DateTimeFormatPart[]): Record<string, number> {
+/**
+ * The numeric year, month and day of `date` in `locale`'s calendar (Latin digits) and zone,
+ * plus the numeric fields `time` asks for (e.g. hour and minute).
+ */
+function numericParts(
+  locale: string,
+  date: Date,
+  timeZone: string,
+  time: Intl.DateTimeFormatOptions = {},
+): CalendarDay & Record<string, number> {
   const out: Record<string, number> = {};
-  for (const part of parts) {
+  const options = { year: 'numeric', month: 'numeric', day: 'numeric', ...time, timeZone } as const;
+  for (const part of formatter(locale, options).formatToParts(date)) {
     if (part.type !== 'literal') out[part.type] = Number(part.value);
   }
-  return out;
+  return {
+    ...out,
+    year: out.year ?? Number.NaN,
+    month: out.month ?? Number.NaN,
+    day: out.day ?? Number.NaN,
+  };
 }
 
 /**
@@ -128,15 +143,8 @@ export function toJalaliParts(
   timeZone: string = TEHRAN_TIME_ZONE,
 ): CalendarDay | undefined {
   if (!isValidDate(date)) return undefined;
-  const p = numericParts(
-    formatter('en-US-u-ca-persian-nu-latn', {
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      timeZone,
-    }).formatToParts(date),
-  );
-  return { year: p.year ?? Number.NaN, month: p.month ?? Number.NaN, day: p.day ?? Number.NaN };
+  const { year, month, day } = numericParts('en-US-u-ca-persian-nu-latn', date, timeZone);
+  return { year, month, day };
 }
 
 /**
@@ -145,23 +153,12 @@ export function toJalaliParts(
  */
 export function toWallTime(date: Date, timeZone: string = TEHRAN_TIME_ZONE): WallTime | undefined {
   if (!isValidDate(date)) return undefined;
-  const p = numericParts(
-    formatter('en-US-u-nu-latn', {
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      hourCycle: 'h23',
-      timeZone,
-    }).formatToParts(date),
-  );
-  return {
-    year: p.year ?? Number.NaN,
-    month: p.month ?? Number.NaN,
-    day: p.day ?? Number.NaN,
-    minutes: (p.hour ?? 0) * 60 + (p.minute ?? 0),
-  };
+  const { year, month, day, hour, minute } = numericParts('en-US-u-nu-latn', date, timeZone, {
+    hour: 'numeric',
+    minute: 'numeric',
+    hourCycle: 'h23',
+  });
+  return { year, month, day, minutes: (hour ?? 0) * 60 + (minute ?? 0) };
 }
 
 /** Milliseconds the zone's wall clock is ahead of UTC at an instant (whole minutes). */

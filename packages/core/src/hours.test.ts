@@ -18,6 +18,18 @@ const tehran = (local: string) => new Date(`${local}+03:30`);
 const iso = (state: OpeningState) =>
   JSON.parse(JSON.stringify(state)) as Record<string, string | boolean | undefined>;
 
+/** The states as `iso` shows them: open until `closesAt`, or closed until `opensAt` (ISO). */
+const openUntil = (closesAt: string, closingSoon: boolean) => ({
+  status: 'open',
+  closesAt,
+  closingSoon,
+});
+const closedUntil = (opensAt: string, reason = 'outside-hours') => ({
+  status: 'closed',
+  opensAt,
+  reason,
+});
+
 // The calendar used below: Friday 2 August 2024, so Sat 3, Sun 4, Mon 5, Tue 6, Wed 7,
 // Thu 8, Fri 9, Sat 10, Sun 11, Mon 12 August.
 
@@ -97,19 +109,15 @@ describe('weekOrder and tehranParts', () => {
 
 describe('openingState: a weekday office', () => {
   it('is open mid-morning and not closing soon', () => {
-    expect(iso(openingState(office, [], tehran('2024-08-07T10:00')))).toEqual({
-      status: 'open',
-      closesAt: '2024-08-07T10:30:00.000Z',
-      closingSoon: false,
-    });
+    expect(iso(openingState(office, [], tehran('2024-08-07T10:00')))).toEqual(
+      openUntil('2024-08-07T10:30:00.000Z', false),
+    );
   });
 
   it('is closing soon at 13:59 and exactly not at 13:00 (60 minutes left)', () => {
-    expect(iso(openingState(office, [], tehran('2024-08-07T13:59')))).toEqual({
-      status: 'open',
-      closesAt: '2024-08-07T10:30:00.000Z',
-      closingSoon: true,
-    });
+    expect(iso(openingState(office, [], tehran('2024-08-07T13:59')))).toEqual(
+      openUntil('2024-08-07T10:30:00.000Z', true),
+    );
     expect(openingState(office, [], tehran('2024-08-07T13:00'))).toMatchObject({
       closingSoon: false,
     });
@@ -119,19 +127,15 @@ describe('openingState: a weekday office', () => {
   });
 
   it('is closed at 14:00 with the next opening tomorrow 08:00 Tehran', () => {
-    expect(iso(openingState(office, [], tehran('2024-08-07T14:00')))).toEqual({
-      status: 'closed',
-      opensAt: '2024-08-08T04:30:00.000Z',
-      reason: 'outside-hours',
-    });
+    expect(iso(openingState(office, [], tehran('2024-08-07T14:00')))).toEqual(
+      closedUntil('2024-08-08T04:30:00.000Z'),
+    );
   });
 
   it('is closed before opening with the opening later the same day', () => {
-    expect(iso(openingState(office, [], tehran('2024-08-07T07:59')))).toEqual({
-      status: 'closed',
-      opensAt: '2024-08-07T04:30:00.000Z',
-      reason: 'outside-hours',
-    });
+    expect(iso(openingState(office, [], tehran('2024-08-07T07:59')))).toEqual(
+      closedUntil('2024-08-07T04:30:00.000Z'),
+    );
   });
 
   it('opens exactly at 08:00', () => {
@@ -139,20 +143,16 @@ describe('openingState: a weekday office', () => {
   });
 
   it('keeps Thursday to a half day', () => {
-    expect(iso(openingState(office, [], tehran('2024-08-08T11:30')))).toEqual({
-      status: 'open',
-      closesAt: '2024-08-08T08:30:00.000Z',
-      closingSoon: true,
-    });
+    expect(iso(openingState(office, [], tehran('2024-08-08T11:30')))).toEqual(
+      openUntil('2024-08-08T08:30:00.000Z', true),
+    );
   });
 
   it('finds the next opening across the Friday weekend', () => {
     const saturday8 = '2024-08-10T04:30:00.000Z';
-    expect(iso(openingState(office, [], tehran('2024-08-08T12:00')))).toEqual({
-      status: 'closed',
-      opensAt: saturday8,
-      reason: 'outside-hours',
-    });
+    expect(iso(openingState(office, [], tehran('2024-08-08T12:00')))).toEqual(
+      closedUntil(saturday8),
+    );
     expect(openingState(office, [], tehran('2024-08-09T10:00'))).toMatchObject({
       status: 'closed',
     });
@@ -190,11 +190,9 @@ describe('openingState: a weekday office', () => {
 
   it('uses the daylight-saving offset Tehran had before 2022', () => {
     // Saturday 20 June 2020, 13:59 at UTC+04:30 = 09:29 UTC; closes at 14:00 = 09:30 UTC.
-    expect(iso(openingState(office, [], new Date('2020-06-20T09:29:00Z')))).toEqual({
-      status: 'open',
-      closesAt: '2020-06-20T09:30:00.000Z',
-      closingSoon: true,
-    });
+    expect(iso(openingState(office, [], new Date('2020-06-20T09:29:00Z')))).toEqual(
+      openUntil('2020-06-20T09:30:00.000Z', true),
+    );
   });
 
   it('honours closingSoonMinutes', () => {
@@ -213,11 +211,9 @@ describe('openingState: split, past-midnight and 24-hour schedules', () => {
   ];
 
   it('is closed in the gap of split hours and reopens the same afternoon', () => {
-    expect(iso(openingState(split, [], tehran('2024-08-06T13:00')))).toEqual({
-      status: 'closed',
-      opensAt: '2024-08-06T12:30:00.000Z',
-      reason: 'outside-hours',
-    });
+    expect(iso(openingState(split, [], tehran('2024-08-06T13:00')))).toEqual(
+      closedUntil('2024-08-06T12:30:00.000Z'),
+    );
   });
 
   it('closes at the end of the current part of split hours', () => {
@@ -237,32 +233,26 @@ describe('openingState: split, past-midnight and 24-hour schedules', () => {
       { byday: 'SA', opens_at: '08:00', closes_at: '12:00' },
       { byday: 'SA', opens_at: '12:00', closes_at: '16:00' },
     ];
-    expect(iso(openingState(touching, [], tehran('2024-08-10T11:30')))).toEqual({
-      status: 'open',
-      closesAt: '2024-08-10T12:30:00.000Z',
-      closingSoon: false,
-    });
+    expect(iso(openingState(touching, [], tehran('2024-08-10T11:30')))).toEqual(
+      openUntil('2024-08-10T12:30:00.000Z', false),
+    );
   });
 
   it('runs an interval past midnight into the next day', () => {
     const night: WeeklyInterval[] = [{ byday: 'FR,SA', opens_at: '20:00', closes_at: '02:00' }];
     // Saturday 01:15 is inside Friday night's interval.
-    expect(iso(openingState(night, [], tehran('2024-08-10T01:15')))).toEqual({
-      status: 'open',
-      closesAt: '2024-08-09T22:30:00.000Z',
-      closingSoon: true,
-    });
+    expect(iso(openingState(night, [], tehran('2024-08-10T01:15')))).toEqual(
+      openUntil('2024-08-09T22:30:00.000Z', true),
+    );
     // Sunday 01:30 is inside Saturday night's interval.
     expect(iso(openingState(night, [], tehran('2024-08-11T01:30')))).toMatchObject({
       status: 'open',
       closesAt: '2024-08-10T22:30:00.000Z',
     });
     // Monday 01:00: Sunday has no interval; next is Friday 20:00.
-    expect(iso(openingState(night, [], tehran('2024-08-12T01:00')))).toEqual({
-      status: 'closed',
-      opensAt: '2024-08-16T16:30:00.000Z',
-      reason: 'outside-hours',
-    });
+    expect(iso(openingState(night, [], tehran('2024-08-12T01:00')))).toEqual(
+      closedUntil('2024-08-16T16:30:00.000Z'),
+    );
     // Friday 21:00 is open until Saturday 02:00.
     expect(iso(openingState(night, [], tehran('2024-08-09T21:00')))).toMatchObject({
       status: 'open',
@@ -318,22 +308,18 @@ describe('openingState: split, past-midnight and 24-hour schedules', () => {
       closesAt: '2024-08-09T20:30:00.000Z', // Saturday 00:00 Tehran
       closingSoon: false,
     });
-    expect(iso(openingState(allDay, closures, tehran('2024-08-10T12:00')))).toEqual({
-      status: 'closed',
-      opensAt: '2024-08-10T20:30:00.000Z',
-      reason: 'closure',
-    });
+    expect(iso(openingState(allDay, closures, tehran('2024-08-10T12:00')))).toEqual(
+      closedUntil('2024-08-10T20:30:00.000Z', 'closure'),
+    );
   });
 });
 
 describe('openingState: dated closures and special hours', () => {
   it('is closed all day on a holiday, with the next regular opening', () => {
     const holiday: DatedClosure[] = [{ date: '2024-08-07' }];
-    expect(iso(openingState(office, holiday, tehran('2024-08-07T10:00')))).toEqual({
-      status: 'closed',
-      opensAt: '2024-08-08T04:30:00.000Z',
-      reason: 'closure',
-    });
+    expect(iso(openingState(office, holiday, tehran('2024-08-07T10:00')))).toEqual(
+      closedUntil('2024-08-08T04:30:00.000Z', 'closure'),
+    );
     // The holiday does not affect the day before.
     expect(openingState(office, holiday, tehran('2024-08-06T10:00'))).toMatchObject({
       status: 'open',
@@ -355,21 +341,15 @@ describe('openingState: dated closures and special hours', () => {
 
   it('uses special hours instead of the weekly ones', () => {
     const special: DatedClosure[] = [{ date: '2024-08-07', opens_at: '09:00', closes_at: '11:00' }];
-    expect(iso(openingState(office, special, tehran('2024-08-07T08:30')))).toEqual({
-      status: 'closed',
-      opensAt: '2024-08-07T05:30:00.000Z',
-      reason: 'special-hours',
-    });
-    expect(iso(openingState(office, special, tehran('2024-08-07T10:30')))).toEqual({
-      status: 'open',
-      closesAt: '2024-08-07T07:30:00.000Z',
-      closingSoon: true,
-    });
-    expect(iso(openingState(office, special, tehran('2024-08-07T12:00')))).toEqual({
-      status: 'closed',
-      opensAt: '2024-08-08T04:30:00.000Z',
-      reason: 'special-hours',
-    });
+    expect(iso(openingState(office, special, tehran('2024-08-07T08:30')))).toEqual(
+      closedUntil('2024-08-07T05:30:00.000Z', 'special-hours'),
+    );
+    expect(iso(openingState(office, special, tehran('2024-08-07T10:30')))).toEqual(
+      openUntil('2024-08-07T07:30:00.000Z', true),
+    );
+    expect(iso(openingState(office, special, tehran('2024-08-07T12:00')))).toEqual(
+      closedUntil('2024-08-08T04:30:00.000Z', 'special-hours'),
+    );
   });
 
   it('opens on a normally closed Friday with special hours', () => {
@@ -384,11 +364,9 @@ describe('openingState: dated closures and special hours', () => {
       { date: '2024-08-07', opens_at: '08:00', closes_at: '10:00' },
       { date: '2024-08-07', opens_at: '11:00', closes_at: '12:00' },
     ];
-    expect(iso(openingState(office, special, tehran('2024-08-07T10:30')))).toEqual({
-      status: 'closed',
-      opensAt: '2024-08-07T07:30:00.000Z',
-      reason: 'special-hours',
-    });
+    expect(iso(openingState(office, special, tehran('2024-08-07T10:30')))).toEqual(
+      closedUntil('2024-08-07T07:30:00.000Z', 'special-hours'),
+    );
   });
 
   it('lets an all-day closure win over special hours on the same date', () => {
@@ -430,22 +408,18 @@ describe('openingState: seasonal validity', () => {
 
   it('uses summer hours up to and including valid_to', () => {
     // Sunday 22 September 2024 (last summer day): closed at 13:30, next opening Monday 08:00.
-    expect(iso(openingState(seasonal, [], tehran('2024-09-22T13:30')))).toEqual({
-      status: 'closed',
-      opensAt: '2024-09-23T04:30:00.000Z',
-      reason: 'outside-hours',
-    });
+    expect(iso(openingState(seasonal, [], tehran('2024-09-22T13:30')))).toEqual(
+      closedUntil('2024-09-23T04:30:00.000Z'),
+    );
     expect(openingState(seasonal, [], tehran('2024-09-22T07:30'))).toMatchObject({
       status: 'open',
     });
   });
 
   it('uses winter hours from valid_from', () => {
-    expect(iso(openingState(seasonal, [], tehran('2024-09-23T13:30')))).toEqual({
-      status: 'open',
-      closesAt: '2024-09-23T10:30:00.000Z',
-      closingSoon: true,
-    });
+    expect(iso(openingState(seasonal, [], tehran('2024-09-23T13:30')))).toEqual(
+      openUntil('2024-09-23T10:30:00.000Z', true),
+    );
     expect(openingState(seasonal, [], tehran('2024-09-23T07:30'))).toMatchObject({
       status: 'closed',
     });

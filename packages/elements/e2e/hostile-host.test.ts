@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumHelp, findChromium } from '../../../scripts/browsers.mjs';
 import { embeddingCsp, type HostServer, startHostServer } from './host-server.ts';
@@ -158,6 +158,14 @@ async function cleanRun(opened: Opened): Promise<void> {
   expect(server.notFound).toEqual([]);
 }
 
+/** Types `place` into #locator's search box and presses Enter; returns the first match. */
+async function searchPlace(page: Page, place: string): Promise<Locator> {
+  await page.locator('#locator input[type=search]').focus();
+  await page.keyboard.type(place);
+  await page.keyboard.press('Enter');
+  return page.locator('#locator [part~="matches"] button').first();
+}
+
 /** Tab from the host's link just before the widget lands on the widget's first control. */
 async function tabIntoWidget(page: Page, before: string, widget: string): Promise<void> {
   await page.focus(before);
@@ -180,21 +188,51 @@ function expectIsolated(styles: Awaited<ReturnType<typeof insideStyles>>, dir: '
   expect(styles.controlFontSizeVsBase).toBeLessThan(1.6); // not the host's 30px buttons
 }
 
-describe('an English, left-to-right host page with two Persian widgets', () => {
-  let opened: Opened;
-  let page: Page;
+interface Host {
+  opened: Opened;
+  page: Page;
+  widgets: string[];
+}
 
+/**
+ * The host page at `path` for one describe block: opened before its tests with each of
+ * `widgets` upgraded and `ready` awaited, closed after them.
+ */
+function hostPage(path: string, widgets: string[], ready?: (page: Page) => Promise<unknown>): Host {
+  const host = { widgets } as Host;
   beforeAll(async () => {
-    opened = await open('/ltr-host.html');
-    page = opened.page;
-    await upgraded(page, '#locator');
-    await upgraded(page, '#feedback');
-    await locatorReady(page, '#locator');
+    host.opened = await open(path);
+    host.page = host.opened.page;
+    for (const widget of widgets) await upgraded(host.page, widget);
+    await ready?.(host.page);
   });
-  afterAll(() => opened?.page.close());
+  afterAll(() => host.opened?.page.close());
+  return host;
+}
+
+/**
+ * The checks each host page ends with, after its other tests: axe finds nothing in its widgets,
+ * and the page logged no error and no CSP violation and found every file it asked for.
+ */
+function itEndsClean(host: Host, cleanTitle: string): void {
+  it(host.widgets.length > 1 ? 'passes axe in both widgets' : 'passes axe', async () => {
+    for (const widget of host.widgets) {
+      expect(await axeViolations(host.page, widget), widget).toEqual([]);
+    }
+  });
+
+  it(cleanTitle, async () => {
+    await cleanRun(host.opened);
+  });
+}
+
+describe('an English, left-to-right host page with two Persian widgets', () => {
+  const host = hostPage('/ltr-host.html', ['#locator', '#feedback'], (page) =>
+    locatorReady(page, '#locator'),
+  );
 
   it('is really hostile: the page CSS is in force on the host page', async () => {
-    const h1 = await page.evaluate(() => {
+    const h1 = await host.page.evaluate(() => {
       const style = getComputedStyle(document.querySelector('h1') as Element);
       return { transform: style.textTransform, direction: style.direction };
     });
@@ -203,225 +241,178 @@ describe('an English, left-to-right host page with two Persian widgets', () => {
 
   it('renders each widget right to left in Persian, untouched by the page CSS', async () => {
     for (const selector of ['#locator', '#feedback']) {
-      const styles = await insideStyles(page, selector);
+      const styles = await insideStyles(host.page, selector);
       expect(styles.lang).toBe('fa');
       expectIsolated(styles, 'rtl');
     }
   });
 
   it('Tab from the page reaches the first control of each widget', async () => {
-    await tabIntoWidget(page, '#before-locator', '#locator');
-    await tabIntoWidget(page, '#before-feedback', '#feedback');
+    await tabIntoWidget(host.page, '#before-locator', '#locator');
+    await tabIntoWidget(host.page, '#before-feedback', '#feedback');
   });
 
   it('finds bases with the keyboard only: type, Enter, Tab to a match, Enter', async () => {
-    await page.locator('#locator input[type=search]').focus();
-    await page.keyboard.type('کرمان');
-    await page.keyboard.press('Enter');
-    const firstMatch = page.locator('#locator [part~="matches"] button').first();
+    const firstMatch = await searchPlace(host.page, 'کرمان');
     await firstMatch.waitFor();
     // The search button, then the first match.
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    expect(await focused(page)).toMatch(/^bz-service-locator#locator > button\[button\]$/);
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('#locator [part~="result"]').count()).toBeGreaterThan(0);
-    expect(await page.locator('#locator [part~="heading"]').textContent()).toMatch(/کرمان/);
+    await host.page.keyboard.press('Tab');
+    await host.page.keyboard.press('Tab');
+    expect(await focused(host.page)).toMatch(/^bz-service-locator#locator > button\[button\]$/);
+    await host.page.keyboard.press('Enter');
+    await expect
+      .poll(() => host.page.locator('#locator [part~="result"]').count())
+      .toBeGreaterThan(0);
+    expect(await host.page.locator('#locator [part~="heading"]').textContent()).toMatch(/کرمان/);
   });
 
   it('opens the map with Space: the map add-on and its tiles load under the CSP', async () => {
-    const toggle = page.locator('#locator [part~="map-toggle"]');
+    const toggle = host.page.locator('#locator [part~="map-toggle"]');
     await toggle.focus();
-    await page.keyboard.press('Space');
+    await host.page.keyboard.press('Space');
     await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
     await expect
-      .poll(() => page.locator('#locator [part~="map"] img[src*="/tile/"]').count())
+      .poll(() => host.page.locator('#locator [part~="map"] img[src*="/tile/"]').count())
       .toBeGreaterThan(0);
   });
 
   it('sends feedback with the keyboard: Space on Send shows the errors, then a code', async () => {
-    const send = page.locator('#feedback [part~="submit"]');
+    const send = host.page.locator('#feedback [part~="submit"]');
     await send.focus();
-    await page.keyboard.press('Space');
-    await page.locator('#feedback [part~="error-summary"]').waitFor();
-    await page.locator('#feedback input[name="category"]').first().focus();
-    await page.keyboard.press('Space');
-    await page.locator('#feedback textarea').focus();
-    await page.keyboard.type('پیام آزمایشی از یک صفحه‌ی میزبان سخت‌گیر برای اطمینان از کار ابزارک.');
-    await page.locator('#feedback input[name="consent"]').focus();
-    await page.keyboard.press('Space');
+    await host.page.keyboard.press('Space');
+    await host.page.locator('#feedback [part~="error-summary"]').waitFor();
+    await host.page.locator('#feedback input[name="category"]').first().focus();
+    await host.page.keyboard.press('Space');
+    await host.page.locator('#feedback textarea').focus();
+    await host.page.keyboard.type(
+      'پیام آزمایشی از یک صفحه‌ی میزبان سخت‌گیر برای اطمینان از کار ابزارک.',
+    );
+    await host.page.locator('#feedback input[name="consent"]').focus();
+    await host.page.keyboard.press('Space');
     await send.focus();
-    await page.keyboard.press('Enter');
+    await host.page.keyboard.press('Enter');
     await expect
-      .poll(() => page.locator('#feedback [part~="code"]').textContent())
+      .poll(() => host.page.locator('#feedback [part~="code"]').textContent())
       .toMatch(/[\d۰-۹]{4}-[\d۰-۹]{4}/);
   });
 
-  it('passes axe in both widgets', async () => {
-    expect(await axeViolations(page, '#locator')).toEqual([]);
-    expect(await axeViolations(page, '#feedback')).toEqual([]);
-  });
-
-  it('logged no error and no CSP violation, and found every file it asked for', async () => {
-    await cleanRun(opened);
-  });
+  itEndsClean(host, 'logged no error and no CSP violation, and found every file it asked for');
 });
 
 describe('a Persian, right-to-left host page with English widgets from the all-in-one script', () => {
-  let opened: Opened;
-  let page: Page;
-
-  beforeAll(async () => {
-    opened = await open('/rtl-host.html');
-    page = opened.page;
-    await upgraded(page, '#checker');
-    await upgraded(page, '#hotlines');
-    await page.locator('#checker [part~="question"]').waitFor();
-  });
-  afterAll(() => opened?.page.close());
+  const host = hostPage('/rtl-host.html', ['#checker', '#hotlines'], (page) =>
+    page.locator('#checker [part~="question"]').waitFor(),
+  );
 
   it('renders each widget left to right in English, untouched by the page CSS', async () => {
     for (const selector of ['#checker', '#hotlines']) {
-      const styles = await insideStyles(page, selector);
+      const styles = await insideStyles(host.page, selector);
       expect(styles.lang).toBe('en');
       expectIsolated(styles, 'ltr');
     }
-    expect(await page.locator('#hotlines [part~="heading"]').textContent()).toMatch(/[A-Za-z]/);
+    expect(await host.page.locator('#hotlines [part~="heading"]').textContent()).toMatch(
+      /[A-Za-z]/,
+    );
   });
 
   it('Tab from the page reaches the first control of each widget', async () => {
-    await tabIntoWidget(page, '#before-checker', '#checker');
-    await tabIntoWidget(page, '#before-hotlines', '#hotlines');
-    expect(await page.locator('#hotlines [part~="number"]').first().getAttribute('href')).toBe(
+    await tabIntoWidget(host.page, '#before-checker', '#checker');
+    await tabIntoWidget(host.page, '#before-hotlines', '#hotlines');
+    expect(await host.page.locator('#hotlines [part~="number"]').first().getAttribute('href')).toBe(
       'tel:123',
     );
   });
 
   it('answers a question with the keyboard: Enter shows the error, Space chooses, Enter goes on', async () => {
-    const heading = page.locator('#checker [part~="heading"]');
+    const heading = host.page.locator('#checker [part~="heading"]');
     const first = await heading.textContent();
-    await page.locator('#checker [part~="question"] button').last().focus();
-    await page.keyboard.press('Enter');
-    await page.locator('#checker [part~="error-summary"]').waitFor();
-    await page.locator('#checker [part~="question"] input').first().focus();
-    await page.keyboard.press('Space');
-    await page.locator('#checker [part~="question"] button').last().focus();
-    await page.keyboard.press('Enter');
+    await host.page.locator('#checker [part~="question"] button').last().focus();
+    await host.page.keyboard.press('Enter');
+    await host.page.locator('#checker [part~="error-summary"]').waitFor();
+    await host.page.locator('#checker [part~="question"] input').first().focus();
+    await host.page.keyboard.press('Space');
+    await host.page.locator('#checker [part~="question"] button').last().focus();
+    await host.page.keyboard.press('Enter');
     await expect.poll(() => heading.textContent()).not.toBe(first);
   });
 
-  it('passes axe in both widgets', async () => {
-    expect(await axeViolations(page, '#checker')).toEqual([]);
-    expect(await axeViolations(page, '#hotlines')).toEqual([]);
-  });
-
-  it('logged no error and no CSP violation, although bz-hotlines was defined twice', async () => {
-    await cleanRun(opened);
-  });
+  itEndsClean(host, 'logged no error and no CSP violation, although bz-hotlines was defined twice');
 });
 
 describe('a widget added late by script, removed and added again', () => {
-  let opened: Opened;
-  let page: Page;
-
-  beforeAll(async () => {
-    opened = await open('/late.html');
-    page = opened.page;
-    await upgraded(page, '#late');
-    await locatorReady(page, '#late');
-  });
-  afterAll(() => opened?.page.close());
+  const host = hostPage('/late.html', ['#late'], (page) => locatorReady(page, '#late'));
 
   it('upgrades in place in its own direction', async () => {
-    const styles = await insideStyles(page, '#late');
+    const styles = await insideStyles(host.page, '#late');
     expect(styles.lang).toBe('fa');
     expectIsolated(styles, 'rtl');
   });
 
   it('survives being removed and added again by the host page (buttons pressed with Enter)', async () => {
-    await page.focus('#remove');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('bz-service-locator').count()).toBe(0);
-    await page.focus('#add');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('bz-service-locator').count()).toBe(1);
-    const styles = await insideStyles(page, '#late');
+    await host.page.focus('#remove');
+    await host.page.keyboard.press('Enter');
+    await expect.poll(() => host.page.locator('bz-service-locator').count()).toBe(0);
+    await host.page.focus('#add');
+    await host.page.keyboard.press('Enter');
+    await expect.poll(() => host.page.locator('bz-service-locator').count()).toBe(1);
+    const styles = await insideStyles(host.page, '#late');
     expectIsolated(styles, 'rtl');
-    await tabIntoWidget(page, '#before-late', '#late');
+    await tabIntoWidget(host.page, '#before-late', '#late');
     // Still works: choose a province with the keyboard and list its bases.
-    const province = page.locator('#late select#province');
+    const province = host.page.locator('#late select#province');
     await province.focus();
     await province.selectOption('kerman');
-    await page.locator('#late [part~="places-form"] button[type=submit]').focus();
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('#late [part~="result"]').count()).toBeGreaterThan(0);
+    await host.page.locator('#late [part~="places-form"] button[type=submit]').focus();
+    await host.page.keyboard.press('Enter');
+    await expect.poll(() => host.page.locator('#late [part~="result"]').count()).toBeGreaterThan(0);
   });
 
-  it('passes axe', async () => {
-    expect(await axeViolations(page, '#late')).toEqual([]);
-  });
-
-  it('logged no error and no CSP violation', async () => {
-    await cleanRun(opened);
-  });
+  itEndsClean(host, 'logged no error and no CSP violation');
 });
 
 describe('a provincial site embedding from the portal, another origin', () => {
-  let opened: Opened;
-  let page: Page;
-
-  beforeAll(async () => {
-    opened = await open('/cross-origin.html');
-    page = opened.page;
-    await upgraded(page, '#locator');
-    await upgraded(page, '#feedback');
-    await locatorReady(page, '#locator');
-  });
-  afterAll(() => opened?.page.close());
+  const host = hostPage('/cross-origin.html', ['#locator', '#feedback'], (page) =>
+    locatorReady(page, '#locator'),
+  );
 
   it('runs under the CSP docs/embedding.md gives, allowing only the portal origin', async () => {
-    const response = await page.request.get(`${server.url}/cross-origin.html`);
+    const response = await host.page.request.get(`${server.url}/cross-origin.html`);
     expect(response.headers()['content-security-policy']).toBe(embeddingCsp(server.widgetsUrl));
-    const styles = await insideStyles(page, '#locator');
+    const styles = await insideStyles(host.page, '#locator');
     expect(styles.lang).toBe('en');
     expectIsolated(styles, 'ltr');
   });
 
   it('loads data, English strings and map tiles from the portal', async () => {
-    await page.locator('#locator input[type=search]').focus();
-    await page.keyboard.type('Kerman');
-    await page.keyboard.press('Enter');
-    const firstMatch = page.locator('#locator [part~="matches"] button').first();
+    const firstMatch = await searchPlace(host.page, 'Kerman');
     await firstMatch.focus();
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('#locator [part~="result"]').count()).toBeGreaterThan(0);
-    expect(await page.locator('#locator [part~="heading"]').textContent()).toMatch(/Kerman/);
-    await page.locator('#locator [part~="map-toggle"]').focus();
-    await page.keyboard.press('Space');
+    await host.page.keyboard.press('Enter');
+    await expect
+      .poll(() => host.page.locator('#locator [part~="result"]').count())
+      .toBeGreaterThan(0);
+    expect(await host.page.locator('#locator [part~="heading"]').textContent()).toMatch(/Kerman/);
+    await host.page.locator('#locator [part~="map-toggle"]').focus();
+    await host.page.keyboard.press('Space');
     await expect
       .poll(() =>
-        page.locator(`#locator [part~="map"] img[src^="${server.widgetsUrl}/tile/"]`).count(),
+        host.page.locator(`#locator [part~="map"] img[src^="${server.widgetsUrl}/tile/"]`).count(),
       )
       .toBeGreaterThan(0);
   });
 
   it("sends feedback to the portal's API across origins and gets a code", async () => {
-    await page.locator('#feedback input[name="category"]').first().focus();
-    await page.keyboard.press('Space');
-    await page.locator('#feedback textarea').focus();
-    await page.keyboard.type('A test message from a provincial site on another origin.');
-    await page.locator('#feedback input[name="consent"]').focus();
-    await page.keyboard.press('Space');
-    await page.locator('#feedback [part~="submit"]').focus();
-    await page.keyboard.press('Enter');
+    await host.page.locator('#feedback input[name="category"]').first().focus();
+    await host.page.keyboard.press('Space');
+    await host.page.locator('#feedback textarea').focus();
+    await host.page.keyboard.type('A test message from a provincial site on another origin.');
+    await host.page.locator('#feedback input[name="consent"]').focus();
+    await host.page.keyboard.press('Space');
+    await host.page.locator('#feedback [part~="submit"]').focus();
+    await host.page.keyboard.press('Enter');
     await expect
-      .poll(() => page.locator('#feedback [part~="code"]').textContent())
+      .poll(() => host.page.locator('#feedback [part~="code"]').textContent())
       .toMatch(/\d{4}-\d{4}/);
   });
 
-  it('passes axe, and logged no error and no CSP violation', async () => {
-    expect(await axeViolations(page, '#locator')).toEqual([]);
-    expect(await axeViolations(page, '#feedback')).toEqual([]);
-    await cleanRun(opened);
-  });
+  itEndsClean(host, 'logged no error and no CSP violation');
 });

@@ -1,9 +1,5 @@
 #!/usr/bin/env node
-// Launcher: the service is TypeScript, run directly by Node's built-in type stripping (Node ≥ 22.18).
-if (!process.features.typescript) {
-  console.error(
-    'feedback-service needs Node.js 22.18 or newer (Node 24 recommended) to run TypeScript directly.',
-  );
-  process.exit(2);
-}
-await import('../src/server.ts');
+// Starts src/server.ts; needs Node ≥ 22.18 (core's launch.mjs tells an older Node so).
+import { launch } from '@behzisti/core/launch';
+
+await launch('feedback-service', () => import('../src/server.ts'));

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { readOption } from './command-option.ts';
 import { ConfigError, configFromEnv, describeStore, openStore } from './config.ts';
 import { eraseExpiredContacts } from './retention.ts';
 
@@ -24,25 +24,13 @@ export async function main(
   env: Readonly<Record<string, string | undefined>> = process.env,
   now: Date = new Date(),
 ): Promise<number> {
-  let values: { months?: string | undefined; help?: boolean | undefined };
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: { months: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    }));
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(HELP);
-    return 0;
-  }
+  const read = readOption(args, 'months', HELP);
+  if ('exit' in read) return read.exit;
   let config: ReturnType<typeof configFromEnv>;
   try {
     config = configFromEnv({
       ...env,
-      ...(values.months === undefined ? {} : { FEEDBACK_RETENTION_MONTHS: values.months }),
+      ...(read.value === undefined ? {} : { FEEDBACK_RETENTION_MONTHS: read.value }),
     });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;

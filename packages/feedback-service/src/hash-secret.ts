@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { readOption } from './command-option.ts';
 import { hashSecret, RECOMMENDED_COST } from './secret-hash.ts';
 import { ACCOUNT_NAME_RE } from './staff-accounts.ts';
 
@@ -62,21 +62,10 @@ async function readPiped(): Promise<string> {
 
 /** Runs the command; returns the exit code. */
 export async function main(args: string[]): Promise<number> {
-  let values: { name?: string | undefined; help?: boolean | undefined };
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: { name: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    }));
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(HELP);
-    return 0;
-  }
-  if (values.name !== undefined && !ACCOUNT_NAME_RE.test(values.name)) {
+  const read = readOption(args, 'name', HELP);
+  if ('exit' in read) return read.exit;
+  const name = read.value;
+  if (name !== undefined && !ACCOUNT_NAME_RE.test(name)) {
     process.stderr.write("--name must be 1 to 64 letters, digits, '.', '_' or '-'\n");
     return 2;
   }
@@ -97,6 +86,6 @@ export async function main(args: string[]): Promise<number> {
     return 1;
   }
   const hash = await hashSecret(secret, RECOMMENDED_COST);
-  process.stdout.write(`${values.name === undefined ? '' : `${values.name}:`}${hash}\n`);
+  process.stdout.write(`${name === undefined ? '' : `${name}:`}${hash}\n`);
   return 0;
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import type { FeedbackHandler, RequestContext } from './handler.ts';
+import { drainedOrClosed } from './http/pace.ts';
 
 // node:http ↔ web Request/Response, so the web-standard handler runs in a plain Node server.
 
@@ -152,16 +153,4 @@ export async function answerWithHandler(
   // An unread body (e.g. refused as too large) would otherwise keep the connection busy.
   if (!req.complete) res.shouldKeepAlive = false;
   await sendResponse(res, response);
-}
-
-function drainedOrClosed(res: ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      res.off('drain', done);
-      res.off('close', done);
-      resolve();
-    };
-    res.once('drain', done);
-    res.once('close', done);
-  });
 }

@@ -51,6 +51,12 @@ async function errorCode(response: Response): Promise<string> {
   return body.error.code;
 }
 
+/** The answer is `status` with the typed error `code` (and a sentence in both languages). */
+async function expectRefused(response: Response, status: number, code: string): Promise<void> {
+  expect(response.status).toBe(status);
+  expect(await errorCode(response)).toBe(code);
+}
+
 function signInRequest(
   credentials: { name: string; secret: string },
   headers: Record<string, string> = {},
@@ -233,8 +239,7 @@ for (const engine of engines) {
 
     it('refuses comments on unknown or malformed articles, and bad fields', async () => {
       const unknown = await handler(post(comment({ article: 'fa/no-such-article' })));
-      expect(unknown.status).toBe(404);
-      expect(await errorCode(unknown)).toBe('UNKNOWN_ARTICLE');
+      await expectRefused(unknown, 404, 'UNKNOWN_ARTICLE');
       const listUnknown = await handler(new Request(`${COMMENTS}?article=fa/no-such-article`));
       expect(listUnknown.status).toBe(404);
       for (const bad of [
@@ -245,8 +250,7 @@ for (const engine of engines) {
         comment({ parent: '1234' }),
       ]) {
         const response = await handler(post(bad));
-        expect(response.status).toBe(422);
-        expect(await errorCode(response)).toBe('INVALID_FIELDS');
+        await expectRefused(response, 422, 'INVALID_FIELDS');
       }
       const fast = await handler(post(comment({ elapsedMs: 100 })));
       expect(await errorCode(fast)).toBe('TOO_FAST');
@@ -290,14 +294,12 @@ for (const engine of engines) {
         { name: 'maryam', secret: REZA.secret },
       ]) {
         const refused = await handler(signInRequest(wrong));
-        expect(refused.status).toBe(401);
-        expect(await errorCode(refused)).toBe('BAD_CREDENTIALS');
+        await expectRefused(refused, 401, 'BAD_CREDENTIALS');
         expect(refused.headers.get('set-cookie')).toBeNull();
       }
       // Without a cookie, and with a made-up one.
       const none = await handler(new Request(BASE));
-      expect(none.status).toBe(401);
-      expect(await errorCode(none)).toBe('SIGNED_OUT');
+      await expectRefused(none, 401, 'SIGNED_OUT');
       const forged = await handler(
         new Request(BASE, { headers: { cookie: `bz_staff=${'A'.repeat(43)}` } }),
       );
@@ -332,8 +334,7 @@ for (const engine of engines) {
       for (let i = 0; i < 5; i++) expect((await from('10.1.1.1', wrong)).status).toBe(401);
       // The sixth try is refused before the secret is even checked, right or wrong.
       const limited = await from('10.1.1.1', MARYAM);
-      expect(limited.status).toBe(429);
-      expect(await errorCode(limited)).toBe('RATE_LIMITED');
+      await expectRefused(limited, 429, 'RATE_LIMITED');
       expect(Number(limited.headers.get('retry-after'))).toBe(15 * 60);
       // Another address is not affected.
       expect((await from('10.2.2.2', MARYAM)).status).toBe(204);
@@ -355,8 +356,7 @@ for (const engine of engines) {
       expect((await check()).status).toBe(200);
       time.advance(31);
       const idle = await check();
-      expect(idle.status).toBe(401);
-      expect(await errorCode(idle)).toBe('SESSION_EXPIRED');
+      await expectRefused(idle, 401, 'SESSION_EXPIRED');
 
       const busy = await signIn();
       const busyCheck = () => handler(new Request(BASE, { headers: { cookie: busy } }));
@@ -366,8 +366,7 @@ for (const engine of engines) {
       }
       time.advance(20);
       const absolute = await busyCheck();
-      expect(absolute.status).toBe(401);
-      expect(await errorCode(absolute)).toBe('SESSION_EXPIRED');
+      await expectRefused(absolute, 401, 'SESSION_EXPIRED');
     });
 
     it('signs out: the cookie is cleared and no longer works', async () => {

@@ -3,6 +3,7 @@ import { readCsvCells } from '@behzisti/core/spreadsheet';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ErrorBody } from '../src/errors.ts';
+import type { FeedbackStore } from '../src/store/types.ts';
 import {
   BASE,
   countRows,
@@ -492,6 +493,13 @@ describe('staff endpoints', () => {
   });
 });
 
+/** The record an accepted (201) submission stored, found by the code it answered with. */
+async function storedRecord(response: Response, store: FeedbackStore) {
+  expect(response.status).toBe(201);
+  const { code } = (await response.json()) as { code: string };
+  return store.getByCode(code.replace(/-/g, ''));
+}
+
 describe("citizens' text: invisible controls", () => {
   it('removes controls and bidi overrides from messages and names; refuses them in a contact', async () => {
     const { handler, store } = setup();
@@ -503,9 +511,7 @@ describe("citizens' text: invisible controls", () => {
         }),
       ),
     );
-    expect(response.status).toBe(201);
-    const { code } = (await response.json()) as { code: string };
-    const stored = await store.getByCode(code.replace(/-/g, ''));
+    const stored = await storedRecord(response, store);
     expect(stored?.message).toBe('صف gnp.exe طولانی[2J بود\nمی\u200Cخواهم');
     expect(stored?.name).toBe('سارا احمدی');
     // A message of nothing but controls is empty, and refused as such.
@@ -531,9 +537,7 @@ describe("citizens' text: invisible controls", () => {
         name: 'رضا\t\u0000',
       }),
     );
-    expect(response.status).toBe(201);
-    const { code } = (await response.json()) as { code: string };
-    const stored = await store.getByCode(code.replace(/-/g, ''));
+    const stored = await storedRecord(response, store);
     expect(stored?.message).toBe('نظر من]0;x');
     expect(stored?.name).toBe('رضا');
   });

@@ -37,7 +37,8 @@ describe('secret hashes (PHC scrypt)', () => {
     );
     const [one, two] = [await hashSecret('same', TEST_COST), await hashSecret('same', TEST_COST)];
     expect(one).not.toBe(two);
-  });
+    // 60 scrypt hashes: on a loaded two-core machine this took over the default 5 s.
+  }, 30_000);
 
   it('writes the PHC string format with the recommended costs', async () => {
     const hash = await hashSecret('a staff secret 0123456789');

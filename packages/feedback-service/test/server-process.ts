@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { validBody } from './helpers.ts';
 
 // Starts the standalone server (src/server.ts) as a child process on a free loopback port, the
 // way the office runs it, for the tests that need a real process (fuzz, SIGKILL durability).
@@ -53,4 +55,15 @@ export function startServer(env: Record<string, string>): Promise<ServerProcess>
       reject(new Error(`server exited (${code ?? signal}) before listening:\n${output}`));
     });
   });
+}
+
+/** The server is still up and still accepts a real submission (after fuzzing or a storm). */
+export async function expectStillTakingSubmissions(server: ServerProcess): Promise<void> {
+  const created = await fetch(`${server.url}/api/feedback`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(validBody()),
+  });
+  expect(created.status).toBe(201);
+  expect(server.child.exitCode).toBeNull();
 }

@@ -64,5 +64,6 @@ describe('probes', () => {
     expect(await store.ready()).toBe(true);
     await store.close();
     expect(await store.ready()).toBe(false);
-  });
+    // Starts a server process: on a loaded two-core machine that took over the default 5 s.
+  }, 30_000);
 });

@@ -35,12 +35,15 @@ describe('RateLimiter', () => {
 });
 
 describe('addressKey', () => {
-  it('keys IPv4 as is, IPv4-mapped as IPv4 and IPv6 by /64', () => {
-    expect(addressKey('203.0.113.9')).toBe('203.0.113.9');
-    expect(addressKey('::ffff:203.0.113.9')).toBe('203.0.113.9');
-    expect(addressKey('2001:db8:0:1:aaaa::1')).toBe('2001:db8:0:1::/64');
-    expect(addressKey('2001:DB8:0:1:bbbb:cccc:dddd:eeee')).toBe('2001:db8:0:1::/64');
-    expect(addressKey('::1')).toBe('0:0:0:0::/64');
+  // IPv4 as is, IPv4-mapped as IPv4, IPv6 by its /64.
+  it.each([
+    ['203.0.113.9', '203.0.113.9'],
+    ['::ffff:203.0.113.9', '203.0.113.9'],
+    ['2001:db8:0:1:aaaa::1', '2001:db8:0:1::/64'],
+    ['2001:DB8:0:1:bbbb:cccc:dddd:eeee', '2001:db8:0:1::/64'],
+    ['::1', '0:0:0:0::/64'],
+  ])('keys %s as %s', (address, key) => {
+    expect(addressKey(address)).toBe(key);
   });
 });
 

@@ -1,6 +1,6 @@
 import { readCommandLine } from './arguments.ts';
 import { checkRuleFiles, formatFailure, formatRuleSummary } from './rule-files.ts';
-import { UsageError } from './usage-error.ts';
+import { reportUsageError } from './usage-error.ts';
 import { formatIssue } from './validate.ts';
 import type { Output } from './validate-data.ts';
 
@@ -51,10 +51,6 @@ export function main(argv: readonly string[], output: Output = consoleOutput): n
     output.out(formatRuleSummary(result));
     return result.issues.length > 0 || result.failures.length > 0 ? 1 : 0;
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    for (const line of error.message.split('\n')) output.err(`check-rules: ${line}`);
-    output.err('');
-    output.err(USAGE);
-    return 2;
+    return reportUsageError(error, 'check-rules', USAGE, output);
   }
 }

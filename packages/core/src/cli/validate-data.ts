@@ -1,6 +1,6 @@
 import { type DataKind, dataKinds, isDataKind } from '../schemas/registry.ts';
 import { readCommandLine } from './arguments.ts';
-import { UsageError } from './usage-error.ts';
+import { reportUsageError, UsageError } from './usage-error.ts';
 import { formatIssue, formatSummary, validateFiles } from './validate.ts';
 
 /**
@@ -73,10 +73,6 @@ export function main(argv: readonly string[], output: Output = consoleOutput): n
     output.out(formatSummary(result));
     return result.issues.length > 0 ? 1 : 0;
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    for (const line of error.message.split('\n')) output.err(`validate-data: ${line}`);
-    output.err('');
-    output.err(USAGE);
-    return 2;
+    return reportUsageError(error, 'validate-data', USAGE, output);
   }
 }

@@ -47,17 +47,22 @@ function readBack(csv: string): ServiceBase[] {
 }
 
 describe('csv fields', () => {
-  it('quotes as RFC 4180 and neutralises formulas and bidi controls', () => {
-    expect(csvField('a,b')).toBe('"a,b"');
-    expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    expect(csvField('two\nlines')).toBe('"two\nlines"');
-    expect(csvField('=1+1')).toBe("'=1+1");
-    expect(csvField('+98 21')).toBe("'+98 21");
-    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvField('\uFF1D1')).toBe("'\uFF1D1");
+  it.each([
+    ['a,b', '"a,b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['two\nlines', '"two\nlines"'],
+    ['=1+1', "'=1+1"],
+    ['+98 21', "'+98 21"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\uFF1D1', "'\uFF1D1"],
+    [-1, '-1'],
+    [undefined, ''],
+  ])('quotes %j as RFC 4180 and neutralises formulas: %s', (value, field) => {
+    expect(csvField(value)).toBe(field);
+  });
+
+  it('neutralises bidi controls', () => {
     expect(spreadsheetSafe('a\u202Eb')).toBe('ab');
-    expect(csvField(-1)).toBe('-1');
-    expect(csvField(undefined)).toBe('');
   });
 
   it('guards cells a spreadsheet could read as formulas after spaces, invisibles or separators', () => {

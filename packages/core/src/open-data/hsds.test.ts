@@ -36,15 +36,17 @@ describe('uuidV5', () => {
     expect(uuidV5('behzisti-services-kit', URL_NAMESPACE)).toBe(OPEN_DATA_NAMESPACE);
   });
 
-  it('gives the ids the hand-written SHA-1 gave before the uuid package (published ids stay)', () => {
-    // Computed by the previous implementation (issue 17 replaced it): changing any of these
-    // would change every id in the published open data.
-    expect(uuidV5('location:isfahan-hesseh')).toBe('2706d958-4025-5f15-91d1-8a365753c634');
-    expect(uuidV5('schedule:isfahan-hesseh:0')).toBe('eb6fd5f9-254a-5713-93b1-2a04c84309ad');
-    expect(uuidV5('phone:kerman-1:034-3222 1480')).toBe('299a45b9-00e5-5c5f-b625-aa8bc4a6d2a3');
-    expect(uuidV5('organization:مرکز بهزیستی')).toBe('174fe7d4-929f-5cb7-8f00-5c3654dcdcdc');
-    expect(uuidV5('taxonomy_term:data_status:sample')).toBe('482440bc-2e2d-58de-ada6-fda884b7f3f6');
-    expect(uuidV5('')).toBe('48afad19-b302-53e0-b488-ebe7c2887cab');
+  // Computed by the previous implementation (issue 17 replaced it): changing any of these
+  // would change every id in the published open data.
+  it.each([
+    ['location:isfahan-hesseh', '2706d958-4025-5f15-91d1-8a365753c634'],
+    ['schedule:isfahan-hesseh:0', 'eb6fd5f9-254a-5713-93b1-2a04c84309ad'],
+    ['phone:kerman-1:034-3222 1480', '299a45b9-00e5-5c5f-b625-aa8bc4a6d2a3'],
+    ['organization:مرکز بهزیستی', '174fe7d4-929f-5cb7-8f00-5c3654dcdcdc'],
+    ['taxonomy_term:data_status:sample', '482440bc-2e2d-58de-ada6-fda884b7f3f6'],
+    ['', '48afad19-b302-53e0-b488-ebe7c2887cab'],
+  ])('gives %j the id the hand-written SHA-1 gave before the uuid package: %s', (name, id) => {
+    expect(uuidV5(name)).toBe(id);
   });
 
   it('equals RFC 9562 section 5.5 computed with node:crypto, for any name', () => {
@@ -95,31 +97,17 @@ describe('toHsds', () => {
       }
     };
     const locations = locationsOf(page);
-    check(
-      'organization',
-      page.contents.map((service) => service.organization),
-    );
-    check('location', locations);
-    check(
-      'schedule',
-      locations.flatMap((location) => location.schedules),
-    );
-    check(
-      'phone',
-      locations.flatMap((location) => location.phones),
-    );
-    check(
-      'accessibility',
-      locations.flatMap((location) => location.accessibility),
-    );
-    check(
-      'address',
-      locations.flatMap((location) => location.addresses),
-    );
-    check(
-      'service_at_location',
-      page.contents.flatMap((service) => service.service_at_locations),
-    );
+    // Each HSDS object type, and where the page holds its objects.
+    const objectsByType: [string, readonly unknown[]][] = [
+      ['organization', page.contents.map((service) => service.organization)],
+      ['location', locations],
+      ['schedule', locations.flatMap((location) => location.schedules)],
+      ['phone', locations.flatMap((location) => location.phones)],
+      ['accessibility', locations.flatMap((location) => location.accessibility)],
+      ['address', locations.flatMap((location) => location.addresses)],
+      ['service_at_location', page.contents.flatMap((service) => service.service_at_locations)],
+    ];
+    for (const [name, objects] of objectsByType) check(name, objects);
   });
 
   it('lists every base that offers a service as one location, with its services linked', () => {

@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { analyseProgrammes } from './analysis.ts';
 import { programme, sampleProgrammes, t } from './test-programmes.ts';
 
-const yesNo = (id: string, extra: Record<string, unknown> = {}) => ({
+/** A question whose text is its id. */
+const question = (id: string, type: string, extra: Record<string, unknown> = {}) => ({
   id,
-  type: 'yes-no',
+  type,
   text: t(id),
   ...extra,
 });
+const yesNo = (id: string, extra: Record<string, unknown> = {}) => question(id, 'yes-no', extra);
 
 describe('analyseProgrammes', () => {
   it('finds nothing wrong in the sample programmes', () => {
@@ -17,12 +19,7 @@ describe('analyseProgrammes', () => {
   it('does not report a follow-up that only a household count could open', () => {
     const p = programme({
       questions: [
-        {
-          id: 'home',
-          type: 'household',
-          text: t('home'),
-          member_questions: [yesNo('m')],
-        },
+        question('home', 'household', { member_questions: [yesNo('m')] }),
         yesNo('x', {
           ask_if: {
             count: { household: 'home', where: { question: 'm', equals: true } },
@@ -37,9 +34,7 @@ describe('analyseProgrammes', () => {
 
   it('reports a programme id used twice and a member question no count uses', () => {
     const p = programme({
-      questions: [
-        { id: 'home', type: 'household', text: t('home'), member_questions: [yesNo('m')] },
-      ],
+      questions: [question('home', 'household', { member_questions: [yesNo('m')] })],
       rules: [
         { when: { count: { household: 'home' }, at_least: 1 }, outcome: 'likely', reason: t('r') },
       ],
@@ -55,12 +50,9 @@ describe('analyseProgrammes', () => {
   it('finds an option subset that no several-of answer can give', () => {
     const p = programme({
       questions: [
-        {
-          id: 's',
-          type: 'several-of',
-          text: t('s'),
+        question('s', 'several-of', {
           options: ['a', 'b'].map((value) => ({ value, label: t(value) })),
-        },
+        }),
       ],
       rules: [
         {

@@ -163,28 +163,26 @@ function evaluateCount(condition: MemberCount, scope: Scope): Truth {
 
 /** Evaluates `condition` over the answers of `scope` with three values. */
 export function evaluateCondition(condition: Condition, scope: Scope): Truth {
-  if ('all' in condition) {
-    let result: Truth = true;
-    for (const part of condition.all) {
-      const truth = evaluateCondition(part, scope);
-      if (truth === false) return false;
-      if (truth === undefined) result = undefined;
-    }
-    return result;
-  }
-  if ('any' in condition) {
-    let result: Truth = false;
-    for (const part of condition.any) {
-      const truth = evaluateCondition(part, scope);
-      if (truth === true) return true;
-      if (truth === undefined) result = undefined;
-    }
-    return result;
-  }
+  if ('all' in condition) return combine(condition.all, scope, false);
+  if ('any' in condition) return combine(condition.any, scope, true);
   if ('not' in condition) {
     const truth = evaluateCondition(condition.not, scope);
     return truth === undefined ? undefined : !truth;
   }
   if ('count' in condition) return evaluateCount(condition, scope);
   return evaluateComparison(condition, scope);
+}
+
+/**
+ * `all` (decided by the first false part) and `any` (by the first true one) with three values:
+ * a part equal to `decisive` decides; otherwise an undecided part leaves the whole undecided.
+ */
+function combine(parts: readonly Condition[], scope: Scope, decisive: boolean): Truth {
+  let result: Truth = !decisive;
+  for (const part of parts) {
+    const truth = evaluateCondition(part, scope);
+    if (truth === decisive) return decisive;
+    if (truth === undefined) result = undefined;
+  }
+  return result;
 }

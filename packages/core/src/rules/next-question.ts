@@ -25,6 +25,25 @@ function householdIncomplete(scope: Scope, id: string, condition: Condition): bo
   );
 }
 
+/**
+ * Calls `visit` with each leaf of `condition` reached through undecided parts, and the
+ * question (or household) it reads. The caller has found `condition` itself undecided.
+ */
+function forEachOpenLeaf(
+  condition: Condition,
+  scope: Scope,
+  visit: (id: string, leaf: Condition) => void,
+): void {
+  if ('all' in condition || 'any' in condition || 'not' in condition) {
+    const parts =
+      'all' in condition ? condition.all : 'any' in condition ? condition.any : [condition.not];
+    for (const part of parts)
+      if (evaluateCondition(part, scope) === undefined) forEachOpenLeaf(part, scope, visit);
+    return;
+  }
+  visit('count' in condition ? condition.count.household : condition.question, condition);
+}
+
 /** Adds to `out` the questions that can decide the undecided leaves of `condition`. */
 function collectNeeded(
   condition: Condition,
@@ -32,15 +51,7 @@ function collectNeeded(
   out: Set<string>,
   seen: Set<string>,
 ): void {
-  if ('all' in condition || 'any' in condition || 'not' in condition) {
-    const parts =
-      'all' in condition ? condition.all : 'any' in condition ? condition.any : [condition.not];
-    for (const part of parts)
-      if (evaluateCondition(part, scope) === undefined) collectNeeded(part, scope, out, seen);
-    return;
-  }
-  const id = 'count' in condition ? condition.count.household : condition.question;
-  needQuestion(id, condition, scope, out, seen);
+  forEachOpenLeaf(condition, scope, (id, leaf) => needQuestion(id, leaf, scope, out, seen));
 }
 
 function needQuestion(
@@ -120,16 +131,10 @@ export function progress(
 
 /** Every unanswered question an open condition refers to, follow-ups' `ask_if` included. */
 function collectOpen(condition: Condition, scope: Scope, out: Set<string>, book: RuleBook): void {
-  if ('all' in condition || 'any' in condition || 'not' in condition) {
-    const parts =
-      'all' in condition ? condition.all : 'any' in condition ? condition.any : [condition.not];
-    for (const part of parts)
-      if (evaluateCondition(part, scope) === undefined) collectOpen(part, scope, out, book);
-    return;
-  }
-  const id = 'count' in condition ? condition.count.household : condition.question;
-  if (out.has(id) || applies(scope, id) === false) return;
-  if (scope.answers[id] === undefined) out.add(id);
-  const askIf = book.questions.get(id)?.ask_if;
-  if (askIf && applies(scope, id) === undefined) collectOpen(askIf, scope, out, book);
+  forEachOpenLeaf(condition, scope, (id) => {
+    if (out.has(id) || applies(scope, id) === false) return;
+    if (scope.answers[id] === undefined) out.add(id);
+    const askIf = book.questions.get(id)?.ask_if;
+    if (askIf && applies(scope, id) === undefined) collectOpen(askIf, scope, out, book);
+  });
 }

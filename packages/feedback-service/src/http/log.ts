@@ -82,23 +82,25 @@ export function setVia(res: ServerResponse, via: string): void {
   (res as unknown as Record<symbol, string>)[viaKey] = via;
 }
 
+/** The API's paths without a variable part, logged as they are. */
+export const FIXED_API_ROUTES = [
+  '/api/feedback',
+  '/api/feedback.csv',
+  '/api/comments',
+  '/api/comments/counts',
+  '/api/staff/session',
+  '/api/staff/audit',
+  '/api/health',
+  '/admin/api/v1',
+] as const;
+
 /**
  * The route pattern of an API path: fixed names stay, a tracking code becomes `:code`, anything
  * else under /api/ becomes `/api/…` (never a client-chosen string).
  */
 export function apiRoutePattern(pathname: string): string {
   const path = pathname.replace(/\/+$/, '');
-  const fixed = [
-    '/api/feedback',
-    '/api/feedback.csv',
-    '/api/comments',
-    '/api/comments/counts',
-    '/api/staff/session',
-    '/api/staff/audit',
-    '/api/health',
-    '/admin/api/v1',
-  ];
-  if (fixed.includes(path)) return path;
+  if ((FIXED_API_ROUTES as readonly string[]).includes(path)) return path;
   if (/^\/api\/feedback\/[^/]+$/.test(path)) return '/api/feedback/:code';
   return '/api/…';
 }

@@ -7,18 +7,20 @@ import type { ServerResponse } from 'node:http';
 
 /** Resolves when `res` can take more (at once unless its buffer is full), or when it closes. */
 export function drainSignal(res: ServerResponse): () => Promise<void> {
-  return () =>
-    !res.writableNeedDrain || res.destroyed
-      ? Promise.resolve()
-      : new Promise((resolve) => {
-          const done = (): void => {
-            res.off('drain', done);
-            res.off('close', done);
-            resolve();
-          };
-          res.once('drain', done);
-          res.once('close', done);
-        });
+  return () => (!res.writableNeedDrain || res.destroyed ? Promise.resolve() : drainedOrClosed(res));
+}
+
+/** Resolves on the next `drain` of `res`, or when it closes (a gone client drains nothing). */
+export function drainedOrClosed(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.once('drain', done);
+    res.once('close', done);
+  });
 }
 
 /** `response` with a body that reads from its source only after `drained()` resolves. */

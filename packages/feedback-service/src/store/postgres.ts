@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { ParameterOrJSON, Sql } from 'postgres';
+import { groupCommit, type Pending } from './group-commit.ts';
 import { postgresMigrations } from './postgres-migrations.ts';
 import { groupedTakes } from './postgres-takes.ts';
 import {
   API_TOKEN_COLUMNS,
   type ApiTokenRow,
   type AuditRow,
+  apiTokenValues,
   COLUMNS,
   EXPORT_BATCH,
   eraseContactsSql,
@@ -22,15 +24,14 @@ import {
   type SessionRow,
   STAFF_SECRET_COLUMNS,
   type StaffSecretRow,
+  sessionValues,
   windowRetry,
 } from './rows.ts';
 import {
   CodeCollisionError,
   type FeedbackRecord,
   type FeedbackStore,
-  type InsertResult,
   latestVersion,
-  type NewFeedback,
 } from './types.ts';
 
 // PostgreSQL store (postgres.js), for deployments with several service instances sharing one
@@ -55,12 +56,6 @@ const INSERT_BATCH = `
   ON CONFLICT DO NOTHING RETURNING code`;
 /** The most submissions one statement carries. */
 const MAX_BATCH = 200;
-
-interface Pending {
-  feedback: NewFeedback;
-  resolve: (result: InsertResult) => void;
-  reject: (error: unknown) => void;
-}
 
 // Token-bucket takes: grouped upserts, postgres-takes.ts.
 
@@ -128,9 +123,6 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   const dynamic = <T>(text: string, params: Param[] = []) =>
     sql.unsafe(text, params) as unknown as Promise<T[]>;
 
-  let queue: Pending[] = [];
-  let scheduled = false;
-  let closed = false;
   const inFlight = new Set<Promise<void>>();
 
   /** Inserts `items` in one statement; settles each with its own outcome. */
@@ -167,11 +159,9 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     }
   };
 
-  const flush = (): void => {
-    scheduled = false;
-    while (queue.length > 0) {
-      const batch = queue.slice(0, MAX_BATCH);
-      queue = queue.slice(MAX_BATCH);
+  const inserts = groupCommit((queued) => {
+    for (let start = 0; start < queued.length; start += MAX_BATCH) {
+      const batch = queued.slice(start, start + MAX_BATCH);
       const done = insertBatch(batch)
         .catch(async () => {
           // One bad item must not fail its neighbours: each alone reports its own error.
@@ -180,18 +170,11 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         .finally(() => inFlight.delete(done));
       inFlight.add(done);
     }
-  };
+  });
 
   return {
-    insert(feedback): Promise<InsertResult> {
-      if (closed) return Promise.reject(new Error('the feedback store is closed'));
-      return new Promise((resolve, reject) => {
-        queue.push({ feedback, resolve, reject });
-        if (!scheduled) {
-          scheduled = true;
-          setImmediate(flush);
-        }
-      });
+    insert(feedback) {
+      return inserts.insert(feedback);
     },
 
     async getByCode(code) {
@@ -277,13 +260,10 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     },
 
     async createSession(session) {
-      await query(`INSERT INTO staff_sessions (${SESSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5)`, [
-        session.tokenHash,
-        session.actor,
-        session.createdAt,
-        session.lastSeenAt,
-        session.fingerprint ?? null,
-      ]);
+      await query(
+        `INSERT INTO staff_sessions (${SESSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5)`,
+        sessionValues(session),
+      );
     },
 
     async getSession(tokenHash) {
@@ -332,17 +312,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     async createApiToken(token) {
       await query(
         `INSERT INTO api_tokens (${API_TOKEN_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [
-          token.id,
-          token.tokenHash,
-          token.actor,
-          token.scope,
-          token.label,
-          token.createdAt,
-          token.expiresAt,
-          token.revokedAt ?? null,
-          token.provinces === undefined ? null : JSON.stringify(token.provinces),
-        ],
+        apiTokenValues(token),
       );
     },
 
@@ -470,9 +440,8 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     },
 
     async close() {
-      if (closed) return;
-      closed = true;
-      flush();
+      if (inserts.closed) return;
+      inserts.close();
       await Promise.all(inFlight);
       await sql.end({ timeout: 5 });
     },

@@ -171,6 +171,17 @@ export function rowToSession(row: SessionRow): StaffSession {
   };
 }
 
+/** A session's values in {@link SESSION_COLUMNS} order, for an insert. */
+export function sessionValues(session: StaffSession): (string | null)[] {
+  return [
+    session.tokenHash,
+    session.actor,
+    session.createdAt,
+    session.lastSeenAt,
+    session.fingerprint ?? null,
+  ];
+}
+
 /** How long to wait, in whole seconds (at least 1), until an attempt made at `oldestMs` leaves its window. */
 export function windowRetry(oldestMs: number, windowMs: number, nowMs: number): number {
   return Math.max(1, Math.ceil((oldestMs + windowMs - nowMs) / 1000));
@@ -205,6 +216,21 @@ export function rowToApiToken(row: ApiTokenRow): ApiToken {
     ...(row.revoked_at === null ? {} : { revokedAt: iso(row.revoked_at) }),
     ...(row.provinces === null ? {} : { provinces: JSON.parse(row.provinces) as string[] }),
   };
+}
+
+/** A token's values in {@link API_TOKEN_COLUMNS} order, for an insert. */
+export function apiTokenValues(token: ApiToken): (string | null)[] {
+  return [
+    token.id,
+    token.tokenHash,
+    token.actor,
+    token.scope,
+    token.label,
+    token.createdAt,
+    token.expiresAt,
+    token.revokedAt ?? null,
+    token.provinces === undefined ? null : JSON.stringify(token.provinces),
+  ];
 }
 
 /** An audit row as either engine returns it. */

@@ -3,10 +3,12 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import { type RateLimit, RateLimiter } from '../rate-limit.ts';
+import { groupCommit, type Pending } from './group-commit.ts';
 import {
   API_TOKEN_COLUMNS,
   type ApiTokenRow,
   type AuditRow,
+  apiTokenValues,
   COLUMNS,
   EXPORT_BATCH,
   eraseContactsSql,
@@ -23,6 +25,7 @@ import {
   type SessionRow,
   STAFF_SECRET_COLUMNS,
   type StaffSecretRow,
+  sessionValues,
   windowRetry,
 } from './rows.ts';
 import { sqliteMigrations } from './sqlite-migrations.ts';
@@ -47,12 +50,6 @@ import {
 // inserts are group-committed: every insert that arrives while the event loop is busy joins one
 // transaction, flushed on the next turn (setImmediate), and each promise resolves only after
 // that COMMIT — so no 201 is sent before its row is on disk.
-
-interface Pending {
-  feedback: NewFeedback;
-  resolve: (result: InsertResult) => void;
-  reject: (error: unknown) => void;
-}
 
 /** SQLite store options. */
 export interface SqliteStoreOptions {
@@ -111,10 +108,6 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
   const byKey = db.prepare('SELECT code FROM feedback WHERE idempotency_key = ?');
   const byCode = db.prepare(`SELECT ${COLUMNS} FROM feedback WHERE code = ?`);
 
-  let queue: Pending[] = [];
-  let scheduled = false;
-  let closed = false;
-
   const insertOne = (feedback: NewFeedback): InsertResult => {
     const row = insert.get(...insertValues(feedback, (b) => (b ? 1 : 0))) as
       | { code: string }
@@ -150,11 +143,7 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
     return settle;
   };
 
-  const flush = (): void => {
-    scheduled = false;
-    const batch = queue;
-    queue = [];
-    if (batch.length === 0) return;
+  const inserts = groupCommit((batch) => {
     try {
       for (const settle of commitBatch(batch)) settle();
     } catch {
@@ -167,7 +156,7 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
         }
       }
     }
-  };
+  });
 
   const iterate = async function* (filter: FeedbackFilter): AsyncIterable<FeedbackRecord> {
     const { where, params } = filterSql(filter, () => '?');
@@ -217,14 +206,7 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
 
   return {
     insert(feedback) {
-      if (closed) return Promise.reject(new Error('the feedback store is closed'));
-      return new Promise((resolve, reject) => {
-        queue.push({ feedback, resolve, reject });
-        if (!scheduled) {
-          scheduled = true;
-          setImmediate(flush);
-        }
-      });
+      return inserts.insert(feedback);
     },
 
     async getByCode(code) {
@@ -291,11 +273,7 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
 
     async createSession(session) {
       db.prepare(`INSERT INTO staff_sessions (${SESSION_COLUMNS}) VALUES (?, ?, ?, ?, ?)`).run(
-        session.tokenHash,
-        session.actor,
-        session.createdAt,
-        session.lastSeenAt,
-        session.fingerprint ?? null,
+        ...sessionValues(session),
       );
     },
 
@@ -340,17 +318,7 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
     async createApiToken(token) {
       db.prepare(
         `INSERT INTO api_tokens (${API_TOKEN_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        token.id,
-        token.tokenHash,
-        token.actor,
-        token.scope,
-        token.label,
-        token.createdAt,
-        token.expiresAt,
-        token.revokedAt ?? null,
-        token.provinces === undefined ? null : JSON.stringify(token.provinces),
-      );
+      ).run(...apiTokenValues(token));
     },
 
     async getApiToken(tokenHash) {
@@ -447,7 +415,7 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
     },
 
     async ready() {
-      if (closed) return false;
+      if (inserts.closed) return false;
       try {
         const row = db.prepare('SELECT MAX(version) AS version FROM schema_migrations').get() as
           | { version: number | null }
@@ -479,9 +447,8 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
     },
 
     async close() {
-      if (closed) return;
-      closed = true;
-      flush();
+      if (inserts.closed) return;
+      inserts.close();
       db.close();
     },
   };
