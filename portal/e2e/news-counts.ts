@@ -57,15 +57,23 @@ export interface NewsSite {
   read(path: string): Promise<string | undefined>;
 }
 
-export function newsSite(where: string): NewsSite {
-  if (/^https?:\/\//.test(where)) {
+/**
+ * `where`: a folder, or the address of a server, or the addresses of several servers of one
+ * build (each asked in turn: one Node server renders on one core, so two keep two busy).
+ */
+export function newsSite(where: string | readonly string[]): NewsSite {
+  const servers = typeof where === 'string' ? [where] : where;
+  if (servers.length > 0 && servers.every((base) => /^https?:\/\//.test(base))) {
+    let next = 0;
     return {
       read: async (path) => {
-        const response = await fetch(new URL(encodeURI(path), where));
+        const base = servers[next++ % servers.length] as string;
+        const response = await fetch(new URL(encodeURI(path), base));
         return response.ok ? response.text() : undefined;
       },
     };
   }
+  if (typeof where !== 'string') throw new Error('news counts: one folder, or server addresses');
   return {
     read: async (path) => {
       const decoded = decodeURI(path);
@@ -211,10 +219,11 @@ export interface NewsCountOptions {
 }
 
 /**
- * `where`: the built client folder of a static build, or the address of a running server.
+ * `where`: the built client folder of a static build, or the address of a running server (or
+ * of several serving the same build: see `newsSite`).
  */
 export async function checkNewsCounts(
-  where: string,
+  where: string | readonly string[],
   newsDir: string,
   { progress = () => undefined, concurrency = 8 }: NewsCountOptions = {},
 ): Promise<NewsCountReport> {
