@@ -30,7 +30,10 @@ const modules = {
 };
 
 // Numbers are sizes for `pnpm bench scale` (e.g. `pnpm bench scale 200000`).
-const wanted = process.argv.slice(2).filter((arg) => !/^[\d_,]+$/.test(arg));
+// Options (`--reuse`) are the named module's own: `pnpm bench scale 200000 --reuse`.
+const wanted = process.argv
+  .slice(2)
+  .filter((arg) => !/^[\d_,]+$/.test(arg) && !arg.startsWith('--'));
 const sizes = process.argv.slice(2).filter((arg) => /^[\d_,]+$/.test(arg));
 /** @type {import('./lib.mjs').Row[]} */
 const rows = [];

@@ -5,9 +5,14 @@
 // whether the sitemap, feeds, tag and province pages hold exactly the generated items.
 // `pnpm bench scale` builds 10,000, 50,000 and 100,000 items; `pnpm bench scale 200000` (or any
 // sizes, or BENCH_SCALE_ITEMS=10000,50000) builds those instead: each 50,000 items take many
-// minutes and several GB on two cores. BENCH_SCALE_KEEP=1 keeps the builds
-// (portal/dist-scale-<n>) and the generated news (printed) for a look afterwards;
+// minutes and several GB on two cores. `--keep` (or BENCH_SCALE_KEEP=1) keeps each build
+// (portal/dist-scale-<n>) and its generated news (portal/dist-scale-<n>-news) for a look
+// afterwards; `--reuse` measures a kept build of that size again without generating or building
+// (the search, the lists against the content and the publish; it builds and keeps when there is
+// none), so a long build need not be repeated: `pnpm bench scale 200000 --reuse`.
 // BENCH_SCALE_FUNCTIONS=none skips the in-memory function rows (bench/scale-functions.mjs).
+// Every step after the build prints a line when it starts and when it ends, and the lists check
+// one per phase with its CPU time (this process and the server's), so a long run shows where it is.
 // The news are on demand by default (the server build): the lists are checked through the running
 // server and commit-to-live is the publishing pipeline's news-only path (no build), with the purge
 // over the machine's PostgreSQL when there is one; PORTAL_NEWS=static measures the static build
@@ -130,6 +135,91 @@ const load = () =>
     .join(' / ')} on ${os.availableParallelism()} cores`;
 
 /**
+ * CPU time (user + system, ms) a process has used so far, from /proc; this process's own
+ * without a pid. NaN where /proc is not there.
+ * @param {number} [pid]
+ */
+function cpuMsOf(pid) {
+  if (pid === undefined) {
+    const used = process.cpuUsage();
+    return (used.user + used.system) / 1000;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The fields after the command's name: state is the 3rd field, utime and stime the 14th and 15th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return Number.NaN;
+  }
+}
+/** Linux's USER_HZ: /proc counts CPU time in hundredths of a second. */
+const CLOCK_TICKS = 100;
+
+/**
+ * CPU time of this process and of `pids` (the server the checks read) since the last call, as
+ * words for a progress line.
+ * @param {() => (number | undefined)[]} pids
+ */
+function cpuMeter(pids = () => []) {
+  const read = () => [cpuMsOf(), ...pids().map((pid) => cpuMsOf(pid))];
+  let last = read();
+  return () => {
+    const now = read();
+    const [here = 0, ...others] = now.map((ms, i) => ms - (last[i] ?? 0));
+    last = now;
+    const server = others.reduce((sum, ms) => sum + ms, 0);
+    return {
+      ms: here + (Number.isNaN(server) ? 0 : server),
+      words: `CPU ${seconds(here)} here${others.length > 0 ? ` + ${seconds(server)} server${others.length > 1 ? 's' : ''}` : ''}`,
+    };
+  };
+}
+
+/**
+ * The check's progress lines (`checkNewsCounts`'s `progress` option), each with the CPU time
+ * used since the line before: a long run shows where it is, and each phase what it costs.
+ * @param {string} label @param {() => (number | undefined)[]} [pids] @param {Row[]} [rows]
+ */
+function progress(label, pids, rows) {
+  const meter = cpuMeter(pids);
+  let since = performance.now();
+  return (/** @type {string} */ phase, /** @type {string} */ detail, done = true) => {
+    if (!done) {
+      process.stderr.write(`bench scale: ${label}: ${phase}: ${detail}…\n`);
+      return;
+    }
+    const cpu = meter();
+    const wall = performance.now() - since;
+    since = performance.now();
+    process.stderr.write(
+      `bench scale: ${label}: ${phase}: ${detail} (${seconds(wall)}, ${cpu.words}; ${load()})\n`,
+    );
+    rows?.push({
+      figure: `${label}: check ${phase}`,
+      value: `CPU ${seconds(cpu.ms)}`,
+      note: `${detail}; ${cpu.words}, ${seconds(wall)} wall`,
+    });
+  };
+}
+
+/**
+ * One step after the build, with a line when it starts and one with its wall and CPU time.
+ * @template T @param {string} label @param {string} name @param {() => Promise<T>} run
+ * @returns {Promise<T>}
+ */
+async function step(label, name, run) {
+  process.stderr.write(`bench scale: ${label}: ${name}…\n`);
+  const cpu = cpuMeter();
+  const start = performance.now();
+  const result = await run();
+  process.stderr.write(
+    `bench scale: ${label}: ${name}: done in ${seconds(performance.now() - start)} (${cpu().words}; ${load()})\n`,
+  );
+  return result;
+}
+
+/**
  * The whole build (every step), into portal/<dist>, reading news from `newsDir`.
  * @param {string} dist @param {string} newsDir @param {Row[]} rows @param {string} label
  */
@@ -231,7 +321,27 @@ export async function publishAfterEdit(dist, newsDir, label, checkNewsCounts) {
     }
   };
   try {
-    rows.push(countsRow(label, await checkNewsCounts(server.baseUrl, newsDir)));
+    // One Node server renders on one core: with two cores, a second server of the same build
+    // (the same store file) halves the time the lists take.
+    const helpers = [];
+    for (let i = 1; i < Math.min(2, os.availableParallelism()); i++) {
+      helpers.push(await startPortalServer(liveDir, purgeEnv));
+    }
+    const servers = [server, ...helpers];
+    process.stderr.write(
+      `bench scale: ${label}: lists against the content, through ${servers.length} servers…\n`,
+    );
+    try {
+      const report = await checkNewsCounts(
+        servers.map((each) => each.baseUrl),
+        newsDir,
+        { progress: progress(label, () => servers.map((each) => each.child.pid), rows) },
+      );
+      rows.push(countsRow(label, report));
+    } finally {
+      for (const helper of helpers) helper.stop();
+    }
+    process.stderr.write(`bench scale: ${label}: publish one edited item, to live…\n`);
     const article = `${server.baseUrl}/news/bench-000001/`;
     if (postgres.url) await text(article);
     const marker = editOneItem(newsDir);
@@ -272,31 +382,61 @@ export async function publishAfterEdit(dist, newsDir, label, checkNewsCounts) {
   return rows;
 }
 
+/** Written into a finished build's folder: `--reuse` measures that build again. */
+const BUILT_MARK = 'bench-scale-built.json';
+
 /**
- * @param {number} count
+ * The generated archive and its build for `count` items, generated and built unless `reuse` and
+ * a finished build of that size is there (portal/dist-scale-<n> with its news beside it).
+ * @param {number} count @param {Row[]} rows @param {string} label @param {boolean} reuse
+ * @returns {Promise<{ dist: string, newsDir: string, build: { cpuMs: number, wallMs: number } }>}
+ */
+async function builtArchive(count, rows, label, reuse) {
+  const dist = `dist-scale-${count}`;
+  const newsDir = join(portalDir, `${dist}-news`);
+  const mark = join(portalDir, dist, BUILT_MARK);
+  if (reuse && existsSync(mark) && existsSync(newsDir)) {
+    /** @type {{ builtAt: string, fa: number, en: number }} */
+    const built = JSON.parse(readFileSync(mark, 'utf8'));
+    process.stderr.write(
+      `bench scale: ${label}: reusing portal/${dist} (built ${built.builtAt})\n`,
+    );
+    rows.push({
+      figure: `${label}: whole build`,
+      value: 'reused',
+      note: `portal/${dist}, built ${built.builtAt} (${built.fa} fa + ${built.en} en items); run without --reuse to measure the build`,
+    });
+    return { dist, newsDir, build: { cpuMs: Number.NaN, wallMs: Number.NaN } };
+  }
+  // A cold build, as after a fresh checkout: no output or content cache from an earlier run.
+  for (const folder of [dist, `${dist}-cache`, `${dist}-news`]) {
+    rmSync(join(portalDir, folder), { recursive: true, force: true });
+  }
+  const written = writeNews(newsDir, count, 1);
+  const cold = await buildSteps(dist, newsDir, rows, label);
+  rows.push({
+    figure: `${label}: whole build`,
+    value: `${seconds(cold.wallMs)} (CPU ${seconds(cold.cpuMs)})`,
+    note: `${written.fa} fa + ${written.en} en items; CPU ${seconds((cold.cpuMs / count) * 1000)} per 1,000 items; peak memory ${MB(cold.peakBytes)}`,
+  });
+  writeFileSync(mark, JSON.stringify({ builtAt: new Date().toISOString(), ...written }));
+  return { dist, newsDir, build: cold };
+}
+
+/**
+ * @param {number} count @param {{ keep: boolean, reuse: boolean }} options
  * @returns {Promise<{ rows: Row[], build: { cpuMs: number, wallMs: number } }>}
  */
-async function scaleRows(count) {
+async function scaleRows(count, { keep, reuse }) {
   /** @type {Row[]} */
   const rows = [];
   const label = `scale ${count.toLocaleString('en')}`;
-  const newsDir = mkdtempSync(join(tmpdir(), `bz-scale-news-${count}-`));
   const dist = `dist-scale-${count}`;
-  const keep = process.env.BENCH_SCALE_KEEP === '1';
   let build = { cpuMs: Number.NaN, wallMs: Number.NaN };
   try {
-    const written = writeNews(newsDir, count, 1);
-    // A cold build, as after a fresh checkout: no output or content cache from an earlier run.
-    for (const folder of [dist, `${dist}-cache`]) {
-      rmSync(join(portalDir, folder), { recursive: true, force: true });
-    }
-    const cold = await buildSteps(dist, newsDir, rows, label);
-    build = cold;
-    rows.push({
-      figure: `${label}: whole build`,
-      value: `${seconds(cold.wallMs)} (CPU ${seconds(cold.cpuMs)})`,
-      note: `${written.fa} fa + ${written.en} en items; CPU ${seconds((cold.cpuMs / count) * 1000)} per 1,000 items; peak memory ${MB(cold.peakBytes)}`,
-    });
+    const archive = await builtArchive(count, rows, label, reuse);
+    const { newsDir } = archive;
+    build = archive.build;
 
     const client = folderSize(join(portalDir, dist, 'client'));
     const server = folderSize(join(portalDir, dist, 'server'));
@@ -307,14 +447,18 @@ async function scaleRows(count) {
     });
 
     if (served) {
-      const first = await measureServerFirstQuery(join(portalDir, dist), SEARCH_QUERY);
+      const first = await step(label, 'first search result (server search)', () =>
+        measureServerFirstQuery(join(portalDir, dist), SEARCH_QUERY),
+      );
       rows.push({
         figure: `${label}: first search result (server search)`,
         value: `${(first.totalBytes / 1024).toFixed(1)} kB`,
         note: `«${SEARCH_QUERY}»: every byte the search page fetched (${first.requests} requests, the answer ${(first.searchBytes / 1024).toFixed(1)} kB, ${first.pagefindRequests} Pagefind files), ${first.results} results shown; target ≤ 200 kB`,
       });
     }
-    const first = await measureFirstQueryBytes(join(portalDir, dist, 'client'), SEARCH_QUERY);
+    const first = await step(label, 'first search result (Pagefind)', () =>
+      measureFirstQueryBytes(join(portalDir, dist, 'client'), SEARCH_QUERY),
+    );
     rows.push({
       figure: `${label}: first search result (Pagefind, static host)`,
       value: `${(first.bytes / 1024).toFixed(1)} kB`,
@@ -327,7 +471,11 @@ async function scaleRows(count) {
     try {
       if (!served) {
         /** @type {{ problems: string[], lists: number }} */
-        const report = await checkNewsCounts(join(portalDir, dist, 'client'), newsDir);
+        const report = await step(label, 'lists against the content', () =>
+          checkNewsCounts(join(portalDir, dist, 'client'), newsDir, {
+            progress: progress(label, undefined, rows),
+          }),
+        );
         rows.push(countsRow(label, report));
         await rebuildAfterEdit(dist, newsDir, rows, label);
       } else {
@@ -343,10 +491,11 @@ async function scaleRows(count) {
     }
   } finally {
     if (keep) {
-      process.stderr.write(`bench scale: kept portal/${dist} and ${newsDir}\n`);
+      process.stderr.write(
+        `bench scale: kept portal/${dist} and portal/${dist}-news (\`--reuse\` measures them again)\n`,
+      );
     } else {
-      rmSync(newsDir, { recursive: true, force: true });
-      for (const folder of [dist, `${dist}-cache`]) {
+      for (const folder of [dist, `${dist}-cache`, `${dist}-news`]) {
         rmSync(join(portalDir, folder), { recursive: true, force: true });
       }
     }
@@ -354,13 +503,20 @@ async function scaleRows(count) {
   return { rows, build };
 }
 
+/** `--keep`: leave the build and its news; `--reuse`: measure a kept build again (keeps it). */
+const FLAGS = ['--keep', '--reuse'];
+
 /**
  * `pnpm bench scale [items…]`: the sizes from the command line (e.g. `pnpm bench scale 200000`),
  * else BENCH_SCALE_ITEMS, else 10,000, 50,000 and 100,000 (200,000 only when asked for).
  * @param {string[]} [sizes]
  * @returns {Promise<Row[]>}
  */
-export default async function scale(sizes = []) {
+export default async function scale(sizes = [], flags = process.argv.slice(2)) {
+  const unknown = flags.filter((flag) => flag.startsWith('--') && !FLAGS.includes(flag));
+  if (unknown.length > 0) {
+    throw new Error(`bench scale: unknown option ${unknown.join(' ')} (known: ${FLAGS.join(' ')})`);
+  }
   const given = sizes.length > 0 ? sizes.join(',') : process.env.BENCH_SCALE_ITEMS;
   const counts = (given ?? '10000,50000,100000')
     .split(',')
@@ -377,9 +533,11 @@ export default async function scale(sizes = []) {
       : await (await import('./scale-functions.mjs')).default();
   /** @type {{ count: number, cpuMs: number, wallMs: number }[]} */
   const builds = [];
+  const reuse = flags.includes('--reuse');
+  const keep = reuse || flags.includes('--keep') || process.env.BENCH_SCALE_KEEP === '1';
   for (const count of counts) {
     process.stderr.write(`bench scale: ${count} items…\n`);
-    const measured = await scaleRows(count);
+    const measured = await scaleRows(count, { keep, reuse });
     builds.push({ count, ...measured.build });
     // Printed as soon as measured: a long run stopped half-way still leaves its figures.
     for (const row of measured.rows) {

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readRecords } from '@behzisti/core/data-files';
+import { NEWS_PER_PAGE } from '../src/lib/pagination.ts';
 import { tagSlug } from '../src/lib/paths.ts';
 
 /**
@@ -56,15 +57,23 @@ export interface NewsSite {
   read(path: string): Promise<string | undefined>;
 }
 
-export function newsSite(where: string): NewsSite {
-  if (/^https?:\/\//.test(where)) {
+/**
+ * `where`: a folder, or the address of a server, or the addresses of several servers of one
+ * build (each asked in turn: one Node server renders on one core, so two keep two busy).
+ */
+export function newsSite(where: string | readonly string[]): NewsSite {
+  const servers = typeof where === 'string' ? [where] : where;
+  if (servers.length > 0 && servers.every((base) => /^https?:\/\//.test(base))) {
+    let next = 0;
     return {
       read: async (path) => {
-        const response = await fetch(new URL(encodeURI(path), where));
+        const base = servers[next++ % servers.length] as string;
+        const response = await fetch(new URL(encodeURI(path), base));
         return response.ok ? response.text() : undefined;
       },
     };
   }
+  if (typeof where !== 'string') throw new Error('news counts: one folder, or server addresses');
   return {
     read: async (path) => {
       const decoded = decodeURI(path);
@@ -74,33 +83,107 @@ export function newsSite(where: string): NewsSite {
   };
 }
 
-/** Every page path the sitemaps list (the index's sitemaps, in order), decoded. */
-async function sitemapPaths(site: NewsSite): Promise<string[]> {
-  const index = (await site.read('/sitemap-index.xml')) ?? '';
-  const paths: string[] = [];
-  for (const sitemap of index.matchAll(/<loc>([^<]+)<\/loc>/g)) {
-    const xml = (await site.read(new URL(sitemap[1] as string).pathname)) ?? '';
-    for (const match of xml.matchAll(/<loc>([^<]+)<\/loc>/g)) {
-      paths.push(decodeURI(new URL(match[1] as string).pathname));
+/**
+ * Runs `work` on every item with at most `limit` at a time, in order of the list. A server renders
+ * one page while the checker parses the one before; a handful in flight keeps both busy without
+ * queueing thousands of requests at once.
+ */
+async function eachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T, index: number) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      await work(items[index] as T, index);
     }
-  }
-  return paths;
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
-/** Article addresses on a list page and all its following pages (`<base>`, `<base>2/`, …). */
-async function listedArticles(site: NewsSite, base: string): Promise<string[]> {
-  const found: string[] = [];
-  for (let page = 1; ; page++) {
-    const html = await site.read(`${base}${page === 1 ? '' : `${page}/`}`);
-    if (html === undefined) break;
-    for (const match of html.matchAll(
-      /<article class="news-card"[^>]*>\s*<h[23][^>]*>\s*<a[^>]*\shref="([^"]+)"/g,
-    )) {
-      found.push(decodeURI(match[1] as string));
-    }
-  }
-  return found;
+/** The `<loc>` addresses of a sitemap or sitemap index, decoded paths or as written. */
+const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1] as string);
+
+/** Every page path the sitemaps list (the index's sitemaps, in order), decoded. */
+async function sitemapPaths(site: NewsSite, limit: number, progress: Progress): Promise<string[]> {
+  const parts = locs((await site.read('/sitemap-index.xml')) ?? '');
+  // Each part read and reduced to its paths as it comes: the XML itself is not kept.
+  const paths: string[][] = [];
+  await eachLimited(parts, limit, async (part, i) => {
+    const xml = (await site.read(new URL(part).pathname)) ?? '';
+    paths[i] = locs(xml).map((loc) => decodeURI(new URL(loc).pathname));
+  });
+  const all = paths.flat();
+  progress('sitemap', `${parts.length} parts, ${all.length.toLocaleString('en')} addresses`);
+  return all;
 }
+
+/** The article addresses on one list page, in order. */
+const cardLinks = (html: string) =>
+  [
+    ...html.matchAll(/<article class="news-card"[^>]*>\s*<h[23][^>]*>\s*<a[^>]*\shref="([^"]+)"/g),
+  ].map((match) => decodeURI(match[1] as string));
+
+/**
+ * Article addresses on each list (`<base>`, `<base>2/`, …, until a page is missing), read with
+ * at most `limit` pages in flight. The pages the content calls for are read at once; past them,
+ * one by one until the first missing page, so a list that has more pages than it should is read
+ * to its end and its extra items show.
+ */
+async function listedArticles(
+  site: NewsSite,
+  lists: readonly { base: string; expected: number }[],
+  limit: number,
+  progress: Progress,
+): Promise<string[][]> {
+  const pageOf = (base: string, page: number) => `${base}${page === 1 ? '' : `${page}/`}`;
+  const jobs = lists.flatMap((list, i) =>
+    Array.from({ length: Math.max(1, Math.ceil(list.expected / NEWS_PER_PAGE)) }, (_, p) => ({
+      list: i,
+      page: p + 1,
+    })),
+  );
+  const pages = lists.map(() => [] as (string[] | undefined)[]);
+  const every = Math.max(1000, Math.ceil(jobs.length / 20));
+  let read = 0;
+  await eachLimited(jobs, limit, async ({ list, page }) => {
+    const html = await site.read(pageOf((lists[list] as { base: string }).base, page));
+    (pages[list] as (string[] | undefined)[])[page - 1] =
+      html === undefined ? undefined : cardLinks(html);
+    if (++read % every === 0) {
+      progress(
+        'lists',
+        `${read.toLocaleString('en')} of ${jobs.length.toLocaleString('en')} pages`,
+        false,
+      );
+    }
+  });
+  return Promise.all(
+    lists.map(async ({ base }, i) => {
+      const found: string[] = [];
+      const read = pages[i] as (string[] | undefined)[];
+      let page = 1;
+      for (; page <= read.length; page++) {
+        const links = read[page - 1];
+        if (links === undefined) return found;
+        found.push(...links);
+      }
+      for (; ; page++) {
+        const html = await site.read(pageOf(base, page));
+        if (html === undefined) return found;
+        found.push(...cardLinks(html));
+      }
+    }),
+  );
+}
+
+const push = (map: Map<string, string[]>, key: string, value: string) => {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+};
 
 /** Differences between two lists of addresses, as sentences (duplicates count). */
 function compare(where: string, actual: string[], expected: string[]): string[] {
@@ -124,17 +207,34 @@ export interface NewsCountReport {
 }
 
 /**
- * `where`: the built client folder of a static build, or the address of a running server.
+ * Told when a phase of the check ends (`done`), and now and then while the lists are read: a
+ * long run shows where it is (`pnpm bench scale` prints it with the CPU time of each phase).
  */
-export async function checkNewsCounts(where: string, newsDir: string): Promise<NewsCountReport> {
+export type Progress = (phase: string, detail: string, done?: boolean) => void;
+
+export interface NewsCountOptions {
+  progress?: Progress;
+  /** Pages in flight at once (8). */
+  concurrency?: number;
+}
+
+/**
+ * `where`: the built client folder of a static build, or the address of a running server (or
+ * of several serving the same build: see `newsSite`).
+ */
+export async function checkNewsCounts(
+  where: string | readonly string[],
+  newsDir: string,
+  { progress = () => undefined, concurrency = 8 }: NewsCountOptions = {},
+): Promise<NewsCountReport> {
   const site = newsSite(where);
   const content = readNewsContent(newsDir);
+  progress('content', `${content.length.toLocaleString('en')} news files read`);
   const problems: string[] = [];
-  let lists = 0;
   const articlePath = (item: ContentItem) => `${prefix(item.locale)}/news/${item.slug}/`;
 
   // The sitemap's articles: every /news/<slug>/ that is not a list page.
-  const listed = await sitemapPaths(site);
+  const listed = await sitemapPaths(site, concurrency, progress);
   const sitemapArticles = listed.filter(
     (path) => /^(?:\/en)?\/news\/[^/]+\/$/.test(path) && !/\/news\/\d+\/$/.test(path),
   );
@@ -146,9 +246,10 @@ export async function checkNewsCounts(where: string, newsDir: string): Promise<N
     });
   problems.push(...compare('sitemap', sitemapArticles, content.map(articlePath)));
 
+  /** Every list the content calls for, with the articles it should hold, newest first or not. */
+  const lists: { name: string; base: string; expected: string[] }[] = [];
   for (const locale of ['fa', 'en'] as const) {
     const items = content.filter((item) => item.locale === locale);
-    const paths = (list: ContentItem[]) => list.map(articlePath);
 
     // The feed: the 50 newest (which ones is news.ts's order; here: how many, and real ones).
     const feed = (await site.read(`${prefix(locale)}/rss.xml`)) ?? '';
@@ -160,48 +261,60 @@ export async function checkNewsCounts(where: string, newsDir: string): Promise<N
         `${locale} feed: ${links.length} items, expected ${Math.min(50, items.length)}`,
       );
     }
-    const known = new Set(paths(items));
+    const known = new Set(items.map(articlePath));
     for (const link of new Set(links)) {
       if (!known.has(link)) problems.push(`${locale} feed: ${link} is not a ${locale} article`);
     }
     if (new Set(links).size !== links.length) problems.push(`${locale} feed: an item twice`);
 
-    problems.push(
-      ...compare(
-        `${locale} news index`,
-        await listedArticles(site, `${prefix(locale)}/news/`),
-        paths(items),
-      ),
-    );
-    lists++;
-
-    const tags = new Set(items.flatMap((item) => item.tags));
-    problems.push(...compare(`${locale} tag pages`, listPages(locale, 'tags'), [...tags]));
-    for (const tag of tags) {
-      problems.push(
-        ...compare(
-          `${locale} tag ${tag}`,
-          await listedArticles(site, `${prefix(locale)}/news/tags/${tag}/`),
-          paths(items.filter((item) => item.tags.includes(tag))),
-        ),
-      );
-      lists++;
+    lists.push({
+      name: `${locale} news index`,
+      base: `${prefix(locale)}/news/`,
+      expected: items.map(articlePath),
+    });
+    // Each tag's and province's items, grouped in one pass over the content.
+    const byTag = new Map<string, string[]>();
+    const byProvince = new Map<string, string[]>();
+    for (const item of items) {
+      const path = articlePath(item);
+      for (const tag of item.tags) push(byTag, tag, path);
+      if (item.province) push(byProvince, item.province, path);
     }
-
-    const provinces = new Set(items.flatMap((item) => (item.province ? [item.province] : [])));
+    problems.push(...compare(`${locale} tag pages`, listPages(locale, 'tags'), [...byTag.keys()]));
+    for (const [tag, expected] of byTag) {
+      lists.push({
+        name: `${locale} tag ${tag}`,
+        base: `${prefix(locale)}/news/tags/${tag}/`,
+        expected,
+      });
+    }
     problems.push(
-      ...compare(`${locale} province pages`, listPages(locale, 'provinces'), [...provinces]),
+      ...compare(`${locale} province pages`, listPages(locale, 'provinces'), [
+        ...byProvince.keys(),
+      ]),
     );
-    for (const province of provinces) {
-      problems.push(
-        ...compare(
-          `${locale} province ${province}`,
-          await listedArticles(site, `${prefix(locale)}/news/provinces/${province}/`),
-          paths(items.filter((item) => item.province === province)),
-        ),
-      );
-      lists++;
+    for (const [province, expected] of byProvince) {
+      lists.push({
+        name: `${locale} province ${province}`,
+        base: `${prefix(locale)}/news/provinces/${province}/`,
+        expected,
+      });
     }
   }
-  return { problems, lists, articles: content.length };
+  progress('feeds', 'both feeds read');
+
+  const found = await listedArticles(
+    site,
+    lists.map(({ base, expected }) => ({ base, expected: expected.length })),
+    concurrency,
+    progress,
+  );
+  lists.forEach(({ name, expected }, i) => {
+    problems.push(...compare(name, found[i] ?? [], expected));
+  });
+  progress(
+    'lists',
+    `${lists.length} lists, ${found.reduce((n, list) => n + Math.max(1, Math.ceil(list.length / NEWS_PER_PAGE)), 0).toLocaleString('en')} pages`,
+  );
+  return { problems, lists: lists.length, articles: content.length };
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -53,41 +56,107 @@ const slugs = (items: readonly { slug: string }[]) => items.map((item) => item.s
 describe('NewsStore answers what the static build computes', { timeout: 60_000 }, () => {
   it('every page of the index, each tag and each province', () => {
     fc.assert(
-      fc.property(generatedEntries, fc.integer({ min: 1, max: 4 }), (entries, perPage) => {
-        const news = indexNews(entries);
-        const store = new NewsStore();
-        try {
-          store.put([...news.items.fa, ...news.items.en]);
-          for (const locale of ['fa', 'en'] as const) {
-            const items = news.items[locale];
-            const lists: [NewsList, typeof items][] = [
-              [{ locale }, items],
-              ...groupByTag(items).map((group): [NewsList, typeof items] => [
-                { locale, tag: group.slug },
-                group.items,
-              ]),
-              ...[...groupByProvince(items)].map(([province, list]): [NewsList, typeof items] => [
-                { locale, province },
-                list,
-              ]),
-            ];
-            for (const [list, expected] of lists) {
-              const pages = paginate(expected, perPage);
-              for (const { page, total, items: pageItems } of pages) {
-                const stored = store.page(list, page, perPage);
-                expect(stored?.total).toBe(total);
-                expect(slugs(stored?.items ?? [])).toEqual(slugs(pageItems));
+      // Deep pages start from an anchor every `anchorEvery` items: small ones here, so pages
+      // start at, just after and between anchors.
+      fc.property(
+        generatedEntries,
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 1, max: 7 }),
+        (entries, perPage, anchorEvery) => {
+          const news = indexNews(entries);
+          const store = new NewsStore(':memory:', { anchorEvery });
+          try {
+            store.put([...news.items.fa, ...news.items.en]);
+            for (const locale of ['fa', 'en'] as const) {
+              const items = news.items[locale];
+              const lists: [NewsList, typeof items][] = [
+                [{ locale }, items],
+                ...groupByTag(items).map((group): [NewsList, typeof items] => [
+                  { locale, tag: group.slug },
+                  group.items,
+                ]),
+                ...[...groupByProvince(items)].map(([province, list]): [NewsList, typeof items] => [
+                  { locale, province },
+                  list,
+                ]),
+              ];
+              for (const [list, expected] of lists) {
+                const pages = paginate(expected, perPage);
+                for (const { page, total, items: pageItems } of pages) {
+                  const stored = store.page(list, page, perPage);
+                  expect(stored?.total).toBe(total);
+                  expect(slugs(stored?.items ?? [])).toEqual(slugs(pageItems));
+                }
+                expect(store.page(list, pages.length + 1, perPage)).toBeUndefined();
+                expect(store.count(list)).toBe(expected.length);
               }
-              expect(store.page(list, pages.length + 1, perPage)).toBeUndefined();
-              expect(store.count(list)).toBe(expected.length);
             }
+          } finally {
+            store.close();
           }
-        } finally {
-          store.close();
-        }
-      }),
+        },
+      ),
       { numRuns: 80 },
     );
+  });
+
+  it('deep pages, counts and provinces follow a change made by another connection', () => {
+    // Instances share one file: what one remembers (counts, anchors, provinces) must follow a
+    // publish or withdrawal written through another connection.
+    const dir = mkdtempSync(join(tmpdir(), 'bz-news-store-'));
+    const file = join(dir, 'news.sqlite');
+    const entries = Array.from(
+      { length: 40 },
+      (_, i): NewsEntryLike => ({
+        id: `fa/n${i}`,
+        data: {
+          lang: 'fa',
+          date: new Date(Date.UTC(2025, 0, 1) + (i % 9) * day),
+          code: String(1000 + ((i * 17) % 40)),
+          tags: i % 2 === 0 ? ['x'] : ['y'],
+          draft: false,
+          province: i % 3 === 0 ? 'kerman' : undefined,
+        },
+      }),
+    );
+    const reader = new NewsStore(file, { anchorEvery: 3 });
+    const writer = new NewsStore(file);
+    try {
+      const expectLists = (news: ReturnType<typeof indexNews>) => {
+        const items = news.items.fa;
+        const lists: [NewsList, typeof items][] = [
+          [{ locale: 'fa' }, items],
+          ...groupByTag(items).map((g): [NewsList, typeof items] => [
+            { locale: 'fa', tag: g.slug },
+            g.items,
+          ]),
+        ];
+        for (const [list, expected] of lists) {
+          for (const { page, items: pageItems } of paginate(expected, 2)) {
+            expect(slugs(reader.page(list, page, 2)?.items ?? [])).toEqual(slugs(pageItems));
+          }
+        }
+        expect([...reader.provinceCounts('fa')]).toEqual(
+          [...groupByProvince(items)].map(([p, l]) => [p, l.length]),
+        );
+        expect(new Map(reader.tagCounts('fa'))).toEqual(
+          new Map(groupByTag(items).map((g) => [g.slug, g.items.length])),
+        );
+      };
+      const first = indexNews(entries.slice(0, 30));
+      writer.put(first.items.fa);
+      expectLists(first);
+      // A newer item shifts every page by one; an older one in kerman adds a province count.
+      const all = indexNews(entries);
+      writer.put(all.items.fa);
+      expectLists(all);
+      writer.remove('fa', 'n0');
+      expectLists(indexNews(entries.slice(1)));
+    } finally {
+      reader.close();
+      writer.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('related news, for every item, limit and window', () => {

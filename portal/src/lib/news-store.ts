@@ -95,6 +95,12 @@ function listSql(list: NewsList): { table: string; where: string; params: string
   return { table: 'news', where: 'locale = ?', params: [list.locale] };
 }
 
+const listKey = (list: NewsList) =>
+  JSON.stringify([list.locale, list.tag ?? null, list.province ?? null]);
+
+/** A deep page skips at most this many index entries (see NewsStore's anchors). */
+const ANCHOR_EVERY = 1000;
+
 const ITEM_COLUMNS = 'n.locale, n.slug, n.id, n.code, n.date, n.province';
 const JOIN_ITEM = 'JOIN news AS n ON n.locale = l.locale AND n.slug = l.slug';
 
@@ -108,11 +114,18 @@ function reviveEntry<E>(json: string): E {
 
 export class NewsStore {
   readonly #db: DatabaseSync;
-  readonly #counts = new Map<string, number>();
+  /** Answers that read a whole list (counts, page anchors), until the data change. */
+  readonly #remembered = new Map<string, unknown>();
   #version = -1;
 
-  /** `path`: a database file, or `:memory:` (the default) for one built per process. */
-  constructor(path = ':memory:') {
+  readonly #anchorEvery: number;
+
+  /**
+   * `path`: a database file, or `:memory:` (the default) for one built per process.
+   * `anchorEvery`: how far apart the deep-page anchors are (tests make it small).
+   */
+  constructor(path = ':memory:', { anchorEvery = ANCHOR_EVERY }: { anchorEvery?: number } = {}) {
+    this.#anchorEvery = anchorEvery;
     this.#db = new DatabaseSync(path);
     // Several processes share the file (the server instances read, the sync writes): WAL lets
     // them read while it writes, and a writer waits for another instead of failing.
@@ -122,8 +135,8 @@ export class NewsStore {
   }
 
   /**
-   * Counts are remembered until the data change, also when another process changed them:
-   * `data_version` moves when another connection commits.
+   * Answers that read a whole list are remembered until the data change, also when another
+   * process changed them: `data_version` moves when another connection commits.
    */
   #fresh(): void {
     const version = Number(
@@ -131,8 +144,21 @@ export class NewsStore {
     );
     if (version !== this.#version) {
       this.#version = version;
-      this.#counts.clear();
+      this.#remembered.clear();
     }
+  }
+
+  /**
+   * `compute`'s answer, remembered under `key` until the data change: every page of a list asks
+   * for its count and the index pages for the provinces, and at 200,000 items each of those reads
+   * the whole list (a crawler walking 20,000 index pages would read the archive 20,000 times).
+   */
+  #remember<T>(key: string, compute: () => T): T {
+    this.#fresh();
+    if (this.#remembered.has(key)) return this.#remembered.get(key) as T;
+    const value = compute();
+    this.#remembered.set(key, value);
+    return value;
   }
 
   close(): void {
@@ -148,7 +174,7 @@ export class NewsStore {
     const putTag = this.#db.prepare(
       'INSERT INTO news_tags (locale, tag, slug, code, date) VALUES (?, ?, ?, ?, ?)',
     );
-    this.#counts.clear();
+    this.#remembered.clear();
     this.#db.exec('BEGIN');
     try {
       for (const { entry, locale, slug } of items) {
@@ -176,7 +202,7 @@ export class NewsStore {
 
   /** Removes an item (unpublished or turned back into a draft). */
   remove(locale: Locale, slug: string): void {
-    this.#counts.clear();
+    this.#remembered.clear();
     this.#db.exec('BEGIN');
     try {
       this.#db.prepare('DELETE FROM news WHERE locale = ? AND slug = ?').run(locale, slug);
@@ -224,21 +250,25 @@ export class NewsStore {
   }
 
   /** The tag slugs of a locale with their item counts. */
-  tagCounts(locale: Locale): Map<string, number> {
-    const rows = this.#db
-      .prepare('SELECT tag, count(*) AS n FROM news_tags WHERE locale = ? GROUP BY tag')
-      .all(locale) as unknown as { tag: string; n: number }[];
-    return new Map(rows.map((row) => [row.tag, Number(row.n)]));
+  tagCounts(locale: Locale): ReadonlyMap<string, number> {
+    return this.#remember(`tags:${locale}`, () => {
+      const rows = this.#db
+        .prepare('SELECT tag, count(*) AS n FROM news_tags WHERE locale = ? GROUP BY tag')
+        .all(locale) as unknown as { tag: string; n: number }[];
+      return new Map(rows.map((row) => [row.tag, Number(row.n)]));
+    });
   }
 
   /** The provinces of a locale that have news, with their item counts. */
-  provinceCounts(locale: Locale): Map<string, number> {
-    const rows = this.#db
-      .prepare(
-        'SELECT province, count(*) AS n FROM news WHERE locale = ? AND province IS NOT NULL GROUP BY province',
-      )
-      .all(locale) as unknown as { province: string; n: number }[];
-    return new Map(rows.map((row) => [row.province, Number(row.n)]));
+  provinceCounts(locale: Locale): ReadonlyMap<string, number> {
+    return this.#remember(`provinces:${locale}`, () => {
+      const rows = this.#db
+        .prepare(
+          'SELECT province, count(*) AS n FROM news WHERE locale = ? AND province IS NOT NULL GROUP BY province',
+        )
+        .all(locale) as unknown as { province: string; n: number }[];
+      return new Map(rows.map((row) => [row.province, Number(row.n)]));
+    });
   }
 
   /** The files as last read: path → their stamp and what was read (news-source.ts). */
@@ -312,17 +342,32 @@ export class NewsStore {
 
   /** How many items a list holds (counted once per list until the next change). */
   count(list: NewsList): number {
-    this.#fresh();
-    const key = JSON.stringify([list.locale, list.tag ?? null, list.province ?? null]);
-    const known = this.#counts.get(key);
-    if (known !== undefined) return known;
-    const { table, where, params } = listSql(list);
-    const row = this.#db
-      .prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`)
-      .get(...params);
-    const count = Number((row as { n: number }).n);
-    this.#counts.set(key, count);
-    return count;
+    return this.#remember(`count:${listKey(list)}`, () => {
+      const { table, where, params } = listSql(list);
+      const row = this.#db
+        .prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`)
+        .get(...params);
+      return Number((row as { n: number }).n);
+    });
+  }
+
+  /**
+   * The order key (date, code) of every `anchorEvery`-th item of a list, newest first, read in
+   * one pass and remembered: a deep page starts from the anchor before it, so it skips fewer than
+   * `anchorEvery` index entries instead of all the entries before it (OFFSET walks them one by
+   * one: page 20,000 of the index at 200,000 items walked 200,000, and reading every page of
+   * every list grew with the square of the archive). (date, code) is unique in a list, because
+   * the news code is unique per locale (news.ts, indexNews).
+   */
+  #anchors(list: NewsList): { date: number; code: number }[] {
+    return this.#remember(`anchors:${listKey(list)}`, () => {
+      const { table, where, params } = listSql(list);
+      return this.#db
+        .prepare(
+          `SELECT date, code FROM (SELECT date, code, row_number() OVER (ORDER BY date DESC, code DESC) - 1 AS i FROM ${table} WHERE ${where}) WHERE i % ? = 0 ORDER BY i`,
+        )
+        .all(...params, this.#anchorEvery) as unknown as { date: number; code: number }[];
+    });
   }
 
   /** Page `page` (1-based) of a list, newest first; undefined past the last page. */
@@ -331,11 +376,22 @@ export class NewsStore {
     const total = Math.max(1, Math.ceil(this.count(list) / perPage));
     if (page > total) return undefined;
     const { table, where, params } = listSql(list);
+    const skip = (page - 1) * perPage;
+    const anchor =
+      skip >= this.#anchorEvery
+        ? this.#anchors(list)[Math.floor(skip / this.#anchorEvery)]
+        : undefined;
+    const from = anchor ? ' AND (date, code) <= (?, ?)' : '';
     const rows = this.#db
       .prepare(
-        `SELECT ${ITEM_COLUMNS} FROM (SELECT locale, slug, date, code FROM ${table} WHERE ${where} ORDER BY date DESC, code DESC LIMIT ? OFFSET ?) AS l ${JOIN_ITEM} ORDER BY l.date DESC, l.code DESC`,
+        `SELECT ${ITEM_COLUMNS} FROM (SELECT locale, slug, date, code FROM ${table} WHERE ${where}${from} ORDER BY date DESC, code DESC LIMIT ? OFFSET ?) AS l ${JOIN_ITEM} ORDER BY l.date DESC, l.code DESC`,
       )
-      .all(...params, perPage, (page - 1) * perPage);
+      .all(
+        ...params,
+        ...(anchor ? [anchor.date, anchor.code] : []),
+        perPage,
+        anchor ? skip % this.#anchorEvery : skip,
+      );
     return { items: rows as unknown as StoredNews[], page, total };
   }
 

@@ -209,6 +209,31 @@ describe('syncNews', { timeout: 60_000 }, () => {
     expect(slugsOf('fa')).toEqual(['good']);
   });
 
+  it('stores a round of more than a thousand items whole (written in batches as it goes)', async () => {
+    const items = Array.from(
+      { length: 2_345 },
+      (_, i): Item => ({
+        locale: 'fa',
+        slug: `n${i}`,
+        code: 10_000 + i,
+        day: i % 28,
+        tags: [`t${i % 3}`],
+      }),
+    );
+    for (const item of items) write(item);
+    const change = await syncNews({ contentDir, store });
+    expect(change.added).toHaveLength(items.length);
+    expect(store.count({ locale: 'fa' })).toBe(items.length);
+    expect(store.hashes().size).toBe(items.length);
+    const expected = indexNews(readNewsSources(contentDir)).items.fa.map((item) => item.slug);
+    const listed = Array.from(
+      { length: Math.ceil(items.length / 10) },
+      (_, i) => slugsOf('fa', i + 1) ?? [],
+    ).flat();
+    expect(listed).toEqual(expected);
+    expect((await syncNews({ contentDir, store })).added).toEqual([]);
+  });
+
   it('keeps a Solar Hijri date as written (YAML would roll 1403-02-31 over)', async () => {
     write({ locale: 'fa', slug: 'a', code: 1, day: 1, tags: [] });
     const file = join(contentDir, 'fa', 'a.md');
