@@ -1,7 +1,9 @@
 import { type Locale, t } from '../i18n/ui.ts';
 import { tidyTags } from '../lib/tags.ts';
+import { recordSave } from './approval.ts';
 import { checkEntry, type EntryKind, withoutEmptyValues } from './check-entry.ts';
 import { cmsConfig, type GitBackend } from './config.ts';
+import { NEWS_FOLDER } from './content-paths.ts';
 import type { DecapCMS, ImmutableMap } from './decap.ts';
 import { decapFaSupplement, deepMerge } from './decap-fa.ts';
 import { markListEntries } from './list-marks.ts';
@@ -9,6 +11,7 @@ import { fieldMessage, withoutPaths } from './messages.ts';
 import {
   canonicalTime,
   registerPublishFields,
+  SAVE_RECORDED_EVENT,
   SAVED_EVENT,
   type SavedDetail,
 } from './publish-fields.ts';
@@ -230,6 +233,16 @@ async function start(): Promise<void> {
         data: (entry.get('data') as ImmutableMap).toJS(),
       };
       window.dispatchEvent(new CustomEvent(SAVED_EVENT, { detail }));
+      // Who saved this version, noted by the server from the staff session: the account that
+      // saved a text may not approve it (approval.ts). Not signed in: the approval box says so.
+      const language =
+        detail.collection === 'news_fa' ? 'fa' : detail.collection === 'news_en' ? 'en' : undefined;
+      if (language) {
+        const id = `${language}/${detail.slug}`;
+        void recordSave(id, `${NEWS_FOLDER[language]}/${detail.slug}.md`).then((result) =>
+          window.dispatchEvent(new CustomEvent(SAVE_RECORDED_EVENT, { detail: result })),
+        );
+      }
       return undefined;
     },
   });
