@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approvalCheck, readApprovals } from '../../src/lib/news-approvals.ts';
-import { APPROVALS_FILE, createApprovalsRoute } from './approvals-route.ts';
+import { APPROVALS_FILE, createApprovalsRoute, withSave } from './approvals-route.ts';
 
 // The approvals route on a real HTTP server, as the editor's approve button uses it: GET says
 // whether the signed-in staff account may approve and what approval the item has; POST approves
@@ -236,10 +236,7 @@ describe('POST /api/publish/saves (who saved a version)', () => {
               continue;
             }
             const savers = new Set(
-              saves
-                .slice(-20)
-                .filter((save) => save.sha === hash(current as string))
-                .map((s) => s.by),
+              saves.filter((save) => save.sha === hash(current as string)).map((s) => s.by),
             );
             const expected = !publishes[step.by]
               ? 'NOT_A_PUBLISHER'
@@ -260,10 +257,7 @@ describe('POST /api/publish/saves (who saved a version)', () => {
             current !== undefined &&
             approvalCheck(readApprovals(join(work, APPROVALS_FILE)))(id, current);
           const savers = new Set(
-            saves
-              .slice(-20)
-              .filter((save) => save.sha === approval?.sha)
-              .map((save) => save.by),
+            saves.filter((save) => save.sha === approval?.sha).map((save) => save.by),
           );
           expect(published).toBe(
             current !== undefined &&
@@ -276,4 +270,56 @@ describe('POST /api/publish/saves (who saved a version)', () => {
       { numRuns: 60 },
     );
   }, 120_000);
+});
+
+describe('withSave (how many saves are kept)', () => {
+  const at = '2026-12-06T00:00:00Z';
+  const save = (id: string, sha: string, by: string) => ({ id, sha256: sha, by, at });
+  it('drops old versions whole: flooding made-up versions cannot leave a colleague as the only saver', () => {
+    // A saved text X, then B saved the same text; A then records 25 made-up versions.
+    let saves = withSave(withSave([], save('fa/x', 'X', 'A')), save('fa/x', 'X', 'B'));
+    const saversOfX = () => saves.filter((record) => record.sha256 === 'X').map((r) => r.by);
+    for (let n = 0; n < 19; n += 1) saves = withSave(saves, save('fa/x', `fake-${n}`, 'A'));
+    // Twenty versions: X is kept, with both its savers (A may still not approve it).
+    expect(saversOfX()).toEqual(['A', 'B']);
+    for (let n = 19; n < 25; n += 1) saves = withSave(saves, save('fa/x', `fake-${n}`, 'A'));
+    // X is gone whole: saved by nobody, so nobody may approve it.
+    expect(saversOfX()).toEqual([]);
+    expect(new Set(saves.map((record) => record.sha256)).size).toBe(20);
+  });
+
+  it('keeps every saver of each version it keeps, at most 20 versions an item (generated)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            id: fc.constantFrom('fa/a', 'fa/b', 'fa/c'),
+            sha: fc.constantFrom(...'0123456789abcdefghijklmnopqrstuvwxyz'),
+            by: fc.constantFrom('p', 'q', 'r'),
+          }),
+          { maxLength: 120 },
+        ),
+        (steps) => {
+          let saves: ReturnType<typeof withSave> = [];
+          for (const step of steps) saves = withSave(saves, save(step.id, step.sha, step.by));
+          for (const id of ['fa/a', 'fa/b', 'fa/c']) {
+            const kept = new Set(saves.filter((r) => r.id === id).map((r) => r.sha256));
+            expect(kept.size).toBeLessThanOrEqual(20);
+            // The most recently saved version is always kept, with all its savers.
+            const last = steps.filter((x) => x.id === id).at(-1);
+            if (last) expect(kept.has(last.sha)).toBe(true);
+            for (const sha of kept) {
+              const all = new Set(
+                steps.filter((x) => x.id === id && x.sha === sha).map((x) => x.by),
+              );
+              const left = new Set(
+                saves.filter((r) => r.id === id && r.sha256 === sha).map((r) => r.by),
+              );
+              expect(left).toEqual(all);
+            }
+          }
+        },
+      ),
+    );
+  });
 });

@@ -42,8 +42,40 @@ export const APPROVALS_FILE = 'approvals.json';
 const ITEM_ID = /^(fa|en)\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MAX_BODY = 4096;
 const SHA256 = /^[0-9a-f]{64}$/;
-/** Saves kept per item: only the current version's savers matter; a few older ones for the audit. */
-const SAVES_KEPT = 20;
+/**
+ * Versions whose saves are kept per item, and items with saves kept: only the current version's
+ * savers matter. A version is dropped whole, never some of its savers, so that recording many
+ * made-up versions cannot push one's own save of a text out and leave a colleague's: a dropped
+ * version is "saved by nobody", which nobody may approve.
+ */
+const VERSIONS_KEPT = 20;
+const ITEMS_KEPT = 1000;
+
+/** `saves` with `save` added, pruned by whole versions and whole items (oldest first). */
+export function withSave(saves: readonly Save[], save: Save): Save[] {
+  const all = [...saves, save];
+  const latest = (records: readonly Save[], key: (record: Save) => string) => {
+    const order = new Map<string, number>();
+    for (const [index, record] of records.entries()) order.set(key(record), index);
+    return order;
+  };
+  const items = new Set(
+    [...latest(all, (record) => record.id)]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, ITEMS_KEPT)
+      .map(([id]) => id),
+  );
+  const own = all.filter((record) => record.id === save.id);
+  const versions = new Set(
+    [...latest(own, (record) => record.sha256)]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, VERSIONS_KEPT)
+      .map(([sha]) => sha),
+  );
+  return all.filter(
+    (record) => items.has(record.id) && (record.id !== save.id || versions.has(record.sha256)),
+  );
+}
 
 export interface ApprovalsRouteOptions {
   releasesDir: string;
@@ -219,9 +251,7 @@ export function createApprovalsRoute(
     const save: Save = { id, sha256, by: who.name, at: new Date().toISOString() };
     // Read, change and write with no await between: one server's requests cannot interleave.
     const recorded = readApprovalsFile(file);
-    const own = recorded.saves.filter((old) => old.id === id);
-    const others = recorded.saves.filter((old) => old.id !== id);
-    write({ ...recorded, saves: [...others, ...own.slice(-(SAVES_KEPT - 1)), save] });
+    write({ ...recorded, saves: withSave(recorded.saves, save) });
     options.log?.('news-saved', { item: id, by: who.name, sha256 });
     return send(res, 201, save);
   };
