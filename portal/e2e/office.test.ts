@@ -35,7 +35,8 @@ import { distDir } from './site.ts';
 // A third test holds the "second account" rule in the browser: a writer who may publish cannot
 // approve the text they saved (the button is disabled, with the reason, and the server refuses
 // with SAME_ACCOUNT); a second account can; and when that approver edits the text, their own
-// edit needs the first account's approval in turn.
+// edit needs the first account's approval in turn. A fourth: a text written outside the editor
+// (saved by nobody) is approvable only once someone records it as theirs, and then not by them.
 //
 // With OFFICE_SCREENSHOTS=<folder> the steps are also saved as pictures for docs/office-guide.md
 // (portal/scripts/docs-screenshots.ts runs this file so and compresses them).
@@ -504,4 +505,41 @@ describe('the communications office publishes a news item through the editor', (
     await chiefContext.close();
     await approverContext.close();
   }, 600_000);
+
+  it('a text written outside the editor is approvable only after someone records it as theirs, and then not by them', async () => {
+    const slug = 'outside-editor-e2e';
+    writeFileSync(
+      join(contentOf(editorRepo), `news/fa/${slug}.md`),
+      '---\ntitle: خبری که بیرون از ویرایشگر نوشته شد\nsummary: این خبر مستقیم در مخزن نوشته شد.\ndate: 1404/09/02\nstatus: review\ncode: 997722\noffice: روابط عمومی\n---\n\nمتن.\n',
+    );
+    git(editorRepo, 'add', '--all');
+    git(editorRepo, 'commit', '--quiet', '-m', 'A news item written outside the editor');
+    await round('synced');
+    const chiefContext = await personAt(chief);
+    const page = await openEditor(chiefContext, `#/collections/news_fa/entries/${slug}`);
+    const approve = page.getByRole('button', { name: 'تأیید و انتشار این متن' });
+    await page.getByText(/^معلوم نیست چه کسی این نسخه را ذخیره کرده است/).waitFor();
+    await expect.poll(() => approve.isDisabled()).toBe(true);
+    const unknown = await chiefContext.request.post(`${server.baseUrl}/api/publish/approvals`, {
+      data: { id: `fa/${slug}` },
+    });
+    expect(unknown.status()).toBe(409);
+    expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe(
+      'SAVER_UNKNOWN',
+    );
+    // The chief has read it and records it as theirs: now a colleague, not they, may approve.
+    await page.getByRole('button', { name: 'ثبت این نسخه به نام من' }).click();
+    await page.getByText('این نسخه را office-chief ذخیره کرده است.').waitFor();
+    await expect.poll(() => approve.isDisabled()).toBe(true);
+    await page.getByText(/^شما این نسخه را ذخیره کرده‌اید/).waitFor();
+    const approverContext = await personAt(approver);
+    const approved = await approverContext.request.post(`${server.baseUrl}/api/publish/approvals`, {
+      data: { id: `fa/${slug}` },
+    });
+    expect(approved.status()).toBe(201);
+    await round('synced');
+    expect(await text(`/news/${slug}/`)).toContain('خبری که بیرون از ویرایشگر نوشته شد');
+    await chiefContext.close();
+    await approverContext.close();
+  }, 300_000);
 });
