@@ -32,6 +32,12 @@ import { distDir } from './site.ts';
 //   off the site → after the round (a new release: a withdrawal is part of one) its address
 //   answers 410 and it is nowhere.
 //
+// A third test holds the "second account" rule in the browser: a writer who may publish cannot
+// approve the text they saved (the button is disabled, with the reason, and the server refuses
+// with SAME_ACCOUNT); a second account can; and when that approver edits the text, their own
+// edit needs the first account's approval in turn. A fourth: a text written outside the editor
+// (saved by nobody) is approvable only once someone records it as theirs, and then not by them.
+//
 // With OFFICE_SCREENSHOTS=<folder> the steps are also saved as pictures for docs/office-guide.md
 // (portal/scripts/docs-screenshots.ts runs this file so and compresses them).
 
@@ -50,6 +56,8 @@ let browser: Browser;
 let options: PublishOptions;
 const memory: RoundMemory = {};
 const writer = { name: 'office-writer', secret: 'writer-secret-of-this-run-0123456789' };
+/** The head of the office: writes, and may publish too (but not their own text). */
+const chief = { name: 'office-chief', secret: 'chief-secret-of-this-run-0123456789' };
 let approver: { name: string; secret: string };
 
 const git = (cwd: string, ...args: string[]) =>
@@ -94,7 +102,7 @@ beforeAll(async () => {
   const staff = await makeTestStaff();
   approver = staff;
   server = await startPortalServer(undefined, {
-    FEEDBACK_STAFF: `${staff.config},${writer.name}:moderator:${await hashSecret(writer.secret)}`,
+    FEEDBACK_STAFF: `${staff.config},${writer.name}:moderator:${await hashSecret(writer.secret)},${chief.name}:admin:${await hashSecret(chief.secret)}`,
     CMS_LOCAL_EDITING: '1',
     CMS_LOCAL_GIT: '1',
     CMS_CONTENT_DIR: contentOf(editorRepo),
@@ -425,5 +433,113 @@ describe('the communications office publishes a news item through the editor', (
     expect(await text('/news/hand-written-e2e/')).toContain('خبری که با دست نوشته شد');
     expect(readStatus(releasesDir)?.state).toBe('live');
     await context.close();
+  }, 300_000);
+
+  it('a writer who may publish cannot approve their own text; a second account can, and the approver’s own edit needs the first', async () => {
+    const ownTitle = 'دیدار مدیرکل با خانواده‌های دارای فرزند معلول در سامان';
+    const chiefContext = await personAt(chief);
+    const page = await openEditor(chiefContext, '#/collections/news_fa/new');
+    await page.getByLabel('عنوان', { exact: true }).fill(ownTitle);
+    await page
+      .getByLabel('خلاصه', { exact: true })
+      .fill('مدیرکل بهزیستی استان با خانواده‌های دارای فرزند معلول در شهر سامان دیدار کرد.');
+    await page.getByLabel(/^کد خبر/).fill('997711');
+    await page.getByLabel(/^دفتر منتشرکننده/).fill('روابط عمومی بهزیستی استان چهارمحال و بختیاری');
+    await page.locator('[data-slate-editor="true"]').click();
+    await page.keyboard.type('در این دیدار درباره‌ی خدمات توان‌بخشی در خانه گفت‌وگو شد.');
+    await page.getByLabel(/^وضعیت انتشار/).selectOption('review');
+    await save(page);
+    const slug = 'news-997711';
+    const article = `/news/${slug}/`;
+    await round('synced');
+    expect((await get(article)).status).toBe(404);
+
+    // The chief saved this text: the button is there but disabled, and says why.
+    const button = page.getByRole('button', { name: 'تأیید و انتشار این متن' });
+    await page.getByText('این نسخه را office-chief ذخیره کرده است.').waitFor();
+    await expect.poll(() => button.isDisabled()).toBe(true);
+    const why = page.locator(`[id="${await button.getAttribute('aria-describedby')}"]`);
+    expect(await why.textContent()).toContain(
+      'شما این نسخه را ذخیره کرده‌اید و خودتان نمی‌توانید آن را تأیید کنید',
+    );
+    // Asked directly, the server refuses too, with what to do.
+    const own = await chiefContext.request.post(`${server.baseUrl}/api/publish/approvals`, {
+      data: { id: `fa/${slug}` },
+    });
+    expect(own.status()).toBe(403);
+    const refusal = (await own.json()) as { error: { code: string; message: { fa: string } } };
+    expect(refusal.error.code).toBe('SAME_ACCOUNT');
+    expect(refusal.error.message.fa).toContain('از همکاری که اجازه‌ی انتشار دارد بخواهید');
+    await shot(page, '09-own-text', /^وضعیت انتشار/);
+    // The refusal changed nothing: the round has nothing to do, and the item is still off the site.
+    await round('unchanged');
+    expect((await get(article)).status).toBe(404);
+
+    // A second account with the right to publish approves it.
+    const approverContext = await personAt(approver);
+    const review = await openEditor(approverContext, `#/collections/news_fa/entries/${slug}`);
+    await review.getByText('این نسخه را office-chief ذخیره کرده است.').waitFor();
+    const approve = review.getByRole('button', { name: 'تأیید و انتشار این متن' });
+    await expect.poll(() => approve.isEnabled()).toBe(true);
+    await approve.click();
+    await review.getByText(/^تأیید شد \(/).waitFor();
+    await round('synced');
+    expect(await text(article)).toContain(ownTitle);
+
+    // The approver edits the approved text: it goes off the site, and their own edit waits for
+    // the chief's approval (the approver's button is now the disabled one).
+    const editedTitle = `${ownTitle} و بازدید از مرکز`;
+    await review.getByLabel('عنوان', { exact: true }).fill(editedTitle);
+    await save(review);
+    await round('synced');
+    expect((await get(article)).status).toBe(404);
+    await review.getByText(`این نسخه را ${approver.name} ذخیره کرده است.`).waitFor();
+    await expect.poll(() => approve.isDisabled()).toBe(true);
+    const again = await chiefContext.request.post(`${server.baseUrl}/api/publish/approvals`, {
+      data: { id: `fa/${slug}` },
+    });
+    expect(again.status()).toBe(201);
+    expect(await again.json()).toMatchObject({ by: chief.name, savedBy: [approver.name] });
+    await round('synced');
+    expect(await text(article)).toContain(editedTitle);
+    await chiefContext.close();
+    await approverContext.close();
+  }, 600_000);
+
+  it('a text written outside the editor is approvable only after someone records it as theirs, and then not by them', async () => {
+    const slug = 'outside-editor-e2e';
+    writeFileSync(
+      join(contentOf(editorRepo), `news/fa/${slug}.md`),
+      '---\ntitle: خبری که بیرون از ویرایشگر نوشته شد\nsummary: این خبر مستقیم در مخزن نوشته شد.\ndate: 1404/09/02\nstatus: review\ncode: 997722\noffice: روابط عمومی\n---\n\nمتن.\n',
+    );
+    git(editorRepo, 'add', '--all');
+    git(editorRepo, 'commit', '--quiet', '-m', 'A news item written outside the editor');
+    await round('synced');
+    const chiefContext = await personAt(chief);
+    const page = await openEditor(chiefContext, `#/collections/news_fa/entries/${slug}`);
+    const approve = page.getByRole('button', { name: 'تأیید و انتشار این متن' });
+    await page.getByText(/^معلوم نیست چه کسی این نسخه را ذخیره کرده است/).waitFor();
+    await expect.poll(() => approve.isDisabled()).toBe(true);
+    const unknown = await chiefContext.request.post(`${server.baseUrl}/api/publish/approvals`, {
+      data: { id: `fa/${slug}` },
+    });
+    expect(unknown.status()).toBe(409);
+    expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe(
+      'SAVER_UNKNOWN',
+    );
+    // The chief has read it and records it as theirs: now a colleague, not they, may approve.
+    await page.getByRole('button', { name: 'ثبت این نسخه به نام من' }).click();
+    await page.getByText('این نسخه را office-chief ذخیره کرده است.').waitFor();
+    await expect.poll(() => approve.isDisabled()).toBe(true);
+    await page.getByText(/^شما این نسخه را ذخیره کرده‌اید/).waitFor();
+    const approverContext = await personAt(approver);
+    const approved = await approverContext.request.post(`${server.baseUrl}/api/publish/approvals`, {
+      data: { id: `fa/${slug}` },
+    });
+    expect(approved.status()).toBe(201);
+    await round('synced');
+    expect(await text(`/news/${slug}/`)).toContain('خبری که بیرون از ویرایشگر نوشته شد');
+    await chiefContext.close();
+    await approverContext.close();
   }, 300_000);
 });

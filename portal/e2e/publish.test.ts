@@ -179,6 +179,14 @@ describe('publish pipeline', () => {
     expect((await approve('fa/approved-e2e', cookies.moderator)).status).toBe(403);
     expect((await approve('fa/ghasedak-initiative', cookies.publisher)).status).toBe(409);
     expect((await approve('fa/../../secret', cookies.publisher)).status).toBe(400);
+    // A second account: the writer's save of this text is recorded (the editor does it after a
+    // save; here the file was written by hand, so the moderator records it as theirs).
+    const saved = await fetch(`${server.baseUrl}/api/publish/saves`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: cookies.moderator },
+      body: JSON.stringify({ id: 'fa/approved-e2e' }),
+    });
+    expect(saved.status).toBe(201);
     const approved = await approve('fa/approved-e2e', cookies.publisher);
     expect(approved.status).toBe(201);
     expect(await approved.json()).toMatchObject({ id: 'fa/approved-e2e', by: publisher.name });

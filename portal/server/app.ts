@@ -25,6 +25,7 @@ import type { SiteSwitch } from './site.ts';
 //   a withdrawn news address    410 with a short note (server/gone.ts)
 //   /api/publish/status         the publish pipeline's status, staff only (release mode)
 //   /api/publish/approvals      a publisher approves an item in review (release mode)
+//   /api/publish/saves          the editor records which staff account saved a version (same route)
 //   the feedback API's routes   its handler directly, once the build's service runs
 //                               (server/api-fast-path.ts)
 //   on-demand routes            Astro (the news pages for GET/HEAD; the feedback API and the
@@ -137,7 +138,10 @@ export function createPortalListener(options: PortalOptions): EdgeListener {
       await options.publishStatus(req, res, edge);
       return;
     }
-    if (edge.pathname === '/api/publish/approvals' && options.publishApprovals) {
+    if (
+      (edge.pathname === '/api/publish/approvals' || edge.pathname === '/api/publish/saves') &&
+      options.publishApprovals
+    ) {
       await options.publishApprovals(req, res, edge);
       return;
     }

@@ -1,7 +1,9 @@
 import { type Locale, t } from '../i18n/ui.ts';
 import { tidyTags } from '../lib/tags.ts';
+import { recordSave } from './approval.ts';
 import { checkEntry, type EntryKind, withoutEmptyValues } from './check-entry.ts';
-import { cmsConfig, type GitBackend } from './config.ts';
+import { cmsConfig, type GitBackend, NEWS_SLUG_PREFIX } from './config.ts';
+import { NEWS_FOLDER } from './content-paths.ts';
 import type { DecapCMS, ImmutableMap } from './decap.ts';
 import { decapFaSupplement, deepMerge } from './decap-fa.ts';
 import { markListEntries } from './list-marks.ts';
@@ -9,6 +11,7 @@ import { fieldMessage, withoutPaths } from './messages.ts';
 import {
   canonicalTime,
   registerPublishFields,
+  SAVE_RECORDED_EVENT,
   SAVED_EVENT,
   type SavedDetail,
 } from './publish-fields.ts';
@@ -224,12 +227,26 @@ async function start(): Promise<void> {
   cms.registerEventListener({
     name: 'postSave',
     handler: ({ entry }) => {
-      const detail: SavedDetail = {
-        collection: String(entry.get('collection')),
-        slug: String(entry.get('slug')),
-        data: (entry.get('data') as ImmutableMap).toJS(),
-      };
+      const data = (entry.get('data') as ImmutableMap).toJS();
+      const collection = String(entry.get('collection'));
+      // A new item has no slug yet in this event: its file is named by its code (config.ts).
+      const slug =
+        String(entry.get('slug') ?? '') ||
+        (collection.startsWith('news_') && data.code !== undefined
+          ? `${NEWS_SLUG_PREFIX}${String(data.code)}`
+          : '');
+      const detail: SavedDetail = { collection, slug, data };
       window.dispatchEvent(new CustomEvent(SAVED_EVENT, { detail }));
+      // Who saved this version, noted by the server from the staff session: the account that
+      // saved a text may not approve it (approval.ts). Not signed in: the approval box says so.
+      const language =
+        detail.collection === 'news_fa' ? 'fa' : detail.collection === 'news_en' ? 'en' : undefined;
+      if (language && detail.slug) {
+        const id = `${language}/${detail.slug}`;
+        void recordSave(id, `${NEWS_FOLDER[language]}/${detail.slug}.md`).then((result) =>
+          window.dispatchEvent(new CustomEvent(SAVE_RECORDED_EVENT, { detail: result })),
+        );
+      }
       return undefined;
     },
   });

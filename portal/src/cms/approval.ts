@@ -9,6 +9,11 @@ import type { Bilingual } from './messages.ts';
  * the SHA-256 of the saved file it shows, the server refuses when its own copy differs, and the
  * editor compares an existing approval's SHA-256 with the saved text to say that the text changed
  * after it. The staff session is the portal's own (cookie from /staff/, path /api).
+ *
+ * After each save the editor reports it (POST /api/publish/saves, `recordSave`): the server
+ * notes the signed-in account as that version's saver, and refuses its approval by that account
+ * (news-approvals.ts). The GET lists the item's saves, so the box can say "you saved this" and
+ * keep the button disabled before anyone clicks; the server decides either way.
  */
 
 export interface Approval {
@@ -18,9 +23,27 @@ export interface Approval {
   at: string;
 }
 
+export interface SaveRecord {
+  sha256: string;
+  by: string;
+  at: string;
+}
+
 export type ApprovalState =
-  /** Not signed in as staff (or the server has no pipeline): nothing to show. */
-  { kind: 'none' } | { kind: 'staff'; mayApprove: boolean; approval?: Approval; textSha?: string };
+  /** The server has no pipeline (or did not answer): nothing to show. */
+  | { kind: 'none' }
+  /** Not signed in as staff: saves are not recorded, so the box says to sign in. */
+  | { kind: 'signed-out' }
+  | {
+      kind: 'staff';
+      /** The signed-in account. */
+      by: string;
+      mayApprove: boolean;
+      approval?: Approval;
+      textSha?: string;
+      /** The accounts recorded as saving the text shown (`textSha`); empty when nobody is. */
+      savers: string[];
+    };
 
 /** Hex SHA-256 of text as UTF-8, as the server hashes the file (news-approvals.ts contentHash). */
 export async function sha256Hex(text: string): Promise<string> {
@@ -71,15 +94,48 @@ export async function approvalState(id: string, path: string): Promise<ApprovalS
     cache: 'no-store',
     credentials: 'same-origin',
   }).catch(() => undefined);
+  if (response?.status === 401) return { kind: 'signed-out' };
   if (!response?.ok) return { kind: 'none' };
-  const answer = (await response.json()) as { mayApprove?: boolean; approval?: Approval };
+  const answer = (await response.json()) as {
+    by?: string;
+    mayApprove?: boolean;
+    approval?: Approval;
+    saves?: SaveRecord[];
+  };
   const text = await savedText(path);
+  const textSha = text === undefined ? undefined : await sha256Hex(text);
   return {
     kind: 'staff',
+    by: answer.by ?? '',
     mayApprove: answer.mayApprove === true,
     ...(answer.approval ? { approval: answer.approval } : {}),
-    ...(text === undefined ? {} : { textSha: await sha256Hex(text) }),
+    ...(textSha === undefined ? {} : { textSha }),
+    savers: [
+      ...new Set(
+        (answer.saves ?? []).filter((save) => save.sha256 === textSha).map((save) => save.by),
+      ),
+    ],
   };
+}
+
+/**
+ * Tells the server that the signed-in staff account saved the text now at `path` (after a save,
+ * or "record this version as mine"). The server takes the account from the session.
+ */
+export async function recordSave(
+  id: string,
+  path: string,
+): Promise<'recorded' | 'signed-out' | 'failed'> {
+  const text = await savedText(path);
+  if (text === undefined) return 'failed';
+  const response = await fetch('/api/publish/saves', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    credentials: 'same-origin',
+    body: JSON.stringify({ id, sha256: await sha256Hex(text) }),
+  }).catch(() => undefined);
+  if (response?.status === 201) return 'recorded';
+  return response?.status === 401 ? 'signed-out' : 'failed';
 }
 
 /** Approves the saved text of `id`; the approval, or the server's bilingual refusal. */

@@ -9,6 +9,9 @@ import {
 import { LIST_MARK_SEPARATOR } from './list-marks.ts';
 import { MAX_UPLOAD_BYTES } from './messages.ts';
 
+/** A news file's name is this and its code (`slug` below): how admin.ts names a new item after its first save. */
+export const NEWS_SLUG_PREFIX = 'news-';
+
 /**
  * The Decap CMS configuration, built in code rather than kept as config.yml so the collections
  * follow the content model: folders from content-paths.ts (which the local backend enforces),
@@ -164,7 +167,7 @@ export function cmsConfig(
     // File names must be Latin (they become addresses); the news code is unique and Latin
     // digits, and the English version, keeping the code, gets the same name, as the build pairs
     // translations by file name.
-    slug: 'news-{{fields.code}}',
+    slug: `${NEWS_SLUG_PREFIX}{{fields.code}}`,
     identifier_field: 'title',
     // The title, then what the list marks (draft, in review, scheduled) are made from, after an
     // invisible separator; list-marks.ts turns the tail into a visible mark.

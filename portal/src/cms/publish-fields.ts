@@ -2,8 +2,15 @@ import { formatDate, parseContentDate } from '@behzisti/core/dates';
 import { normalizeDigits, toLocaleDigits } from '@behzisti/core/text';
 import { format, type Locale, t } from '../i18n/ui.ts';
 import { NEWS_STATUSES, type NewsStatus, publishMoment } from '../lib/news-visibility.ts';
-import { type Approval, type ApprovalState, approvalState, approve } from './approval.ts';
+import {
+  type Approval,
+  type ApprovalState,
+  approvalState,
+  approve,
+  recordSave,
+} from './approval.ts';
 import type { DecapCMS, H, ImmutableMap, WidgetProps } from './decap.ts';
+import { ltrField } from './ltr-field.ts';
 import { bilingual } from './messages.ts';
 import { DATE_EVENT } from './widgets.ts';
 
@@ -12,11 +19,15 @@ import { DATE_EVENT } from './widgets.ts';
  * (draft, review, published, withdrawn; "scheduled" is a published item whose moment is still to
  * come) and `time` (HH:MM, Tehran) on its `date`. The status field also carries the approval box
  * of an item in review: a publisher sees the approve button (approval.ts), everyone signed in as
- * staff sees whether the saved text is approved or changed after its approval.
+ * staff sees whether the saved text is approved or changed after its approval, and who saved it.
+ * The button is disabled, with the reason beside it, for the account that saved the text and
+ * for a text nobody is recorded as saving (which anyone signed in may then claim as theirs).
  */
 
 /** Fired on window after a save (admin.ts) and after an approval: publish-status.ts watches it. */
 export const SAVED_EVENT = 'bz-saved';
+/** Fired on window once the server has noted who saved (admin.ts, approval.ts recordSave). */
+export const SAVE_RECORDED_EVENT = 'bz-save-recorded';
 export interface SavedDetail {
   collection: string;
   slug: string;
@@ -83,10 +94,12 @@ export function registerPublishFields(
     componentDidMount(this: ApprovalThis) {
       this.refresh = () => void this.load();
       window.addEventListener(SAVED_EVENT, this.refresh);
+      window.addEventListener(SAVE_RECORDED_EVENT, this.refresh);
       void this.load();
     },
     componentWillUnmount(this: ApprovalThis) {
       window.removeEventListener(SAVED_EVENT, this.refresh);
+      window.removeEventListener(SAVE_RECORDED_EVENT, this.refresh);
       this.gone = true;
     },
     async load(this: ApprovalThis) {
@@ -112,8 +125,32 @@ export function registerPublishFields(
         this.setState({ busy: false, message: bilingual(result.message, locale) });
       }
     },
+    async onClaim(this: ApprovalThis) {
+      this.setState({ busy: true });
+      const result = await recordSave(this.props.id, this.props.path);
+      if (this.gone) return;
+      this.setState({
+        busy: false,
+        message: result === 'recorded' ? '' : t(locale, 'cms.approve.signIn'),
+      });
+      void this.load();
+    },
     render(this: ApprovalThis) {
       const { state, message, busy } = this.state;
+      const box = (approved: string, ...children: unknown[]) =>
+        h(
+          'section',
+          {
+            className: 'bz-approval',
+            'aria-labelledby': `${this.props.forID}-approval`,
+            'data-approved': approved,
+          },
+          h('h2', { id: `${this.props.forID}-approval` }, t(locale, 'cms.approve.heading')),
+          ...children,
+        );
+      if (state.kind === 'signed-out') {
+        return box('none', h('p', { className: 'bz-problem' }, t(locale, 'cms.approve.signIn')));
+      }
       if (state.kind !== 'staff') return null;
       const approval: Approval | undefined = state.approval;
       const current = approval && state.textSha === approval.sha256;
@@ -123,28 +160,53 @@ export function registerPublishFields(
             when: when(approval.at),
           })
         : t(locale, 'cms.approve.none');
-      return h(
-        'section',
-        {
-          className: 'bz-approval',
-          'aria-labelledby': `${this.props.forID}-approval`,
-          'data-approved': approval ? (current ? 'current' : 'changed') : 'none',
-        },
-        h('h2', { id: `${this.props.forID}-approval` }, t(locale, 'cms.approve.heading')),
+      // Known only when the saved text could be read; otherwise the server alone decides.
+      const own = state.savers.includes(state.by);
+      const unknown = state.textSha !== undefined && state.savers.length === 0;
+      const blocked = !current && (own || unknown);
+      const why = `${this.props.forID}-approve-why`;
+      return box(
+        approval ? (current ? 'current' : 'changed') : 'none',
         h('p', { className: approval && !current ? 'bz-problem' : undefined }, status),
+        state.savers.length > 0
+          ? h(
+              'p',
+              null,
+              format(locale, 'cms.approve.savedBy', {
+                by: state.savers.join(locale === 'fa' ? '، ' : ', '),
+              }),
+            )
+          : null,
         state.mayApprove && !current
           ? h(
               'button',
               {
                 type: 'button',
                 className: 'bz-approve',
-                disabled: busy,
+                disabled: busy || blocked,
+                'aria-describedby': blocked ? why : undefined,
                 onClick: () => void this.onApprove(),
               },
               t(locale, 'cms.approve.button'),
             )
           : null,
+        blocked
+          ? h('p', { id: why }, t(locale, own ? 'cms.approve.own' : 'cms.approve.unknown'))
+          : null,
         state.mayApprove ? null : h('p', null, t(locale, 'cms.approve.waiting')),
+        // Anyone signed in may vouch for a text nobody saved: it only takes approving it from them.
+        unknown && !current
+          ? h(
+              'button',
+              {
+                type: 'button',
+                className: 'bz-approve bz-claim',
+                disabled: busy,
+                onClick: () => void this.onClaim(),
+              },
+              t(locale, 'cms.approve.claim'),
+            )
+          : null,
         h('p', { role: 'status', className: 'bz-approval-result' }, message),
       );
     },
@@ -228,9 +290,7 @@ export function registerPublishFields(
         };
       },
       render(this: TimeThis) {
-        const { forID, classNameWrapper, value, onChange, setActiveStyle, setInactiveStyle } =
-          this.props;
-        const text = typeof value === 'string' ? value : '';
+        const text = typeof this.props.value === 'string' ? this.props.value : '';
         const moment = momentOf(this.date ?? this.props.entry?.getIn(['data', 'date']), text);
         const bad = text.trim() !== '' && !canonicalTime(text);
         const note = bad
@@ -242,26 +302,15 @@ export function registerPublishFields(
                 { when: formatMoment(moment, locale) },
               )
             : '';
-        return h(
-          'div',
-          null,
-          h('input', {
-            id: forID,
-            className: classNameWrapper,
-            type: 'text',
-            dir: 'ltr',
-            inputMode: 'numeric',
-            autoComplete: 'off',
-            placeholder: digits('09:30'),
-            value: text,
-            'aria-describedby': `${forID}-reads`,
-            'aria-invalid': bad && text.length >= 4 ? 'true' : undefined,
-            onChange: (event: { target: { value: string } }) => onChange(event.target.value),
-            onFocus: setActiveStyle,
-            onBlur: setInactiveStyle,
-          }),
-          h('p', { id: `${forID}-reads`, className: 'bz-reads', 'aria-live': 'polite' }, note),
-        );
+        // The problem itself is the field's isValid message, shown by Decap once it is saved.
+        return ltrField(h, this.props, {
+          text,
+          note,
+          invalid: bad && text.length >= 4,
+          inputMode: 'numeric',
+          placeholder: digits('09:30'),
+          onChange: (typed) => this.props.onChange(typed),
+        });
       },
     }),
   );
@@ -281,6 +330,7 @@ interface ApprovalThis {
   setState(state: Partial<ApprovalThis['state']>): void;
   load(): Promise<void>;
   onApprove(): Promise<void>;
+  onClaim(): Promise<void>;
   refresh: () => void;
   gone?: boolean;
 }

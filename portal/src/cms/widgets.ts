@@ -10,6 +10,7 @@ import { normalizeDigits, toLocaleDigits } from '@behzisti/core/text';
 import { directionOf, format, type Locale, t } from '../i18n/ui.ts';
 import { checkNewsField, isNewsField, type NewsField, newsFieldMax } from './check-entry.ts';
 import type { DecapCMS, H, PreviewProps, WidgetProps } from './decap.ts';
+import { ltrField } from './ltr-field.ts';
 import { bilingual, fieldMessage } from './messages.ts';
 
 /**
@@ -102,47 +103,23 @@ export function registerWidgets(
         return message ? { error: { message } } : true;
       },
       render(this: { props: WidgetProps }) {
-        const { forID, classNameWrapper, value, onChange, setActiveStyle, setInactiveStyle } =
-          this.props;
-        const text = textOf(value);
+        const text = textOf(this.props.value);
         const problem = text ? problemOf(field, text, this.props) : undefined;
         // As it is typed: how the value reads, or, once it is long enough to be a whole date
         // or code, what is wrong with it.
         const note = !text ? '' : !problem ? describe(text) : text.length >= 8 ? problem : '';
-        return h(
-          'div',
-          null,
-          h('input', {
-            id: forID,
-            className: classNameWrapper,
-            type: 'text',
-            // Digits and dashes read left to right in both languages.
-            dir: 'ltr',
-            inputMode: field === 'code' ? 'numeric' : 'text',
-            autoComplete: 'off',
-            value: text,
-            'aria-describedby': `${forID}-reads`,
-            'aria-invalid': problem && note === problem ? 'true' : undefined,
-            onChange: (event: { target: { value: string } }) => {
-              onChange(event.target.value);
-              // The publish time's reading depends on the date (publish-fields.ts).
-              if (field === 'date') {
-                window.dispatchEvent(new CustomEvent(DATE_EVENT, { detail: event.target.value }));
-              }
-            },
-            onFocus: setActiveStyle,
-            onBlur: setInactiveStyle,
-          }),
-          h(
-            'p',
-            {
-              id: `${forID}-reads`,
-              className: problem && note === problem ? 'bz-reads bz-problem' : 'bz-reads',
-              'aria-live': 'polite',
-            },
-            note,
-          ),
-        );
+        return ltrField(h, this.props, {
+          text,
+          note,
+          invalid: problem !== undefined && note === problem,
+          inputMode: field === 'code' ? 'numeric' : 'text',
+          onChange: (typed) => {
+            this.props.onChange(typed);
+            // The publish time's reading depends on the date (publish-fields.ts).
+            if (field === 'date')
+              window.dispatchEvent(new CustomEvent(DATE_EVENT, { detail: typed }));
+          },
+        });
       },
     });
 

@@ -86,6 +86,14 @@ export const en: Record<Key, string> = {
   'cms.approve.waiting':
     'This item goes on the site once a colleague who may publish approves it. You may not approve it.',
   'cms.approve.unsaved': 'Save first: only saved text can be approved.',
+  'cms.approve.savedBy': 'This version was saved by {by}.',
+  'cms.approve.own':
+    'You saved this version, so you cannot approve it yourself. Ask a colleague who may publish to read it and approve it.',
+  'cms.approve.unknown':
+    'Nobody is recorded as saving this version (it may have been written outside the editor), so it cannot be approved yet. Its writer, or a colleague who has read it, presses “Record this version as mine”; then another colleague who may publish approves it.',
+  'cms.approve.claim': 'Record this version as mine',
+  'cms.approve.signIn':
+    'You are not signed in with a staff account: your saves are not recorded under anyone’s name, and nobody can approve them. Sign in at /staff/, then open this item again and, if you wrote this version, press “Record this version as mine”.',
   'site.name': 'Behzisti Services',
   'site.tagline':
     "Service bases, programmes and news from the State Welfare Organisation's provinces",

@@ -1,6 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { approvalCheck, contentHash } from './news-approvals.ts';
+import { approvalCheck, contentHash, readApprovals } from './news-approvals.ts';
 
 describe('approvalCheck', () => {
   it('approves exactly the text that was approved, for that item only', () => {
@@ -15,5 +18,51 @@ describe('approvalCheck', () => {
         expect(check('fa/x', other)).toBe(other === approvedText);
       }),
     );
+  });
+});
+
+describe('readApprovals (what the pipeline counts)', () => {
+  const at = '2026-12-06T00:00:00Z';
+  const read = (file: unknown) => {
+    const dir = mkdtempSync(join(tmpdir(), 'bz-approvals-'));
+    try {
+      writeFileSync(join(dir, 'approvals.json'), JSON.stringify(file));
+      return readApprovals(join(dir, 'approvals.json')).map((approval) => approval.by);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('drops an approval by an account that saved that version, or of a version nobody saved', () => {
+    const sha = contentHash('متن');
+    const approval = { id: 'fa/x', sha256: sha, by: 'p', at };
+    // Edited by hand: the saver approving their own text is still not published.
+    expect(
+      read({ approvals: [approval], saves: [{ id: 'fa/x', sha256: sha, by: 'p', at }] }),
+    ).toEqual([]);
+    expect(
+      read({
+        approvals: [approval],
+        saves: [
+          { id: 'fa/x', sha256: sha, by: 'w', at },
+          { id: 'fa/x', sha256: sha, by: 'p', at },
+        ],
+      }),
+    ).toEqual([]);
+    // No save recorded (written before saves were recorded, or added by hand): not counted.
+    expect(read({ approvals: [approval] })).toEqual([]);
+    // A save of another version, or of another item, does not stand for this one.
+    expect(
+      read({
+        approvals: [approval],
+        saves: [
+          { id: 'fa/x', sha256: contentHash('دیگر'), by: 'w', at },
+          { id: 'fa/y', sha256: sha, by: 'w', at },
+        ],
+      }),
+    ).toEqual([]);
+    expect(
+      read({ approvals: [approval], saves: [{ id: 'fa/x', sha256: sha, by: 'w', at }] }),
+    ).toEqual(['p']);
   });
 });
