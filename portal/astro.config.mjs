@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 // The widgets' templates are written for readers; minify them here as their own build does.
 import { minifyElementTemplates } from '../packages/elements/scripts/bundle.mjs';
 import { codeSplitting } from './src/lib/chunk-groups.ts';
+import { localeRoutes } from './src/lib/locale-routes.ts';
 import { newsIntegration, newsServed, onDemandSitemapIndex } from './src/lib/news-build.ts';
 import { hreflangLinks } from './src/lib/sitemap-links.ts';
 import { tagRedirects } from './src/lib/tag-redirects.ts';
@@ -71,6 +72,8 @@ export default defineConfig({
     routing: { prefixDefaultLocale: false },
   },
   integrations: [
+    // The /en/ routes of the pages written once for both languages (src/lib/locale-routes.ts).
+    localeRoutes(),
     // Fills the news store before the build, copies it into the build after (PORTAL_NEWS_DB), and
     // makes the news routes on demand unless PORTAL_NEWS=static (src/lib/news-build.ts).
     newsIntegration({ outDir }),

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { postJson, staffCookie } from './api.ts';
 import { axeViolations, sharedBrowser, watch } from './browser.ts';
 
 // A reader comments on a news article through the portal's own feedback API; nothing shows
@@ -10,19 +11,6 @@ const staff = inject('staff');
 const article = 'en/hesseh-service-base';
 const articleUrl = `${baseUrl}/en/news/hesseh-service-base/`;
 const browser = sharedBrowser();
-
-/** Signs staff in; returns the session cookie (`bz_staff=…`). */
-async function staffSession(): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/staff/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: staff.name, secret: staff.secret }),
-  });
-  expect(response.status).toBe(204);
-  const cookie = response.headers.get('set-cookie') ?? '';
-  expect(cookie).toMatch(/HttpOnly; SameSite=Strict; Path=\/api/);
-  return cookie.split(';')[0] ?? '';
-}
 
 /** The pending comment with this message, as the staff list shows it. */
 async function pendingCode(cookie: string, message: string): Promise<string> {
@@ -82,7 +70,7 @@ describe('comments on a news article', () => {
     const publicAnswer = await (await fetch(`${baseUrl}/api/comments?article=${article}`)).json();
     expect(publicAnswer).toEqual({ article, count: 0, comments: [] });
 
-    const cookie = await staffSession();
+    const cookie = await staffCookie(baseUrl, staff);
     const code = await pendingCode(cookie, message);
     await approve(cookie, code);
 
@@ -135,7 +123,7 @@ describe('comments on a news article', () => {
     await expect
       .poll(() => comments.getByText('دیدگاه شما رسید', { exact: false }).count())
       .toBe(1);
-    const cookie = await staffSession();
+    const cookie = await staffCookie(baseUrl, staff);
     const response = await fetch(
       `${baseUrl}/api/feedback?kind=comment&status=pending&article=fa/hesseh-service-base`,
       { headers: { cookie } },
@@ -153,15 +141,11 @@ describe('comments on a news article', () => {
   }, 60_000);
 
   it('refuses comments on articles the site does not have', async () => {
-    const response = await fetch(`${baseUrl}/api/feedback`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        kind: 'comment',
-        article: 'en/no-such-article',
-        message: 'hello',
-        elapsedMs: 5000,
-      }),
+    const response = await postJson(`${baseUrl}/api/feedback`, {
+      kind: 'comment',
+      article: 'en/no-such-article',
+      message: 'hello',
+      elapsedMs: 5000,
     });
     expect(response.status).toBe(404);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe(

@@ -1,18 +1,11 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  preparePostgres,
-  type TestPostgres,
-} from '../../packages/feedback-service/test/postgres.ts';
-import { publishNews } from '../src/lib/news-publish.ts';
-import { NewsStore } from '../src/lib/news-store.ts';
 import { articlePath, latestNewsPath } from '../src/lib/paths.ts';
 import { launchChromium, recordCspViolations, watch } from './browser.ts';
-import { type PortalServer, startPortalServer } from './server.setup.ts';
-import { distDir } from './site.ts';
+import { type LiveNews, startLiveNews } from './live-news.ts';
+import type { PortalServer } from './server.setup.ts';
 
 // The home page and the directory province pages are built files; their "latest news" block
 // is rendered again by the server from the news store when it comes near the screen
@@ -23,10 +16,7 @@ import { distDir } from './site.ts';
 // page and on its province's page, while the built page files stay as they were (no rebuild);
 // withdrawn (fa) or put back to draft (en), it leaves the block the same way.
 
-// Dated 1410-01-01 (2031), so that it is the newest everywhere; published "after" that moment.
-const AFTER_THE_ITEM = new Date('2031-06-01T00:00:00Z');
 const slug = 'home-live-item';
-const contentSource = new URL('../src/content/news/', import.meta.url).pathname;
 
 const items = {
   fa: {
@@ -50,17 +40,13 @@ const pages = {
 } as const;
 const articleOf = (locale: 'fa' | 'en') => articlePath(locale, slug);
 
-let pg: TestPostgres;
-let dir: string;
-let contentDir: string;
-let store: NewsStore;
-let servers: PortalServer[] = [];
+let live: LiveNews;
 let browser: Browser;
 
 function writeItem(locale: 'fa' | 'en', status = 'published') {
   const item = items[locale];
   writeFileSync(
-    join(contentDir, item.file),
+    join(live.contentDir, item.file),
     [
       '---',
       `title: ${item.title}`,
@@ -77,29 +63,15 @@ function writeItem(locale: 'fa' | 'en', status = 'published') {
   );
 }
 
-const publish = () => publishNews({ contentDir, store, databaseUrl: pg.url, now: AFTER_THE_ITEM });
-
 beforeAll(async () => {
-  pg = await preparePostgres();
-  if (!pg.url) return;
-  dir = mkdtempSync(join(tmpdir(), 'bz-home-news-live-'));
-  contentDir = join(dir, 'news');
-  cpSync(contentSource, contentDir, { recursive: true });
-  const storePath = join(dir, 'news.sqlite');
-  store = new NewsStore(storePath);
-  await publish();
-  const env = { PORTAL_NEWS_DB: storePath, PORTAL_CACHE_DATABASE_URL: pg.url };
-  servers = [await startPortalServer(distDir, env), await startPortalServer(distDir, env)];
+  live = await startLiveNews('home-news-live');
+  if (!live.pg.url) return;
   browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  for (const server of servers) server.stop();
-  servers = [];
-  store?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  await pg?.teardown();
+  await live?.stop();
 });
 
 /** The block's links once the page has it on screen (the script asks the server then). */
@@ -144,8 +116,8 @@ const fragment = (server: PortalServer, page: string) =>
 
 describe('the latest news block of built pages, without a rebuild', () => {
   it('shows an item once published and drops it once withdrawn or back to draft, in fa and en', async (context) => {
-    if (!pg.url) context.skip();
-    const [first, second] = servers as [PortalServer, PortalServer];
+    if (!live.pg.url) context.skip();
+    const [first, second] = live.servers as [PortalServer, PortalServer];
     const page = await browser.newPage();
     const seen = watch(page, first.baseUrl);
     const violations = await recordCspViolations(page);
@@ -159,7 +131,7 @@ describe('the latest news block of built pages, without a rebuild', () => {
         // The news have not changed since the build: the block is left as built, nothing moves.
         expect(await blockChanges(page), `${path} block changed`).toBe(0);
         built.set(path, await (await fetch(first.baseUrl + path)).text());
-        for (const server of servers) {
+        for (const server of live.servers) {
           await fragment(server, path);
           const again = await fragment(server, path);
           expect(again.headers.get('x-astro-cache'), `${path} block cached`).toBe('HIT');
@@ -172,7 +144,7 @@ describe('the latest news block of built pages, without a rebuild', () => {
 
       writeItem('fa');
       writeItem('en');
-      const change = await publish();
+      const change = await live.publish();
       expect(change.added).toEqual(
         expect.arrayContaining([
           { locale: 'fa', slug },
@@ -206,7 +178,7 @@ describe('the latest news block of built pages, without a rebuild', () => {
       // Withdrawn (fa) and back to draft (en): gone from every block on both servers.
       writeItem('fa', 'withdrawn');
       writeItem('en', 'draft');
-      const withdrawn = await publish();
+      const withdrawn = await live.publish();
       expect(withdrawn.removed).toEqual(
         expect.arrayContaining([
           { locale: 'fa', slug },
@@ -232,8 +204,8 @@ describe('the latest news block of built pages, without a rebuild', () => {
   }, 180_000);
 
   it('answers only for the home page and the 31 provinces', async (context) => {
-    if (!pg.url) context.skip();
-    const [server] = servers as [PortalServer];
+    if (!live.pg.url) context.skip();
+    const [server] = live.servers as [PortalServer];
     for (const path of ['/news/latest/home/', '/news/latest/kerman/', '/en/news/latest/ilam/']) {
       const response = await fetch(server.baseUrl + path);
       expect(response.status, path).toBe(200);

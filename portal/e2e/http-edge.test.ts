@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postJson } from './api.ts';
 import { rawRequest } from './raw-http.ts';
 import { startPortalServer } from './server.setup.ts';
 
@@ -69,11 +70,7 @@ describe('methods on static paths', () => {
   });
 
   it('still takes POST where the API is', async () => {
-    const response = await fetch(`${portal.baseUrl}/api/feedback`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{',
-    });
+    const response = await postJson(`${portal.baseUrl}/api/feedback`, '{');
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
       'MALFORMED_JSON',

@@ -70,6 +70,15 @@ async function upgraded(page: Page, tag: string): Promise<void> {
     .toBe(true);
 }
 
+/** A new page on the directory index, its locator upgraded, and what the page is watched for. */
+async function openLocator(context: BrowserContext, locale: Locale) {
+  const page = await context.newPage();
+  const seen = watch(page, baseUrl);
+  await page.goto(at(locale, '/directory/'));
+  await upgraded(page, 'bz-service-locator');
+  return { page, seen, locator: page.locator('bz-service-locator') };
+}
+
 for (const size of sizes) {
   for (const locale of locales) {
     describe(`${locale} at ${size.width} px`, () => {
@@ -82,11 +91,7 @@ for (const size of sizes) {
       });
 
       it('"use my location": the answer is on screen, focused, with a phone to call', async () => {
-        const page = await context.newPage();
-        const seen = watch(page, baseUrl);
-        await page.goto(at(locale, '/directory/'));
-        await upgraded(page, 'bz-service-locator');
-        const locator = page.locator('bz-service-locator');
+        const { page, locator, seen } = await openLocator(context, locale);
         await locator.locator('[part~="geolocate-button"]').click();
         const heading = locator.locator('#results-heading');
         await expect.poll(() => focusedIn(page, 'bz-service-locator')).toBe('results-heading');
@@ -103,10 +108,7 @@ for (const size of sizes) {
       });
 
       it('a province without bases: said plainly, then the nearest elsewhere and a phone', async () => {
-        const page = await context.newPage();
-        await page.goto(at(locale, '/directory/'));
-        await upgraded(page, 'bz-service-locator');
-        const locator = page.locator('bz-service-locator');
+        const { page, locator } = await openLocator(context, locale);
         await locator.locator('#province').selectOption('tehran');
         await locator.locator('[part~="places-form"] button[type="submit"]').click();
         await expect.poll(() => focusedIn(page, 'bz-service-locator')).toBe('results-heading');
@@ -123,10 +125,7 @@ for (const size of sizes) {
       });
 
       it('a place that is not in the list: a next step, never the spelling blamed', async () => {
-        const page = await context.newPage();
-        await page.goto(at(locale, '/directory/'));
-        await upgraded(page, 'bz-service-locator');
-        const locator = page.locator('bz-service-locator');
+        const { page, locator } = await openLocator(context, locale);
         await locator.locator('#search').fill('zzzz');
         await locator.locator('#search').press('Enter');
         const matches = locator.locator('[part~="matches"]');

@@ -2,6 +2,7 @@ import { feedbackOpenApi } from '@behzisti/feedback-service/openapi';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, inject, it } from 'vitest';
+import { postJson } from './api.ts';
 
 // /api/openapi.json on the built portal (issue 17): the document the service's contract test
 // checks (packages/feedback-service/test/openapi.test.ts), served as a static file, and the
@@ -25,18 +26,14 @@ describe('GET /api/openapi.json', () => {
     for (const [name, schema] of Object.entries(document.components.schemas)) {
       ajv.addSchema(schema, name);
     }
-    const sent = await fetch(`${baseUrl}/api/feedback`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        category: 'suggestion',
-        message: 'A ramp at the side door would help. (openapi e2e)',
-        anonymous: true,
-        about: { pageUrl: `${baseUrl}/en/feedback/` },
-        consent: true,
-        lang: 'en',
-        elapsedMs: 9000,
-      }),
+    const sent = await postJson(`${baseUrl}/api/feedback`, {
+      category: 'suggestion',
+      message: 'A ramp at the side door would help. (openapi e2e)',
+      anonymous: true,
+      about: { pageUrl: `${baseUrl}/en/feedback/` },
+      consent: true,
+      lang: 'en',
+      elapsedMs: 9000,
     });
     expect(sent.status).toBe(201);
     const answer = await sent.json();

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notStored, sigtermUnderLoad } from '../../packages/feedback-service/test/under-load.ts';
+import { postJson } from './api.ts';
 import { type PortalServer, startPortalServer } from './server.setup.ts';
 
 // What an operator relies on from the portal server: probes, a request id and one JSON log
@@ -69,11 +70,7 @@ describe('headers on every kind of answer', () => {
 
 describe('log lines', () => {
   it('writes one JSON line per request: id, method, route pattern, status, duration; nothing personal', async () => {
-    const created = await fetch(`${portal.baseUrl}/api/feedback`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: submission('log line check'),
-    });
+    const created = await postJson(`${portal.baseUrl}/api/feedback`, submission('log line check'));
     expect(created.status).toBe(201);
     const { code } = (await created.json()) as { code: string };
     const lookup = await fetch(`${portal.baseUrl}/api/feedback/${code}?token=s3cret`);

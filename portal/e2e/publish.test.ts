@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PublishOptions, publishRound, type RoundMemory } from '../server/publish/pipeline.ts';
 import { readStatus } from '../server/publish/status.ts';
 import { newReleaseId, readPointer, switchTo } from '../server/releases.ts';
+import { postJson, staffCookie } from './api.ts';
 import { makeTestStaff, type PortalServer, startPortalServer } from './server.setup.ts';
 import { distDir } from './site.ts';
 
@@ -158,23 +159,13 @@ describe('publish pipeline', () => {
       );
     review('approved-e2e', 999002);
     review('waiting-e2e', 999003);
-    /** Signs in as staff (the inbox's own sign-in) and returns the session cookie. */
-    const signIn = async (account: { name: string; secret: string }) => {
-      const response = await fetch(`${server.baseUrl}/api/staff/session`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(account),
-      });
-      expect(response.status).toBe(204);
-      return (response.headers.get('set-cookie') ?? '').split(';')[0] as string;
+    // Signed in as staff through the inbox's own sign-in.
+    const cookies = {
+      publisher: await staffCookie(server.baseUrl, publisher),
+      moderator: await staffCookie(server.baseUrl, moderator),
     };
-    const cookies = { publisher: await signIn(publisher), moderator: await signIn(moderator) };
     const approve = (id: string, cookie?: string) =>
-      fetch(`${server.baseUrl}/api/publish/approvals`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-        body: JSON.stringify({ id }),
-      });
+      postJson(`${server.baseUrl}/api/publish/approvals`, { id }, cookie ? { cookie } : {});
     expect((await approve('fa/approved-e2e')).status).toBe(401);
     expect((await approve('fa/approved-e2e', cookies.moderator)).status).toBe(403);
     expect((await approve('fa/ghasedak-initiative', cookies.publisher)).status).toBe(409);

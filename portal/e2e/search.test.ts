@@ -71,6 +71,17 @@ const resultLinks = (page: Page) =>
       links.map((link) => new URL((link as HTMLAnchorElement).href).pathname),
     );
 
+/** The result links for a query typed on the search page at `path` (its own page, closed after). */
+async function linksFor(path: string, query: string): Promise<string[]> {
+  const { page, close } = await open(path);
+  try {
+    await searchFor(page, query);
+    return await resultLinks(page);
+  } finally {
+    await close();
+  }
+}
+
 describe('Persian search', () => {
   it('finds the page written with Persian letters and ZWNJ from Arabic letters, Arabic-Indic digits and no ZWNJ', async () => {
     const { page, seen, close } = await open('/search/');
@@ -98,10 +109,7 @@ describe('Persian search', () => {
   });
 
   it('finds a word written with the joiner when the query has a space instead', async () => {
-    const { page, close } = await open('/search/');
-    await searchFor(page, 'كم برخوردار');
-    expect(await resultLinks(page)).toContain('/news/hundred-neighbourhoods/');
-    await close();
+    expect(await linksFor('/search/', 'كم برخوردار')).toContain('/news/hundred-neighbourhoods/');
   });
 
   it('marks the matched words, also after punctuation-only words such as a dash', async () => {
@@ -115,12 +123,9 @@ describe('Persian search', () => {
   });
 
   it('searches only Persian pages on the Persian site', async () => {
-    const { page, close } = await open('/search/');
-    await searchFor(page, 'بهزیستی');
-    const links = await resultLinks(page);
+    const links = await linksFor('/search/', 'بهزیستی');
     expect(links.length).toBeGreaterThan(0);
     expect(links.every((link) => !link.startsWith('/en/'))).toBe(true);
-    await close();
   });
 
   it('says so when nothing matches', async () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { postJson } from './api.ts';
 import { axeViolations, sharedBrowser, watch } from './browser.ts';
 import { sendFeedback } from './citizen.ts';
 import { startPortalServer } from './server.setup.ts';
@@ -46,12 +47,30 @@ async function signIn(page: Page, origin: string, path = '/en/staff/') {
   await expect.poll(() => page.locator('#staff').getAttribute('aria-busy')).toBeNull();
 }
 
+/**
+ * A portal server of its own with these staff accounts (a role or a secret changes), and a page
+ * in a fresh browser context on it; both closed afterwards, whatever happens.
+ */
+async function onOwnServer(
+  staffConfig: string,
+  run: (page: Page, origin: string) => Promise<void>,
+): Promise<void> {
+  const own = await startPortalServer(distDir, { FEEDBACK_STAFF: staffConfig });
+  const context = await browser.newContext();
+  try {
+    await run(await context.newPage(), own.baseUrl);
+  } finally {
+    await context.close();
+    own.stop();
+  }
+}
+
 /** A submission straight to the API, as the form or the comment widget would send it. */
 async function submit(origin: string, body: Record<string, unknown>): Promise<string> {
-  const response = await fetch(`${origin}/api/feedback`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ elapsedMs: 5000, lang: 'en', ...body }),
+  const response = await postJson(`${origin}/api/feedback`, {
+    elapsedMs: 5000,
+    lang: 'en',
+    ...body,
   });
   expect(response.status).toBe(201);
   return ((await response.json()) as { code: string }).code;
@@ -475,13 +494,10 @@ describe('staff configuration', () => {
 // Servers of their own, where the test account is a caseworker of Isfahan, or has no role: the
 // inbox offers only what the role may do (the service enforces it; scope.test.ts walks it all).
 describe('staff inbox by role', () => {
-  const asRole = (role: string) =>
-    startPortalServer(distDir, { FEEDBACK_STAFF: staff.config.replace(':admin:', role) });
+  const asRole = (role: string) => staff.config.replace(':admin:', role);
 
   it("shows a caseworker their province's feedback, without moderation or audit log", async () => {
-    const own = await asRole(':caseworker/isfahan:');
-    const context = await browser.newContext();
-    try {
+    await onOwnServer(asRole(':caseworker/isfahan:'), async (page, origin) => {
       const about = (serviceBaseId: string) => ({
         category: 'complaint',
         message: `For ${serviceBaseId} (${unique()})`,
@@ -489,10 +505,9 @@ describe('staff inbox by role', () => {
         consent: true,
         about: { serviceBaseId },
       });
-      const isfahan = await submit(own.baseUrl, about('isfahan-hesseh'));
-      const kerman = await submit(own.baseUrl, about('kerman-social-emergency'));
-      const page = await context.newPage();
-      await signIn(page, own.baseUrl);
+      const isfahan = await submit(origin, about('isfahan-hesseh'));
+      const kerman = await submit(origin, about('kerman-social-emergency'));
+      await signIn(page, origin);
       await expect
         .poll(() => page.locator(`#staff-items li[data-code="${isfahan}"]`).count())
         .toBe(1);
@@ -505,18 +520,12 @@ describe('staff inbox by role', () => {
           (options as HTMLOptionElement[]).filter((o) => !o.hidden).map((o) => o.value),
         );
       expect(kinds).toEqual(['feedback']);
-    } finally {
-      await context.close();
-      own.stop();
-    }
+    });
   });
 
   it('tells an account without a role to ask for one, and shows nothing else', async () => {
-    const own = await asRole(':');
-    const context = await browser.newContext();
-    try {
-      const page = await context.newPage();
-      await page.goto(`${own.baseUrl}/en/staff/`);
+    await onOwnServer(asRole(':'), async (page, origin) => {
+      await page.goto(`${origin}/en/staff/`);
       const form = page.locator('#staff-signin-form');
       await form.getByLabel('User name', { exact: true }).fill(staff.name);
       await form.getByLabel('Secret', { exact: true }).fill(staff.secret);
@@ -526,20 +535,14 @@ describe('staff inbox by role', () => {
       expect(await page.locator('#staff-who').textContent()).toContain(staff.name);
       expect(await page.locator('#staff-browse').isHidden()).toBe(true);
       expect(await page.locator('#staff-audit').isHidden()).toBe(true);
-    } finally {
-      await context.close();
-      own.stop();
-    }
+    });
   });
 });
 
 describe('changing my secret in the inbox', () => {
   it('changes the secret, says so, and the new one signs in', async () => {
-    const own = await startPortalServer(distDir, { FEEDBACK_STAFF: staff.config });
-    const context = await browser.newContext();
-    try {
-      const page = await context.newPage();
-      await signIn(page, own.baseUrl);
+    await onOwnServer(staff.config, async (page, origin) => {
+      await signIn(page, origin);
       const form = page.locator('#staff-secret-form');
       await form.getByLabel('Current secret', { exact: true }).fill(staff.secret);
       await form.getByLabel('New secret', { exact: true }).fill('too short');
@@ -554,16 +557,12 @@ describe('changing my secret in the inbox', () => {
       // Neither secret stays in the page.
       expect(await form.getByLabel('Current secret', { exact: true }).inputValue()).toBe('');
       expect(await form.getByLabel('New secret', { exact: true }).inputValue()).toBe('');
-      const again = await fetch(`${own.baseUrl}/api/staff/session`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ name: staff.name, secret: newSecret }),
+      const again = await postJson(`${origin}/api/staff/session`, {
+        name: staff.name,
+        secret: newSecret,
       });
       expect(again.status).toBe(204);
-    } finally {
-      await context.close();
-      own.stop();
-    }
+    });
   });
 });
 
@@ -595,11 +594,7 @@ describe('portal routes for erasing contacts and changing a secret', () => {
 
       const json = { 'content-type': 'application/json' };
       const signIn = (secret: string) =>
-        fetch(`${own.baseUrl}/api/staff/session`, {
-          method: 'POST',
-          headers: json,
-          body: JSON.stringify({ name: staff.name, secret }),
-        });
+        postJson(`${own.baseUrl}/api/staff/session`, { name: staff.name, secret });
       const session = await signIn(staff.secret);
       expect(session.status).toBe(204);
       const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0] ?? '';

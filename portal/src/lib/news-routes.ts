@@ -7,11 +7,11 @@ import { NEWS_PER_PAGE } from './pagination.ts';
 import { articlePath, newsIndexPath, pageParam, provincePath, tagPath, tagSlug } from './paths.ts';
 
 /**
- * The news pages' data, from the news store. Each route file (fa and en, one line each) asks
- * for its props by its parameters, the same way whether it is rendered on demand by the server
- * (the default) or prerendered for a static site (PORTAL_NEWS=static, where `…Paths` list every
- * page for getStaticPaths). Each answer carries the route-cache tags of what it shows
- * (news-tags.ts); undefined means "no such page" (404).
+ * The news pages' data, from the news store. Each route file (one for both languages:
+ * locale-routes.ts) asks for its props by its locale and parameters, the same way whether it is
+ * rendered on demand by the server (the default) or prerendered for a static site
+ * (PORTAL_NEWS=static, where `…Paths` list every page for getStaticPaths). Each answer carries the
+ * route-cache tags of what it shows (news-tags.ts); undefined means "no such page" (404).
  */
 
 /** Props of every news list page (index, tag, province). */
@@ -102,13 +102,16 @@ export function newsIndexProps(locale: Locale, param: string | undefined) {
   );
 }
 
+/** A filtered list's route parameters (Astro.params): the filter, and the page if not the first. */
+type ListParams<K extends string> = Partial<Record<K | 'page', string>>;
+
 export function tagPaths(locale: Locale) {
   return [...newsStore().tagCounts(locale)].flatMap(([tag, count]) =>
     pageParams(count).map((params) => ({ params: { ...params, tag } })),
   );
 }
 
-export function tagProps(locale: Locale, tag: string | undefined, param: string | undefined) {
+export function tagProps(locale: Locale, { tag, page: param }: ListParams<'tag'>) {
   if (tag === undefined) return undefined;
   // The tag as first written on its newest item (spaces tidied), as the static build named it.
   const newest = newsItems(newsStore().page({ locale, tag }, 1)?.items.slice(0, 1) ?? [])[0];
@@ -136,11 +139,7 @@ export function provincePaths(locale: Locale) {
   );
 }
 
-export function provinceProps(
-  locale: Locale,
-  province: string | undefined,
-  param: string | undefined,
-) {
+export function provinceProps(locale: Locale, { province, page: param }: ListParams<'province'>) {
   if (province === undefined) return undefined;
   const store = newsStore();
   if (store.count({ locale, province }) === 0) return undefined;
@@ -181,6 +180,20 @@ export function articleProps(locale: Locale, slug: string | undefined): ArticleP
     related: newsItems(store.related(locale, slug)),
     cacheTags: articleTags(locale, slug, tags, item.entry.data.province),
   };
+}
+
+/**
+ * The props of /news/<slug>/: an article, or on demand a page of the index, since /news/2/ reaches
+ * this route before [...page] (a named parameter wins; article slugs are words: news.ts).
+ */
+export function slugProps(
+  locale: Locale,
+  slug: string | undefined,
+): { list?: NewsListProps; article?: ArticleProps; cacheTags: string[] } | undefined {
+  const list = slug && /^\d+$/.test(slug) ? newsIndexProps(locale, slug) : undefined;
+  if (list) return { list, cacheTags: list.cacheTags };
+  const article = articleProps(locale, slug);
+  return article && { article, cacheTags: article.cacheTags };
 }
 
 /** Every news page's path (both languages), as the sitemap lists them. */

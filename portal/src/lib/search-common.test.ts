@@ -1,12 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { TextLexicon } from '@behzisti/core/search';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtractedPage } from './search-extract.ts';
-import { indexPublishedPage, openSearchIndex, writeSqliteIndex } from './search-index.ts';
+import { indexPublishedPage } from './search-index.ts';
 import { COMMON_CAP, searchIndex } from './search-query.ts';
+import { tempSqliteIndex } from './search-test-pages.ts';
 
 // A word on more pages than COMMON_CAP (issue 23: a word on 93 % of 100,000 pages): the query
 // ranks the newest COMMON_CAP matches only, counts every match, keeps the services (numbered
@@ -35,22 +33,17 @@ const news = Array.from({ length: COUNT }, (_, i) =>
 );
 const base = page('/directory/bases/a/', 'پایگاه خدمات', 'مشاوره', 'base');
 
-let dir: string;
+let index: ReturnType<typeof tempSqliteIndex>;
 let path: string;
 let db: DatabaseSync;
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'bz-search-common-'));
-  path = join(dir, 'search.sqlite');
   const all = [...news, base];
   const lexicon = TextLexicon.of(all.flatMap((p) => p.runs.map((run) => run.text)));
-  writeSqliteIndex(path, all, new Map([['fa', lexicon]]));
-  db = openSearchIndex(path);
+  index = tempSqliteIndex('search-common', all, new Map([['fa', lexicon]]));
+  ({ db, path } = index);
 });
-afterAll(() => {
-  db?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => index?.remove());
 
 const search = (q: string, pageNumber = 1) =>
   searchIndex(db, { q, lang: 'fa', page: pageNumber, type: '', province: '' });

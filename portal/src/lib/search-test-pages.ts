@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { TextLexicon } from '@behzisti/core/search';
 import type { SearchParams } from './search-api.ts';
-import { extractPage } from './search-extract.ts';
+import { type ExtractedPage, extractPage } from './search-extract.ts';
+import { openSearchIndex, writeSqliteIndex } from './search-index.ts';
 
 // The pages both server-search tests index (search-index.test.ts on SQLite FTS5,
 // search-postgres.test.ts on PostgreSQL), so the two stores are held to the same expectations.
@@ -80,3 +84,27 @@ export const params = (q: string, more: Partial<SearchParams> = {}): SearchParam
   province: '',
   ...more,
 });
+
+/**
+ * `pages` written by the build's writer to a SQLite file in a folder of its own and opened as
+ * the server opens it; `remove()` closes it and deletes the folder.
+ */
+export function tempSqliteIndex(
+  name: string,
+  written: readonly ExtractedPage[],
+  lexiconsByLang: ReadonlyMap<string, TextLexicon>,
+) {
+  const dir = mkdtempSync(join(tmpdir(), `bz-${name}-`));
+  const path = join(dir, 'search.sqlite');
+  writeSqliteIndex(path, written, lexiconsByLang);
+  const db = openSearchIndex(path);
+  return {
+    dir,
+    path,
+    db,
+    remove: () => {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { type AuditPage, staffJson } from '../scripts/staff-api.ts';
-import { StaffElement } from './staff-element.ts';
+import { StaffElement, states } from './staff-element.ts';
 
 const PAGE_SIZE = 20;
 
@@ -12,10 +12,7 @@ function readableQuery(query: string): string {
 
 /** <bz-staff-audit>: the audit log (admins only), a page at a time, on request. */
 export class StaffAuditElement extends StaffElement {
-  static override properties = {
-    page: { state: true },
-    offset: { state: true },
-  };
+  static override properties = states('page', 'offset');
 
   declare page: AuditPage | undefined;
   declare offset: number;
@@ -57,13 +54,7 @@ export class StaffAuditElement extends StaffElement {
   private count(): string {
     const page = this.page;
     if (!page) return '';
-    return page.total === 0
-      ? this.text('audit.empty')
-      : this.text('list.count', {
-          from: this.offset + 1,
-          to: this.offset + page.items.length,
-          total: page.total,
-        });
+    return this.pageCount('audit.empty', this.offset, page.items.length, page.total);
   }
 
   /** A tracking code in the locale's digits; anything else (a CSV export's filters) as sent. */

@@ -11,7 +11,7 @@ import {
 } from '../scripts/staff-query.ts';
 import { roleView } from '../scripts/staff-role.ts';
 import { queryContext } from './context.ts';
-import { StaffElement } from './staff-element.ts';
+import { StaffElement, states } from './staff-element.ts';
 
 type DateField = 'from' | 'to';
 
@@ -21,11 +21,7 @@ type DateField = 'from' | 'to';
  * the shared query, which the list follows.
  */
 export class StaffFiltersElement extends StaffElement {
-  static override properties = {
-    kind: { state: true },
-    province: { state: true },
-    dateErrors: { state: true },
-  };
+  static override properties = states('kind', 'province', 'dateErrors');
 
   declare kind: string;
   declare province: string;
@@ -171,6 +167,16 @@ export class StaffFiltersElement extends StaffElement {
     </p>`;
   }
 
+  /** A labelled filter list, `staff-f-<name>` (the ids the labels, errors and tests use). */
+  private selectField(name: string, options: unknown, disabled = false): TemplateResult {
+    return html`<p>
+      <label for="staff-f-${name}">${this.text(`filters.${name}`)}</label>
+      <select id="staff-f-${name}" name=${name} ?disabled=${disabled}>
+        ${options}
+      </select>
+    </p>`;
+  }
+
   protected override render(): TemplateResult {
     const all = html`<option value="">${this.text('filters.all')}</option>`;
     const only = roleView(this.session).onlyKind;
@@ -197,49 +203,38 @@ export class StaffFiltersElement extends StaffElement {
       >
         <fieldset>
           <legend>${this.text('filters.title')}</legend>
-          <p>
-            <label for="staff-f-kind">${this.text('filters.kind')}</label>
-            <select id="staff-f-kind" name="kind">
-              ${kindOption('', this.text('filters.all'))}
-              ${kinds.map((kind) => kindOption(kind, this.text(`kind.${kind}`)))}
-            </select>
-          </p>
-          <p>
-            <label for="staff-f-category">${this.text('filters.category')}</label>
-            <select id="staff-f-category" name="category" ?disabled=${this.kind === 'comment'}>
-              ${all}
-              ${this.tools.categories.map(
+          ${this.selectField('kind', [
+            kindOption('', this.text('filters.all')),
+            kinds.map((kind) => kindOption(kind, this.text(`kind.${kind}`))),
+          ])}
+          ${this.selectField(
+            'category',
+            [
+              all,
+              this.tools.categories.map(
                 (c) => html`<option value=${c}>${this.text(`category.${c}`)}</option>`,
-              )}
-            </select>
-          </p>
-          <p>
-            <label for="staff-f-status">${this.text('filters.status')}</label>
-            <select id="staff-f-status" name="status">
-              ${all}
-              <optgroup label=${this.text('kind.feedback')}>${feedbackStatuses.map(status)}</optgroup>
-              <optgroup label=${this.text('kind.comment')}>${commentStatuses.map(status)}</optgroup>
-            </select>
-          </p>
-          <p>
-            <label for="staff-f-province">${this.text('filters.province')}</label>
-            <select id="staff-f-province" name="province">
-              ${all}
-              ${places.map((place) => html`<option value=${place.id}>${place.name}</option>`)}
-            </select>
-          </p>
-          <p>
-            <label for="staff-f-base">${this.text('filters.base')}</label>
-            <select id="staff-f-base" name="base">
-              ${all}
-              ${places.map((place) => {
-                const off = this.province !== '' && place.id !== this.province;
-                return html`<optgroup label=${place.name} ?hidden=${off} ?disabled=${off}>
-                  ${place.bases.map((b) => html`<option value=${b.id}>${b.name}</option>`)}
-                </optgroup>`;
-              })}
-            </select>
-          </p>
+              ),
+            ],
+            this.kind === 'comment',
+          )}
+          ${this.selectField('status', [
+            all,
+            html`<optgroup label=${this.text('kind.feedback')}>${feedbackStatuses.map(status)}</optgroup>`,
+            html`<optgroup label=${this.text('kind.comment')}>${commentStatuses.map(status)}</optgroup>`,
+          ])}
+          ${this.selectField('province', [
+            all,
+            places.map((place) => html`<option value=${place.id}>${place.name}</option>`),
+          ])}
+          ${this.selectField('base', [
+            all,
+            places.map((place) => {
+              const off = this.province !== '' && place.id !== this.province;
+              return html`<optgroup label=${place.name} ?hidden=${off} ?disabled=${off}>
+                ${place.bases.map((b) => html`<option value=${b.id}>${b.name}</option>`)}
+              </optgroup>`;
+            }),
+          ])}
           ${this.dateField('from')} ${this.dateField('to')}
           <p id="staff-date-hint" class="meta staff-wide">
             ${this.text('filters.dateHint', { example: this.text('dateExample') })}

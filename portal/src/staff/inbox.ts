@@ -17,6 +17,7 @@ import {
 import type { StaffFiltersElement } from './filters.ts';
 import type { StaffItemElement } from './item.ts';
 import type { StaffListElement } from './list.ts';
+import { states } from './staff-element.ts';
 import { staffWords } from './words.ts';
 
 /**
@@ -27,12 +28,7 @@ import { staffWords } from './words.ts';
  * from the page. Light DOM, like its parts (see StaffElement).
  */
 export class StaffInboxElement extends BzElement {
-  static override properties = {
-    account: { state: true },
-    opened: { state: true },
-    live: { state: true },
-    problemText: { state: true },
-  };
+  static override properties = states('account', 'opened', 'live', 'problemText');
 
   declare account: Account;
   declare opened: StaffRecord | undefined;

@@ -3,7 +3,13 @@ import { live } from 'lit/directives/live.js';
 import { type StaffRecord, staffJson } from '../scripts/staff-api.ts';
 import { statusesFor } from '../scripts/staff-query.ts';
 import { factsTemplate, historyTemplate } from './item-facts.ts';
-import { StaffElement } from './staff-element.ts';
+import { StaffElement, states } from './staff-element.ts';
+
+/** A comment's two decisions: the decision, its button's label, and whether it is the primary. */
+const MODERATION = [
+  ['approved', 'detail.approve', true],
+  ['rejected', 'detail.reject', false],
+] as const;
 
 interface Draft {
   reply?: string;
@@ -16,11 +22,7 @@ interface Draft {
  * kept by code while staff move between items or sign in again after the session expired.
  */
 export class StaffItemElement extends StaffElement {
-  static override properties = {
-    record: { attribute: false },
-    error: { state: true },
-    saving: { state: true },
-  };
+  static override properties = { record: { attribute: false }, ...states('error', 'saving') };
 
   declare record: StaffRecord | undefined;
   declare error: string;
@@ -158,20 +160,15 @@ export class StaffItemElement extends StaffElement {
         ${
           kindOf(record) === 'comment'
             ? html`<p id="staff-moderate" class="staff-actions">
-              <button
-                type="button"
-                class="staff-button staff-primary"
-                @click=${(e: Event) => this.decide('approved', e)}
-              >
-                ${text('detail.approve')}
-              </button>
-              <button
-                type="button"
-                class="staff-button"
-                @click=${(e: Event) => this.decide('rejected', e)}
-              >
-                ${text('detail.reject')}
-              </button>
+              ${MODERATION.map(
+                ([decision, label, primary]) => html`<button
+                  type="button"
+                  class=${primary ? 'staff-button staff-primary' : 'staff-button'}
+                  @click=${(e: Event) => this.decide(decision, e)}
+                >
+                  ${text(label)}
+                </button>`,
+              )}
             </p>`
             : nothing
         }

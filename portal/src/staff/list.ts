@@ -3,7 +3,7 @@ import { html, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { type StaffPage, type StaffRecord, staffJson } from '../scripts/staff-api.ts';
 import { type Query, queryContext } from './context.ts';
-import { StaffElement } from './staff-element.ts';
+import { StaffElement, states } from './staff-element.ts';
 
 const PAGE_SIZE = 20;
 
@@ -13,12 +13,7 @@ const PAGE_SIZE = 20;
  * is only ever rendered as text.
  */
 export class StaffListElement extends StaffElement {
-  static override properties = {
-    items: { state: true },
-    total: { state: true },
-    offset: { state: true },
-    loaded: { state: true },
-  };
+  static override properties = states('items', 'total', 'offset', 'loaded');
 
   declare items: StaffRecord[];
   declare total: number;
@@ -114,13 +109,7 @@ export class StaffListElement extends StaffElement {
 
   private count(): string {
     if (!this.loaded) return '';
-    return this.total === 0
-      ? this.text('list.empty')
-      : this.text('list.count', {
-          from: this.offset + 1,
-          to: this.offset + this.items.length,
-          total: this.total,
-        });
+    return this.pageCount('list.empty', this.offset, this.items.length, this.total);
   }
 
   private row(record: StaffRecord): TemplateResult {

@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { staffFetch } from '../scripts/staff-api.ts';
 import { secretField } from './secret-field.ts';
-import { StaffElement } from './staff-element.ts';
+import { StaffElement, states } from './staff-element.ts';
 
 /** The same length the service asks for (own-secret.ts); checked here first, to say it sooner. */
 const MIN_LENGTH = 16;
@@ -13,7 +13,7 @@ const MIN_LENGTH = 16;
  * (The section is #staff-secret-change: #staff-secret is the sign-in field.)
  */
 export class StaffSecretElement extends StaffElement {
-  static override properties = { error: { state: true } };
+  static override properties = states('error');
   declare error: string;
 
   constructor() {

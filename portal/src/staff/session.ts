@@ -2,7 +2,13 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { StaffApiError, type StaffSession, staffFetch, staffJson } from '../scripts/staff-api.ts';
 import type { Account } from './context.ts';
 import { secretField } from './secret-field.ts';
-import { StaffElement } from './staff-element.ts';
+import { StaffElement, states } from './staff-element.ts';
+
+/** Signing out of this session, or of every session of the account: where, and what it says. */
+const SIGN_OUTS = [
+  ['/api/staff/session', 'signedOut', 'signOut'],
+  ['/api/staff/sessions', 'signedOutEverywhere', 'signOutEverywhere'],
+] as const;
 
 /**
  * <bz-staff-session>: signing in (first, and again after the session expired mid-work), who is
@@ -10,12 +16,7 @@ import { StaffElement } from './staff-element.ts';
  * never kept in the page, whatever the outcome.
  */
 export class StaffSessionElement extends StaffElement {
-  static override properties = {
-    checked: { state: true },
-    error: { state: true },
-    signingIn: { state: true },
-    invalid: { state: true },
-  };
+  static override properties = states('checked', 'error', 'signingIn', 'invalid');
 
   /** Whether the first session check has answered (the form waits for it). */
   declare checked: boolean;
@@ -151,20 +152,15 @@ export class StaffSessionElement extends StaffElement {
       </section>
       <p class="staff-bar" ?hidden=${!session} .inert=${expired !== undefined}>
         <span id="staff-who">${session ? this.text('signedInAs', { name: session.name }) : ''}</span>
-        <button
-          type="button"
-          class="staff-button"
-          @click=${() => this.signOut('/api/staff/session', 'signedOut')}
-        >
-          ${this.text('signOut')}
-        </button>
-        <button
-          type="button"
-          class="staff-button"
-          @click=${() => this.signOut('/api/staff/sessions', 'signedOutEverywhere')}
-        >
-          ${this.text('signOutEverywhere')}
-        </button>
+        ${SIGN_OUTS.map(
+          ([path, done, label]) => html`<button
+            type="button"
+            class="staff-button"
+            @click=${() => this.signOut(path, done)}
+          >
+            ${this.text(label)}
+          </button>`,
+        )}
       </p>
     `;
   }

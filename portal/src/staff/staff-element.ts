@@ -13,6 +13,10 @@ import {
 } from './context.ts';
 import type { Values } from './words.ts';
 
+/** Lit's reactive properties for internal state (what the `@state()` decorator declares), by name. */
+export const states = <const K extends string>(...names: K[]) =>
+  Object.fromEntries(names.map((name) => [name, { state: true }])) as Record<K, { state: true }>;
+
 /**
  * Base of the staff inbox's elements: BzElement (locale, emit(), digits()) rendering into the
  * light DOM, because the inbox is one page of the portal, not an embed (docs/architecture.md,
@@ -55,6 +59,13 @@ export class StaffElement extends BzElement {
 
   protected text(key: string, values?: Values): string {
     return this.tools.text(key, values);
+  }
+
+  /** "Items 21–40 of 95" for a page of `shown` items from `offset`, or the `empty` sentence. */
+  protected pageCount(empty: string, offset: number, shown: number, total: number): string {
+    return total === 0
+      ? this.text(empty)
+      : this.text('list.count', { from: offset + 1, to: offset + shown, total });
   }
 
   /** The element with this id inside this part (ids are the page's: the tests and labels use them). */

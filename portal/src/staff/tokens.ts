@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { staffFetch, staffJson } from '../scripts/staff-api.ts';
-import { StaffElement } from './staff-element.ts';
+import { StaffElement, states } from './staff-element.ts';
 
 /** A token as GET /api/staff/tokens lists it (never the token itself). */
 interface TokenInfo {
@@ -17,11 +17,7 @@ interface TokenInfo {
  * until the next sign-out.
  */
 export class StaffTokensElement extends StaffElement {
-  static override properties = {
-    tokens: { state: true },
-    made: { state: true },
-    error: { state: true },
-  };
+  static override properties = states('tokens', 'made', 'error');
 
   declare tokens: TokenInfo[] | undefined;
   /** The token just made, shown once. */
