@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { addons, bundleFiles, widgets } from '../scripts/bundle.mjs';
 
 // Add-ons built apart from their widget script that borrow its Lit and translations
-// (scripts/bundle.mjs, borrowLit; shared/add-on.ts): the locator's answer and the checker's steps.
+// (scripts/bundle.mjs, borrowLit; shared/add-on.ts): the locator's answer, the checker's steps and
+// the feedback form's answer.
 const cases = [
   {
     tag: 'bz-service-locator',
@@ -23,6 +24,13 @@ const cases = [
     lends: /Symbol\.for\(`\$\{\w+\}\.lit`\)/,
     // The results' and an answer problem's sentences (in the add-on), and the widget's own.
     sentences: ['Print the results', 'This is not a number', 'Continue'],
+  },
+  {
+    tag: 'bz-feedback-form',
+    addon: 'bz-feedback-form-answer',
+    lends: /Symbol\.for\(`\$\{\w+\}\.lit`\)/,
+    // The confirmation's and a status's sentences (in the add-on), and the widget's own.
+    sentences: ['Copy the code', 'There is no reply yet.', 'Check the status'],
   },
 ];
 
