@@ -20,6 +20,7 @@ import {
 import { codeOnlyTemplate } from './confirmation.template.ts';
 import { draftKey, drafts } from './draft.ts';
 import { failureNotice } from './failure.template.ts';
+import { feedbackFormStyles } from './feedback-form.styles.ts';
 import { formTemplate } from './form.template.ts';
 import { checkCode, codeProblemOf } from './lookup.ts';
 import {
@@ -74,7 +75,12 @@ lendLit('bz-feedback-form');
  * @csspart reply - The office's public reply.
  */
 export class BzFeedbackForm extends BzElement {
-  static override styles = [...BzElement.styles, errorSummaryStyles, formStyles];
+  static override styles = [
+    ...BzElement.styles,
+    errorSummaryStyles,
+    formStyles,
+    feedbackFormStyles,
+  ];
 
   static override properties = {
     endpoint: {},
