@@ -149,6 +149,33 @@ async function hotlinesOn(url: string) {
   return { level, numbers, errors };
 }
 
+/**
+ * A Vite project's page (`body` in a bare document titled `title`): `tsc` must accept it, then
+ * `vite build`; the built page is served and its `bz-hotlines` read in Chromium.
+ */
+async function builtViteApp(dir: string, title: string, body: string) {
+  writeFileSync(
+    join(dir, 'index.html'),
+    `<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8"><title>${title}</title></head>
+  <body>${body}</body>
+</html>
+`,
+  );
+  let typeErrors = '';
+  try {
+    await run(join(dir, 'node_modules/.bin/tsc'), ['-p', dir], { cwd: dir });
+  } catch (error) {
+    typeErrors = String((error as { stdout?: string }).stdout ?? error);
+  }
+  expect(typeErrors).toBe('');
+  await run(join(dir, 'node_modules/.bin/vite'), ['build', '--logLevel', 'error'], { cwd: dir });
+  const { url, server } = await serve(join(dir, 'dist'));
+  servers.push(server);
+  return { url, ...(await hotlinesOn(`${url}/index.html`)) };
+}
+
 describe('consumer apps of the packed @behzisti/elements', () => {
   it('a plain HTML page with the self-contained script', async () => {
     writeFileSync(
@@ -224,28 +251,11 @@ document.createElement('bz-service-locator').addEventListener('bz-select', (even
         files: ['main.ts', 'wrong.ts'],
       }),
     );
-    writeFileSync(
-      join(vite, 'index.html'),
-      `<!doctype html>
-<html lang="en">
-  <head><meta charset="utf-8"><title>Vite consumer</title></head>
-  <body><script type="module" src="./main.ts"></script></body>
-</html>
-`,
+    const { level, numbers, errors } = await builtViteApp(
+      vite,
+      'Vite consumer',
+      '<script type="module" src="./main.ts"></script>',
     );
-    let typeErrors = '';
-    try {
-      await run(join(vite, 'node_modules/.bin/tsc'), ['-p', vite], { cwd: vite });
-    } catch (error) {
-      typeErrors = String((error as { stdout?: string }).stdout ?? error);
-    }
-    expect(typeErrors).toBe('');
-    await run(join(vite, 'node_modules/.bin/vite'), ['build', '--logLevel', 'error'], {
-      cwd: vite,
-    });
-    const { url, server } = await serve(join(vite, 'dist'));
-    servers.push(server);
-    const { level, numbers, errors } = await hotlinesOn(`${url}/index.html`);
     expect(errors).toEqual([]);
     expect(level).toBe('H4');
     expect(numbers).toBeGreaterThanOrEqual(2);
@@ -351,28 +361,11 @@ export default { plugins: [react()] };
         files: ['main.tsx'],
       }),
     );
-    writeFileSync(
-      join(react, 'index.html'),
-      `<!doctype html>
-<html lang="en">
-  <head><meta charset="utf-8"><title>React consumer</title></head>
-  <body><div id="root"></div><script type="module" src="./main.tsx"></script></body>
-</html>
-`,
+    const { url, level, numbers, errors } = await builtViteApp(
+      react,
+      'React consumer',
+      '<div id="root"></div><script type="module" src="./main.tsx"></script>',
     );
-    let typeErrors = '';
-    try {
-      await run(join(react, 'node_modules/.bin/tsc'), ['-p', react], { cwd: react });
-    } catch (error) {
-      typeErrors = String((error as { stdout?: string }).stdout ?? error);
-    }
-    expect(typeErrors).toBe('');
-    await run(join(react, 'node_modules/.bin/vite'), ['build', '--logLevel', 'error'], {
-      cwd: react,
-    });
-    const { url, server } = await serve(join(react, 'dist'));
-    servers.push(server);
-    const { level, numbers, errors } = await hotlinesOn(`${url}/index.html`);
     expect(errors).toEqual([]);
     expect(level).toBe('H5');
     expect(numbers).toBeGreaterThanOrEqual(2);

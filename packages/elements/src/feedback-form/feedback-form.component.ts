@@ -5,18 +5,13 @@ import { DraftController } from '../shared/draft-controller.ts';
 import { errorSummaryStyles } from '../shared/error-summary.styles.ts';
 import { focusErrorSummary } from '../shared/error-summary.ts';
 import type { Failure } from '../shared/errors.ts';
+import { postJson } from '../shared/form/client.ts';
 import { formStyles } from '../shared/form/form.styles.ts';
 import { SendKey } from '../shared/form/send-key.ts';
 import { QuickExitController } from '../shared/quick-exit-controller.ts';
 import { SettledController } from '../shared/settled-controller.ts';
 import './events.ts';
-import {
-  eraseContact,
-  type FeedbackStatusAnswer,
-  feedbackBody,
-  lookUpStatus,
-  sendFeedback,
-} from './api.ts';
+import { eraseContact, type FeedbackStatusAnswer, feedbackBody, lookUpStatus } from './api.ts';
 import { codeOnlyTemplate } from './confirmation.template.ts';
 import { draftKey, drafts } from './draft.ts';
 import { failureNotice } from './failure.template.ts';
@@ -357,7 +352,7 @@ export class BzFeedbackForm extends BzElement {
     this.announcement = resending ? 'resending' : 'sending';
     // The confirmation's add-on comes beside the answer, not after it.
     const [outcome] = await Promise.all([
-      sendFeedback(this.endpoint, body),
+      postJson(this.endpoint, body),
       answer.load().catch(() => undefined),
     ]);
     this.sending = false;
