@@ -89,10 +89,13 @@ export function textField(field: TextField, after: unknown = nothing) {
   `;
 }
 
-/** A field hidden from people: a bot that fills it in is answered as if accepted. */
+/**
+ * A field hidden from people (off screen, out of the tab order, hidden from assistive tech): a
+ * bot that fills it in is answered as if accepted.
+ */
 export function honeypot(id: string, value: string) {
   return html`
-    <div class="honeypot" aria-hidden="true">
+    <div class="honeypot visually-hidden" aria-hidden="true">
       <label for=${id}>Website</label>
       <input type="text" id=${id} name="website" tabindex="-1" autocomplete="off" .value=${value} />
     </div>

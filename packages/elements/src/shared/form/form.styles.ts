@@ -3,10 +3,6 @@ import { css } from 'lit';
 /** The look of the feedback form and the comment form: fields, notices, buttons. */
 export const formStyles = css`
   .base {
-    background: var(--_surface);
-    border: 0.0625em solid var(--_border);
-    border-radius: var(--_radius);
-    padding: var(--_space);
     max-inline-size: 42em;
   }
 
@@ -110,16 +106,6 @@ export const formStyles = css`
   .count.over {
     color: var(--_danger);
     font-weight: 700;
-  }
-
-  /* A field for bots only: off screen, out of the tab order and hidden from assistive tech. */
-  .honeypot {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
 
   button {
