@@ -149,6 +149,32 @@ async function hotlinesOn(url: string) {
   return { level, numbers, errors };
 }
 
+/** How the Vite consumers are type-checked: strictly, the package's own types included. */
+const strictTypeCheck = {
+  target: 'ES2022',
+  module: 'ESNext',
+  moduleResolution: 'bundler',
+  lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+  strict: true,
+  noEmit: true,
+  skipLibCheck: false,
+  types: [],
+};
+
+/** Serves `root` and reads the `bz-hotlines` of its page at `path` in Chromium. */
+async function servedHotlines(root: string, path = '/index.html') {
+  const { url, server } = await serve(root);
+  servers.push(server);
+  return { url, ...(await hotlinesOn(`${url}${path}`)) };
+}
+
+/** The hotlines box rendered without a page error, its heading at `level`, its numbers links. */
+function expectHotlines(found: Awaited<ReturnType<typeof hotlinesOn>>, level: string) {
+  expect(found.errors).toEqual([]);
+  expect(found.level).toBe(level);
+  expect(found.numbers).toBeGreaterThanOrEqual(2);
+}
+
 /**
  * A Vite project's page (`body` in a bare document titled `title`): `tsc` must accept it, then
  * `vite build`; the built page is served and its `bz-hotlines` read in Chromium.
@@ -171,9 +197,7 @@ async function builtViteApp(dir: string, title: string, body: string) {
   }
   expect(typeErrors).toBe('');
   await run(join(dir, 'node_modules/.bin/vite'), ['build', '--logLevel', 'error'], { cwd: dir });
-  const { url, server } = await serve(join(dir, 'dist'));
-  servers.push(server);
-  return { url, ...(await hotlinesOn(`${url}/index.html`)) };
+  return servedHotlines(join(dir, 'dist'));
 }
 
 describe('consumer apps of the packed @behzisti/elements', () => {
@@ -193,12 +217,7 @@ describe('consumer apps of the packed @behzisti/elements', () => {
 </html>
 `,
     );
-    const { url, server } = await serve(plain);
-    servers.push(server);
-    const { level, numbers, errors } = await hotlinesOn(`${url}/index.html`);
-    expect(errors).toEqual([]);
-    expect(level).toBe('H3');
-    expect(numbers).toBeGreaterThanOrEqual(2);
+    expectHotlines(await servedHotlines(plain), 'H3');
   });
 
   it('Vite + TypeScript: typed properties and events in tsc, then a built page', async () => {
@@ -237,28 +256,14 @@ document.createElement('bz-service-locator').addEventListener('bz-select', (even
     );
     writeFileSync(
       join(vite, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          target: 'ES2022',
-          module: 'ESNext',
-          moduleResolution: 'bundler',
-          lib: ['ES2022', 'DOM', 'DOM.Iterable'],
-          strict: true,
-          noEmit: true,
-          skipLibCheck: false,
-          types: [],
-        },
-        files: ['main.ts', 'wrong.ts'],
-      }),
+      JSON.stringify({ compilerOptions: strictTypeCheck, files: ['main.ts', 'wrong.ts'] }),
     );
-    const { level, numbers, errors } = await builtViteApp(
+    const found = await builtViteApp(
       vite,
       'Vite consumer',
       '<script type="module" src="./main.ts"></script>',
     );
-    expect(errors).toEqual([]);
-    expect(level).toBe('H4');
-    expect(numbers).toBeGreaterThanOrEqual(2);
+    expectHotlines(found, 'H4');
   });
   it('Astro: a page that imports the element in its script', async () => {
     mkdirSync(join(astro, 'src/pages'), { recursive: true });
@@ -283,12 +288,7 @@ const level = 6;
       cwd: astro,
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
     });
-    const { url, server } = await serve(join(astro, 'dist'));
-    servers.push(server);
-    const { level, numbers, errors } = await hotlinesOn(`${url}/`);
-    expect(errors).toEqual([]);
-    expect(level).toBe('H6');
-    expect(numbers).toBeGreaterThanOrEqual(2);
+    expectHotlines(await servedHotlines(join(astro, 'dist'), '/'), 'H6');
   });
 
   it('React 19: properties and bz- events on custom elements, type-checked and built', async () => {
@@ -347,28 +347,17 @@ export default { plugins: [react()] };
     writeFileSync(
       join(react, 'tsconfig.json'),
       JSON.stringify({
-        compilerOptions: {
-          target: 'ES2022',
-          module: 'ESNext',
-          moduleResolution: 'bundler',
-          lib: ['ES2022', 'DOM', 'DOM.Iterable'],
-          jsx: 'react-jsx',
-          strict: true,
-          noEmit: true,
-          skipLibCheck: false,
-          types: [],
-        },
+        compilerOptions: { ...strictTypeCheck, jsx: 'react-jsx' },
         files: ['main.tsx'],
       }),
     );
-    const { url, level, numbers, errors } = await builtViteApp(
+    const found = await builtViteApp(
       react,
       'React consumer',
       '<div id="root"></div><script type="module" src="./main.tsx"></script>',
     );
-    expect(errors).toEqual([]);
-    expect(level).toBe('H5');
-    expect(numbers).toBeGreaterThanOrEqual(2);
+    expectHotlines(found, 'H5');
+    const { url } = found;
 
     const page = await browser.newPage();
     await page.goto(`${url}/index.html`);
