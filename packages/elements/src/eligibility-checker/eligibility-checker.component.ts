@@ -50,8 +50,8 @@ lendLit(tag);
 /**
  * Asks one question at a time which programmes might fit a person, from rules published as
  * data (see docs/rules.md), and explains every result: the answers that decided it, the
- * documents to bring and the next step. Answers stay in the page: after the rules are loaded
- * no request is made, and nothing is stored unless the person ticks "keep my answers" (then
+ * documents to bring and the next step. Answers stay in the page: after the rules (and the
+ * steps add-on, code only) are loaded no request is made, and nothing is stored unless the person ticks "keep my answers" (then
  * sessionStorage only). A "leave this page" button and Shift pressed three times clear the
  * answers and replace the page.
  *
