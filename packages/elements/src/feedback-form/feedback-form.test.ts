@@ -4,6 +4,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { BzFeedbackForm, BzQuickExitDetail } from './feedback-form.ts';
 import './feedback-form.ts';
 import { $, active, text, type } from '../../test/shadow-dom.ts';
+import { codeOnlyTemplate } from './confirmation.template.ts';
 
 // Against the REAL feedback service, mounted on the test server by
 // test-fixtures/feedback-service.mjs: each test gets its own scenario (its own SQLite store), can
@@ -788,5 +789,19 @@ describe('bz-feedback-form: status mode', () => {
     await waitForFailure(el);
     expect(text(el, '#failure')).to.contain('The connection failed.');
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('the confirmation before its add-on has come', () => {
+  it('still shows the heading and the whole code', async () => {
+    const el = await fixture<HTMLElement>(
+      html`<div>${codeOnlyTemplate('4831096722547195', 'fa')}</div>`,
+    );
+    expect(el.querySelector('#confirmation-heading')?.textContent?.trim()).to.equal(
+      'پیام شما رسید',
+    );
+    expect(el.querySelector('[part="code"]')?.textContent?.trim()).to.equal(
+      toPersian('4831-0967-2254-7195'),
+    );
   });
 });
