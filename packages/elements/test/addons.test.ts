@@ -1,37 +1,64 @@
 import { describe, expect, it } from 'vitest';
 import { addons, bundleFiles, widgets } from '../scripts/bundle.mjs';
 
-// The locator's answer add-on (service-locator/answer.ts) is built apart from the widget script
-// and borrows the script's Lit and translations (scripts/bundle.mjs, borrowLit).
-describe('the locator answer add-on', () => {
+// Add-ons built apart from their widget script that borrow its Lit and translations
+// (scripts/bundle.mjs, borrowLit; shared/add-on.ts): the locator's answer, the checker's steps and
+// the feedback form's answer.
+const cases = [
+  {
+    tag: 'bz-service-locator',
+    addon: 'bz-service-locator-answer',
+    // How the widget script lends: its own global, spelled out.
+    lends: /bz-service-locator\.lit/,
+    // The results' and the opening hours' sentences (in the add-on), and the widget's own.
+    sentences: [
+      'Open day and night',
+      'nationwide lines (not these bases’ own numbers)',
+      'Use my location',
+    ],
+  },
+  {
+    tag: 'bz-eligibility-checker',
+    addon: 'bz-eligibility-checker-steps',
+    // Through shared/add-on.ts's lendLit(tag).
+    lends: /Symbol\.for\(`\$\{\w+\}\.lit`\)/,
+    // The results' and an answer problem's sentences (in the add-on), and the widget's own.
+    sentences: ['Print the results', 'This is not a number', 'Continue'],
+  },
+  {
+    tag: 'bz-feedback-form',
+    addon: 'bz-feedback-form-answer',
+    lends: /Symbol\.for\(`\$\{\w+\}\.lit`\)/,
+    // The confirmation's and a status's sentences (in the add-on), and the widget's own.
+    sentences: ['Copy the code', 'There is no reply yet.', 'Check the status'],
+  },
+];
+
+describe.each(cases)('the $addon add-on', ({ tag, addon: name, lends, sentences }) => {
   const text = (code: Uint8Array | undefined) => new TextDecoder().decode(code ?? new Uint8Array());
-  const answer = addons.find((addon) => addon.file === 'bz-service-locator-answer.js');
-  const locator = widgets().find((widget) => widget.tag === 'bz-service-locator');
+  const addon = addons.find((entry) => entry.file === `${name}.js`);
+  const widget = widgets().find((entry) => entry.tag === tag);
 
   it('carries no Lit of its own and no translations file, only what it borrows', async () => {
-    const [script] = await bundleFiles(answer?.entry ?? '', {
-      name: 'bz-service-locator-answer',
+    const [script] = await bundleFiles(addon?.entry ?? '', {
+      name,
       exportAll: true,
       borrowLit: true,
     });
     const code = text(script?.code);
-    expect(code).toContain("Symbol.for('bz-service-locator.lit')".replaceAll("'", '"'));
+    expect(code).toContain(`Symbol.for("${tag}.lit")`);
     // Lit's renderer and reactive element are not in it (a second copy would be about 6 kB).
     expect(code).not.toContain('_$litPart$');
     expect(code).not.toContain('attributeChangedCallback');
-    expect(code).not.toMatch(/import\("\.\/bz-service-locator-answer\.en\./);
+    expect(code).not.toMatch(new RegExp(`import\\("\\./${name}\\.en\\.`));
     // The widget script loads it by its sibling name and lends what it borrows.
-    const [widget] = await bundleFiles(locator?.entry ?? '', { name: 'bz-service-locator' });
-    expect(text(widget?.code)).toContain('import("./bz-service-locator-answer.js")');
-    expect(text(widget?.code)).toContain('bz-service-locator.lit');
+    const [main] = await bundleFiles(widget?.entry ?? '', { name: tag });
+    expect(text(main?.code)).toContain(`import("./${name}.js")`);
+    expect(text(main?.code)).toMatch(lends);
   }, 60_000);
 
   it("puts the add-on's English sentences into the widget's English file", async () => {
-    const [, english] = await bundleFiles(locator?.entry ?? '', { name: 'bz-service-locator' });
-    const sentences = text(english?.code);
-    // The results' and the opening hours' sentences (in the add-on), and the widget's own.
-    expect(sentences).toContain('Open day and night');
-    expect(sentences).toContain('nationwide lines (not these bases’ own numbers)');
-    expect(sentences).toContain('Use my location');
+    const [, english] = await bundleFiles(widget?.entry ?? '', { name: tag });
+    for (const sentence of sentences) expect(text(english?.code)).toContain(sentence);
   }, 60_000);
 });

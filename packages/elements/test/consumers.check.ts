@@ -149,6 +149,57 @@ async function hotlinesOn(url: string) {
   return { level, numbers, errors };
 }
 
+/** How the Vite consumers are type-checked: strictly, the package's own types included. */
+const strictTypeCheck = {
+  target: 'ES2022',
+  module: 'ESNext',
+  moduleResolution: 'bundler',
+  lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+  strict: true,
+  noEmit: true,
+  skipLibCheck: false,
+  types: [],
+};
+
+/** Serves `root` and reads the `bz-hotlines` of its page at `path` in Chromium. */
+async function servedHotlines(root: string, path = '/index.html') {
+  const { url, server } = await serve(root);
+  servers.push(server);
+  return { url, ...(await hotlinesOn(`${url}${path}`)) };
+}
+
+/** The hotlines box rendered without a page error, its heading at `level`, its numbers links. */
+function expectHotlines(found: Awaited<ReturnType<typeof hotlinesOn>>, level: string) {
+  expect(found.errors).toEqual([]);
+  expect(found.level).toBe(level);
+  expect(found.numbers).toBeGreaterThanOrEqual(2);
+}
+
+/**
+ * A Vite project's page (`body` in a bare document titled `title`): `tsc` must accept it, then
+ * `vite build`; the built page is served and its `bz-hotlines` read in Chromium.
+ */
+async function builtViteApp(dir: string, title: string, body: string) {
+  writeFileSync(
+    join(dir, 'index.html'),
+    `<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8"><title>${title}</title></head>
+  <body>${body}</body>
+</html>
+`,
+  );
+  let typeErrors = '';
+  try {
+    await run(join(dir, 'node_modules/.bin/tsc'), ['-p', dir], { cwd: dir });
+  } catch (error) {
+    typeErrors = String((error as { stdout?: string }).stdout ?? error);
+  }
+  expect(typeErrors).toBe('');
+  await run(join(dir, 'node_modules/.bin/vite'), ['build', '--logLevel', 'error'], { cwd: dir });
+  return servedHotlines(join(dir, 'dist'));
+}
+
 describe('consumer apps of the packed @behzisti/elements', () => {
   it('a plain HTML page with the self-contained script', async () => {
     writeFileSync(
@@ -166,12 +217,7 @@ describe('consumer apps of the packed @behzisti/elements', () => {
 </html>
 `,
     );
-    const { url, server } = await serve(plain);
-    servers.push(server);
-    const { level, numbers, errors } = await hotlinesOn(`${url}/index.html`);
-    expect(errors).toEqual([]);
-    expect(level).toBe('H3');
-    expect(numbers).toBeGreaterThanOrEqual(2);
+    expectHotlines(await servedHotlines(plain), 'H3');
   });
 
   it('Vite + TypeScript: typed properties and events in tsc, then a built page', async () => {
@@ -210,45 +256,14 @@ document.createElement('bz-service-locator').addEventListener('bz-select', (even
     );
     writeFileSync(
       join(vite, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          target: 'ES2022',
-          module: 'ESNext',
-          moduleResolution: 'bundler',
-          lib: ['ES2022', 'DOM', 'DOM.Iterable'],
-          strict: true,
-          noEmit: true,
-          skipLibCheck: false,
-          types: [],
-        },
-        files: ['main.ts', 'wrong.ts'],
-      }),
+      JSON.stringify({ compilerOptions: strictTypeCheck, files: ['main.ts', 'wrong.ts'] }),
     );
-    writeFileSync(
-      join(vite, 'index.html'),
-      `<!doctype html>
-<html lang="en">
-  <head><meta charset="utf-8"><title>Vite consumer</title></head>
-  <body><script type="module" src="./main.ts"></script></body>
-</html>
-`,
+    const found = await builtViteApp(
+      vite,
+      'Vite consumer',
+      '<script type="module" src="./main.ts"></script>',
     );
-    let typeErrors = '';
-    try {
-      await run(join(vite, 'node_modules/.bin/tsc'), ['-p', vite], { cwd: vite });
-    } catch (error) {
-      typeErrors = String((error as { stdout?: string }).stdout ?? error);
-    }
-    expect(typeErrors).toBe('');
-    await run(join(vite, 'node_modules/.bin/vite'), ['build', '--logLevel', 'error'], {
-      cwd: vite,
-    });
-    const { url, server } = await serve(join(vite, 'dist'));
-    servers.push(server);
-    const { level, numbers, errors } = await hotlinesOn(`${url}/index.html`);
-    expect(errors).toEqual([]);
-    expect(level).toBe('H4');
-    expect(numbers).toBeGreaterThanOrEqual(2);
+    expectHotlines(found, 'H4');
   });
   it('Astro: a page that imports the element in its script', async () => {
     mkdirSync(join(astro, 'src/pages'), { recursive: true });
@@ -273,12 +288,7 @@ const level = 6;
       cwd: astro,
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
     });
-    const { url, server } = await serve(join(astro, 'dist'));
-    servers.push(server);
-    const { level, numbers, errors } = await hotlinesOn(`${url}/`);
-    expect(errors).toEqual([]);
-    expect(level).toBe('H6');
-    expect(numbers).toBeGreaterThanOrEqual(2);
+    expectHotlines(await servedHotlines(join(astro, 'dist'), '/'), 'H6');
   });
 
   it('React 19: properties and bz- events on custom elements, type-checked and built', async () => {
@@ -337,45 +347,17 @@ export default { plugins: [react()] };
     writeFileSync(
       join(react, 'tsconfig.json'),
       JSON.stringify({
-        compilerOptions: {
-          target: 'ES2022',
-          module: 'ESNext',
-          moduleResolution: 'bundler',
-          lib: ['ES2022', 'DOM', 'DOM.Iterable'],
-          jsx: 'react-jsx',
-          strict: true,
-          noEmit: true,
-          skipLibCheck: false,
-          types: [],
-        },
+        compilerOptions: { ...strictTypeCheck, jsx: 'react-jsx' },
         files: ['main.tsx'],
       }),
     );
-    writeFileSync(
-      join(react, 'index.html'),
-      `<!doctype html>
-<html lang="en">
-  <head><meta charset="utf-8"><title>React consumer</title></head>
-  <body><div id="root"></div><script type="module" src="./main.tsx"></script></body>
-</html>
-`,
+    const found = await builtViteApp(
+      react,
+      'React consumer',
+      '<div id="root"></div><script type="module" src="./main.tsx"></script>',
     );
-    let typeErrors = '';
-    try {
-      await run(join(react, 'node_modules/.bin/tsc'), ['-p', react], { cwd: react });
-    } catch (error) {
-      typeErrors = String((error as { stdout?: string }).stdout ?? error);
-    }
-    expect(typeErrors).toBe('');
-    await run(join(react, 'node_modules/.bin/vite'), ['build', '--logLevel', 'error'], {
-      cwd: react,
-    });
-    const { url, server } = await serve(join(react, 'dist'));
-    servers.push(server);
-    const { level, numbers, errors } = await hotlinesOn(`${url}/index.html`);
-    expect(errors).toEqual([]);
-    expect(level).toBe('H5');
-    expect(numbers).toBeGreaterThanOrEqual(2);
+    expectHotlines(found, 'H5');
+    const { url } = found;
 
     const page = await browser.newPage();
     await page.goto(`${url}/index.html`);

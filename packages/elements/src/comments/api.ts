@@ -1,15 +1,10 @@
-import type {
-  CommentRequest,
-  CommentsAnswer,
-  PublishedComment,
-  SubmitAnswer,
-} from '@behzisti/core/feedback-api';
+import type { CommentRequest, CommentsAnswer, PublishedComment } from '@behzisti/core/feedback-api';
 import type { Outcome } from '../shared/errors.ts';
-import { getJson, postJson } from '../shared/form/client.ts';
+import { endpointUrl, getJson } from '../shared/form/client.ts';
 
-// The calls bz-comments makes to the feedback service (docs/feedback-service.md): the published
-// comments of an article, and sending a comment (a submission of kind "comment"). The contract is
-// core's, shared with the service; failures are typed outcomes (shared/errors.ts); no UI text here.
+// Where bz-comments finds its comments (docs/feedback-service.md), and how they hang together. A
+// comment is sent like feedback, as a submission (shared/form/client.ts postJson); the contract
+// is core's, shared with the service; failures are typed outcomes (shared/errors.ts).
 
 export type { CommentsAnswer, PublishedComment } from '@behzisti/core/feedback-api';
 
@@ -18,7 +13,7 @@ export type CommentBody = CommentRequest & { website: string; elapsedMs: number 
 
 /** The comments endpoint beside a feedback endpoint: `…/api/feedback` → `…/api/comments`. */
 export function commentsEndpointOf(feedbackEndpoint: string): string {
-  return feedbackEndpoint.replace(/\/+$/, '').replace(/\/feedback$/, '/comments');
+  return endpointUrl(feedbackEndpoint, '').replace(/\/feedback$/, '/comments');
 }
 
 export function loadComments(
@@ -26,12 +21,7 @@ export function loadComments(
   article: string,
   signal?: AbortSignal,
 ): Promise<Outcome<CommentsAnswer>> {
-  const url = `${endpoint.replace(/\/+$/, '')}?article=${encodeURIComponent(article)}`;
-  return getJson(url, signal);
-}
-
-export function sendComment(endpoint: string, body: CommentBody): Promise<Outcome<SubmitAnswer>> {
-  return postJson(endpoint, body);
+  return getJson(endpointUrl(endpoint, `?article=${encodeURIComponent(article)}`), signal);
 }
 
 /** Comments arranged as a thread: each with its replies, oldest first at every level. */

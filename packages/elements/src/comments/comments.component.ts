@@ -4,6 +4,7 @@ import { BzElement } from '../shared/bz-element.ts';
 import { errorSummaryStyles } from '../shared/error-summary.styles.ts';
 import { focusErrorSummary } from '../shared/error-summary.ts';
 import type { Failure } from '../shared/errors.ts';
+import { postJson } from '../shared/form/client.ts';
 import { formStyles } from '../shared/form/form.styles.ts';
 import { SendKey } from '../shared/form/send-key.ts';
 import { OutcomeTask } from '../shared/outcome-task.ts';
@@ -13,7 +14,6 @@ import {
   commentsEndpointOf,
   loadComments,
   type PublishedComment,
-  sendComment,
   thread,
 } from './api.ts';
 import { commentsStyles } from './comments.styles.ts';
@@ -247,7 +247,7 @@ export class BzComments extends BzElement {
     body.idempotencyKey = this.#sendKey.for([body.parent, body.name, body.message]);
 
     this.sending = true;
-    const outcome = await sendComment(this.endpoint, body);
+    const outcome = await postJson(this.endpoint, body);
     this.sending = false;
     if (outcome.ok) {
       this.message = '';

@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { BzComments } from './comments.ts';
 import './comments.ts';
+import { $, active, text, type } from '../../test/shadow-dom.ts';
 
 // Against the REAL feedback service (test-fixtures/feedback-service.mjs): comments are sent by
 // the element, approved through the service's staff API like the office does, and read back.
@@ -53,20 +54,6 @@ async function pending(
     headers: { authorization: `Bearer ${STAFF_TOKEN}` },
   });
   return ((await response.json()) as { items: [] }).items;
-}
-
-const $ = <T extends Element = HTMLElement>(el: BzComments, selector: string) =>
-  el.shadowRoot?.querySelector<T>(selector) ?? null;
-const text = (el: BzComments, selector: string) =>
-  ($(el, selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const active = (el: BzComments) => el.shadowRoot?.activeElement as HTMLElement | null;
-
-async function type(el: BzComments, selector: string, value: string): Promise<void> {
-  const input = $<HTMLInputElement>(el, selector);
-  if (!input) throw new Error(`no ${selector}`);
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  await el.updateComplete;
 }
 
 async function loaded(el: BzComments): Promise<void> {

@@ -2,7 +2,7 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { errorSummary, type FieldProblem } from '../shared/error-summary.ts';
 import type { Failure } from '../shared/errors.ts';
-import { describedBy, fieldError, honeypot, submitButton } from '../shared/form/fields.ts';
+import { honeypot, submitButton, textField } from '../shared/form/fields.ts';
 import type { Locale } from '../shared/locale.ts';
 import type { PublishedComment } from './api.ts';
 import { displayName, type Field, failureText, type Problem, problemText } from './messages.ts';
@@ -26,16 +26,14 @@ export interface CommentFormView {
 export function commentFormTemplate(view: CommentFormView): TemplateResult {
   const { problems, digits } = view;
   const order: Field[] = ['message', 'name'];
-  const summary: FieldProblem[] = order.flatMap((field) => {
-    const problem = problems[field];
-    return problem ? [{ fieldId: `comment-${field}`, message: problemText(problem, digits) }] : [];
-  });
   const error = (field: Field) => {
     const problem = problems[field];
-    return fieldError(`comment-${field}`, problem && problemText(problem, digits));
+    return problem && problemText(problem, digits);
   };
-  const described = (field: Field, ...hints: string[]) =>
-    describedBy(`comment-${field}`, problems[field] !== undefined, ...hints);
+  const summary: FieldProblem[] = order.flatMap((field) => {
+    const message = error(field);
+    return message ? [{ fieldId: `comment-${field}`, message }] : [];
+  });
   const replyTo = view.replyTo;
   return html`
     <h3 part="heading" id="form-heading">
@@ -80,38 +78,27 @@ export function commentFormTemplate(view: CommentFormView): TemplateResult {
             </div>`
           : nothing
       }
-      <div class="field ${problems.message ? 'invalid' : ''}">
-        <label class="label" for="comment-message">${msg('دیدگاه شما')}</label>
-        ${error('message')}
-        <textarea
-          id="comment-message"
-          name="message"
-          part="input"
-          rows="5"
-          dir="auto"
-          aria-invalid=${problems.message ? 'true' : 'false'}
-          aria-describedby=${described('message')}
-          .value=${view.message}
-        ></textarea>
-      </div>
-      <div class="field ${problems.name ? 'invalid' : ''}">
-        <label class="label" for="comment-name">${msg('نام شما (اختیاری)')}</label>
-        <p class="hint" id="comment-name-hint">
-          ${msg('نامی که بنویسید همراه دیدگاه نمایش داده می‌شود. اگر خالی بماند، دیدگاه بی‌نام منتشر می‌شود.')}
-        </p>
-        ${error('name')}
-        <input
-          type="text"
-          id="comment-name"
-          name="name"
-          part="input"
-          autocomplete="nickname"
-          dir="auto"
-          aria-invalid=${problems.name ? 'true' : 'false'}
-          aria-describedby=${described('name', 'comment-name-hint')}
-          .value=${view.name}
-        />
-      </div>
+      ${textField({
+        id: 'comment-message',
+        name: 'message',
+        label: msg('دیدگاه شما'),
+        value: view.message,
+        error: error('message'),
+        rows: 5,
+        dir: 'auto',
+      })}
+      ${textField({
+        id: 'comment-name',
+        name: 'name',
+        label: msg('نام شما (اختیاری)'),
+        value: view.name,
+        hint: msg(
+          'نامی که بنویسید همراه دیدگاه نمایش داده می‌شود. اگر خالی بماند، دیدگاه بی‌نام منتشر می‌شود.',
+        ),
+        error: error('name'),
+        dir: 'auto',
+        autocomplete: 'nickname',
+      })}
       ${honeypot('comment-website', '')}
       ${submitButton(view.sending ? msg('در حال ارسال…') : msg('ارسال دیدگاه'), view.sending)}
     </form>

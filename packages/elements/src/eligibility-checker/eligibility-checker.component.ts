@@ -1,8 +1,6 @@
 import {
   type CheckerState,
-  changeAnswer,
   emptyState,
-  evaluate,
   nextQuestion,
   restoreState,
   toRuleBook,
@@ -10,11 +8,12 @@ import {
 import type { Programme } from '@behzisti/core/schemas';
 import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
+import { addOn, lendLit } from '../shared/add-on.ts';
 import { BzElement } from '../shared/bz-element.ts';
 import { errorSummaryStyles } from '../shared/error-summary.styles.ts';
 import { focusErrorSummary } from '../shared/error-summary.ts';
 import { QuickExitController } from '../shared/quick-exit-controller.ts';
-import { type Household, membersRaw, type Raw, readAnswer, toRaw } from './answers.ts';
+import { type Household, membersRaw, type Raw, toRaw } from './answers.ts';
 import { eligibilityCheckerStyles } from './eligibility-checker.styles.ts';
 import { fieldValue, typedMembers } from './form-reading.ts';
 import {
@@ -24,28 +23,35 @@ import {
   progressText,
   statusText,
 } from './messages.ts';
-import { buttonTemplate, failureTemplate, sampleNoteTemplate } from './parts.template.ts';
-import { questionTemplate } from './question.template.ts';
-import { resultsTemplate } from './results.template.ts';
-import { RulesController } from './rules-controller.ts';
-import { downloadText, textOf } from './save-text.ts';
 import {
-  documentMaybe,
+  buttonTemplate,
+  failureTemplate,
+  type ResumeView,
+  sampleNoteTemplate,
+} from './parts.template.ts';
+import { questionTemplate } from './question.template.ts';
+import { RulesController } from './rules-controller.ts';
+import { textOf } from './save-text.ts';
+import {
   keepSaved,
-  outcomesOf,
   previousQuestion,
   progressOf,
   readSaved,
   ruleOptions,
   type View,
 } from './state.ts';
-import { type ResumeView, summaryTemplate } from './summary.template.ts';
+
+const tag = 'bz-eligibility-checker';
+/** The steps after the first question is shown (steps.ts), read once the rules are in. */
+const steps = addOn(() => import('./steps.ts'));
+type Steps = typeof import('./steps.ts');
+lendLit(tag);
 
 /**
  * Asks one question at a time which programmes might fit a person, from rules published as
  * data (see docs/rules.md), and explains every result: the answers that decided it, the
- * documents to bring and the next step. Answers stay in the page: after the rules are loaded
- * no request is made, and nothing is stored unless the person ticks "keep my answers" (then
+ * documents to bring and the next step. Answers stay in the page: after the rules (and the
+ * steps add-on, code only) are loaded no request is made, and nothing is stored unless the person ticks "keep my answers" (then
  * sessionStorage only). A "leave this page" button and Shift pressed three times clear the
  * answers and replace the page.
  *
@@ -85,6 +91,7 @@ export class BzEligibilityChecker extends BzElement {
     _members: { state: true },
     _resume: { state: true },
     _state: { state: true },
+    _stuck: { state: true },
   };
 
   /** URL of the rules JSON (`programmes.json` from publish-programmes); any origin with CORS. */
@@ -113,11 +120,16 @@ export class BzEligibilityChecker extends BzElement {
   declare private _resume: boolean;
   /** The answers, as the rules engine keeps them. */
   declare private _state: CheckerState;
+  /** Retries a move whose code (the steps add-on) did not load. */
+  declare private _stuck: (() => void) | undefined;
 
   /** The question was opened with "Change" from the summary: Back returns there. */
   #fromSummary = false;
   /** Bumped to show state in the form again (a new question, a member added or removed). */
   #formKey = 0;
+  /** Bumped on each move between steps: a move that waited for the steps add-on is dropped
+   * when the person has moved on since. */
+  #moves = 0;
   #shownKey = -1;
   readonly #exit = new QuickExitController(this, () => this.#clearAnswers());
   readonly #rules = new RulesController(this, () => this.#start());
@@ -170,7 +182,16 @@ export class BzEligibilityChecker extends BzElement {
       this._view !== 'results' && !this.#fromSummary && this.#previous === undefined
         ? nothing
         : buttonTemplate(msg('بازگشت'), this.#back, 'back link');
-    return html`${back}${
+    const stuck = this._stuck;
+    const retry = stuck
+      ? html`
+          <div class="problem" part="error" role="alert">
+            <p>${msg('این بخش بارگذاری نشد؛ اتصال اینترنت را بررسی کنید و دوباره تلاش کنید.')}</p>
+            ${buttonTemplate(msg('دوباره تلاش کنید'), stuck)}
+          </div>
+        `
+      : nothing;
+    return html`${back}${retry}${
       this._view === 'summary'
         ? this.#renderSummary()
         : this._view === 'results'
@@ -187,6 +208,8 @@ export class BzEligibilityChecker extends BzElement {
       question,
       fieldRaw: toRaw(question, this._state.answers[question.id], this.locale),
       problems: this._problems,
+      problemText: (problem) => steps.module?.problemText(problem, this.digits) ?? '',
+      errorSummary: (problems) => steps.module?.errorSummary(problems),
       typedMembers: this._members,
       progressText: this.#progressText(),
       onSubmit: (event) => this.#onSubmit(event),
@@ -196,7 +219,7 @@ export class BzEligibilityChecker extends BzElement {
   }
 
   #renderSummary(): TemplateResult {
-    return summaryTemplate({
+    return (steps.module as Steps).summaryTemplate({
       ...this.#context,
       headingText: this.#statusText(),
       ruleBook: toRuleBook(this.#list),
@@ -207,14 +230,14 @@ export class BzEligibilityChecker extends BzElement {
   }
 
   #renderResults(): TemplateResult {
+    const { resultsTemplate, downloadText } = steps.module as Steps;
     return resultsTemplate({
       ...this.#context,
       headingText: this.#statusText(),
-      programmeResults: evaluate(this.#list, this._state.answers, this.#options),
       shownProgrammes: this.#list,
       ruleBook: toRuleBook(this.#list),
-      documentMaybe: (document) =>
-        documentMaybe(this.#list, this._state.answers, this.#options, document),
+      answers: this._state.answers,
+      ruleOptions: this.#options,
       rulesUrl: this.src,
       locatorUrl: this.locatorUrl,
       findBase: (programme) => this.emit('bz-find-base', { programme }, { cancelable: true }),
@@ -266,6 +289,8 @@ export class BzEligibilityChecker extends BzElement {
 
   /** The rules for `programme` are loaded: restores saved answers and shows the first question. */
   #start(): void {
+    // The steps after the first question, now: in by the time it is answered.
+    steps.load().catch(() => undefined);
     const saved = readSaved(this.programme);
     this._resume = Boolean(saved);
     this._state = restoreState(this.#list, saved, this.#options);
@@ -298,6 +323,8 @@ export class BzEligibilityChecker extends BzElement {
   }
 
   #ask(id: string, focus = true): void {
+    this.#moves++;
+    this._stuck = undefined;
     const question = toRuleBook(this.#list).questions.get(id);
     this._view = 'question';
     this._qid = id;
@@ -308,15 +335,37 @@ export class BzEligibilityChecker extends BzElement {
     if (focus) this.#focusAfterUpdate('#heading');
   }
 
-  #show(view: View, focus = true): void {
-    this._view = view;
-    this._problems = [];
-    this.#fromSummary = false;
-    if (view === 'results') {
-      const results = evaluate(this.#list, this._state.answers, this.#options);
-      this.emit('bz-result', { outcomes: outcomesOf(results) });
+  /**
+   * Runs `then` with the steps add-on: at once when it is in, else once it has arrived, unless
+   * the person has moved on meanwhile. A failed load offers "try again".
+   */
+  #withSteps(then: (module: Steps) => void): void {
+    if (steps.module) {
+      then(steps.module);
+      return;
     }
-    if (focus) this.#focusAfterUpdate('#heading');
+    const move = ++this.#moves;
+    steps.load().then(
+      (module) => move === this.#moves && then(module),
+      () => {
+        if (move === this.#moves) this._stuck = () => this.#withSteps(then);
+      },
+    );
+  }
+
+  #show(view: View, focus = true): void {
+    this.#withSteps((module) => {
+      this.#moves++;
+      this._stuck = undefined;
+      this._view = view;
+      this._problems = [];
+      this.#fromSummary = false;
+      if (view === 'results')
+        this.emit('bz-result', {
+          outcomes: module.outcomes(this.#list, this._state.answers, this.#options),
+        });
+      if (focus) this.#focusAfterUpdate('#heading');
+    });
   }
 
   /** The question before the one shown, in the order they were answered. */
@@ -373,25 +422,28 @@ export class BzEligibilityChecker extends BzElement {
   /** Continue: reads and checks the answer; shows the problems, or keeps it and moves on. */
   #onSubmit(event: SubmitEvent): void {
     event.preventDefault();
-    const question = toRuleBook(this.#list).questions.get(this._qid);
-    if (!question) return;
-    if (question.type === 'household')
-      this._members = typedMembers(this.renderRoot, question, this._members.length);
-    const options = this.#options;
-    const { value, problems } = readAnswer(
-      question,
-      (field, name) => fieldValue(this.renderRoot, field, name),
-      this._members,
-      options,
-    );
-    if (problems.length > 0) {
-      this._problems = problems;
-      this.updateComplete.then(() => focusErrorSummary(this.renderRoot as ShadowRoot));
-      return;
-    }
-    this._state = changeAnswer(this.#list, this._state, question.id, value, options);
-    this.#save();
-    this.#fromSummary = false;
-    this.#advance();
+    this.#withSteps(({ readAnswer, changeAnswer }) => {
+      const question = toRuleBook(this.#list).questions.get(this._qid);
+      if (!question) return;
+      if (question.type === 'household')
+        this._members = typedMembers(this.renderRoot, question, this._members.length);
+      const options = this.#options;
+      const { value, problems } = readAnswer(
+        question,
+        (field, name) => fieldValue(this.renderRoot, field, name),
+        this._members,
+        options,
+      );
+      if (problems.length > 0) {
+        this._stuck = undefined;
+        this._problems = problems;
+        this.updateComplete.then(() => focusErrorSummary(this.renderRoot as ShadowRoot));
+        return;
+      }
+      this._state = changeAnswer(this.#list, this._state, question.id, value, options);
+      this.#save();
+      this.#fromSummary = false;
+      this.#advance();
+    });
   }
 }

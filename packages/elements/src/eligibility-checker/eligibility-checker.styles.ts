@@ -6,7 +6,6 @@ import { css } from 'lit';
  * has a byte budget.
  */
 export const eligibilityCheckerStyles = css`
-.base{background:var(--_surface);padding:var(--_space);border:0.0625em solid var(--_border);border-radius:var(--_radius)}
 h2{font-size:1.5em;line-height:1.3;margin:0 0 0.5em}
 h3{font-size:1.25em}
 h4,h5{font-size:1.0625em;margin-block:0.75em 0.25em}

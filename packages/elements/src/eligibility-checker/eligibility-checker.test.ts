@@ -2,6 +2,9 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { BzEligibilityChecker } from './eligibility-checker.ts';
 import './eligibility-checker.ts';
+// The steps add-on (reading answers, summary, results) is read by the widget once the rules are
+// in; a person reads the question first, these tests answer at once: have it in already.
+import './steps.ts';
 
 const RULES = '/packages/elements/test-fixtures/programmes.json';
 const KEY = 'bz-eligibility-checker';

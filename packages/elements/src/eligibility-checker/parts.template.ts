@@ -35,3 +35,32 @@ export function sampleNoteTemplate(): TemplateResult {
     </p>
   `;
 }
+
+export interface ResumeView {
+  /** The person asked to keep the answers in this tab. */
+  keepAnswers: boolean;
+  setResume: (keep: boolean) => void;
+}
+
+/** "Keep my answers on this device": sessionStorage only, and only when ticked. */
+export function resumeTemplate(view: ResumeView): TemplateResult {
+  return html`
+    <div class="resume">
+      <div class="choice">
+        <input
+          type="checkbox"
+          id="resume"
+          ?checked=${view.keepAnswers}
+          aria-describedby="resume-hint"
+          @change=${(e: Event) => view.setResume((e.target as HTMLInputElement).checked)}
+        />
+        <label for="resume">
+          ${msg('پاسخ‌هایم را روی همین دستگاه نگه دار تا بعداً ادامه دهم')}
+        </label>
+      </div>
+      <p class="hint" id="resume-hint">
+        ${msg('پاسخ‌ها از این دستگاه بیرون نمی‌رود؛ اگر این را بزنید، تا بستن مرورگر نگه داشته می‌شود.')}
+      </p>
+    </div>
+  `;
+}

@@ -1,24 +1,20 @@
 import type { Question } from '@behzisti/core/schemas';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
-import { errorSummary } from '../shared/error-summary.ts';
+import type { FieldProblem } from '../shared/error-summary.ts';
 import type { Household, Raw } from './answers.ts';
-import {
-  type AnswerContext,
-  type AnyQuestion,
-  type Problem,
-  person,
-  problemText,
-  yesNo,
-} from './messages.ts';
-import { buttonTemplate } from './parts.template.ts';
-import { type ResumeView, resumeTemplate } from './summary.template.ts';
+import { type AnswerContext, type AnyQuestion, type Problem, person, yesNo } from './messages.ts';
+import { buttonTemplate, type ResumeView, resumeTemplate } from './parts.template.ts';
 
 export interface QuestionView extends AnswerContext, ResumeView {
   question: Question;
   /** What the question's field holds (not for a household). */
   fieldRaw: Raw;
   problems: Problem[];
+  /** What is wrong with an answer, and the error summary: worded by the steps add-on, which is
+   * where problems come from. */
+  problemText: (problem: Problem) => string;
+  errorSummary: (problems: FieldProblem[]) => unknown;
   /** What was typed for each household member, by member question id. */
   typedMembers: Record<string, Raw>[];
   progressText: string;
@@ -29,17 +25,15 @@ export interface QuestionView extends AnswerContext, ResumeView {
 
 /** One question: its form (with the error summary) and the "keep my answers" choice. */
 export function questionTemplate(view: QuestionView): TemplateResult {
-  const { question, digits } = view;
+  const { question, digits, problemText } = view;
   const problems = view.problems.map((p) => ({
     fieldId: `f-${p.name}`,
     message:
-      p.member === undefined
-        ? problemText(p, digits)
-        : `${person(p.member, digits)}: ${problemText(p, digits)}`,
+      p.member === undefined ? problemText(p) : `${person(p.member, digits)}: ${problemText(p)}`,
   }));
   const form = html`
     <form part="question" novalidate @submit=${view.onSubmit}>
-      ${errorSummary(problems)}
+      ${problems.length ? view.errorSummary(problems) : nothing}
       ${
         question.type === 'household'
           ? householdTemplate(view, question)
@@ -135,7 +129,7 @@ function fieldTemplate(
         ? html`
             <p class="field-error" id="${id}-error">
               <span class="visually-hidden">${msg('خطا:')}</span>
-              ${problemText(problem, view.digits)}
+              ${view.problemText(problem)}
             </p>
           `
         : nothing

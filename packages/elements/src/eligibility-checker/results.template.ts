@@ -1,20 +1,29 @@
 import { formatDate } from '@behzisti/core/dates';
-import type { DecidedResult, ProgrammeResult, RuleBook } from '@behzisti/core/rules';
+import {
+  type Answers,
+  bookScope,
+  type DecidedResult,
+  type EvaluateOptions,
+  evaluate,
+  evaluateCondition,
+  type RuleBook,
+} from '@behzisti/core/rules';
 import type { Programme, ProgrammeDocument } from '@behzisti/core/schemas';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
-import { type AnswerContext, type AnyQuestion, answerText } from './messages.ts';
+import { answerText } from './answer-text.ts';
+import type { AnswerContext, AnyQuestion } from './messages.ts';
 import { buttonTemplate } from './parts.template.ts';
 
 const OUTCOMES = ['likely', 'maybe', 'unlikely'] as const;
 
 export interface ResultsView extends AnswerContext {
   headingText: string;
-  programmeResults: ProgrammeResult[];
   shownProgrammes: Programme[];
   ruleBook: RuleBook;
-  /** A document whose condition the answers cannot decide yet ("may be needed"). */
-  documentMaybe: (document: ProgrammeDocument) => boolean;
+  /** The answers given (the engine's `CheckerState.answers`), and what the engine is told. */
+  answers: Answers;
+  ruleOptions: EvaluateOptions;
   /** The rules file's address: a next step's relative address is resolved against it. */
   rulesUrl: string;
   /** The service locator page (`locator-url`), or '' for a button that only sends the event. */
@@ -27,6 +36,7 @@ export interface ResultsView extends AnswerContext {
 
 /** The results grouped by outcome, worded as advice rather than a verdict, and what to do next. */
 export function resultsTemplate(view: ResultsView): TemplateResult {
+  const results = evaluate(view.shownProgrammes, view.answers, view.ruleOptions);
   const titles = {
     likely: msg('به احتمال زیاد با پاسخ‌های شما جور است'),
     maybe: msg('شاید با پاسخ‌های شما جور باشد؛ در پایگاه خدمات اجتماعی بپرسید'),
@@ -40,7 +50,7 @@ export function resultsTemplate(view: ResultsView): TemplateResult {
       </p>
       ${OUTCOMES.map((outcome) => {
         // a result the rules cannot decide is shown as "maybe: ask at a base"
-        const group = view.programmeResults.filter((r): r is DecidedResult =>
+        const group = results.filter((r): r is DecidedResult =>
           r.decided ? r.outcome === outcome : outcome === 'maybe',
         );
         return group.length
@@ -104,7 +114,7 @@ function resultTemplate(view: ResultsView, result: DecidedResult): TemplateResul
         result.documents,
         (document) => html`
           ${t(document.name)}
-          ${view.documentMaybe(document) ? msg('(شاید لازم باشد)') : nothing}
+          ${documentMaybe(view, document) ? msg('(شاید لازم باشد)') : nothing}
           ${document.note ? html`<span class="hint">${t(document.note)}</span>` : nothing}
         `,
       )}
@@ -132,6 +142,15 @@ function resultTemplate(view: ResultsView, result: DecidedResult): TemplateResul
       )}
     </article>
   `;
+}
+
+/** A document whose condition the answers cannot decide yet: "may be needed". */
+function documentMaybe(view: ResultsView, document: ProgrammeDocument): boolean {
+  return (
+    !!document.when &&
+    evaluateCondition(document.when, bookScope(view.ruleBook, view.answers, view.ruleOptions)) ===
+      undefined
+  );
 }
 
 /** "The nearest service base": a link to the locator page for the programme, or a button. */

@@ -1,16 +1,6 @@
 import { formatIsoDay, toWallTime } from '@behzisti/core/dates';
-import {
-  type Answers,
-  bookScope,
-  type CheckerState,
-  type EvaluateOptions,
-  evaluateCondition,
-  type ProgrammeResult,
-  progress,
-  toRuleBook,
-} from '@behzisti/core/rules';
-import type { Programme, ProgrammeDocument } from '@behzisti/core/schemas';
-import type { BzResultDetail } from './events.ts';
+import { type CheckerState, type EvaluateOptions, progress } from '@behzisti/core/rules';
+import type { Programme } from '@behzisti/core/schemas';
 
 // The checker's state that is not the DOM's: where the person is, and what the engine needs.
 // The answers themselves are the engine's CheckerState (core/rules).
@@ -67,25 +57,4 @@ export function progressOf(
   const at = asked.indexOf(current);
   const more = progress(list, state, options).remainingAtMost - (at === -1 ? 1 : 0);
   return { number: at === -1 ? asked.length + 1 : at + 1, more };
-}
-
-/** The outcome per programme, as `bz-result` tells it. */
-export function outcomesOf(results: ProgrammeResult[]): BzResultDetail['outcomes'] {
-  const outcomes: BzResultDetail['outcomes'] = {};
-  for (const result of results)
-    outcomes[result.programme] = result.decided ? result.outcome : 'undecided';
-  return outcomes;
-}
-
-/** A document whose condition the answers cannot decide yet: "may be needed". */
-export function documentMaybe(
-  list: Programme[],
-  answers: Answers,
-  options: EvaluateOptions,
-  document: ProgrammeDocument,
-): boolean {
-  return (
-    !!document.when &&
-    evaluateCondition(document.when, bookScope(toRuleBook(list), answers, options)) === undefined
-  );
 }

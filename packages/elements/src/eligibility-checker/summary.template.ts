@@ -1,14 +1,9 @@
 import type { CheckerState, RuleBook } from '@behzisti/core/rules';
 import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
-import { type AnswerContext, answerText } from './messages.ts';
-import { buttonTemplate } from './parts.template.ts';
-
-export interface ResumeView {
-  /** The person asked to keep the answers in this tab. */
-  keepAnswers: boolean;
-  setResume: (keep: boolean) => void;
-}
+import { answerText } from './answer-text.ts';
+import type { AnswerContext } from './messages.ts';
+import { buttonTemplate, type ResumeView, resumeTemplate } from './parts.template.ts';
 
 export interface SummaryView extends AnswerContext, ResumeView {
   headingText: string;
@@ -44,28 +39,5 @@ export function summaryTemplate(view: SummaryView): TemplateResult {
       ${msg('دیدن نتیجه')}
     </button>
     ${resumeTemplate(view)}
-  `;
-}
-
-/** "Keep my answers on this device": sessionStorage only, and only when ticked. */
-export function resumeTemplate(view: ResumeView): TemplateResult {
-  return html`
-    <div class="resume">
-      <div class="choice">
-        <input
-          type="checkbox"
-          id="resume"
-          ?checked=${view.keepAnswers}
-          aria-describedby="resume-hint"
-          @change=${(e: Event) => view.setResume((e.target as HTMLInputElement).checked)}
-        />
-        <label for="resume">
-          ${msg('پاسخ‌هایم را روی همین دستگاه نگه دار تا بعداً ادامه دهم')}
-        </label>
-      </div>
-      <p class="hint" id="resume-hint">
-        ${msg('پاسخ‌ها از این دستگاه بیرون نمی‌رود؛ اگر این را بزنید، تا بستن مرورگر نگه داشته می‌شود.')}
-      </p>
-    </div>
   `;
 }

@@ -2,32 +2,27 @@ import type {
   ContactErasedAnswer,
   FeedbackRequest,
   FeedbackStatusAnswer,
-  SubmitAnswer,
 } from '@behzisti/core/feedback-api';
 import type { Outcome } from '../shared/errors.ts';
-import { call, getJson, postJson } from '../shared/form/client.ts';
+import { call, endpointUrl, getJson } from '../shared/form/client.ts';
 import type { Locale } from '../shared/locale.ts';
 import type { Category, FormValues } from './validation.ts';
 
-// The two calls the form makes to the feedback service (docs/feedback-service.md); the contract
-// (request and answer types) is core's, shared with the service.
+// The calls the form makes to the feedback service besides sending (shared/form/client.ts
+// postJson; docs/feedback-service.md); the contract (request and answer types) is core's, shared
+// with the service.
 
 export type { FeedbackStatus, FeedbackStatusAnswer } from '@behzisti/core/feedback-api';
 
 /** The body of POST {endpoint}, as core's FeedbackSchema describes it. */
 export type FeedbackBody = FeedbackRequest & { idempotencyKey: string; website: string };
 
-/** POST the feedback; the answer carries the tracking code (`4831-0967-2254-7195`). */
-export function sendFeedback(endpoint: string, body: FeedbackBody): Promise<Outcome<SubmitAnswer>> {
-  return postJson(endpoint, body);
-}
-
 /** GET the public status of a (canonical, already checked) tracking code. */
 export function lookUpStatus(
   endpoint: string,
   code: string,
 ): Promise<Outcome<FeedbackStatusAnswer>> {
-  return getJson(`${endpoint.replace(/\/+$/, '')}/${encodeURIComponent(code)}`);
+  return getJson(endpointUrl(endpoint, `/${encodeURIComponent(code)}`));
 }
 
 /** DELETE the name and contact held with a (canonical) tracking code, at the citizen's request. */
@@ -37,7 +32,7 @@ export function eraseContact(
 ): Promise<Outcome<ContactErasedAnswer>> {
   // As JSON, though empty: hosts that refuse bodiless cross-site writes as form posts (Astro's
   // origin check) let it through, and the CORS preflight applies as for every write.
-  return call(`${endpoint.replace(/\/+$/, '')}/${encodeURIComponent(code)}/contact`, {
+  return call(endpointUrl(endpoint, `/${encodeURIComponent(code)}/contact`), {
     method: 'DELETE',
     headers: { 'content-type': 'application/json' },
     body: '{}',

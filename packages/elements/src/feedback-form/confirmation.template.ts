@@ -4,12 +4,14 @@ import { html, type TemplateResult } from 'lit';
 import type { Locale } from '../shared/locale.ts';
 import { type CopyResult, copyResultText } from './messages.ts';
 
+// Its view crosses between two separately built scripts (see answer.ts): no field named in
+// bundle.mjs's internalNames.
 export interface ConfirmationView {
   code: string;
   locale: Locale;
-  copyResult: CopyResult;
-  copyCode: () => void;
-  sendAnother: () => void;
+  copyOutcome: CopyResult;
+  onCopy: () => void;
+  onSendAnother: () => void;
 }
 
 /** After a message was accepted: its tracking code, large, with a copy button. */
@@ -23,10 +25,10 @@ export function confirmationTemplate(view: ConfirmationView): TemplateResult {
         ${groups.map((group, i) => html`<span>${group}${i < groups.length - 1 ? '-' : ''}</span>`)}
       </p>
       <p>
-        <button type="button" part="button" class="secondary" @click=${view.copyCode}>
+        <button type="button" part="button" class="secondary" @click=${view.onCopy}>
           ${msg('کپی کد')}
         </button>
-        <span role="status" class="copy-result">${copyResultText(view.copyResult)}</span>
+        <span role="status" class="copy-result">${copyResultText(view.copyOutcome)}</span>
       </p>
       <p>
         ${msg(
@@ -38,10 +40,23 @@ export function confirmationTemplate(view: ConfirmationView): TemplateResult {
         part="button"
         class="secondary"
         id="send-another"
-        @click=${view.sendAnother}
+        @click=${view.onSendAnother}
       >
         ${msg('ارسال پیامی دیگر')}
       </button>
+    </div>
+  `;
+}
+
+/**
+ * The heading and the code alone, for a confirmation asked for before its add-on came (or when it
+ * could not come): the person never loses the code.
+ */
+export function codeOnlyTemplate(code: string, locale: Locale): TemplateResult {
+  return html`
+    <div class="confirmation" part="confirmation">
+      <h2 part="heading" id="confirmation-heading" tabindex="-1">${msg('پیام شما رسید')}</h2>
+      <p class="code" part="code" dir="ltr">${formatTrackingCode(code, locale)}</p>
     </div>
   `;
 }

@@ -1,24 +1,21 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { addOn, lendLit } from '../shared/add-on.ts';
 import { BzElement } from '../shared/bz-element.ts';
 import { DraftController } from '../shared/draft-controller.ts';
 import { errorSummaryStyles } from '../shared/error-summary.styles.ts';
 import { focusErrorSummary } from '../shared/error-summary.ts';
 import type { Failure } from '../shared/errors.ts';
+import { postJson } from '../shared/form/client.ts';
 import { formStyles } from '../shared/form/form.styles.ts';
 import { SendKey } from '../shared/form/send-key.ts';
 import { QuickExitController } from '../shared/quick-exit-controller.ts';
 import { SettledController } from '../shared/settled-controller.ts';
 import './events.ts';
-import {
-  eraseContact,
-  type FeedbackStatusAnswer,
-  feedbackBody,
-  lookUpStatus,
-  sendFeedback,
-} from './api.ts';
-import { confirmationTemplate, copyCodeIn } from './confirmation.template.ts';
+import { eraseContact, type FeedbackStatusAnswer, feedbackBody, lookUpStatus } from './api.ts';
+import { codeOnlyTemplate } from './confirmation.template.ts';
 import { draftKey, drafts } from './draft.ts';
 import { failureNotice } from './failure.template.ts';
+import { feedbackFormStyles } from './feedback-form.styles.ts';
 import { formTemplate } from './form.template.ts';
 import { checkCode, codeProblemOf } from './lookup.ts';
 import {
@@ -42,6 +39,10 @@ import {
 
 /** Seconds of quiet typing before the remaining characters are announced (as GOV.UK does). */
 const COUNT_ANNOUNCE_DELAY_MS = 1000;
+
+/** What is shown once the server has answered (answer.ts), read beside the request. */
+const answer = addOn(() => import('./answer.ts'));
+lendLit('bz-feedback-form');
 
 /**
  * A form for citizens to send a complaint, suggestion, thanks or question to the State Welfare
@@ -69,7 +70,12 @@ const COUNT_ANNOUNCE_DELAY_MS = 1000;
  * @csspart reply - The office's public reply.
  */
 export class BzFeedbackForm extends BzElement {
-  static override styles = [...BzElement.styles, errorSummaryStyles, formStyles];
+  static override styles = [
+    ...BzElement.styles,
+    errorSummaryStyles,
+    formStyles,
+    feedbackFormStyles,
+  ];
 
   static override properties = {
     endpoint: {},
@@ -209,23 +215,24 @@ export class BzFeedbackForm extends BzElement {
         codeText: this.codeText,
         codeProblem: this.codeProblem,
         sending: this.sending,
-        result: this.statusResult,
+        answer: this.statusAnswer(),
         failureNotice: this.renderFailure(() =>
           this.shadowRoot?.querySelector('form')?.requestSubmit(),
         ),
         onLookUp: this.onLookUp,
         onCodeInput: this.onCodeInput,
-        contactErased: this.contactErased,
-        onEraseContact: this.onEraseContact,
       });
     }
     if (this.submittedCode) {
-      return confirmationTemplate({
+      const confirmation = this.answerModule()?.confirmationTemplate;
+      // Set by the page before the add-on came (or it could not come): the code is never lost.
+      if (!confirmation) return codeOnlyTemplate(this.submittedCode, this.locale);
+      return confirmation({
         code: this.submittedCode,
         locale: this.locale,
-        copyResult: this.copyResult,
-        copyCode: this.copyCode,
-        sendAnother: this.sendAnother,
+        copyOutcome: this.copyResult,
+        onCopy: this.copyCode,
+        onSendAnother: this.sendAnother,
       });
     }
     return formTemplate({
@@ -244,6 +251,31 @@ export class BzFeedbackForm extends BzElement {
       onInput: this.onInput,
       discardDraft: this.discardDraft,
     });
+  }
+
+  /** The answer add-on, or undefined while it loads (then this renders again once it is in). */
+  private answerModule() {
+    if (!answer.module)
+      answer.load().then(
+        () => this.requestUpdate(),
+        () => undefined,
+      );
+    return answer.module;
+  }
+
+  /** A looked-up message's status, below the lookup form. */
+  private statusAnswer() {
+    const result = this.statusResult;
+    const module = result && this.answerModule();
+    return module && result
+      ? module.statusAnswerTemplate({
+          result,
+          locale: this.locale,
+          contactErased: this.contactErased,
+          erasing: this.sending,
+          onEraseContact: this.onEraseContact,
+        })
+      : nothing;
   }
 
   private renderFailure(retry: () => void) {
@@ -318,7 +350,11 @@ export class BzFeedbackForm extends BzElement {
 
     this.sending = true;
     this.announcement = resending ? 'resending' : 'sending';
-    const outcome = await sendFeedback(this.endpoint, body);
+    // The confirmation's add-on comes beside the answer, not after it.
+    const [outcome] = await Promise.all([
+      postJson(this.endpoint, body),
+      answer.load().catch(() => undefined),
+    ]);
     this.sending = false;
     this.announcement = '';
     if (outcome.ok) {
@@ -385,7 +421,7 @@ export class BzFeedbackForm extends BzElement {
   };
 
   private readonly copyCode = async () => {
-    this.copyResult = await copyCodeIn(this.shadowRoot);
+    this.copyResult = (await answer.module?.copyCodeIn(this.shadowRoot)) ?? '';
   };
 
   // ——— Looking up a code ———
@@ -404,7 +440,10 @@ export class BzFeedbackForm extends BzElement {
     if ('code' in checked) {
       this.sending = true;
       this.announcement = 'looking';
-      const outcome = await lookUpStatus(this.endpoint, checked.code);
+      const [outcome] = await Promise.all([
+        lookUpStatus(this.endpoint, checked.code),
+        answer.load().catch(() => undefined),
+      ]);
       this.sending = false;
       this.announcement = '';
       if (outcome.ok) {

@@ -3,6 +3,8 @@ import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/t
 import { sendKeys } from '@web/test-runner-commands';
 import type { BzFeedbackForm, BzQuickExitDetail } from './feedback-form.ts';
 import './feedback-form.ts';
+import { $, active, text, type } from '../../test/shadow-dom.ts';
+import { codeOnlyTemplate } from './confirmation.template.ts';
 
 // Against the REAL feedback service, mounted on the test server by
 // test-fixtures/feedback-service.mjs: each test gets its own scenario (its own SQLite store), can
@@ -53,20 +55,6 @@ async function requestLog(id: string): Promise<LogEntry[]> {
 }
 
 const posts = async (id: string) => (await requestLog(id)).filter((e) => e.method === 'POST');
-
-const $ = <T extends Element = HTMLElement>(el: BzFeedbackForm, selector: string) =>
-  el.shadowRoot?.querySelector<T>(selector) ?? null;
-const text = (el: BzFeedbackForm, selector: string) =>
-  ($(el, selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const active = (el: BzFeedbackForm) => el.shadowRoot?.activeElement as HTMLElement | null;
-
-async function type(el: BzFeedbackForm, selector: string, value: string): Promise<void> {
-  const input = $<HTMLInputElement>(el, selector);
-  if (!input) throw new Error(`no ${selector}`);
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  await el.updateComplete;
-}
 
 async function click(el: BzFeedbackForm, selector: string): Promise<void> {
   const target = $(el, selector);
@@ -801,5 +789,19 @@ describe('bz-feedback-form: status mode', () => {
     await waitForFailure(el);
     expect(text(el, '#failure')).to.contain('The connection failed.');
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('the confirmation before its add-on has come', () => {
+  it('still shows the heading and the whole code', async () => {
+    const el = await fixture<HTMLElement>(
+      html`<div>${codeOnlyTemplate('4831096722547195', 'fa')}</div>`,
+    );
+    expect(el.querySelector('#confirmation-heading')?.textContent?.trim()).to.equal(
+      'پیام شما رسید',
+    );
+    expect(el.querySelector('[part="code"]')?.textContent?.trim()).to.equal(
+      toPersian('4831-0967-2254-7195'),
+    );
   });
 });

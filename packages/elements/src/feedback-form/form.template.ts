@@ -3,7 +3,13 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { errorSummary, type FieldProblem } from '../shared/error-summary.ts';
 import type { Failure } from '../shared/errors.ts';
-import { describedBy, fieldError, honeypot, submitButton } from '../shared/form/fields.ts';
+import {
+  describedBy,
+  fieldError,
+  honeypot,
+  submitButton,
+  textField,
+} from '../shared/form/fields.ts';
 import type { Locale } from '../shared/locale.ts';
 import { categoryLabels, problemText } from './messages.ts';
 import {
@@ -98,25 +104,25 @@ export function formTemplate(view: FormView): TemplateResult {
         )}
       </fieldset>
 
-      <div class="field ${problems.message ? 'invalid' : ''}">
-        <label class="label" for="message">${msg('پیام شما')}</label>
-        <p class="hint" id="message-hint">${msg('بنویسید چه شد، کجا و چه زمانی.')}</p>
-        ${fieldError('message', error('message'))}
-        <textarea
-          id="message"
-          name="message"
-          part="input"
-          rows="7"
-          dir="auto"
-          aria-invalid=${invalid('message')}
-          aria-describedby=${described('message', 'message-hint', 'message-count')}
-          .value=${values.message}
-        ></textarea>
-        <p class="count ${left < 0 ? 'over' : ''}" id="message-count">${countText(left)}</p>
-        <p class="visually-hidden" aria-live="polite">
-          ${view.spokenCount === undefined ? '' : countText(MESSAGE_MAX - view.spokenCount)}
-        </p>
-      </div>
+      ${textField(
+        {
+          id: 'message',
+          name: 'message',
+          label: msg('پیام شما'),
+          value: values.message,
+          hint: msg('بنویسید چه شد، کجا و چه زمانی.'),
+          error: error('message'),
+          rows: 7,
+          dir: 'auto',
+          describedBy: ['message-count'],
+        },
+        html`
+          <p class="count ${left < 0 ? 'over' : ''}" id="message-count">${countText(left)}</p>
+          <p class="visually-hidden" aria-live="polite">
+            ${view.spokenCount === undefined ? '' : countText(MESSAGE_MAX - view.spokenCount)}
+          </p>
+        `,
+      )}
 
       <div class="field">
         <div class="choice">
@@ -134,7 +140,7 @@ export function formTemplate(view: FormView): TemplateResult {
         </p>
       </div>
 
-      ${values.anonymous ? nothing : identityFields(view, error, described, invalid)}
+      ${values.anonymous ? nothing : identityFields(view, error)}
 
       ${honeypot('website', view.website)}
 
@@ -183,43 +189,27 @@ function restoredNotice(view: FormView, restoredAt: string): TemplateResult {
 function identityFields(
   view: FormView,
   error: (field: Field) => string | undefined,
-  described: (field: Field, ...hints: string[]) => string | typeof nothing,
-  invalid: (field: Field) => 'true' | 'false',
 ): TemplateResult {
-  const { values, problems } = view;
+  const { values } = view;
   return html`
-    <div class="field ${problems.name ? 'invalid' : ''}">
-      <label class="label" for="name">${msg('نام شما (اختیاری)')}</label>
-      ${fieldError('name', error('name'))}
-      <input
-        type="text"
-        id="name"
-        name="name"
-        part="input"
-        autocomplete="name"
-        dir="auto"
-        aria-invalid=${invalid('name')}
-        aria-describedby=${described('name')}
-        .value=${values.name}
-      />
-    </div>
-    <div class="field ${problems.contact ? 'invalid' : ''}">
-      <label class="label" for="contact">${msg('شمارهٔ همراه یا نشانی ایمیل (اختیاری)')}</label>
-      <p class="hint" id="contact-hint">
-        ${msg('اگر می‌خواهید پاسخ برایتان فرستاده شود. مانند ۰۹۱۲۳۴۵۶۷۸۹ یا name@example.com')}
-      </p>
-      ${fieldError('contact', error('contact'))}
-      <input
-        type="text"
-        id="contact"
-        name="contact"
-        part="input"
-        dir="ltr"
-        spellcheck="false"
-        aria-invalid=${invalid('contact')}
-        aria-describedby=${described('contact', 'contact-hint')}
-        .value=${values.contact}
-      />
-    </div>
+    ${textField({
+      id: 'name',
+      name: 'name',
+      label: msg('نام شما (اختیاری)'),
+      value: values.name,
+      error: error('name'),
+      dir: 'auto',
+      autocomplete: 'name',
+    })}
+    ${textField({
+      id: 'contact',
+      name: 'contact',
+      label: msg('شمارهٔ همراه یا نشانی ایمیل (اختیاری)'),
+      value: values.contact,
+      hint: msg('اگر می‌خواهید پاسخ برایتان فرستاده شود. مانند ۰۹۱۲۳۴۵۶۷۸۹ یا name@example.com'),
+      error: error('contact'),
+      dir: 'ltr',
+      noSpellcheck: true,
+    })}
   `;
 }

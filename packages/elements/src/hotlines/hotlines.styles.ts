@@ -1,13 +1,6 @@
 import { css } from 'lit';
 
 export const hotlinesStyles = css`
-  .base {
-    background: var(--_surface);
-    border: 0.0625em solid var(--_border);
-    border-radius: var(--_radius);
-    padding: var(--_space);
-  }
-
   h2,
   h3,
   h4,

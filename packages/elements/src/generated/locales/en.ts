@@ -213,6 +213,7 @@
 'se156646375f8fe25': `Back`,
 'se24548ff2a4176b6': `not asked`,
 'se4556d6f8b1dbebf': str`Question ${0}; this may be the last`,
+'se5d0043ede9b1ef6': `This step did not load; check your internet connection and try again.`,
 'se8a19c90dfe019f2': `Say what happened, where and when.`,
 'seb92540f2dcd2fd0': `social emergency, day and night`,
 'sed31d86d4330c489': `This is not a real date: enter it as year-month-day, for example 2024-08-02.`,

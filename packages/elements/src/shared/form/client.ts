@@ -1,4 +1,4 @@
-import type { ErrorBody } from '@behzisti/core/feedback-api';
+import type { ErrorBody, SubmitAnswer } from '@behzisti/core/feedback-api';
 import type { Failure, Outcome, ServiceMessage } from '../errors.ts';
 
 // How the feedback form and the comments talk to the feedback service (docs/feedback-service.md):
@@ -93,8 +93,16 @@ export function getJson<T>(url: string, signal?: AbortSignal): Promise<Outcome<T
   );
 }
 
-/** POST a JSON body; the service answers with the new item's tracking code. */
-export function postJson(url: string, body: unknown): Promise<Outcome<{ code: string }>> {
+/** `path` under an endpoint given with or without its trailing slash. */
+export function endpointUrl(endpoint: string, path: string): string {
+  return `${endpoint.replace(/\/+$/, '')}${path}`;
+}
+
+/**
+ * POST a JSON body: a submission (feedback or a comment, core's feedback-api contract); the
+ * service answers with the new item's tracking code.
+ */
+export function postJson(url: string, body: unknown): Promise<Outcome<SubmitAnswer>> {
   return call(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },

@@ -1,12 +1,8 @@
 import { css } from 'lit';
 
-/** The look of the feedback form and the comment form: fields, notices, buttons, the confirmation. */
+/** The look of the feedback form and the comment form: fields, notices, buttons. */
 export const formStyles = css`
   .base {
-    background: var(--_surface);
-    border: 0.0625em solid var(--_border);
-    border-radius: var(--_radius);
-    padding: var(--_space);
     max-inline-size: 42em;
   }
 
@@ -102,30 +98,6 @@ export const formStyles = css`
     border-color: var(--_danger);
   }
 
-  .choice {
-    display: flex;
-    align-items: flex-start;
-    gap: 0.6em;
-    margin-block: 0.5em;
-  }
-
-  .choice input {
-    flex: none;
-    inline-size: 1.5em;
-    block-size: 1.5em;
-    margin: 0;
-    accent-color: var(--_accent);
-  }
-
-  .choice label {
-    padding-block: 0.05em;
-    cursor: pointer;
-  }
-
-  .choice-hint {
-    padding-inline-start: 2.1em;
-  }
-
   .count {
     color: var(--_muted);
     margin-block: 0.35em 0;
@@ -134,16 +106,6 @@ export const formStyles = css`
   .count.over {
     color: var(--_danger);
     font-weight: 700;
-  }
-
-  /* A field for bots only: off screen, out of the tab order and hidden from assistive tech. */
-  .honeypot {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
 
   button {
@@ -188,68 +150,4 @@ export const formStyles = css`
     margin-block-end: 0.5em;
   }
 
-  .confirmation {
-    border: 0.25em solid var(--_accent);
-    padding: var(--_space);
-  }
-
-  .code {
-    margin-block: 0 0.5em;
-    font-size: 1.75em;
-    font-weight: 700;
-    letter-spacing: 0.04em;
-    font-variant-numeric: tabular-nums;
-    unicode-bidi: isolate;
-    text-align: start;
-  }
-
-  /* Each group of four is a box, so at 320 px or 400 % zoom the code breaks after a dash, never
-     inside a group. */
-  .code span {
-    display: inline-block;
-  }
-
-  .copy-result {
-    margin-inline-start: 0.5em;
-    font-weight: 700;
-  }
-
-  .code-input {
-    max-inline-size: 20em;
-    letter-spacing: 0.04em;
-  }
-
-  .code-inline {
-    unicode-bidi: isolate;
-    font-variant-numeric: tabular-nums;
-    font-weight: 700;
-  }
-
-  .result {
-    margin-block-start: 1.5em;
-    border-block-start: 0.125em solid var(--_border);
-    padding-block-start: 1em;
-  }
-
-  dl {
-    margin: 0 0 1em;
-  }
-
-  dt {
-    font-weight: 700;
-  }
-
-  dd {
-    margin: 0 0 0.5em;
-  }
-
-  .status-explanation {
-    display: block;
-  }
-
-  .reply {
-    white-space: pre-line;
-    border-inline-start: 0.25em solid var(--_border);
-    padding-inline-start: 0.75em;
-  }
 `;
