@@ -36,6 +36,9 @@ const sharedBase = matches([
   /packages[\\/]elements[\\/]src[\\/]generated[\\/]locale-codes\.ts$/,
   /packages[\\/]core[\\/]src[\\/]text\.ts$/,
   /portal[\\/]src[\\/]lib[\\/]widget-state\.ts$/,
+  // The layout's and some pages' "load this when it comes near" (every page's layout script
+  // imports this file already, for Vite's preload helper): not a file of its own.
+  /portal[\\/]src[\\/]scripts[\\/]when-near\.ts$/,
   /vite[\\/]preload-helper/,
 ]);
 
