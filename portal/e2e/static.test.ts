@@ -39,22 +39,18 @@ describe('built HTML works under a strict Content-Security-Policy', () => {
 // Design bar: each portal page's HTML+CSS+JS ≤ 30 kB gzip, fonts and pictures excluded (issue 16).
 const BAR = 30 * 1024;
 /**
- * Pages still over the bar, held where they are now so they only go down. Each carries a widget
- * whose module must load at once (the locator at the top of the home and directory pages, the
- * checker, the feedback form): Lit with @lit/localize is 8.2 kB of it, the locator's own module
- * with core's dates and hours 17.3 kB. Widgets lower on a page load when they come near the
- * screen and are not counted (the footer's hotlines, a province page's locator, the feedback
- * form on a base page): they are not part of the first load.
+ * Pages still over the bar, held where they are now so they only go down: the checker's pages.
+ * They carry Lit with the elements' shared base and the footer's hotlines (11.1 kB), the
+ * checker's own module (11.6 kB), its error summary and quick-exit modules (1.4 kB) and core's
+ * dates (1.6 kB) at once. The checker's module is being cut toward issue 18's 18 kB aim (its
+ * self-contained script: 21 kB), and the hotlines could leave the first load once their box keeps
+ * its room while it upgrades (src/lib/chunk-groups.ts). Widgets lower on a page, and parts a
+ * widget needs only after the first answer (the locator's answer add-on), load later and are not
+ * counted: they are not part of the first load.
  */
 const CEILING: Record<string, number> = {
-  home: 34 * 1024,
-  'home (en)': 34 * 1024,
-  'directory (locator)': 34 * 1024,
-  // The widgets' shared modules travel as a few grouped files (src/lib/chunk-groups.ts: 8 fewer
-  // requests, two round trips less on 2G) that carry a little these pages do not use.
-  'programmes (checker)': 33.5 * 1024,
-  programme: 33 * 1024,
-  feedback: 32 * 1024,
+  'programmes (checker)': 31.75 * 1024,
+  programme: 31.25 * 1024,
 };
 
 describe('page budget (HTML + CSS + JS, gzip, without fonts)', () => {
