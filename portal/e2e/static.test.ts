@@ -39,18 +39,18 @@ describe('built HTML works under a strict Content-Security-Policy', () => {
 // Design bar: each portal page's HTML+CSS+JS ≤ 30 kB gzip, fonts and pictures excluded (issue 16).
 const BAR = 30 * 1024;
 /**
- * Pages still over the bar, held where they are now so they only go down: the checker's pages.
- * They carry Lit with the elements' shared base and the footer's hotlines (11.1 kB), the
- * checker's own module (11.6 kB), its error summary and quick-exit modules (1.4 kB) and core's
- * dates (1.6 kB) at once. The checker's module is being cut toward issue 18's 18 kB aim (its
- * self-contained script: 21 kB), and the hotlines could leave the first load once their box keeps
- * its room while it upgrades (src/lib/chunk-groups.ts). Widgets lower on a page, and parts a
- * widget needs only after the first answer (the locator's answer add-on), load later and are not
+ * The one page still over the bar, held where it is now so it only goes down: the programmes
+ * index with the checker at its top (31.06 kB). It carries Lit with the elements' shared base and
+ * the footer's hotlines (11.1 kB), the checker's own module (11.6 kB; its steps after the first
+ * question load later, issue 18), its error summary and quick-exit modules (1.4 kB) and core's
+ * dates (1.6 kB) at once, plus the programme list's HTML. The hotlines could leave the first load
+ * once their box keeps its room while it upgrades (src/lib/chunk-groups.ts). Widgets lower on a
+ * page, and parts a widget needs only after the first answer (the locator's answer add-on, the
+ * checker's steps, the feedback form's answer and restored-draft date), load later and are not
  * counted: they are not part of the first load.
  */
 const CEILING: Record<string, number> = {
-  'programmes (checker)': 31.75 * 1024,
-  programme: 31.25 * 1024,
+  'programmes (checker)': 30.5 * 1024,
 };
 
 describe('page budget (HTML + CSS + JS, gzip, without fonts)', () => {

@@ -37,6 +37,9 @@ import {
   withInput,
 } from './validation.ts';
 
+/** Core's calendar code, once a restored draft has needed it. */
+let calendar: typeof import('./restored-date.ts') | undefined;
+
 /** Seconds of quiet typing before the remaining characters are announced (as GOV.UK does). */
 const COUNT_ANNOUNCE_DELAY_MS = 1000;
 
@@ -244,13 +247,34 @@ export class BzFeedbackForm extends BzElement {
       website: this.website,
       sending: this.sending,
       spokenCount: this.spokenCount.value,
-      restoredAt: this.draft.restoredAt,
+      restored: this.draft.restoredAt !== undefined,
+      restoredWhen: this.restoredWhen(this.draft.restoredAt),
       failure: this.failure,
       failureNotice: this.renderFailure(() => this.onSubmit()),
       onSubmit: this.onSubmit,
       onInput: this.onInput,
       discardDraft: this.discardDraft,
     });
+  }
+
+  /**
+   * When a restored draft was first kept, as the locale writes a date; undefined while core's
+   * calendar code loads (then this renders again). It is loaded only when a draft comes back, so
+   * the form's first load does not carry it; offline, the notice stays without its date.
+   */
+  private restoredWhen(restoredAt: string | undefined): string | undefined {
+    if (restoredAt === undefined) return undefined;
+    if (!calendar) {
+      import('./restored-date.ts').then(
+        (module) => {
+          calendar = module;
+          this.requestUpdate();
+        },
+        () => {},
+      );
+      return undefined;
+    }
+    return calendar.formatDate(new Date(restoredAt), this.locale);
   }
 
   /** The answer add-on, or undefined while it loads (then this renders again once it is in). */

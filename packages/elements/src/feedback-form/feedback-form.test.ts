@@ -445,6 +445,24 @@ describe('bz-feedback-form: the form', () => {
     expect(active(fourth)?.id).to.equal('heading');
   });
 
+  it('names the day a restored draft was written, in Solar Hijri with Persian digits', async () => {
+    const id = newScenario();
+    const first = await formAfterDroppedSend(id, { message: 'نوشته در اتوبوس' }, { lang: 'fa' });
+    first.remove();
+    await control(id, { fail: null });
+    const again = await form(id, { lang: 'fa' });
+    // Core's calendar code comes after the form (it is off the first load): the notice is there
+    // at once, and names the day once the code is in.
+    expect(text(again, '[part="notice"]')).to.contain('فرستاده نشد');
+    const year = new Intl.DateTimeFormat('fa-IR-u-ca-persian', { year: 'numeric' })
+      .format(new Date())
+      .replace(/[^۰-۹]/g, '');
+    await waitUntil(() => text(again, '[part="notice"]').includes(year), 'the day named', {
+      timeout: 4000,
+    });
+    expect(text(again, '[part="notice"]')).not.to.match(/[0-9]/);
+  });
+
   it('counts the minimum fill time from when the draft was first typed, not from the reload', async () => {
     const id = newScenario();
     // The service refuses anything sent sooner than 1.5 s after the text was started.

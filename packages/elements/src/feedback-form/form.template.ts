@@ -1,4 +1,3 @@
-import { formatDate } from '@behzisti/core/dates';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { errorSummary, type FieldProblem } from '../shared/error-summary.ts';
@@ -32,7 +31,10 @@ export interface FormView {
   website: string;
   sending: boolean;
   spokenCount: number | undefined;
-  restoredAt: string | undefined;
+  /** A draft the form opened with was kept earlier. */
+  restored: boolean;
+  /** When it was kept, in words; undefined until core's calendar code is in (or if it cannot come). */
+  restoredWhen: string | undefined;
   failure: Failure | undefined;
   failureNotice: TemplateResult | typeof nothing;
   onSubmit: (event?: Event) => void;
@@ -73,7 +75,7 @@ export function formTemplate(view: FormView): TemplateResult {
     <p class="intro">
       ${msg('شکایت، پیشنهاد، قدردانی یا پرسش خود را بنویسید. پس از ارسال، یک کد پیگیری می‌گیرید.')}
     </p>
-    ${view.restoredAt && !view.failure ? restoredNotice(view, view.restoredAt) : nothing}
+    ${view.restored && !view.failure ? restoredNotice(view) : nothing}
     ${errorSummary(summary)} ${view.failureNotice}
     <form
       part="form"
@@ -169,14 +171,18 @@ export function formTemplate(view: FormView): TemplateResult {
 }
 
 /** The text of a send that failed earlier, back in the form. */
-function restoredNotice(view: FormView, restoredAt: string): TemplateResult {
-  const when = formatDate(new Date(restoredAt), view.locale);
+function restoredNotice(view: FormView): TemplateResult {
+  const when = view.restoredWhen;
   return html`
     <div class="notice" part="notice">
       <p>
-        ${msg(
-          str`متنی که ${when} نوشتید و فرستاده نشد، در فرم زیر است. آن را بررسی کنید و بفرستید.`,
-        )}
+        ${
+          when
+            ? msg(
+                str`متنی که ${when} نوشتید و فرستاده نشد، در فرم زیر است. آن را بررسی کنید و بفرستید.`,
+              )
+            : msg('متنی که پیش‌تر نوشتید و فرستاده نشد، در فرم زیر است. آن را بررسی کنید و بفرستید.')
+        }
       </p>
       <button type="button" part="button" class="secondary" @click=${view.discardDraft}>
         ${msg('پاک کردن این پیش‌نویس')}

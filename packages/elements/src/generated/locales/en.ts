@@ -129,6 +129,7 @@
 's8b950f2aec45bc3a': `Finding the nearest bases…`,
 's8c3014ab827f4d99': `Received`,
 's8e40717276a50181': `Write your complaint, suggestion, thanks or question. After sending it you get a tracking code.`,
+'s8fdf6625aa89d282': `The text you wrote earlier that could not be sent is in the form below. Check it and send it.`,
 's933ed55464c50d38': `Skip to the end of the list of bases`,
 's93552e91cf582b52': `Mobile number or email address (optional)`,
 's94281bfeec930b56': `Looking up the code…`,
