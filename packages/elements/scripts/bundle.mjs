@@ -273,6 +273,47 @@ const localeFilesExternal = (localeFiles) => ({
 });
 
 /**
+ * One table of shortened names for every build (esbuild's `mangleCache`): a widget script and an
+ * add-on are built apart, and each build would otherwise shorten a name its own way, so a field
+ * that crosses between them (a view object's, an answer's such as `problems`) would be read under
+ * another name than it was written (the all-in-one script's checker broke so). With one table,
+ * every build shortens a name alike. An add-on's exports are never renamed by esbuild, so where a
+ * widget reads one (`module.problemText`) the table keeps that name whole (`false`).
+ * @type {Record<string, string | false>}
+ */
+const mangleCache = {};
+
+/** A build that reads and extends the shared table of shortened names. */
+async function shortening(/** @type {import('esbuild').BuildOptions} */ options) {
+  const result = await build(options);
+  Object.assign(mangleCache, result.mangleCache);
+  return result;
+}
+
+let addonExportsKept = false;
+
+/** Marks every add-on export in the shared table as a name never to shorten (see mangleCache). */
+async function keepAddonExportsWhole() {
+  if (addonExportsKept) return;
+  addonExportsKept = true;
+  for (const { entry } of addons) {
+    const result = await build({
+      entryPoints: [entry],
+      bundle: true,
+      write: false,
+      metafile: true,
+      format: 'esm',
+      logLevel: 'silent',
+      outfile: 'addon.js',
+      external: ['lit', 'lit/*', '@lit/*', 'leaflet'],
+    });
+    for (const output of Object.values(result.metafile?.outputs ?? {})) {
+      for (const name of output.exports) mangleCache[name] = false;
+    }
+  }
+}
+
+/**
  * Internal member names (private state, handlers, view fields) that the self-contained scripts
  * shorten: esbuild cannot rename object properties by itself, and these long names are a good
  * part of a widget's bytes. Only names that are ours alone belong here: never a public property,
@@ -473,6 +514,7 @@ const litPackages = [
  * @returns {Promise<{ file: string, code: Uint8Array }[]>}
  */
 export async function bundleFiles(entries, options = {}) {
+  await keepAddonExportsWhole();
   const list = Array.isArray(entries) ? entries : [entries];
   const name = options.name ?? 'bz-widget';
   /** @type {import('esbuild').BuildOptions} */
@@ -488,6 +530,7 @@ export async function bundleFiles(entries, options = {}) {
     conditions: ['production'],
     external: options.externalLit ? litPackages : [],
     mangleProps: new RegExp(`^(?:${internalNames.join('|')})$`),
+    mangleCache,
   };
   const stdin = {
     // Widgets are imported for their side effect (defining the tag); an add-on (the locator's
@@ -508,7 +551,7 @@ export async function bundleFiles(entries, options = {}) {
   const borrowed = options.borrowLit ? [borrowLit(lenderOf(name))] : [];
   /** @type {Set<string>} */
   const usedAddons = new Set();
-  const firstPass = await build({
+  const firstPass = await shortening({
     ...common,
     stdin,
     metafile: true,
@@ -539,7 +582,7 @@ export async function bundleFiles(entries, options = {}) {
   /** @type {Record<string, string>} */
   const fileOfLocale = {};
   for (const locale of Object.keys(placeholders)) {
-    const translations = await build({
+    const translations = await shortening({
       ...common,
       // The tiny str tag is bundled in, so a translation file imports nothing.
       external: [],
@@ -551,7 +594,7 @@ export async function bundleFiles(entries, options = {}) {
     fileOfLocale[locale] = `${name}.${locale}.${hash}.js`;
     localeFiles.push({ file: fileOfLocale[locale], code });
   }
-  const main = await build({
+  const main = await shortening({
     ...common,
     stdin,
     plugins: [...borrowed, minifyTemplates(), addonsExternal(), localeFilesExternal(fileOfLocale)],
