@@ -73,6 +73,14 @@ describe('drawSocialCard', { timeout: 60_000 }, () => {
     expect(width(split.inkColumns())).toBeGreaterThan(width(columns) * 1.1);
   });
 
+  it('draws a title with a word longer than the line (found by the generated test below)', async () => {
+    for (const locale of ['fa', 'en'] as const) {
+      const title = '!"@0@0#0#0#@M0###0##0@#0G0%@<b>'.repeat(3);
+      const meta = await sharp(await drawSocialCard(title, locale)).metadata();
+      expect([meta.width, meta.height]).toEqual([1200, 630]);
+    }
+  });
+
   it('draws any title the schema accepts: markup characters, mixed scripts, odd code points (generated)', async () => {
     const pieces = fc.constantFrom(
       '<b>',

@@ -133,7 +133,9 @@ async function textImage(text: string, size: number, locale: Locale, width: numb
       dpi: 72,
       rgba: true,
       align: locale === 'fa' ? ('right' as const) : ('left' as const),
-      wrap: 'word' as const,
+      // At word boundaries, and inside a word longer than the line (a long address or code):
+      // with words alone such a title was drawn wider than the card and could not be composed.
+      wrap: 'word-char' as const,
       spacing: Math.round(size * 0.2),
     },
   })
