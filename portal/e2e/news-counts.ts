@@ -68,8 +68,26 @@ export function newsSite(where: string | readonly string[]): NewsSite {
     return {
       read: async (path) => {
         const base = servers[next++ % servers.length] as string;
-        const response = await fetch(new URL(encodeURI(path), base));
-        return response.ok ? response.text() : undefined;
+        const url = new URL(encodeURI(path), base);
+        // A GET is asked once more when the socket was closed under it: a keep-alive connection
+        // the server closed while this process was busy reading the content files (48 s at
+        // 200,000 items, its timers not running) is still in the pool and fails at once.
+        const get = async () => {
+          const response = await fetch(url);
+          return response.ok ? await response.text() : undefined;
+        };
+        try {
+          return await get().catch((error) =>
+            error?.cause?.code === 'UND_ERR_SOCKET' ? get() : Promise.reject(error),
+          );
+        } catch (error) {
+          // fetch says only "fetch failed": name the address and the cause (a reset, a timeout).
+          const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+          throw new Error(
+            `news counts: ${url.href}: ${(error as Error).message}${cause ? ` (${cause.code ?? ''} ${cause.message ?? ''})` : ''}`,
+            { cause: error },
+          );
+        }
       },
     };
   }
