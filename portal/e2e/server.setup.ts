@@ -131,7 +131,7 @@ export async function startPortalServers(
  * pictures they show) under <dist>/e2e-on-demand/, laid out like the built files, so the checks
  * that read built files (site.ts: CSP, budgets, preloads, link previews) cover them too.
  */
-async function saveOnDemandPages(baseUrl: string): Promise<void> {
+export async function saveOnDemandPages(baseUrl: string): Promise<void> {
   rmSync(onDemandDir, { recursive: true, force: true });
   const sitemap = await fetch(`${baseUrl}/sitemap-news.xml`);
   if (!sitemap.ok) return; // a static build: the news are files
