@@ -58,7 +58,10 @@ describe('page budget (HTML + CSS + JS, gzip, without fonts)', () => {
     'service base': 'directory/bases/isfahan-hesseh/index.html',
     'open data': 'directory/open-data/index.html',
     'programmes (checker)': 'programmes/index.html',
+    'programmes (checker, en)': 'en/programmes/index.html',
     programme: 'en/programmes/women-heads-of-household/index.html',
+    // The heaviest programme page: the longest Persian text under the checker.
+    'programme (fa)': 'programmes/community-based-rehabilitation/index.html',
     feedback: 'feedback/index.html',
     search: 'search/index.html',
     embed: 'embed/index.html',
