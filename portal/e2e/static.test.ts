@@ -77,3 +77,19 @@ describe('page budget (HTML + CSS + JS, gzip, without fonts)', () => {
     });
   }
 });
+
+describe("the checker's first load", () => {
+  // The rules engine needs core's calendar days (src/calendar.ts); core's date formatting and
+  // content dates (src/dates.ts) serve only the checker's later steps, so they must not come back
+  // into the programmes pages' first load (src/lib/chunk-groups.ts, `calendar` and `dates`).
+  const preloads = (file: string) =>
+    [...readBuilt(file).matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((m) => m[1]);
+  it.each(['programmes/index.html', 'programmes/social-emergency/index.html'])(
+    '%s carries the calendar but not the date formatting',
+    (file) => {
+      const modules = preloads(file);
+      expect(modules).toContainEqual(expect.stringMatching(/^\/_astro\/calendar\.[\w-]+\.js$/));
+      expect(modules).not.toContainEqual(expect.stringMatching(/^\/_astro\/dates\.[\w-]+\.js$/));
+    },
+  );
+});
