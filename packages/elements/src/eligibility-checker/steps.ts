@@ -14,8 +14,8 @@ import type { BzResultDetail } from './events.ts';
 
 export { changeAnswer } from '@behzisti/core/rules';
 export { errorSummary } from '../shared/error-summary.ts';
-export { readAnswer } from './answers.ts';
 export { problemText } from './problem-text.ts';
+export { readAnswer } from './read-answer.ts';
 export { resultsTemplate } from './results.template.ts';
 export { downloadText } from './save-text.ts';
 export { summaryTemplate } from './summary.template.ts';
