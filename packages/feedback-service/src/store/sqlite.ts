@@ -15,6 +15,7 @@ import {
   type FeedbackRow,
   filterSql,
   INSERT_COLUMNS,
+  insertSql,
   insertValues,
   rowToApiToken,
   rowToAudit,
@@ -22,9 +23,7 @@ import {
   rowToSession,
   rowToStaffSecret,
   SESSION_COLUMNS,
-  type SessionRow,
   STAFF_SECRET_COLUMNS,
-  type StaffSecretRow,
   sessionValues,
   windowRetry,
 } from './rows.ts';
@@ -58,6 +57,9 @@ export interface SqliteStoreOptions {
   /** 'FULL' (default, survives power loss) or 'NORMAL' (survives a killed process only). */
   synchronous?: 'FULL' | 'NORMAL';
 }
+
+/** SQLite's statement parameter (numbered by position). */
+const placeholder = () => '?';
 
 function migrate(db: DatabaseSync): void {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -99,11 +101,7 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
   // ON CONFLICT DO NOTHING covers both unique columns: a known idempotency key (then we return
   // the existing code) and, astronomically rarely, a code already taken (the caller retries).
   const insert = db.prepare(
-    `INSERT INTO feedback (${INSERT_COLUMNS})
-     VALUES (${INSERT_COLUMNS.split(',')
-       .map(() => '?')
-       .join(', ')})
-     ON CONFLICT DO NOTHING RETURNING code`,
+    `${insertSql('feedback', INSERT_COLUMNS, placeholder)} ON CONFLICT DO NOTHING RETURNING code`,
   );
   const byKey = db.prepare('SELECT code FROM feedback WHERE idempotency_key = ?');
   const byCode = db.prepare(`SELECT ${COLUMNS} FROM feedback WHERE code = ?`);
@@ -159,7 +157,7 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
   });
 
   const iterate = async function* (filter: FeedbackFilter): AsyncIterable<FeedbackRecord> {
-    const { where, params } = filterSql(filter, () => '?');
+    const { where, params } = filterSql(filter, placeholder);
     const base = `SELECT ${COLUMNS}, id FROM feedback ${where}`;
     const first = db.prepare(`${base} ORDER BY received_at DESC, id DESC LIMIT ${EXPORT_BATCH}`);
     const next = db.prepare(
@@ -177,7 +175,16 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
     }
   };
 
-  const run = (statement: StatementSync, ...params: SQLInputValue[]) => statement.get(...params);
+  /** The first row of `statement`, mapped by `toRecord`; undefined when there is none. */
+  const first = <R, T>(
+    toRecord: (row: R) => T,
+    statement: StatementSync | string,
+    ...params: SQLInputValue[]
+  ): T | undefined => {
+    const prepared = typeof statement === 'string' ? db.prepare(statement) : statement;
+    const row = prepared.get(...params) as R | undefined;
+    return row ? toRecord(row) : undefined;
+  };
 
   // Token buckets per limit, in memory: SQLite serves one instance (see rate-limit.ts).
   const buckets = new Map<string, RateLimiter>();
@@ -210,12 +217,11 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
     },
 
     async getByCode(code) {
-      const row = run(byCode, code) as FeedbackRow | undefined;
-      return row ? rowToRecord(row) : undefined;
+      return first(rowToRecord, byCode, code);
     },
 
     async list(filter, page): Promise<FeedbackPage> {
-      const { where, params } = filterSql(filter, () => '?');
+      const { where, params } = filterSql(filter, placeholder);
       const total = (
         db.prepare(`SELECT COUNT(*) AS n FROM feedback ${where}`).get(...params) as { n: number }
       ).n;
@@ -239,10 +245,12 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
         sets.push('public_reply = ?', 'replied_at = ?');
         params.push(update.publicReply, update.publicReply === null ? null : now);
       }
-      const row = db
-        .prepare(`UPDATE feedback SET ${sets.join(', ')} WHERE code = ? RETURNING ${COLUMNS}`)
-        .get(...params, code) as FeedbackRow | undefined;
-      return row ? rowToRecord(row) : undefined;
+      return first(
+        rowToRecord,
+        `UPDATE feedback SET ${sets.join(', ')} WHERE code = ? RETURNING ${COLUMNS}`,
+        ...params,
+        code,
+      );
     },
 
     exportRecords: iterate,
@@ -272,16 +280,17 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
     },
 
     async createSession(session) {
-      db.prepare(`INSERT INTO staff_sessions (${SESSION_COLUMNS}) VALUES (?, ?, ?, ?, ?)`).run(
+      db.prepare(insertSql('staff_sessions', SESSION_COLUMNS, placeholder)).run(
         ...sessionValues(session),
       );
     },
 
     async getSession(tokenHash) {
-      const row = db
-        .prepare(`SELECT ${SESSION_COLUMNS} FROM staff_sessions WHERE token_hash = ?`)
-        .get(tokenHash) as SessionRow | undefined;
-      return row ? rowToSession(row) : undefined;
+      return first(
+        rowToSession,
+        `SELECT ${SESSION_COLUMNS} FROM staff_sessions WHERE token_hash = ?`,
+        tokenHash,
+      );
     },
 
     async touchSession(tokenHash, lastSeenAt) {
@@ -316,16 +325,17 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
     },
 
     async createApiToken(token) {
-      db.prepare(
-        `INSERT INTO api_tokens (${API_TOKEN_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(...apiTokenValues(token));
+      db.prepare(insertSql('api_tokens', API_TOKEN_COLUMNS, placeholder)).run(
+        ...apiTokenValues(token),
+      );
     },
 
     async getApiToken(tokenHash) {
-      const row = db
-        .prepare(`SELECT ${API_TOKEN_COLUMNS} FROM api_tokens WHERE token_hash = ?`)
-        .get(tokenHash) as ApiTokenRow | undefined;
-      return row ? rowToApiToken(row) : undefined;
+      return first(
+        rowToApiToken,
+        `SELECT ${API_TOKEN_COLUMNS} FROM api_tokens WHERE token_hash = ?`,
+        tokenHash,
+      );
     },
 
     async listApiTokens(actor) {
@@ -427,20 +437,21 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
     },
 
     async eraseContacts(which, at) {
-      const { sql, params } = eraseContactsSql(which, at, () => '?');
+      const { sql, params } = eraseContactsSql(which, at, placeholder);
       return Number(db.prepare(sql).run(...params).changes);
     },
 
     async getStaffSecret(actor) {
-      const row = db
-        .prepare(`SELECT ${STAFF_SECRET_COLUMNS} FROM staff_secrets WHERE actor = ?`)
-        .get(actor) as StaffSecretRow | undefined;
-      return row ? rowToStaffSecret(row) : undefined;
+      return first(
+        rowToStaffSecret,
+        `SELECT ${STAFF_SECRET_COLUMNS} FROM staff_secrets WHERE actor = ?`,
+        actor,
+      );
     },
 
     async setStaffSecret(secret) {
       db.prepare(
-        `INSERT INTO staff_secrets (${STAFF_SECRET_COLUMNS}) VALUES (?, ?, ?, ?)
+        `${insertSql('staff_secrets', STAFF_SECRET_COLUMNS, placeholder)}
          ON CONFLICT (actor) DO UPDATE SET secret_hash = excluded.secret_hash,
            replaces = excluded.replaces, changed_at = excluded.changed_at`,
       ).run(secret.actor, secret.secretHash, secret.replaces, secret.changedAt);
