@@ -397,6 +397,19 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
   const isHttps = (request: Request, context: RequestContext): boolean =>
     context.secure ?? new URL(request.url).protocol === 'https:';
 
+  /** Headers that set the session cookie to `token` for the session's lifetime, or clear it. */
+  const cookieHeaders = (
+    request: Request,
+    context: RequestContext,
+    token?: string,
+  ): Record<string, string> => ({
+    'set-cookie':
+      token === undefined
+        ? sessionCookie('', 0, isHttps(request, context))
+        : sessionCookie(token, Math.floor(sessions.times.maxMs / 1000), isHttps(request, context)),
+    'cache-control': 'no-store',
+  });
+
   const checkArticle = async (article: string): Promise<void> => {
     if (articleExists && !(await articleExists(article))) throw new HttpError('UNKNOWN_ARTICLE');
   };
@@ -489,15 +502,28 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     return parsed.code;
   };
 
+  /**
+   * The record of a tracking code a citizen holds, for reading its status or erasing its
+   * contact: guessing codes is held back by the per-client lookup limit.
+   */
+  const heldRecord = async (
+    request: Request,
+    context: RequestContext,
+    segment: string,
+  ): Promise<{ code: string; record: FeedbackRecord }> => {
+    await takeToken('lookup', lookupLimit, request, context);
+    const code = codeFrom(segment);
+    const record = await store.getByCode(code);
+    if (!record) throw new HttpError('UNKNOWN_TRACKING_CODE');
+    return { code, record };
+  };
+
   const lookup = async (
     request: Request,
     context: RequestContext,
     segment: string,
   ): Promise<Response> => {
-    await takeToken('lookup', lookupLimit, request, context);
-    const code = codeFrom(segment);
-    const record = await store.getByCode(code);
-    if (!record) throw new HttpError('UNKNOWN_TRACKING_CODE');
+    const { code, record } = await heldRecord(request, context, segment);
     return jsonResponse(publicView(record, formatTrackingCode(code, 'en')));
   };
 
@@ -512,10 +538,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     segment: string,
   ): Promise<Response> => {
     refuseForeignOrigin(request);
-    await takeToken('lookup', lookupLimit, request, context);
-    const code = codeFrom(segment);
-    const record = await store.getByCode(code);
-    if (!record) throw new HttpError('UNKNOWN_TRACKING_CODE');
+    const { code } = await heldRecord(request, context, segment);
     const erased = (await store.eraseContacts({ code }, now().toISOString())) > 0;
     const target = formatTrackingCode(code, 'en');
     if (erased) await audit(request, context, 'citizen', 'contact-erased', target);
@@ -673,14 +696,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     await release(address, account);
     const token = await sessions.start(actor, await accountKeys.fingerprint(actor));
     await audit(request, context, actor, 'sign-in');
-    const maxAge = Math.floor(sessions.times.maxMs / 1000);
-    return new Response(null, {
-      status: 204,
-      headers: {
-        'set-cookie': sessionCookie(token, maxAge, isHttps(request, context)),
-        'cache-control': 'no-store',
-      },
-    });
+    return new Response(null, { status: 204, headers: cookieHeaders(request, context, token) });
   };
 
   const whoAmI = async (request: Request, context: RequestContext): Promise<Response> => {
@@ -700,13 +716,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     if (token !== undefined) requireJsonType(request);
     const actor = await sessions.end(token);
     if (actor) await audit(request, context, actor, 'sign-out');
-    return new Response(null, {
-      status: 204,
-      headers: {
-        'set-cookie': sessionCookie('', 0, isHttps(request, context)),
-        'cache-control': 'no-store',
-      },
-    });
+    return new Response(null, { status: 204, headers: cookieHeaders(request, context) });
   };
 
   /**
@@ -739,14 +749,11 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     const ended = await sessions.endAll(staff.actor);
     const token = await sessions.start(staff.actor, await accountKeys.fingerprint(staff.actor));
     await audit(request, context, staff.actor, 'secret-changed');
-    return jsonResponse({ ended: Math.max(0, ended - 1) }, 200, {
-      'set-cookie': sessionCookie(
-        token,
-        Math.floor(sessions.times.maxMs / 1000),
-        isHttps(request, context),
-      ),
-      'cache-control': 'no-store',
-    });
+    return jsonResponse(
+      { ended: Math.max(0, ended - 1) },
+      200,
+      cookieHeaders(request, context, token),
+    );
   };
 
   /** Ends every session of the signed-in account (a lost phone, a shared computer). */
@@ -758,10 +765,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     const staff = await requireRoute(request, context, 'write', 'signOutEverywhere');
     const ended = await sessions.endAll(staff.actor);
     await audit(request, context, staff.actor, 'sign-out-everywhere');
-    return jsonResponse({ ended }, 200, {
-      'set-cookie': sessionCookie('', 0, isHttps(request, context)),
-      'cache-control': 'no-store',
-    });
+    return jsonResponse({ ended }, 200, cookieHeaders(request, context));
   };
 
   /** Token management needs a person: a session, not a script's bearer. */
