@@ -61,12 +61,27 @@ export interface SqliteStoreOptions {
 /** SQLite's statement parameter (numbered by position). */
 const placeholder = () => '?';
 
+/**
+ * Runs `body` in one write transaction. BEGIN IMMEDIATE takes the write lock at once (two
+ * processes starting together migrate in turn); synchronous, so nothing else in this process
+ * interleaves.
+ */
+function writeTransaction<T>(db: DatabaseSync, body: () => T): T {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = body();
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
 function migrate(db: DatabaseSync): void {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-  // BEGIN IMMEDIATE takes the write lock, so two processes starting together migrate in turn.
-  db.exec('BEGIN IMMEDIATE');
-  try {
+  writeTransaction(db, () => {
     const row = db.prepare('SELECT MAX(version) AS version FROM schema_migrations').get() as
       | { version: number | null }
       | undefined;
@@ -80,11 +95,7 @@ function migrate(db: DatabaseSync): void {
         new Date().toISOString(),
       );
     }
-    db.exec('COMMIT');
-  } catch (error) {
-    db.exec('ROLLBACK');
-    throw error;
-  }
+  });
 }
 
 /** Opens (creating if needed) the SQLite store at `options.path`. */
@@ -119,27 +130,19 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
   };
 
   /** Runs `items` in one transaction; returns per-item outcomes (an item may fail alone). */
-  const commitBatch = (items: Pending[]): (() => void)[] => {
-    const settle: (() => void)[] = [];
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      for (const item of items) {
+  const commitBatch = (items: Pending[]): (() => void)[] =>
+    writeTransaction(db, () =>
+      items.map((item) => {
         try {
           const result = insertOne(item.feedback);
-          settle.push(() => item.resolve(result));
+          return () => item.resolve(result);
         } catch (error) {
           // Only a code collision is expected here; it inserted nothing, so the batch goes on.
           if (!(error instanceof CodeCollisionError)) throw error;
-          settle.push(() => item.reject(error));
+          return () => item.reject(error);
         }
-      }
-      db.exec('COMMIT');
-    } catch (error) {
-      if (db.isTransaction) db.exec('ROLLBACK');
-      throw error;
-    }
-    return settle;
-  };
+      }),
+    );
 
   const inserts = groupCommit((batch) => {
     try {
@@ -196,19 +199,6 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
       buckets.set(id, limiter);
     }
     return limiter;
-  };
-
-  /** Runs `body` in one write transaction; synchronous, so nothing else in this process interleaves. */
-  const writeTransaction = <T>(body: () => T): T => {
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      const result = body();
-      db.exec('COMMIT');
-      return result;
-    } catch (error) {
-      if (db.isTransaction) db.exec('ROLLBACK');
-      throw error;
-    }
   };
 
   return {
@@ -361,7 +351,7 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
     },
 
     async reserveAttempt(key, max, windowMs, nowMs) {
-      return writeTransaction(() => {
+      return writeTransaction(db, () => {
         db.prepare('DELETE FROM sign_in_attempts WHERE key = ? AND at_ms <= ?').run(
           key,
           nowMs - windowMs,
