@@ -167,6 +167,9 @@ export interface RequestContext {
 /** The API. */
 export type FeedbackHandler = (request: Request, context?: RequestContext) => Promise<Response>;
 
+/** One route's answer: what the path carries (a tracking code segment, the URL, an id) is `arg`. */
+type Endpoint<A = void> = (request: Request, context: RequestContext, arg: A) => Promise<Response>;
+
 const CODE_ATTEMPTS = 5;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -450,7 +453,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     }
   };
 
-  const submit = async (request: Request, context: RequestContext): Promise<Response> => {
+  const submit: Endpoint = async (request, context) => {
     refuseForeignOrigin(request);
     await takeToken('submit', submitLimit, request, context);
     const body = await readJsonBody(request, maxBodyBytes);
@@ -518,11 +521,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     return { code, record };
   };
 
-  const lookup = async (
-    request: Request,
-    context: RequestContext,
-    segment: string,
-  ): Promise<Response> => {
+  const lookup: Endpoint<string> = async (request, context, segment) => {
     const { code, record } = await heldRecord(request, context, segment);
     return jsonResponse(publicView(record, formatTrackingCode(code, 'en')));
   };
@@ -532,11 +531,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
    * signing in: the code is the citizen's proof, as for reading the status, and guessing codes
    * is held back by the same per-client limit as lookups. Audited as the citizen's action.
    */
-  const eraseContact = async (
-    request: Request,
-    context: RequestContext,
-    segment: string,
-  ): Promise<Response> => {
+  const eraseContact: Endpoint<string> = async (request, context, segment) => {
     refuseForeignOrigin(request);
     const { code } = await heldRecord(request, context, segment);
     const erased = (await store.eraseContacts({ code }, now().toISOString())) > 0;
@@ -545,7 +540,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     return jsonResponse({ code: target, erased });
   };
 
-  const list = async (request: Request, context: RequestContext, url: URL): Promise<Response> => {
+  const list: Endpoint<URL> = async (request, context, url) => {
     const staff = await requireRoute(request, context, 'read', 'list');
     const { filter, limit, offset } = parseListQuery(url.searchParams);
     const page = await store.list(scopedFilter(staff.scope, filter), { limit, offset });
@@ -559,11 +554,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     });
   };
 
-  const exportCsv = async (
-    request: Request,
-    context: RequestContext,
-    url: URL,
-  ): Promise<Response> => {
+  const exportCsv: Endpoint<URL> = async (request, context, url) => {
     const staff = await requireRoute(request, context, 'export', 'export');
     const filter = scopedFilter(staff.scope, parseListQuery(url.searchParams).filter);
     if (request.method.toUpperCase() !== 'HEAD') {
@@ -605,11 +596,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     });
   };
 
-  const update = async (
-    request: Request,
-    context: RequestContext,
-    segment: string,
-  ): Promise<Response> => {
+  const update: Endpoint<string> = async (request, context, segment) => {
     refuseForeignOrigin(request);
     const staff = await requireRoute(request, context, 'write', 'update');
     const code = codeFrom(segment);
@@ -628,11 +615,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     return jsonResponse(staffView(record));
   };
 
-  const comments = async (
-    request: Request,
-    context: RequestContext,
-    url: URL,
-  ): Promise<Response> => {
+  const comments: Endpoint<URL> = async (request, context, url) => {
     await takeToken('comments', commentsLimit, request, context);
     const article = url.searchParams.get('article');
     if (!isArticleId(article)) {
@@ -656,11 +639,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     return jsonResponse({ article, count: items.length, comments: items });
   };
 
-  const commentCounts = async (
-    request: Request,
-    context: RequestContext,
-    url: URL,
-  ): Promise<Response> => {
+  const commentCounts: Endpoint<URL> = async (request, context, url) => {
     await takeToken('comments', commentsLimit, request, context);
     const articles = parseArticleList(url.searchParams.get('articles'));
     const found = await store.commentCounts(articles);
@@ -669,7 +648,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     return jsonResponse({ counts });
   };
 
-  const signIn = async (request: Request, context: RequestContext): Promise<Response> => {
+  const signIn: Endpoint = async (request, context) => {
     refuseForeignOrigin(request);
     // Reserved before the body is read: parallel slow bodies cannot add checks beyond the limit.
     const address = await addressAttempt(request, context);
@@ -699,7 +678,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     return new Response(null, { status: 204, headers: cookieHeaders(request, context, token) });
   };
 
-  const whoAmI = async (request: Request, context: RequestContext): Promise<Response> => {
+  const whoAmI: Endpoint = async (request, context) => {
     const staff = await requireRoute(request, context, 'read', 'whoAmI');
     // The inbox shows only what the role may do; the server checks every route all the same.
     return jsonResponse({
@@ -710,7 +689,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     });
   };
 
-  const signOut = async (request: Request, context: RequestContext): Promise<Response> => {
+  const signOut: Endpoint = async (request, context) => {
     refuseForeignOrigin(request);
     const token = readCookie(request, SESSION_COOKIE);
     if (token !== undefined) requireJsonType(request);
@@ -724,7 +703,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
    * same limits and audit), the new one is stored hashed and overrides the configured hash
    * (own-secret.ts), and every session of the account ends; this one continues with a new cookie.
    */
-  const changeSecret = async (request: Request, context: RequestContext): Promise<Response> => {
+  const changeSecret: Endpoint = async (request, context) => {
     refuseForeignOrigin(request);
     const staff = await requireRoute(request, context, 'write', 'changeSecret');
     const configured = accountsByName.get(staff.actor);
@@ -757,10 +736,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
   };
 
   /** Ends every session of the signed-in account (a lost phone, a shared computer). */
-  const signOutEverywhere = async (
-    request: Request,
-    context: RequestContext,
-  ): Promise<Response> => {
+  const signOutEverywhere: Endpoint = async (request, context) => {
     refuseForeignOrigin(request);
     const staff = await requireRoute(request, context, 'write', 'signOutEverywhere');
     const ended = await sessions.endAll(staff.actor);
@@ -779,7 +755,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     return staff;
   };
 
-  const createToken = async (request: Request, context: RequestContext): Promise<Response> => {
+  const createToken: Endpoint = async (request, context) => {
     refuseForeignOrigin(request);
     const staff = await requirePerson(request, context, 'createToken');
     const wanted = parseTokenRequest(await readJsonBody(request, maxBodyBytes));
@@ -797,17 +773,13 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     return jsonResponse({ ...tokenView(row, now()), token }, 201);
   };
 
-  const listTokens = async (request: Request, context: RequestContext): Promise<Response> => {
+  const listTokens: Endpoint = async (request, context) => {
     const staff = await requirePerson(request, context, 'listTokens');
     const rows = await store.listApiTokens(staff.actor);
     return jsonResponse({ items: rows.map((row) => tokenView(row, now())) });
   };
 
-  const revokeToken = async (
-    request: Request,
-    context: RequestContext,
-    id: string,
-  ): Promise<Response> => {
+  const revokeToken: Endpoint<string> = async (request, context, id) => {
     refuseForeignOrigin(request);
     const staff = await requirePerson(request, context, 'revokeToken');
     if (!(await store.revokeApiToken(staff.actor, id, now().toISOString()))) {
@@ -817,11 +789,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     return new Response(null, { status: 204, headers: { 'cache-control': 'no-store' } });
   };
 
-  const auditLog = async (
-    request: Request,
-    context: RequestContext,
-    url: URL,
-  ): Promise<Response> => {
+  const auditLog: Endpoint<URL> = async (request, context, url) => {
     await requireRoute(request, context, 'read', 'audit');
     const { target, ...page } = parseAuditQuery(url.searchParams);
     const { items, total } = await store.listAudit(page, target);
