@@ -18,6 +18,7 @@ import {
   validateRecord,
 } from '../src/schemas/index.ts';
 import { closestName } from '../src/schemas/strict.ts';
+import { minimalBase } from './minimal-base.ts';
 
 /** Explained problems of `value` against `schema`, as `field: message` lines. */
 function problems(schema: Parameters<typeof validateRecord>[0], value: unknown): string[] {
@@ -26,16 +27,6 @@ function problems(schema: Parameters<typeof validateRecord>[0], value: unknown):
 }
 
 const fields = (lines: string[]) => lines.map((line) => line.slice(0, line.indexOf(':')));
-
-const minimalBase = {
-  id: 'isfahan-hesseh',
-  name: { fa: 'پایگاه خدمات اجتماعی محله حصه' },
-  organization: { name: { fa: 'اداره کل بهزیستی استان اصفهان' } },
-  province: 'isfahan',
-  county: { id: 'isfahan', name: { fa: 'اصفهان' } },
-  location: { latitude: 32.7, longitude: 51.66 },
-  address: { address_1: { fa: 'محله حصه' }, city: { fa: 'اصفهان' } },
-};
 
 describe('LocalizedText', () => {
   it('needs Persian and allows English', () => {

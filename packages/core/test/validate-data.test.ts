@@ -10,22 +10,12 @@ import {
 } from '../src/cli/validate.ts';
 import { main } from '../src/cli/validate-data.ts';
 import { core, runBin, runInProcess } from './cli.ts';
+import { minimalBase } from './minimal-base.ts';
 
 const fixture = (path: string) => join(core, 'test/fixtures', path);
 
 const runCli = (...args: string[]) => runBin('bin/validate-data.mjs', args);
 const runMain = (...args: string[]) => runInProcess(main, args);
-
-/** A valid service base, written to temporary files. */
-const arak = {
-  id: 'markazi-arak',
-  name: { fa: 'پایگاه خدمات اجتماعی اراک' },
-  organization: { name: { fa: 'اداره کل بهزیستی استان مرکزی' } },
-  province: 'markazi',
-  county: { id: 'arak', name: { fa: 'اراک' } },
-  location: { latitude: 34.09, longitude: 49.69 },
-  address: { address_1: { fa: 'اراک' }, city: { fa: 'اراک' } },
-};
 
 /** `record: field` of each issue, to compare against the fields a fixture breaks on purpose. */
 const where = (issues: ValidationIssue[]) =>
@@ -175,38 +165,31 @@ describe('validate-data on the broken fixtures reports every bad field', () => {
 });
 
 describe('validateText', () => {
-  const base = {
-    id: 'ardabil-central',
-    name: { fa: 'پایگاه' },
-    organization: { name: { fa: 'بهزیستی' } },
-    province: 'ardabil',
-    county: { id: 'ardabil', name: { fa: 'اردبیل' } },
-    location: { latitude: 38.25, longitude: 48.29 },
-    address: { address_1: { fa: 'اردبیل' }, city: { fa: 'اردبیل' } },
-  };
-
   it('reads a record or a list from JSON and YAML, including several YAML documents', () => {
-    expect(validateText(JSON.stringify(base), 'json', 'service-base')).toEqual({
+    expect(validateText(JSON.stringify(minimalBase), 'json', 'service-base')).toEqual({
       records: 1,
       issues: [],
     });
     expect(
-      validateText(JSON.stringify([base, { ...base, id: 'ardabil-two' }]), 'json', 'service-base')
-        .records,
+      validateText(
+        JSON.stringify([minimalBase, { ...minimalBase, id: 'isfahan-two' }]),
+        'json',
+        'service-base',
+      ).records,
     ).toBe(2);
-    const yaml = `${JSON.stringify(base)}\n---\n${JSON.stringify({ ...base, id: 'ardabil-two' })}\n---\n`;
+    const yaml = `${JSON.stringify(minimalBase)}\n---\n${JSON.stringify({ ...minimalBase, id: 'isfahan-two' })}\n---\n`;
     expect(validateText(yaml, 'yaml', 'service-base')).toEqual({ records: 2, issues: [] });
   });
 
   it('reports ids used twice in one file', () => {
     const { issues } = validateText(
-      JSON.stringify([base, base]),
+      JSON.stringify([minimalBase, minimalBase]),
       'json',
       'service-base',
       'bases.json',
     );
     expect(issues.map(formatIssue)).toEqual([
-      "bases.json:ardabil-central: id — id 'ardabil-central' is already used by record 1 of this file; each service-base needs its own id",
+      "bases.json:isfahan-hesseh: id — id 'isfahan-hesseh' is already used by record 1 of this file; each service-base needs its own id",
     ]);
   });
 
@@ -242,9 +225,8 @@ describe('kind detection and usage errors (exit code 2)', () => {
   it('reports ids used twice across files', () => {
     const folder = join(temp, 'service-bases');
     mkdirSync(folder);
-    const record = arak;
-    writeFileSync(join(folder, 'a.json'), JSON.stringify(record));
-    writeFileSync(join(folder, 'b.yaml'), JSON.stringify(record));
+    writeFileSync(join(folder, 'a.json'), JSON.stringify(minimalBase));
+    writeFileSync(join(folder, 'b.yaml'), JSON.stringify(minimalBase));
     const { issues } = validateFiles([folder]);
     expect(issues).toHaveLength(1);
     expect(issues[0]?.file).toBe(join(folder, 'b.yaml'));

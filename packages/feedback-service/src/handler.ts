@@ -167,6 +167,9 @@ export interface RequestContext {
 /** The API. */
 export type FeedbackHandler = (request: Request, context?: RequestContext) => Promise<Response>;
 
+/** One route's answer: what the path carries (a tracking code segment, the URL, an id) is `arg`. */
+type Endpoint<A = void> = (request: Request, context: RequestContext, arg: A) => Promise<Response>;
+
 const CODE_ATTEMPTS = 5;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -397,6 +400,19 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
   const isHttps = (request: Request, context: RequestContext): boolean =>
     context.secure ?? new URL(request.url).protocol === 'https:';
 
+  /** Headers that set the session cookie to `token` for the session's lifetime, or clear it. */
+  const cookieHeaders = (
+    request: Request,
+    context: RequestContext,
+    token?: string,
+  ): Record<string, string> => ({
+    'set-cookie':
+      token === undefined
+        ? sessionCookie('', 0, isHttps(request, context))
+        : sessionCookie(token, Math.floor(sessions.times.maxMs / 1000), isHttps(request, context)),
+    'cache-control': 'no-store',
+  });
+
   const checkArticle = async (article: string): Promise<void> => {
     if (articleExists && !(await articleExists(article))) throw new HttpError('UNKNOWN_ARTICLE');
   };
@@ -437,7 +453,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     }
   };
 
-  const submit = async (request: Request, context: RequestContext): Promise<Response> => {
+  const submit: Endpoint = async (request, context) => {
     refuseForeignOrigin(request);
     await takeToken('submit', submitLimit, request, context);
     const body = await readJsonBody(request, maxBodyBytes);
@@ -489,15 +505,24 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     return parsed.code;
   };
 
-  const lookup = async (
+  /**
+   * The record of a tracking code a citizen holds, for reading its status or erasing its
+   * contact: guessing codes is held back by the per-client lookup limit.
+   */
+  const heldRecord = async (
     request: Request,
     context: RequestContext,
     segment: string,
-  ): Promise<Response> => {
+  ): Promise<{ code: string; record: FeedbackRecord }> => {
     await takeToken('lookup', lookupLimit, request, context);
     const code = codeFrom(segment);
     const record = await store.getByCode(code);
     if (!record) throw new HttpError('UNKNOWN_TRACKING_CODE');
+    return { code, record };
+  };
+
+  const lookup: Endpoint<string> = async (request, context, segment) => {
+    const { code, record } = await heldRecord(request, context, segment);
     return jsonResponse(publicView(record, formatTrackingCode(code, 'en')));
   };
 
@@ -506,23 +531,16 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
    * signing in: the code is the citizen's proof, as for reading the status, and guessing codes
    * is held back by the same per-client limit as lookups. Audited as the citizen's action.
    */
-  const eraseContact = async (
-    request: Request,
-    context: RequestContext,
-    segment: string,
-  ): Promise<Response> => {
+  const eraseContact: Endpoint<string> = async (request, context, segment) => {
     refuseForeignOrigin(request);
-    await takeToken('lookup', lookupLimit, request, context);
-    const code = codeFrom(segment);
-    const record = await store.getByCode(code);
-    if (!record) throw new HttpError('UNKNOWN_TRACKING_CODE');
+    const { code } = await heldRecord(request, context, segment);
     const erased = (await store.eraseContacts({ code }, now().toISOString())) > 0;
     const target = formatTrackingCode(code, 'en');
     if (erased) await audit(request, context, 'citizen', 'contact-erased', target);
     return jsonResponse({ code: target, erased });
   };
 
-  const list = async (request: Request, context: RequestContext, url: URL): Promise<Response> => {
+  const list: Endpoint<URL> = async (request, context, url) => {
     const staff = await requireRoute(request, context, 'read', 'list');
     const { filter, limit, offset } = parseListQuery(url.searchParams);
     const page = await store.list(scopedFilter(staff.scope, filter), { limit, offset });
@@ -536,11 +554,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     });
   };
 
-  const exportCsv = async (
-    request: Request,
-    context: RequestContext,
-    url: URL,
-  ): Promise<Response> => {
+  const exportCsv: Endpoint<URL> = async (request, context, url) => {
     const staff = await requireRoute(request, context, 'export', 'export');
     const filter = scopedFilter(staff.scope, parseListQuery(url.searchParams).filter);
     if (request.method.toUpperCase() !== 'HEAD') {
@@ -582,11 +596,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     });
   };
 
-  const update = async (
-    request: Request,
-    context: RequestContext,
-    segment: string,
-  ): Promise<Response> => {
+  const update: Endpoint<string> = async (request, context, segment) => {
     refuseForeignOrigin(request);
     const staff = await requireRoute(request, context, 'write', 'update');
     const code = codeFrom(segment);
@@ -605,11 +615,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     return jsonResponse(staffView(record));
   };
 
-  const comments = async (
-    request: Request,
-    context: RequestContext,
-    url: URL,
-  ): Promise<Response> => {
+  const comments: Endpoint<URL> = async (request, context, url) => {
     await takeToken('comments', commentsLimit, request, context);
     const article = url.searchParams.get('article');
     if (!isArticleId(article)) {
@@ -633,11 +639,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     return jsonResponse({ article, count: items.length, comments: items });
   };
 
-  const commentCounts = async (
-    request: Request,
-    context: RequestContext,
-    url: URL,
-  ): Promise<Response> => {
+  const commentCounts: Endpoint<URL> = async (request, context, url) => {
     await takeToken('comments', commentsLimit, request, context);
     const articles = parseArticleList(url.searchParams.get('articles'));
     const found = await store.commentCounts(articles);
@@ -646,7 +648,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     return jsonResponse({ counts });
   };
 
-  const signIn = async (request: Request, context: RequestContext): Promise<Response> => {
+  const signIn: Endpoint = async (request, context) => {
     refuseForeignOrigin(request);
     // Reserved before the body is read: parallel slow bodies cannot add checks beyond the limit.
     const address = await addressAttempt(request, context);
@@ -673,17 +675,10 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     await release(address, account);
     const token = await sessions.start(actor, await accountKeys.fingerprint(actor));
     await audit(request, context, actor, 'sign-in');
-    const maxAge = Math.floor(sessions.times.maxMs / 1000);
-    return new Response(null, {
-      status: 204,
-      headers: {
-        'set-cookie': sessionCookie(token, maxAge, isHttps(request, context)),
-        'cache-control': 'no-store',
-      },
-    });
+    return new Response(null, { status: 204, headers: cookieHeaders(request, context, token) });
   };
 
-  const whoAmI = async (request: Request, context: RequestContext): Promise<Response> => {
+  const whoAmI: Endpoint = async (request, context) => {
     const staff = await requireRoute(request, context, 'read', 'whoAmI');
     // The inbox shows only what the role may do; the server checks every route all the same.
     return jsonResponse({
@@ -694,19 +689,13 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     });
   };
 
-  const signOut = async (request: Request, context: RequestContext): Promise<Response> => {
+  const signOut: Endpoint = async (request, context) => {
     refuseForeignOrigin(request);
     const token = readCookie(request, SESSION_COOKIE);
     if (token !== undefined) requireJsonType(request);
     const actor = await sessions.end(token);
     if (actor) await audit(request, context, actor, 'sign-out');
-    return new Response(null, {
-      status: 204,
-      headers: {
-        'set-cookie': sessionCookie('', 0, isHttps(request, context)),
-        'cache-control': 'no-store',
-      },
-    });
+    return new Response(null, { status: 204, headers: cookieHeaders(request, context) });
   };
 
   /**
@@ -714,7 +703,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
    * same limits and audit), the new one is stored hashed and overrides the configured hash
    * (own-secret.ts), and every session of the account ends; this one continues with a new cookie.
    */
-  const changeSecret = async (request: Request, context: RequestContext): Promise<Response> => {
+  const changeSecret: Endpoint = async (request, context) => {
     refuseForeignOrigin(request);
     const staff = await requireRoute(request, context, 'write', 'changeSecret');
     const configured = accountsByName.get(staff.actor);
@@ -739,29 +728,20 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     const ended = await sessions.endAll(staff.actor);
     const token = await sessions.start(staff.actor, await accountKeys.fingerprint(staff.actor));
     await audit(request, context, staff.actor, 'secret-changed');
-    return jsonResponse({ ended: Math.max(0, ended - 1) }, 200, {
-      'set-cookie': sessionCookie(
-        token,
-        Math.floor(sessions.times.maxMs / 1000),
-        isHttps(request, context),
-      ),
-      'cache-control': 'no-store',
-    });
+    return jsonResponse(
+      { ended: Math.max(0, ended - 1) },
+      200,
+      cookieHeaders(request, context, token),
+    );
   };
 
   /** Ends every session of the signed-in account (a lost phone, a shared computer). */
-  const signOutEverywhere = async (
-    request: Request,
-    context: RequestContext,
-  ): Promise<Response> => {
+  const signOutEverywhere: Endpoint = async (request, context) => {
     refuseForeignOrigin(request);
     const staff = await requireRoute(request, context, 'write', 'signOutEverywhere');
     const ended = await sessions.endAll(staff.actor);
     await audit(request, context, staff.actor, 'sign-out-everywhere');
-    return jsonResponse({ ended }, 200, {
-      'set-cookie': sessionCookie('', 0, isHttps(request, context)),
-      'cache-control': 'no-store',
-    });
+    return jsonResponse({ ended }, 200, cookieHeaders(request, context));
   };
 
   /** Token management needs a person: a session, not a script's bearer. */
@@ -775,7 +755,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     return staff;
   };
 
-  const createToken = async (request: Request, context: RequestContext): Promise<Response> => {
+  const createToken: Endpoint = async (request, context) => {
     refuseForeignOrigin(request);
     const staff = await requirePerson(request, context, 'createToken');
     const wanted = parseTokenRequest(await readJsonBody(request, maxBodyBytes));
@@ -793,17 +773,13 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     return jsonResponse({ ...tokenView(row, now()), token }, 201);
   };
 
-  const listTokens = async (request: Request, context: RequestContext): Promise<Response> => {
+  const listTokens: Endpoint = async (request, context) => {
     const staff = await requirePerson(request, context, 'listTokens');
     const rows = await store.listApiTokens(staff.actor);
     return jsonResponse({ items: rows.map((row) => tokenView(row, now())) });
   };
 
-  const revokeToken = async (
-    request: Request,
-    context: RequestContext,
-    id: string,
-  ): Promise<Response> => {
+  const revokeToken: Endpoint<string> = async (request, context, id) => {
     refuseForeignOrigin(request);
     const staff = await requirePerson(request, context, 'revokeToken');
     if (!(await store.revokeApiToken(staff.actor, id, now().toISOString()))) {
@@ -813,11 +789,7 @@ export function createFeedbackHandler(options: FeedbackHandlerOptions): Feedback
     return new Response(null, { status: 204, headers: { 'cache-control': 'no-store' } });
   };
 
-  const auditLog = async (
-    request: Request,
-    context: RequestContext,
-    url: URL,
-  ): Promise<Response> => {
+  const auditLog: Endpoint<URL> = async (request, context, url) => {
     await requireRoute(request, context, 'read', 'audit');
     const { target, ...page } = parseAuditQuery(url.searchParams);
     const { items, total } = await store.listAudit(page, target);

@@ -106,12 +106,21 @@ const page = [
 ];
 
 const noContent = (description: string) => ({ description });
-const cookieSet = {
-  'Set-Cookie': {
-    description: 'The session cookie (HttpOnly, SameSite=Strict, Path=/api).',
-    schema: { type: 'string' },
+/** An answer that also sets (or clears) the session cookie. */
+const withCookie = <T extends object>(response: T) => ({
+  ...response,
+  headers: {
+    'Set-Cookie': {
+      description: 'The session cookie (HttpOnly, SameSite=Strict, Path=/api).',
+      schema: { type: 'string' },
+    },
   },
-};
+});
+
+/** Every change must be sent as JSON (a session cookie alone cannot make a cross-site change). */
+const notJson = { 415: '`UNSUPPORTED_MEDIA_TYPE`: not `application/json`.' };
+/** What reading a JSON request body can refuse. */
+const bodyErrors = { 400: '`MALFORMED_JSON`.', 413: '`PAYLOAD_TOO_LARGE`.', ...notJson };
 
 /** The office's routes, merged by the caller with the public routes of the same paths. */
 export function staffPaths(base: string, staff: string) {
@@ -158,7 +167,7 @@ export function staffPaths(base: string, staff: string) {
           200: answer('The record as it is now.', 'StaffRecord'),
           ...staffErrors({
             404: '`UNKNOWN_TRACKING_CODE` (none, or outside your scope), or `NOT_FOUND` (no staff configured).',
-            415: '`UNSUPPORTED_MEDIA_TYPE`: not `application/json`.',
+            ...notJson,
             422: '`INVALID_FIELDS` (each in `fields`) or `INVALID_TRACKING_CODE`.',
           }),
         },
@@ -178,12 +187,10 @@ export function staffPaths(base: string, staff: string) {
         summary: 'Sign in with a name and secret: sets the session cookie',
         requestBody: body('SignInRequest'),
         responses: {
-          204: { description: 'Signed in.', headers: cookieSet },
+          204: withCookie(noContent('Signed in.')),
           ...staffErrors({
-            400: '`MALFORMED_JSON`.',
+            ...bodyErrors,
             401: '`BAD_CREDENTIALS`: the name or secret is wrong (attempts are limited per address and per account).',
-            413: '`PAYLOAD_TOO_LARGE`.',
-            415: '`UNSUPPORTED_MEDIA_TYPE`: not `application/json`.',
             422: '`INVALID_FIELDS`: `name` and `secret` must be text.',
           }),
         },
@@ -193,8 +200,8 @@ export function staffPaths(base: string, staff: string) {
         tags: ['staff'],
         summary: 'Sign out (this session); send `Content-Type: application/json`',
         responses: {
-          204: { description: 'Signed out; the cookie is cleared.', headers: cookieSet },
-          ...staffErrors({ 415: '`UNSUPPORTED_MEDIA_TYPE`: not `application/json`.' }),
+          204: withCookie(noContent('Signed out; the cookie is cleared.')),
+          ...staffErrors(notJson),
         },
       },
     },
@@ -206,16 +213,10 @@ export function staffPaths(base: string, staff: string) {
         security: personOnly,
         requestBody: body('SecretChangeRequest'),
         responses: {
-          200: {
-            ...answer('Changed; `ended` other sessions were ended.', 'SessionsEndedAnswer'),
-            headers: cookieSet,
-          },
-          ...staffErrors({
-            400: '`MALFORMED_JSON`.',
-            413: '`PAYLOAD_TOO_LARGE`.',
-            415: '`UNSUPPORTED_MEDIA_TYPE`: not `application/json`.',
-            422: '`INVALID_FIELDS`: each bad field in `fields`.',
-          }),
+          200: withCookie(
+            answer('Changed; `ended` other sessions were ended.', 'SessionsEndedAnswer'),
+          ),
+          ...staffErrors({ ...bodyErrors, 422: '`INVALID_FIELDS`: each bad field in `fields`.' }),
         },
       },
     },
@@ -226,11 +227,8 @@ export function staffPaths(base: string, staff: string) {
         summary: 'End every session of the signed-in account (a lost phone, a shared computer)',
         security: personOnly,
         responses: {
-          200: {
-            ...answer('`ended` sessions were ended.', 'SessionsEndedAnswer'),
-            headers: cookieSet,
-          },
-          ...staffErrors({ 415: '`UNSUPPORTED_MEDIA_TYPE`: not `application/json`.' }),
+          200: withCookie(answer('`ended` sessions were ended.', 'SessionsEndedAnswer')),
+          ...staffErrors(notJson),
         },
       },
     },
@@ -251,9 +249,7 @@ export function staffPaths(base: string, staff: string) {
         responses: {
           201: answer('Made.', 'CreatedToken'),
           ...staffErrors({
-            400: '`MALFORMED_JSON`.',
-            413: '`PAYLOAD_TOO_LARGE`.',
-            415: '`UNSUPPORTED_MEDIA_TYPE`: not `application/json`.',
+            ...bodyErrors,
             422: '`INVALID_FIELDS`: each bad field in `fields` (a province beyond your own included).',
           }),
         },
@@ -277,7 +273,7 @@ export function staffPaths(base: string, staff: string) {
           204: noContent('Revoked.'),
           ...staffErrors({
             404: '`NOT_FOUND`: none of your tokens has this id.',
-            415: '`UNSUPPORTED_MEDIA_TYPE`: not `application/json`.',
+            ...notJson,
           }),
         },
       },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { normalizeDigits, stripBidiMarks } from '../text.ts';
+import { notOneOf } from './enum-error.ts';
 import { HttpUrlSchema, SlugSchema } from './primitives.ts';
 import { strictObject } from './strict.ts';
 
@@ -67,12 +68,7 @@ export const FeedbackAboutSchema = strictObject({
 /** One feedback submission. */
 export const FeedbackSchema = strictObject({
   category: z
-    .enum(feedbackCategories, {
-      error: (issue) =>
-        issue.input === undefined
-          ? undefined
-          : `'${String(issue.input)}' is not a category; use ${feedbackCategories.join(', ')}`,
-    })
+    .enum(feedbackCategories, { error: notOneOf('a category', feedbackCategories.join(', ')) })
     .describe('complaint, suggestion, appreciation or question.'),
   message: z
     .string()

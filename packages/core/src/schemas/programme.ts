@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { notOneOf } from './enum-error.ts';
 import { LocalizedTextSchema } from './localized-text.ts';
 import {
   ContentDateSchema,
@@ -26,12 +27,7 @@ export const outcomes = ['likely', 'maybe', 'unlikely'] as const;
 export type Outcome = (typeof outcomes)[number];
 
 const OutcomeSchema = z
-  .enum(outcomes, {
-    error: (issue) =>
-      issue.input === undefined
-        ? undefined
-        : `'${String(issue.input)}' is not an outcome; use likely, maybe or unlikely`,
-  })
+  .enum(outcomes, { error: notOneOf('an outcome', 'likely, maybe or unlikely') })
   .describe(
     'likely = likely eligible; maybe = may be eligible, confirm at a base; unlikely = may not fit (never worded as a verdict).',
   );

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { normalizeDigits, stripBidiMarks } from '../text.ts';
+import { notOneOf } from './enum-error.ts';
 import { LocalizedTextSchema } from './localized-text.ts';
 import { EmailSchema, GregorianDateSchema, HttpUrlSchema, SlugSchema } from './primitives.ts';
 import { ProvinceIdSchema } from './provinces.ts';
@@ -66,12 +67,7 @@ export const PhoneNumberSchema = z
 export const PhoneSchema = strictObject({
   number: PhoneNumberSchema,
   type: z
-    .enum(['voice', 'fax', 'text'], {
-      error: (issue) =>
-        issue.input === undefined
-          ? undefined
-          : `'${String(issue.input)}' is not a phone type; use voice, fax or text`,
-    })
+    .enum(['voice', 'fax', 'text'], { error: notOneOf('a phone type', 'voice, fax or text') })
     .default('voice')
     .describe('RFC 6350 type as in HSDS: voice (default), fax, or text (SMS).'),
   description: LocalizedTextSchema.optional().describe(

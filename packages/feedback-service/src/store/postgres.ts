@@ -14,6 +14,7 @@ import {
   type FeedbackRow,
   filterSql,
   INSERT_COLUMNS,
+  insertSql,
   insertValues,
   rowToApiToken,
   rowToAudit,
@@ -21,9 +22,7 @@ import {
   rowToSession,
   rowToStaffSecret,
   SESSION_COLUMNS,
-  type SessionRow,
   STAFF_SECRET_COLUMNS,
-  type StaffSecretRow,
   sessionValues,
   windowRetry,
 } from './rows.ts';
@@ -42,6 +41,9 @@ import {
 const MIGRATION_LOCK = 0x62_7a_66_62; // "bzfb"
 
 type Param = ParameterOrJSON<never>;
+
+/** PostgreSQL's n-th statement parameter. */
+const placeholder = (n: number) => `$${n}`;
 
 const insertColumns = INSERT_COLUMNS.split(',').map((column) => column.trim());
 
@@ -122,6 +124,11 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     sql.unsafe(text, params, { prepare: true }) as unknown as Promise<T[]>;
   const dynamic = <T>(text: string, params: Param[] = []) =>
     sql.unsafe(text, params) as unknown as Promise<T[]>;
+  /** The first row of a fixed statement, mapped by `toRecord`; undefined when there is none. */
+  const first = async <R, T>(toRecord: (row: R) => T, text: string, params: Param[]) => {
+    const [row] = await query<R>(text, params);
+    return row ? toRecord(row) : undefined;
+  };
 
   const inFlight = new Set<Promise<void>>();
 
@@ -177,15 +184,12 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       return inserts.insert(feedback);
     },
 
-    async getByCode(code) {
-      const [row] = await query<FeedbackRow>(`SELECT ${COLUMNS} FROM feedback WHERE code = $1`, [
-        code,
-      ]);
-      return row ? rowToRecord(row) : undefined;
+    getByCode(code) {
+      return first(rowToRecord, `SELECT ${COLUMNS} FROM feedback WHERE code = $1`, [code]);
     },
 
     async list(filter, page) {
-      const { where, params } = filterSql(filter, (n) => `$${n}`);
+      const { where, params } = filterSql(filter, placeholder);
       const [count] = await dynamic<{ n: number }>(
         `SELECT COUNT(*)::int AS n FROM feedback ${where}`,
         params,
@@ -213,15 +217,15 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         sets.push(`replied_at = $${params.length}`);
       }
       params.push(code);
-      const [row] = await query<FeedbackRow>(
+      return first(
+        rowToRecord,
         `UPDATE feedback SET ${sets.join(', ')} WHERE code = $${params.length} RETURNING ${COLUMNS}`,
         params,
       );
-      return row ? rowToRecord(row) : undefined;
     },
 
     async *exportRecords(filter): AsyncIterable<FeedbackRecord> {
-      const { where, params } = filterSql(filter, (n) => `$${n}`);
+      const { where, params } = filterSql(filter, placeholder);
       const n = params.length;
       const base = `SELECT ${COLUMNS}, id::text AS id FROM feedback ${where}`;
       const order = `ORDER BY received_at DESC, id DESC LIMIT ${EXPORT_BATCH}`;
@@ -261,17 +265,17 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
 
     async createSession(session) {
       await query(
-        `INSERT INTO staff_sessions (${SESSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5)`,
+        insertSql('staff_sessions', SESSION_COLUMNS, placeholder),
         sessionValues(session),
       );
     },
 
-    async getSession(tokenHash) {
-      const [row] = await query<SessionRow>(
+    getSession(tokenHash) {
+      return first(
+        rowToSession,
         `SELECT ${SESSION_COLUMNS} FROM staff_sessions WHERE token_hash = $1`,
         [tokenHash],
       );
-      return row ? rowToSession(row) : undefined;
     },
 
     async touchSession(tokenHash, lastSeenAt) {
@@ -310,18 +314,15 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     },
 
     async createApiToken(token) {
-      await query(
-        `INSERT INTO api_tokens (${API_TOKEN_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        apiTokenValues(token),
-      );
+      await query(insertSql('api_tokens', API_TOKEN_COLUMNS, placeholder), apiTokenValues(token));
     },
 
-    async getApiToken(tokenHash) {
-      const [row] = await query<ApiTokenRow>(
+    getApiToken(tokenHash) {
+      return first(
+        rowToApiToken,
         `SELECT ${API_TOKEN_COLUMNS} FROM api_tokens WHERE token_hash = $1`,
         [tokenHash],
       );
-      return row ? rowToApiToken(row) : undefined;
     },
 
     async listApiTokens(actor) {
@@ -417,22 +418,22 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     },
 
     async eraseContacts(which, at) {
-      const { sql, params } = eraseContactsSql(which, at, (n) => `$${n}`);
+      const { sql, params } = eraseContactsSql(which, at, placeholder);
       const rows = await query(`${sql} RETURNING code`, params);
       return rows.length;
     },
 
-    async getStaffSecret(actor) {
-      const [row] = await query<StaffSecretRow>(
+    getStaffSecret(actor) {
+      return first(
+        rowToStaffSecret,
         `SELECT ${STAFF_SECRET_COLUMNS} FROM staff_secrets WHERE actor = $1`,
         [actor],
       );
-      return row ? rowToStaffSecret(row) : undefined;
     },
 
     async setStaffSecret(secret) {
       await query(
-        `INSERT INTO staff_secrets (${STAFF_SECRET_COLUMNS}) VALUES ($1, $2, $3, $4)
+        `${insertSql('staff_secrets', STAFF_SECRET_COLUMNS, placeholder)}
          ON CONFLICT (actor) DO UPDATE SET secret_hash = excluded.secret_hash,
            replaces = excluded.replaces, changed_at = excluded.changed_at`,
         [secret.actor, secret.secretHash, secret.replaces, secret.changedAt],

@@ -110,6 +110,19 @@ export function filterSql(
   return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
 }
 
+/**
+ * `INSERT INTO table (columns) VALUES (…)` with one parameter a column, `placeholder(n)` being
+ * the engine's n-th: the marks follow the column list, so adding a column cannot miscount them.
+ */
+export function insertSql(
+  table: string,
+  columns: string,
+  placeholder: (index: number) => string,
+): string {
+  const marks = columns.split(',').map((_, i) => placeholder(i + 1));
+  return `INSERT INTO ${table} (${columns}) VALUES (${marks.join(', ')})`;
+}
+
 /** Rows per round trip when exporting. */
 export const EXPORT_BATCH = 500;
 

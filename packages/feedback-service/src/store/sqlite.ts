@@ -15,6 +15,7 @@ import {
   type FeedbackRow,
   filterSql,
   INSERT_COLUMNS,
+  insertSql,
   insertValues,
   rowToApiToken,
   rowToAudit,
@@ -22,9 +23,7 @@ import {
   rowToSession,
   rowToStaffSecret,
   SESSION_COLUMNS,
-  type SessionRow,
   STAFF_SECRET_COLUMNS,
-  type StaffSecretRow,
   sessionValues,
   windowRetry,
 } from './rows.ts';
@@ -59,12 +58,30 @@ export interface SqliteStoreOptions {
   synchronous?: 'FULL' | 'NORMAL';
 }
 
+/** SQLite's statement parameter (numbered by position). */
+const placeholder = () => '?';
+
+/**
+ * Runs `body` in one write transaction. BEGIN IMMEDIATE takes the write lock at once (two
+ * processes starting together migrate in turn); synchronous, so nothing else in this process
+ * interleaves.
+ */
+function writeTransaction<T>(db: DatabaseSync, body: () => T): T {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = body();
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
 function migrate(db: DatabaseSync): void {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-  // BEGIN IMMEDIATE takes the write lock, so two processes starting together migrate in turn.
-  db.exec('BEGIN IMMEDIATE');
-  try {
+  writeTransaction(db, () => {
     const row = db.prepare('SELECT MAX(version) AS version FROM schema_migrations').get() as
       | { version: number | null }
       | undefined;
@@ -78,11 +95,7 @@ function migrate(db: DatabaseSync): void {
         new Date().toISOString(),
       );
     }
-    db.exec('COMMIT');
-  } catch (error) {
-    db.exec('ROLLBACK');
-    throw error;
-  }
+  });
 }
 
 /** Opens (creating if needed) the SQLite store at `options.path`. */
@@ -99,11 +112,7 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
   // ON CONFLICT DO NOTHING covers both unique columns: a known idempotency key (then we return
   // the existing code) and, astronomically rarely, a code already taken (the caller retries).
   const insert = db.prepare(
-    `INSERT INTO feedback (${INSERT_COLUMNS})
-     VALUES (${INSERT_COLUMNS.split(',')
-       .map(() => '?')
-       .join(', ')})
-     ON CONFLICT DO NOTHING RETURNING code`,
+    `${insertSql('feedback', INSERT_COLUMNS, placeholder)} ON CONFLICT DO NOTHING RETURNING code`,
   );
   const byKey = db.prepare('SELECT code FROM feedback WHERE idempotency_key = ?');
   const byCode = db.prepare(`SELECT ${COLUMNS} FROM feedback WHERE code = ?`);
@@ -121,27 +130,19 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
   };
 
   /** Runs `items` in one transaction; returns per-item outcomes (an item may fail alone). */
-  const commitBatch = (items: Pending[]): (() => void)[] => {
-    const settle: (() => void)[] = [];
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      for (const item of items) {
+  const commitBatch = (items: Pending[]): (() => void)[] =>
+    writeTransaction(db, () =>
+      items.map((item) => {
         try {
           const result = insertOne(item.feedback);
-          settle.push(() => item.resolve(result));
+          return () => item.resolve(result);
         } catch (error) {
           // Only a code collision is expected here; it inserted nothing, so the batch goes on.
           if (!(error instanceof CodeCollisionError)) throw error;
-          settle.push(() => item.reject(error));
+          return () => item.reject(error);
         }
-      }
-      db.exec('COMMIT');
-    } catch (error) {
-      if (db.isTransaction) db.exec('ROLLBACK');
-      throw error;
-    }
-    return settle;
-  };
+      }),
+    );
 
   const inserts = groupCommit((batch) => {
     try {
@@ -159,7 +160,7 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
   });
 
   const iterate = async function* (filter: FeedbackFilter): AsyncIterable<FeedbackRecord> {
-    const { where, params } = filterSql(filter, () => '?');
+    const { where, params } = filterSql(filter, placeholder);
     const base = `SELECT ${COLUMNS}, id FROM feedback ${where}`;
     const first = db.prepare(`${base} ORDER BY received_at DESC, id DESC LIMIT ${EXPORT_BATCH}`);
     const next = db.prepare(
@@ -177,7 +178,16 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
     }
   };
 
-  const run = (statement: StatementSync, ...params: SQLInputValue[]) => statement.get(...params);
+  /** The first row of `statement`, mapped by `toRecord`; undefined when there is none. */
+  const first = <R, T>(
+    toRecord: (row: R) => T,
+    statement: StatementSync | string,
+    ...params: SQLInputValue[]
+  ): T | undefined => {
+    const prepared = typeof statement === 'string' ? db.prepare(statement) : statement;
+    const row = prepared.get(...params) as R | undefined;
+    return row ? toRecord(row) : undefined;
+  };
 
   // Token buckets per limit, in memory: SQLite serves one instance (see rate-limit.ts).
   const buckets = new Map<string, RateLimiter>();
@@ -191,31 +201,17 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
     return limiter;
   };
 
-  /** Runs `body` in one write transaction; synchronous, so nothing else in this process interleaves. */
-  const writeTransaction = <T>(body: () => T): T => {
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      const result = body();
-      db.exec('COMMIT');
-      return result;
-    } catch (error) {
-      if (db.isTransaction) db.exec('ROLLBACK');
-      throw error;
-    }
-  };
-
   return {
     insert(feedback) {
       return inserts.insert(feedback);
     },
 
     async getByCode(code) {
-      const row = run(byCode, code) as FeedbackRow | undefined;
-      return row ? rowToRecord(row) : undefined;
+      return first(rowToRecord, byCode, code);
     },
 
     async list(filter, page): Promise<FeedbackPage> {
-      const { where, params } = filterSql(filter, () => '?');
+      const { where, params } = filterSql(filter, placeholder);
       const total = (
         db.prepare(`SELECT COUNT(*) AS n FROM feedback ${where}`).get(...params) as { n: number }
       ).n;
@@ -239,10 +235,12 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
         sets.push('public_reply = ?', 'replied_at = ?');
         params.push(update.publicReply, update.publicReply === null ? null : now);
       }
-      const row = db
-        .prepare(`UPDATE feedback SET ${sets.join(', ')} WHERE code = ? RETURNING ${COLUMNS}`)
-        .get(...params, code) as FeedbackRow | undefined;
-      return row ? rowToRecord(row) : undefined;
+      return first(
+        rowToRecord,
+        `UPDATE feedback SET ${sets.join(', ')} WHERE code = ? RETURNING ${COLUMNS}`,
+        ...params,
+        code,
+      );
     },
 
     exportRecords: iterate,
@@ -272,16 +270,17 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
     },
 
     async createSession(session) {
-      db.prepare(`INSERT INTO staff_sessions (${SESSION_COLUMNS}) VALUES (?, ?, ?, ?, ?)`).run(
+      db.prepare(insertSql('staff_sessions', SESSION_COLUMNS, placeholder)).run(
         ...sessionValues(session),
       );
     },
 
     async getSession(tokenHash) {
-      const row = db
-        .prepare(`SELECT ${SESSION_COLUMNS} FROM staff_sessions WHERE token_hash = ?`)
-        .get(tokenHash) as SessionRow | undefined;
-      return row ? rowToSession(row) : undefined;
+      return first(
+        rowToSession,
+        `SELECT ${SESSION_COLUMNS} FROM staff_sessions WHERE token_hash = ?`,
+        tokenHash,
+      );
     },
 
     async touchSession(tokenHash, lastSeenAt) {
@@ -316,16 +315,17 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
     },
 
     async createApiToken(token) {
-      db.prepare(
-        `INSERT INTO api_tokens (${API_TOKEN_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(...apiTokenValues(token));
+      db.prepare(insertSql('api_tokens', API_TOKEN_COLUMNS, placeholder)).run(
+        ...apiTokenValues(token),
+      );
     },
 
     async getApiToken(tokenHash) {
-      const row = db
-        .prepare(`SELECT ${API_TOKEN_COLUMNS} FROM api_tokens WHERE token_hash = ?`)
-        .get(tokenHash) as ApiTokenRow | undefined;
-      return row ? rowToApiToken(row) : undefined;
+      return first(
+        rowToApiToken,
+        `SELECT ${API_TOKEN_COLUMNS} FROM api_tokens WHERE token_hash = ?`,
+        tokenHash,
+      );
     },
 
     async listApiTokens(actor) {
@@ -351,7 +351,7 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
     },
 
     async reserveAttempt(key, max, windowMs, nowMs) {
-      return writeTransaction(() => {
+      return writeTransaction(db, () => {
         db.prepare('DELETE FROM sign_in_attempts WHERE key = ? AND at_ms <= ?').run(
           key,
           nowMs - windowMs,
@@ -427,20 +427,21 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
     },
 
     async eraseContacts(which, at) {
-      const { sql, params } = eraseContactsSql(which, at, () => '?');
+      const { sql, params } = eraseContactsSql(which, at, placeholder);
       return Number(db.prepare(sql).run(...params).changes);
     },
 
     async getStaffSecret(actor) {
-      const row = db
-        .prepare(`SELECT ${STAFF_SECRET_COLUMNS} FROM staff_secrets WHERE actor = ?`)
-        .get(actor) as StaffSecretRow | undefined;
-      return row ? rowToStaffSecret(row) : undefined;
+      return first(
+        rowToStaffSecret,
+        `SELECT ${STAFF_SECRET_COLUMNS} FROM staff_secrets WHERE actor = ?`,
+        actor,
+      );
     },
 
     async setStaffSecret(secret) {
       db.prepare(
-        `INSERT INTO staff_secrets (${STAFF_SECRET_COLUMNS}) VALUES (?, ?, ?, ?)
+        `${insertSql('staff_secrets', STAFF_SECRET_COLUMNS, placeholder)}
          ON CONFLICT (actor) DO UPDATE SET secret_hash = excluded.secret_hash,
            replaces = excluded.replaces, changed_at = excluded.changed_at`,
       ).run(secret.actor, secret.secretHash, secret.replaces, secret.changedAt);
