@@ -167,7 +167,7 @@ export function staffPaths(base: string, staff: string) {
           200: answer('The record as it is now.', 'StaffRecord'),
           ...staffErrors({
             404: '`UNKNOWN_TRACKING_CODE` (none, or outside your scope), or `NOT_FOUND` (no staff configured).',
-            ...notJson,
+            ...bodyErrors,
             422: '`INVALID_FIELDS` (each in `fields`) or `INVALID_TRACKING_CODE`.',
           }),
         },
