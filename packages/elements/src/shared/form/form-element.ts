@@ -45,6 +45,7 @@ export class FormElement<Values, Problems extends object> extends BzElement {
     this.sending = false;
   }
 
+  /** A subclass that overrides this calls `super.firstUpdated()`: the fill time counts from here. */
   protected override firstUpdated(): void {
     this.shownAt = Date.now();
   }
