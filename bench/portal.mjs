@@ -2,11 +2,10 @@
 // 10,000 synthetic news items, and Pagefind bytes for a first query at 10,000 items.
 // Builds the portal three times into its own folders (portal/dist-bench, dist-bench-1000,
 // dist-bench-10000; never portal/dist, which the tests use), so it takes a few minutes.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { runCpuTimed } from './command.mjs';
 import { writeNews } from './generate-news.mjs';
 import { lighthouseScores } from './lighthouse.mjs';
 import { measureFirstQueryBytes } from './search.mjs';
@@ -54,36 +53,9 @@ function buildPortal(dist, env = {}) {
   for (const folder of [dist, `${dist}-cache`]) {
     rmSync(join(portalDir, folder), { recursive: true, force: true });
   }
-  return new Promise((resolve, reject) => {
-    const start = performance.now();
-    const child = spawn(
-      'bash',
-      ['-c', `TIMEFORMAT='cpu %U %S'; time ${JSON.stringify(process.execPath)} --run build`],
-      {
-        cwd: portalDir,
-        env: { ...process.env, ...env, PORTAL_DIST: dist },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    /** @type {string[]} */
-    const output = [];
-    const keep = (/** @type {Buffer} */ chunk) => {
-      output.push(chunk.toString());
-      if (output.length > 200) output.shift();
-    };
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const wallMs = performance.now() - start;
-      const text = output.join('');
-      if (code !== 0) {
-        reject(new Error(`portal build into ${dist} failed (exit ${code}):\n${text.slice(-3000)}`));
-        return;
-      }
-      const cpu = /cpu (\d+(?:\.\d+)?) (\d+(?:\.\d+)?)\s*$/.exec(text);
-      resolve({ wallMs, cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : Number.NaN });
-    });
+  return runCpuTimed(`portal build into ${dist}`, '--run build', {
+    cwd: portalDir,
+    env: { ...env, PORTAL_DIST: dist },
   });
 }
 
@@ -182,46 +154,16 @@ export default async function portalRows() {
  * @param {string} dist
  * @returns {Promise<import('./lib.mjs').Row>}
  */
-function indexRow(dist) {
-  return new Promise((resolve, reject) => {
-    const start = performance.now();
-    const child = spawn(
-      'bash',
-      [
-        '-c',
-        `TIMEFORMAT='cpu %U %S'; time ${JSON.stringify(process.execPath)} scripts/index-search.ts`,
-      ],
-      {
-        cwd: portalDir,
-        env: { ...process.env, PORTAL_DIST: dist },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let output = '';
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      output += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) {
-        reject(new Error(`index-search on ${dist} failed (exit ${code}):\n${output.slice(-2000)}`));
-        return;
-      }
-      const cpu = /cpu (\d+(?:\.\d+)?) (\d+(?:\.\d+)?)\s*$/.exec(output);
-      const time = {
-        wallMs: performance.now() - start,
-        cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : Number.NaN,
-      };
-      resolve({
-        figure: 'portal search index alone, 10,000 news',
-        value: buildTime(time),
-        note: `scripts/index-search.ts on the built output (HTML extraction, core's matcher, Pagefind's binary); ${load()}`,
-      });
-    });
+async function indexRow(dist) {
+  const time = await runCpuTimed(`index-search on ${dist}`, 'scripts/index-search.ts', {
+    cwd: portalDir,
+    env: { PORTAL_DIST: dist },
   });
+  return {
+    figure: 'portal search index alone, 10,000 news',
+    value: buildTime(time),
+    note: `scripts/index-search.ts on the built output (HTML extraction, core's matcher, Pagefind's binary); ${load()}`,
+  };
 }
 
 /**

@@ -17,7 +17,6 @@
 // server and commit-to-live is the publishing pipeline's news-only path (no build), with the purge
 // over the machine's PostgreSQL when there is one; PORTAL_NEWS=static measures the static build
 // and its rebuild after one edit.
-import { spawn } from 'node:child_process';
 import {
   existsSync,
   mkdtempSync,
@@ -30,6 +29,7 @@ import {
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { runCommand } from './command.mjs';
 import { writeNews } from './generate-news.mjs';
 import { measureFirstQueryBytes, measureServerFirstQuery } from './search.mjs';
 
@@ -68,44 +68,22 @@ const STEPS = buildSteps_();
  * Runs one command in portal/ under GNU time. Output is kept only to explain a failure.
  * @param {string[]} command @param {Record<string, string>} env @returns {Promise<StepTime>}
  */
-function measured(command, env) {
+async function measured(command, env) {
   const timing = join(mkdtempSync(join(tmpdir(), 'bz-scale-time-')), 'time');
   const withTime = existsSync(GNU_TIME) ? [GNU_TIME, '-f', '%U %S %M', '-o', timing] : [];
   const [program, ...args] = [...withTime, ...command];
-  return new Promise((resolve, reject) => {
-    const start = performance.now();
-    const child = spawn(/** @type {string} */ (program), args, {
-      cwd: portalDir,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    /** @type {string[]} */
-    const output = [];
-    const keep = (/** @type {Buffer} */ chunk) => {
-      output.push(chunk.toString());
-      if (output.length > 200) output.shift();
-    };
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const wallMs = performance.now() - start;
-      if (code !== 0) {
-        reject(
-          new Error(`${command.join(' ')} failed (exit ${code}):\n${output.join('').slice(-3000)}`),
-        );
-        return;
-      }
-      const figures = existsSync(timing) ? readFileSync(timing, 'utf8').trim().split(/\s+/) : [];
-      rmSync(join(timing, '..'), { recursive: true, force: true });
-      const [user, system, peakKiB] = figures.slice(-3).map(Number);
-      resolve({
-        wallMs,
-        cpuMs: ((user ?? Number.NaN) + (system ?? Number.NaN)) * 1000,
-        peakBytes: (peakKiB ?? Number.NaN) * 1024,
-      });
-    });
+  const { wallMs } = await runCommand(command.join(' '), /** @type {string} */ (program), args, {
+    cwd: portalDir,
+    env,
   });
+  const figures = existsSync(timing) ? readFileSync(timing, 'utf8').trim().split(/\s+/) : [];
+  rmSync(join(timing, '..'), { recursive: true, force: true });
+  const [user, system, peakKiB] = figures.slice(-3).map(Number);
+  return {
+    wallMs,
+    cpuMs: ((user ?? Number.NaN) + (system ?? Number.NaN)) * 1000,
+    peakBytes: (peakKiB ?? Number.NaN) * 1024,
+  };
 }
 
 /** @param {string} dir @returns {{ files: number, bytes: number, largest: number }} */

@@ -355,6 +355,8 @@ export const internalNames = [
   'onCodeInput',
   'onLookUp',
   'focusAfterUpdate',
+  // The forms' base (shared/form/form-element.ts).
+  'showProblems',
   'keepDraft',
   'showFailure',
   'sendKey',

@@ -1,12 +1,7 @@
 import { msg } from '@lit/localize';
 import { html, type PropertyValues, type TemplateResult } from 'lit';
-import { BzElement } from '../shared/bz-element.ts';
-import { errorSummaryStyles } from '../shared/error-summary.styles.ts';
-import { focusErrorSummary } from '../shared/error-summary.ts';
-import type { Failure } from '../shared/errors.ts';
 import { postJson } from '../shared/form/client.ts';
-import { formStyles } from '../shared/form/form.styles.ts';
-import { SendKey } from '../shared/form/send-key.ts';
+import { FormElement } from '../shared/form/form-element.ts';
 import { OutcomeTask } from '../shared/outcome-task.ts';
 import {
   type CommentBody,
@@ -20,6 +15,7 @@ import { commentsStyles } from './comments.styles.ts';
 import './events.ts';
 import { commentFormTemplate } from './form.template.ts';
 import {
+  type CommentValues,
   countText,
   type Field,
   failureText,
@@ -50,20 +46,15 @@ import { threadTemplate } from './thread.template.ts';
  * @csspart notice - Messages about loading and sending.
  * @csspart error - A notice that loading or sending failed, with its retry button (also `notice`).
  */
-export class BzComments extends BzElement {
-  static override styles = [...BzElement.styles, errorSummaryStyles, formStyles, commentsStyles];
+export class BzComments extends FormElement<CommentValues, Partial<Record<Field, Problem>>> {
+  static override styles = [...FormElement.styles, commentsStyles];
 
   static override properties = {
     article: {},
     endpoint: {},
     commentsEndpoint: { attribute: 'comments-endpoint' },
     answer: { attribute: false },
-    name: { state: true },
-    message: { state: true },
     replyTo: { state: true },
-    problems: { state: true },
-    failure: { state: true },
-    sending: { state: true },
     sent: { state: true },
   };
 
@@ -76,19 +67,11 @@ export class BzComments extends BzElement {
   /** The published comments; the element loads them, setting them yourself shows those (e.g. in previews). */
   declare answer: CommentsAnswer | undefined;
 
-  // ——— State ———
-  declare private name: string;
-  declare private message: string;
+  // ——— State (and the form's, see FormElement) ———
   declare private replyTo: PublishedComment | undefined;
-  declare private problems: Partial<Record<Field, Problem>>;
-  declare private failure: Failure | undefined;
-  declare private sending: boolean;
   /** The last comment sent waits for review (cleared when the person starts another). */
   declare private sent: boolean;
 
-  #website = '';
-  #shownAt = 0;
-  readonly #sendKey = new SendKey();
   #loadedFor = '';
   /** The published comments of the article (@lit/task: a newer load aborts an older one). */
   readonly #comments = new OutcomeTask<[string, string], CommentsAnswer>(
@@ -104,10 +87,7 @@ export class BzComments extends BzElement {
     this.article = '';
     this.endpoint = '';
     this.commentsEndpoint = '';
-    this.name = '';
-    this.message = '';
-    this.problems = {};
-    this.sending = false;
+    this.values = { message: '', name: '' };
     this.sent = false;
   }
 
@@ -131,8 +111,7 @@ export class BzComments extends BzElement {
           sent: this.sent,
           failure: this.failure,
           sending: this.sending,
-          message: this.message,
-          name: this.name,
+          values: this.values,
           onSubmit: this.#onSubmit,
           onInput: this.#onInput,
           cancelReply: this.#cancelReply,
@@ -178,10 +157,6 @@ export class BzComments extends BzElement {
     super.willUpdate(changed);
   }
 
-  protected override firstUpdated(): void {
-    this.#shownAt = performance.now();
-  }
-
   #listUrl(): string {
     return this.commentsEndpoint || commentsEndpointOf(this.endpoint);
   }
@@ -192,86 +167,70 @@ export class BzComments extends BzElement {
 
   readonly #retryLoad = async () => {
     await this.#load();
-    await this.updateComplete;
-    this.shadowRoot?.getElementById('comments-heading')?.focus();
+    await this.focusAfterUpdate('#comments-heading');
   };
 
   // ——— Writing and sending ———
 
   readonly #onInput = (event: Event) => {
-    const input = event.target as HTMLInputElement | HTMLTextAreaElement;
-    if (input.name === 'name') this.name = input.value;
-    else if (input.name === 'message') this.message = input.value;
-    else if (input.name === 'website') this.#website = input.value;
+    const { name, value } = event.target as HTMLInputElement;
+    // The form's fields: the honeypot, the message and the name.
+    if (name === 'website') this.website = value;
+    else this.values = { ...this.values, [name]: value };
     this.sent = false;
   };
 
   readonly #startReply = async (comment: PublishedComment) => {
     this.replyTo = comment;
     this.sent = false;
-    await this.updateComplete;
-    this.shadowRoot?.getElementById('comment-message')?.focus();
+    await this.focusAfterUpdate('#comment-message');
   };
 
   readonly #cancelReply = async () => {
     const code = this.replyTo?.code;
     this.replyTo = undefined;
-    await this.updateComplete;
     // Back to the reply button the person came from.
-    this.shadowRoot?.querySelector<HTMLElement>(`[data-reply="${code}"]`)?.focus();
+    await this.focusAfterUpdate(`[data-reply="${code}"]`);
   };
 
   readonly #onSubmit = async (event?: Event) => {
     event?.preventDefault();
     if (this.sending) return;
     this.failure = undefined;
-    this.problems = validateComment(this.message, this.name);
-    if (Object.keys(this.problems).length > 0) {
-      await this.updateComplete;
-      focusErrorSummary(this.shadowRoot);
-      return;
-    }
-    const name = this.name.trim();
+    const { message, name } = this.values;
+    if (!(await this.showProblems(validateComment(message, name)))) return;
     const body: CommentBody = {
       kind: 'comment',
       article: this.article,
-      message: this.message,
+      message,
       lang: this.locale === 'en' ? 'en' : 'fa',
       idempotencyKey: '',
-      website: this.#website,
-      elapsedMs: Math.round(performance.now() - this.#shownAt),
+      website: this.website,
+      elapsedMs: Date.now() - this.shownAt,
     };
     if (this.replyTo) body.parent = this.replyTo.code;
-    if (name) body.name = name;
+    if (name.trim()) body.name = name.trim();
     // A retry of the same text reuses its key, so the service never stores it twice.
-    body.idempotencyKey = this.#sendKey.for([body.parent, body.name, body.message]);
+    body.idempotencyKey = this.sendKey.for([body.parent, body.name, body.message]);
 
     this.sending = true;
     const outcome = await postJson(this.endpoint, body);
     this.sending = false;
     if (outcome.ok) {
-      this.message = '';
+      this.values = { ...this.values, message: '' };
       this.replyTo = undefined;
-      this.#sendKey.reset();
+      this.sendKey.reset();
       this.sent = true;
-      this.#shownAt = performance.now();
+      this.shownAt = Date.now();
       this.emit('bz-comment-sent', { code: outcome.value.code, parent: body.parent });
-      await this.updateComplete;
-      this.shadowRoot?.getElementById('sent')?.focus();
-      return;
+      return this.focusAfterUpdate('#sent');
     }
     const failure = outcome.failure;
+    // Fields the service refused that the person can fix: shown as problems.
     if (failure.kind === 'service' && failure.code === 'INVALID_FIELDS') {
-      const problems = problemsOfServerFields(failure.fields, this.message);
-      if (Object.keys(problems).length > 0) {
-        this.problems = problems;
-        await this.updateComplete;
-        focusErrorSummary(this.shadowRoot);
-        return;
-      }
+      if (!(await this.showProblems(problemsOfServerFields(failure.fields, message)))) return;
     }
     this.failure = failure;
-    await this.updateComplete;
-    this.shadowRoot?.getElementById('send-failure')?.focus();
+    await this.focusAfterUpdate('#send-failure');
   };
 }

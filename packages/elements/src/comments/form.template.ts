@@ -5,7 +5,14 @@ import type { Failure } from '../shared/errors.ts';
 import { honeypot, submitButton, textField } from '../shared/form/fields.ts';
 import type { Locale } from '../shared/locale.ts';
 import type { PublishedComment } from './api.ts';
-import { displayName, type Field, failureText, type Problem, problemText } from './messages.ts';
+import {
+  type CommentValues,
+  displayName,
+  type Field,
+  failureText,
+  type Problem,
+  problemText,
+} from './messages.ts';
 
 export interface CommentFormView {
   locale: Locale;
@@ -15,8 +22,7 @@ export interface CommentFormView {
   sent: boolean;
   failure: Failure | undefined;
   sending: boolean;
-  message: string;
-  name: string;
+  values: CommentValues;
   onSubmit: (event?: Event) => void;
   onInput: (event: Event) => void;
   cancelReply: () => void;
@@ -82,7 +88,7 @@ export function commentFormTemplate(view: CommentFormView): TemplateResult {
         id: 'comment-message',
         name: 'message',
         label: msg('دیدگاه شما'),
-        value: view.message,
+        value: view.values.message,
         error: error('message'),
         rows: 5,
         dir: 'auto',
@@ -91,7 +97,7 @@ export function commentFormTemplate(view: CommentFormView): TemplateResult {
         id: 'comment-name',
         name: 'name',
         label: msg('نام شما (اختیاری)'),
-        value: view.name,
+        value: view.values.name,
         hint: msg(
           'نامی که بنویسید همراه دیدگاه نمایش داده می‌شود. اگر خالی بماند، دیدگاه بی‌نام منتشر می‌شود.',
         ),

@@ -15,6 +15,12 @@ export type Problem = 'message-empty' | 'message-long' | 'name-long';
 export type Field = 'message' | 'name';
 type Digits = (value: number) => string;
 
+/** What a person writes in the comment form. */
+export interface CommentValues {
+  message: string;
+  name: string;
+}
+
 /** The problems of a comment before it is sent. */
 export function validateComment(message: string, name: string): Partial<Record<Field, Problem>> {
   const problems: Partial<Record<Field, Problem>> = {};

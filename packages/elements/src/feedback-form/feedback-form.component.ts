@@ -1,13 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { addOn, lendLit } from '../shared/add-on.ts';
-import { BzElement } from '../shared/bz-element.ts';
 import { DraftController } from '../shared/draft-controller.ts';
-import { errorSummaryStyles } from '../shared/error-summary.styles.ts';
-import { focusErrorSummary } from '../shared/error-summary.ts';
 import type { Failure } from '../shared/errors.ts';
 import { postJson } from '../shared/form/client.ts';
-import { formStyles } from '../shared/form/form.styles.ts';
-import { SendKey } from '../shared/form/send-key.ts';
+import { FormElement } from '../shared/form/form-element.ts';
 import { QuickExitController } from '../shared/quick-exit-controller.ts';
 import { SettledController } from '../shared/settled-controller.ts';
 import './events.ts';
@@ -72,13 +68,8 @@ lendLit('bz-feedback-form');
  * @csspart status - The status of a looked-up message.
  * @csspart reply - The office's public reply.
  */
-export class BzFeedbackForm extends BzElement {
-  static override styles = [
-    ...BzElement.styles,
-    errorSummaryStyles,
-    formStyles,
-    feedbackFormStyles,
-  ];
+export class BzFeedbackForm extends FormElement<FormValues, Partial<Record<Field, Problem>>> {
+  static override styles = [...FormElement.styles, feedbackFormStyles];
 
   static override properties = {
     endpoint: {},
@@ -88,10 +79,6 @@ export class BzFeedbackForm extends BzElement {
     exitUrl: { attribute: 'exit-url' },
     submittedCode: { attribute: false },
     statusResult: { attribute: false },
-    values: { state: true },
-    problems: { state: true },
-    failure: { state: true },
-    sending: { state: true },
     announcement: { state: true },
     copyResult: { state: true },
     codeText: { state: true },
@@ -120,24 +107,17 @@ export class BzFeedbackForm extends BzElement {
    */
   declare statusResult: FeedbackStatusAnswer | undefined;
 
-  // ——— State ———
-  declare private values: FormValues;
-  declare private problems: Partial<Record<Field, Problem>>;
-  declare private failure: Failure | undefined;
-  declare private sending: boolean;
+  // ——— State (and the form's, see FormElement) ———
   declare private announcement: Announcement;
   declare private copyResult: CopyResult;
   declare private codeText: string;
   declare private codeProblem: CodeProblem | undefined;
   declare private contactErased: boolean;
 
-  private website = '';
-  /** When the form was shown, and when its text was first typed (epoch ms; kept with a draft). */
-  private shownAt = 0;
+  /** When the form's text was first typed (epoch ms; kept with a draft). */
   private startedAt: number | undefined;
   /** A send failed for want of a connection: send once more when the browser is back online. */
   private resendOnline = false;
-  private readonly sendKey = new SendKey();
   /** Characters typed, announced once typing pauses. */
   private readonly spokenCount = new SettledController<number>(this, COUNT_ANNOUNCE_DELAY_MS);
   /** The text of a failed send, kept in localStorage. */
@@ -164,8 +144,6 @@ export class BzFeedbackForm extends BzElement {
     this.mode = 'submit';
     this.exitUrl = '';
     this.values = emptyValues();
-    this.problems = {};
-    this.sending = false;
     this.announcement = '';
     this.copyResult = '';
     this.codeText = '';
@@ -176,10 +154,7 @@ export class BzFeedbackForm extends BzElement {
 
   /** Checks the form as sending would, shows the problems and moves focus to them; true when none. */
   async reportValidity(): Promise<boolean> {
-    this.problems = validate(this.values, this.offered());
-    const ok = Object.keys(this.problems).length === 0;
-    if (!ok) await this.focusAfterUpdate();
-    return ok;
+    return this.showProblems(validate(this.values, this.offered()));
   }
 
   /** Empties the form, forgets the draft, codes and statuses (what the quick exit does). */
@@ -315,10 +290,6 @@ export class BzFeedbackForm extends BzElement {
 
   // ——— Lifecycle ———
 
-  protected override firstUpdated(): void {
-    this.shownAt = Date.now();
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopResendOnline();
@@ -386,14 +357,14 @@ export class BzFeedbackForm extends BzElement {
       this.clear();
       this.submittedCode = code;
       this.emit('bz-submit', { code });
-      return this.focusAfterUpdate('confirmation-heading');
+      return this.focusAfterUpdate('#confirmation-heading');
     }
     this.showFailure(outcome.failure);
     this.keepDraft();
     // No connection: try once more by itself when the browser says it is back online, with the
     // same idempotency key (the content is unchanged), so nothing is stored twice.
     if (outcome.failure.kind === 'network' && !resending) this.startResendOnline();
-    await this.focusAfterUpdate(Object.keys(this.problems).length > 0 ? undefined : 'failure');
+    await this.focusAfterUpdate(Object.keys(this.problems).length > 0 ? undefined : '#failure');
   };
 
   private readonly onOnline = () => {
@@ -422,17 +393,10 @@ export class BzFeedbackForm extends BzElement {
     this.failure = failure;
   }
 
-  /** After rendering, focus on the element `id`, or on the error summary. */
-  private async focusAfterUpdate(id?: string): Promise<void> {
-    await this.updateComplete;
-    if (id) this.shadowRoot?.getElementById(id)?.focus();
-    else focusErrorSummary(this.shadowRoot);
-  }
-
   private readonly discardDraft = async () => {
     this.clear();
     this.announcement = 'discarded';
-    await this.focusAfterUpdate('heading');
+    await this.focusAfterUpdate('#heading');
   };
 
   // ——— After sending ———
@@ -441,7 +405,7 @@ export class BzFeedbackForm extends BzElement {
     this.submittedCode = undefined;
     this.copyResult = '';
     this.shownAt = Date.now();
-    await this.focusAfterUpdate('heading');
+    await this.focusAfterUpdate('#heading');
   };
 
   private readonly copyCode = async () => {
@@ -473,13 +437,13 @@ export class BzFeedbackForm extends BzElement {
       if (outcome.ok) {
         this.statusResult = outcome.value;
         this.emit('bz-status', { code: outcome.value.code, status: outcome.value.status });
-        return this.focusAfterUpdate('result-heading');
+        return this.focusAfterUpdate('#result-heading');
       }
       this.codeProblem = codeProblemOf(outcome.failure, this.locale);
       if (!this.codeProblem) this.failure = outcome.failure;
     }
     this.statusResult = undefined;
-    await this.focusAfterUpdate(this.codeProblem ? undefined : 'failure');
+    await this.focusAfterUpdate(this.codeProblem ? undefined : '#failure');
   };
 
   private readonly onEraseContact = async () => {
@@ -492,9 +456,9 @@ export class BzFeedbackForm extends BzElement {
     if (outcome.ok) {
       this.statusResult = { ...shown, contactHeld: false };
       this.contactErased = true;
-      return this.focusAfterUpdate('erased');
+      return this.focusAfterUpdate('#erased');
     }
     this.failure = outcome.failure;
-    await this.focusAfterUpdate('failure');
+    await this.focusAfterUpdate('#failure');
   };
 }
