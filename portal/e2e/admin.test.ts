@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRecords } from '../../packages/core/src/cli/read-records.ts';
 import { checkEntry, checkNewsField } from '../src/cms/check-entry.ts';
 import { launchChromium, watch } from './browser.ts';
+import { typeBody } from './news-editor.ts';
 import { startPortalServer } from './server.setup.ts';
 import { tempFolder } from './temp.ts';
 
@@ -137,19 +138,14 @@ describe('news editor (/admin)', () => {
       .getByLabel(/^برچسب‌ها/)
       .fill('پايگاه خدمات اجتماعي، توانمندسازی، پایگاه‌خدمات اجتماعی');
     await page.getByLabel(/^دفتر منتشرکننده/).fill('روابط عمومی بهزیستی استان اصفهان');
-    const body = page.locator('[data-slate-editor="true"]');
-    await body.click();
-    await page.keyboard.type('این پایگاه در محله‌ی ');
-    await page.keyboard.press('Control+b');
-    await page.keyboard.type('شریعتی');
-    await page.keyboard.press('Control+b');
-    await page.keyboard.type(' آغاز به کار کرد.');
     // A subheading typed as Markdown at the start of a line, then Markdown typed in a line.
-    await page.keyboard.press('Enter');
-    await page.keyboard.type('## ساعت کار پایگاه');
-    await expect.poll(() => body.locator('h2').allTextContents()).toEqual(['ساعت کار پایگاه']);
-    await page.keyboard.press('Enter');
-    await page.keyboard.type('پایگاه **هر روز** باز است.');
+    await typeBody(page, {
+      opening: 'این پایگاه در محله‌ی ',
+      bold: 'شریعتی',
+      closing: ' آغاز به کار کرد.',
+      subheading: 'ساعت کار پایگاه',
+      last: 'پایگاه **هر روز** باز است.',
+    });
     await shot(page, '03-write');
 
     await page.getByText('یک تصویر را انتخاب کنید').click();

@@ -13,6 +13,7 @@ import {
 import { type PublishOptions, publishRound, type RoundMemory } from '../server/publish/pipeline.ts';
 import { readStatus } from '../server/publish/status.ts';
 import { launchChromium, watch } from './browser.ts';
+import { typeBody } from './news-editor.ts';
 import { makeTestStaff, type PortalServer, startPortalServer } from './server.setup.ts';
 import { type ReleasesFolder, releasesOfBuild, tempFolder } from './temp.ts';
 
@@ -220,21 +221,13 @@ describe('the communications office publishes a news item through the editor', (
     // A tag typed with an Arabic ي and a half-space: one tag, in Persian letters.
     await page.getByLabel(/^برچسب‌ها/).fill('خانه امن، خانه‌امن، توانمندسازي');
     await page.getByLabel(/^دفتر منتشرکننده/).fill('روابط عمومی بهزیستی استان چهارمحال و بختیاری');
-    const body = page.locator('[data-slate-editor="true"]');
-    await body.click();
-    await page.keyboard.type('خانه‌ی امن ');
-    await page.keyboard.type(`${searchWord} `);
-    await page.keyboard.press('Control+b');
-    await page.keyboard.type('با ظرفیت بیست نفر');
-    await page.keyboard.press('Control+b');
-    await page.keyboard.type(' در شهرکرد آغاز به کار کرد.');
-    await page.keyboard.press('Enter');
-    await page.keyboard.type('## چه کسانی می‌توانند بیایند');
-    await expect
-      .poll(() => body.locator('h2').allTextContents())
-      .toEqual(['چه کسانی می‌توانند بیایند']);
-    await page.keyboard.press('Enter');
-    await page.keyboard.type('بانوانی که در خانه امنیت ندارند، با شماره‌ی ۱۲۳ تماس بگیرند.');
+    await typeBody(page, {
+      opening: `خانه‌ی امن ${searchWord} `,
+      bold: 'با ظرفیت بیست نفر',
+      closing: ' در شهرکرد آغاز به کار کرد.',
+      subheading: 'چه کسانی می‌توانند بیایند',
+      last: 'بانوانی که در خانه امنیت ندارند، با شماره‌ی ۱۲۳ تماس بگیرند.',
+    });
 
     await page.getByText('یک تصویر را انتخاب کنید').click();
     await page.locator('input[type="file"]').setInputFiles({

@@ -47,6 +47,14 @@ async function signIn(page: Page, origin: string, path = '/en/staff/') {
   await expect.poll(() => page.locator('#staff').getAttribute('aria-busy')).toBeNull();
 }
 
+/** A page in a fresh browser context, signed in to the inbox in English. */
+async function signedIn(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, baseUrl);
+  return { context, page };
+}
+
 /**
  * A portal server of its own with these staff accounts (a role or a secret changes), and a page
  * in a fresh browser context on it; both closed afterwards, whatever happens.
@@ -80,7 +88,11 @@ async function submit(origin: string, body: Record<string, unknown>): Promise<st
  * Presses Show and waits until the filtered list is on screen: the page marks itself
  * aria-busy while a request runs (set synchronously by the click, removed after rendering).
  */
-async function showFiltered(page: Page) {
+/** Chooses the filters given by their labels (select boxes), then shows the list they give. */
+async function showFiltered(page: Page, choices: Record<string, string> = {}) {
+  for (const [label, value] of Object.entries(choices)) {
+    await page.getByLabel(label, { exact: true }).selectOption(value);
+  }
   await page.getByRole('button', { name: 'Show', exact: true }).click();
   await expect.poll(() => page.locator('#staff').getAttribute('aria-busy')).toBeNull();
 }
@@ -229,12 +241,8 @@ describe('staff inbox end to end', () => {
     ).json()) as { comments: { code: string }[] };
     expect(before.comments.map((c) => c.code)).not.toContain(code);
 
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await signIn(page, baseUrl);
-    await page.getByLabel('Kind', { exact: true }).selectOption('comment');
-    await page.getByLabel('Status', { exact: true }).selectOption('pending');
-    await showFiltered(page);
+    const { context, page } = await signedIn();
+    await showFiltered(page, { Kind: 'comment', Status: 'pending' });
     await openRow(page, code);
     const link = page.locator('#staff-facts a');
     expect(await link.getAttribute('href')).toBe('/news/hesseh-service-base/');
@@ -311,12 +319,8 @@ describe('staff inbox end to end', () => {
       consent: true,
       about: { serviceBaseId: 'ardabil-social-emergency' },
     });
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await signIn(page, baseUrl);
-    await page.getByLabel('Category', { exact: true }).selectOption('appreciation');
-    await page.getByLabel('Province', { exact: true }).selectOption('isfahan');
-    await showFiltered(page);
+    const { context, page } = await signedIn();
+    await showFiltered(page, { Category: 'appreciation', Province: 'isfahan' });
     expect(await page.locator(`#staff-items li[data-code="${isfahan}"]`).count()).toBe(1);
     expect(await page.locator(`#staff-items li[data-code="${ardabil}"]`).count()).toBe(0);
     // Only Isfahan's bases are offered once Isfahan is chosen.
@@ -327,9 +331,7 @@ describe('staff inbox end to end', () => {
       );
     expect(offered).toContain('isfahan-hesseh');
     expect(offered).not.toContain('ardabil-social-emergency');
-    await page.getByLabel('Province', { exact: true }).selectOption('');
-    await page.getByLabel('Service base', { exact: true }).selectOption('ardabil-social-emergency');
-    await showFiltered(page);
+    await showFiltered(page, { Province: '', 'Service base': 'ardabil-social-emergency' });
     expect(await page.locator(`#staff-items li[data-code="${ardabil}"]`).count()).toBe(1);
     expect(await page.locator(`#staff-items li[data-code="${isfahan}"]`).count()).toBe(0);
     await context.close();
@@ -407,9 +409,7 @@ describe('staff inbox end to end', () => {
   }
 
   it('signs out and forgets what it showed', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await signIn(page, baseUrl);
+    const { context, page } = await signedIn();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect.poll(() => page.locator('#staff-signin').isVisible()).toBe(true);
     expect(await page.locator('#staff-items li').count()).toBe(0);
@@ -422,9 +422,7 @@ describe('staff inbox end to end', () => {
   });
 
   it('makes an API token for a script, shows it once, and revokes it', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await signIn(page, baseUrl);
+    const { context, page } = await signedIn();
     const section = page.locator('#staff-tokens');
     await section.getByLabel('Scope').selectOption('export');
     await section.getByLabel('Valid for (days, 1 to 90)').fill('7');
