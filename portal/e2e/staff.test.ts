@@ -97,6 +97,15 @@ async function showFiltered(page: Page, choices: Record<string, string> = {}) {
   await expect.poll(() => page.locator('#staff').getAttribute('aria-busy')).toBeNull();
 }
 
+/** Anonymous feedback about the service base `serviceBaseId`, as the form sends it. */
+const aboutBase = (serviceBaseId: string, category: string, message: string) => ({
+  category,
+  message,
+  anonymous: true,
+  consent: true,
+  about: { serviceBaseId },
+});
+
 /** Opens the list row of `code` (the list must show it) and checks focus moved to the heading. */
 async function openRow(page: Page, code: string) {
   const row = page.locator(`#staff-items li[data-code="${code}"] button`);
@@ -260,20 +269,14 @@ describe('staff inbox end to end', () => {
 
   it('exports the filtered list as CSV', async () => {
     const stamp = unique();
-    const suggestion = await submit(baseUrl, {
-      category: 'suggestion',
-      message: `Longer opening hours please (${stamp})`,
-      anonymous: true,
-      consent: true,
-      about: { serviceBaseId: 'isfahan-hesseh' },
-    });
-    const complaint = await submit(baseUrl, {
-      category: 'complaint',
-      message: `Not in the export (${stamp})`,
-      anonymous: true,
-      consent: true,
-      about: { serviceBaseId: 'isfahan-hesseh' },
-    });
+    const suggestion = await submit(
+      baseUrl,
+      aboutBase('isfahan-hesseh', 'suggestion', `Longer opening hours please (${stamp})`),
+    );
+    const complaint = await submit(
+      baseUrl,
+      aboutBase('isfahan-hesseh', 'complaint', `Not in the export (${stamp})`),
+    );
     const context = await browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
     await signIn(page, baseUrl);
@@ -305,20 +308,14 @@ describe('staff inbox end to end', () => {
 
   it('filters by province and by base', async () => {
     const stamp = unique();
-    const isfahan = await submit(baseUrl, {
-      category: 'appreciation',
-      message: `Thank you, Isfahan (${stamp})`,
-      anonymous: true,
-      consent: true,
-      about: { serviceBaseId: 'isfahan-hesseh' },
-    });
-    const ardabil = await submit(baseUrl, {
-      category: 'appreciation',
-      message: `Thank you, Ardabil (${stamp})`,
-      anonymous: true,
-      consent: true,
-      about: { serviceBaseId: 'ardabil-social-emergency' },
-    });
+    const isfahan = await submit(
+      baseUrl,
+      aboutBase('isfahan-hesseh', 'appreciation', `Thank you, Isfahan (${stamp})`),
+    );
+    const ardabil = await submit(
+      baseUrl,
+      aboutBase('ardabil-social-emergency', 'appreciation', `Thank you, Ardabil (${stamp})`),
+    );
     const { context, page } = await signedIn();
     await showFiltered(page, { Category: 'appreciation', Province: 'isfahan' });
     expect(await page.locator(`#staff-items li[data-code="${isfahan}"]`).count()).toBe(1);
@@ -496,13 +493,8 @@ describe('staff inbox by role', () => {
 
   it("shows a caseworker their province's feedback, without moderation or audit log", async () => {
     await onOwnServer(asRole(':caseworker/isfahan:'), async (page, origin) => {
-      const about = (serviceBaseId: string) => ({
-        category: 'complaint',
-        message: `For ${serviceBaseId} (${unique()})`,
-        anonymous: true,
-        consent: true,
-        about: { serviceBaseId },
-      });
+      const about = (serviceBaseId: string) =>
+        aboutBase(serviceBaseId, 'complaint', `For ${serviceBaseId} (${unique()})`);
       const isfahan = await submit(origin, about('isfahan-hesseh'));
       const kerman = await submit(origin, about('kerman-social-emergency'));
       await signIn(page, origin);
@@ -693,13 +685,10 @@ describe('staff sign-in failures and expiring sessions', () => {
   });
 
   it('when the session expires mid-work, says so and keeps the reply draft', async () => {
-    const code = await submit(own.baseUrl, {
-      category: 'complaint',
-      message: `The lift is broken (expiry e2e ${unique()})`,
-      anonymous: true,
-      consent: true,
-      about: { serviceBaseId: 'isfahan-hesseh' },
-    });
+    const code = await submit(
+      own.baseUrl,
+      aboutBase('isfahan-hesseh', 'complaint', `The lift is broken (expiry e2e ${unique()})`),
+    );
     const context = await client('203.0.113.30');
     const page = await context.newPage();
     await signIn(page, own.baseUrl);
