@@ -2,13 +2,11 @@ import {
   cpSync,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
@@ -18,7 +16,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRecords } from '../../packages/core/src/cli/read-records.ts';
 import { checkEntry, checkNewsField } from '../src/cms/check-entry.ts';
 import { launchChromium, watch } from './browser.ts';
+import { typeBody } from './news-editor.ts';
 import { startPortalServer } from './server.setup.ts';
+import { tempFolder } from './temp.ts';
 
 // The office's editor at /admin (Decap CMS, src/cms/): a person writes a news item in the real
 // editor UI, with a picture and its alt text, and the file lands in the content folder with
@@ -29,8 +29,8 @@ import { startPortalServer } from './server.setup.ts';
 
 const portalDir = new URL('..', import.meta.url).pathname;
 const screenshots = process.env.CMS_SCREENSHOTS;
-const workDir = mkdtempSync(join(tmpdir(), 'bz-cms-e2e-'));
-const contentDir = join(workDir, 'content');
+const work = tempFolder('cms-e2e');
+const contentDir = join(work.path, 'content');
 let stopServer: (() => void) | undefined;
 let baseUrl: string;
 let browser: Browser;
@@ -76,7 +76,7 @@ beforeAll(async () => {
   cpSync(join(portalDir, 'src/content'), contentDir, { recursive: true });
   // The production server (portal/server.ts), so the editor runs under its own CSP.
   const started = await startPortalServer(undefined, {
-    FEEDBACK_DB: join(workDir, 'feedback.sqlite'),
+    FEEDBACK_DB: join(work.path, 'feedback.sqlite'),
     CMS_LOCAL_EDITING: '1',
     CMS_CONTENT_DIR: contentDir,
   });
@@ -88,7 +88,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   stopServer?.();
-  rmSync(workDir, { recursive: true, force: true });
+  work.remove();
 });
 
 /** Opens the editor and signs in to the local backend (Decap asks for one click). */
@@ -138,19 +138,14 @@ describe('news editor (/admin)', () => {
       .getByLabel(/^برچسب‌ها/)
       .fill('پايگاه خدمات اجتماعي، توانمندسازی، پایگاه‌خدمات اجتماعی');
     await page.getByLabel(/^دفتر منتشرکننده/).fill('روابط عمومی بهزیستی استان اصفهان');
-    const body = page.locator('[data-slate-editor="true"]');
-    await body.click();
-    await page.keyboard.type('این پایگاه در محله‌ی ');
-    await page.keyboard.press('Control+b');
-    await page.keyboard.type('شریعتی');
-    await page.keyboard.press('Control+b');
-    await page.keyboard.type(' آغاز به کار کرد.');
     // A subheading typed as Markdown at the start of a line, then Markdown typed in a line.
-    await page.keyboard.press('Enter');
-    await page.keyboard.type('## ساعت کار پایگاه');
-    await expect.poll(() => body.locator('h2').allTextContents()).toEqual(['ساعت کار پایگاه']);
-    await page.keyboard.press('Enter');
-    await page.keyboard.type('پایگاه **هر روز** باز است.');
+    await typeBody(page, {
+      opening: 'این پایگاه در محله‌ی ',
+      bold: 'شریعتی',
+      closing: ' آغاز به کار کرد.',
+      subheading: 'ساعت کار پایگاه',
+      last: 'پایگاه **هر روز** باز است.',
+    });
     await shot(page, '03-write');
 
     await page.getByText('یک تصویر را انتخاب کنید').click();

@@ -6,7 +6,7 @@ import {
   chromium,
   type Page,
 } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { chromiumArgs, chromiumHelp, findChromium } from '../../scripts/browsers.mjs';
 
 export async function launchChromium(): Promise<Browser> {
@@ -104,6 +104,21 @@ export function watch(page: Page, origin: string) {
   });
   page.on('pageerror', (error) => errors.push(error.message));
   return { foreign, errors };
+}
+
+/** What `watch` saw of a page. */
+export type Watched = ReturnType<typeof watch>;
+
+/** What `watch` looks for did not happen: no request left the portal, no error was logged. */
+export function expectQuiet(seen: Watched): void {
+  expect(seen.foreign).toEqual([]);
+  expect(seen.errors).toEqual([]);
+}
+
+/** The page passes axe (see `axeViolations`) and was quiet (see `expectQuiet`). */
+export async function expectSoundPage(page: Page, seen: Watched): Promise<void> {
+  expect(await axeViolations(page)).toEqual([]);
+  expectQuiet(seen);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { postJson, staffCookie } from './api.ts';
-import { axeViolations, sharedBrowser, watch } from './browser.ts';
+import { axeViolations, expectSoundPage, sharedBrowser, watch } from './browser.ts';
 
 // A reader comments on a news article through the portal's own feedback API; nothing shows
 // until staff approve it (signed in through POST /api/staff/session, as the inbox does); then
@@ -104,9 +104,7 @@ describe('comments on a news article', () => {
     ).json();
     expect(counts).toEqual({ counts: { [article]: 2, [untouched]: 0 } });
 
-    expect(await axeViolations(page)).toEqual([]);
-    expect(seen.foreign).toEqual([]);
-    expect(seen.errors).toEqual([]);
+    await expectSoundPage(page, seen);
     await context.close();
     // Two sends wait out the minimum fill time; the browser steps take the rest.
   }, 60_000);

@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { openPage, sharedBrowser, sharedContext } from './browser.ts';
+import { expectQuiet, openPage, sharedBrowser, sharedContext } from './browser.ts';
 
 // The service-base directory and programme pages: plain navigation down the tree, the hours
 // in Persian digits, and the two widgets on their pages (the locator answering for a position
@@ -32,8 +32,7 @@ describe('service-base directory', () => {
       'اردبیل',
       'مشگین‌شهر',
     ]);
-    expect(seen.foreign).toEqual([]);
-    expect(seen.errors).toEqual([]);
+    expectQuiet(seen);
     await page.close();
   });
 
@@ -76,8 +75,7 @@ describe('service-base directory', () => {
     // The form upgrades when it comes near the screen (ServiceBasePage.astro).
     await form.scrollIntoViewIfNeeded();
     await expect.poll(() => form.evaluate((el) => el.shadowRoot !== null)).toBe(true);
-    expect(seen.foreign).toEqual([]);
-    expect(seen.errors).toEqual([]);
+    expectQuiet(seen);
     await page.close();
   });
 
@@ -94,8 +92,7 @@ describe('service-base directory', () => {
     expect(await names.count()).toBeGreaterThan(1);
     await locator.locator('[part~="result"]').first().locator('[part~="select-button"]').click();
     await page.waitForURL(`${baseUrl}/en/directory/bases/ardabil-city/`);
-    expect(seen.foreign).toEqual([]);
-    expect(seen.errors).toEqual([]);
+    expectQuiet(seen);
     await page.close();
   });
 });
@@ -126,8 +123,7 @@ describe('programme pages', () => {
         ),
       )
       .toEqual(['social-emergency']);
-    expect(seen.foreign).toEqual([]);
-    expect(seen.errors).toEqual([]);
+    expectQuiet(seen);
     await page.close();
   });
 

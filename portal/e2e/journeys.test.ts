@@ -251,23 +251,28 @@ for (const size of sizes) {
 }
 
 describe('feedback that is not lost', () => {
-  const fill = async (page: Page, message: string) => {
+  /** The feedback page at `size` in `locale`, its form filled in and ready to send. */
+  const filledForm = async (size: (typeof sizes)[number], locale: Locale, message: string) => {
+    const context = await newContext(size);
+    const page = await context.newPage();
+    await page.goto(at(locale, '/feedback/'));
     const form = page.locator('bz-feedback-form:not([mode="status"])');
     await upgraded(page, 'bz-feedback-form');
     await form.locator('#category-complaint').check();
     await form.locator('#message').fill(message);
     await form.locator('#anonymous').check();
     await form.locator('#consent').check();
-    return form;
+    // The service refuses what is sent faster than a person types (3 s here).
+    await page.waitForTimeout(3200);
+    return { context, page, form };
   };
 
   it('fa at 360 px: a send that failed offline goes by itself when the phone is back online', async () => {
-    const context = await newContext(sizes[0]);
-    const page = await context.newPage();
-    await page.goto(at('fa', '/feedback/'));
-    const form = await fill(page, 'رمپ ورودی پایگاه خراب است. (آزمون سفر)');
-    // The service refuses what is sent faster than a person types (3 s here).
-    await page.waitForTimeout(3200);
+    const { context, page, form } = await filledForm(
+      sizes[0],
+      'fa',
+      'رمپ ورودی پایگاه خراب است. (آزمون سفر)',
+    );
     await context.setOffline(true);
     await form.locator('button[type="submit"]').click();
     const failure = form.locator('#failure');
@@ -287,11 +292,11 @@ describe('feedback that is not lost', () => {
   });
 
   it('en at 1280 px: a draft restored after a reload is sent at once, not refused as too fast', async () => {
-    const context = await newContext(sizes[1]);
-    const page = await context.newPage();
-    await page.goto(at('en', '/feedback/'));
-    const form = await fill(page, 'The lift has been broken for a week. (journey test)');
-    await page.waitForTimeout(3200);
+    const { context, page, form } = await filledForm(
+      sizes[1],
+      'en',
+      'The lift has been broken for a week. (journey test)',
+    );
     // The answer never arrives (a dropped connection): the text is kept on the device.
     await page.route('**/api/feedback', (route) => route.abort());
     await form.locator('button[type="submit"]').click();

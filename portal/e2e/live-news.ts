@@ -1,5 +1,4 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   preparePostgres,
@@ -8,6 +7,7 @@ import {
 import { publishNews } from '../src/lib/news-publish.ts';
 import { NewsStore } from '../src/lib/news-store.ts';
 import { type PortalServer, startPortalServers } from './server.setup.ts';
+import { tempFolder } from './temp.ts';
 
 // The test items are dated 1410-01-01 (2031), so that they are the newest on every list; the
 // publishing rule (news-visibility.ts) would hold them until then, so publishing happens "after".
@@ -33,7 +33,8 @@ export interface LiveNews {
 
 export async function startLiveNews(name: string): Promise<LiveNews> {
   const pg = await preparePostgres();
-  const dir = pg.url ? mkdtempSync(join(tmpdir(), `bz-${name}-`)) : undefined;
+  const folder = pg.url ? tempFolder(name) : undefined;
+  const dir = folder?.path;
   const contentDir = dir ? join(dir, 'news') : '';
   const storePath = dir ? join(dir, 'news.sqlite') : '';
   let store: NewsStore | undefined;
@@ -49,7 +50,7 @@ export async function startLiveNews(name: string): Promise<LiveNews> {
       for (const server of live.servers) server.stop();
       live.servers = [];
       store?.close();
-      if (dir) rmSync(dir, { recursive: true, force: true });
+      folder?.remove();
       await pg.teardown();
     },
   };

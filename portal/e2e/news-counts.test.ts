@@ -1,9 +1,9 @@
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { checkNewsCounts } from './news-counts.ts';
 import { clientDir } from './site.ts';
+import { tempCopy } from './temp.ts';
 
 // The portal's news against its content files: the sitemap, both feeds and every page of the
 // news index, each tag and each province hold exactly the items they should. Checked through the
@@ -30,15 +30,14 @@ describe('news pages hold exactly their items', () => {
 
   it('notices an item that a list should not hold, or lacks', async () => {
     // The same check against content with one item fewer: the lists now hold one too many.
-    const fewer = mkdtempSync(join(tmpdir(), 'bz-news-counts-'));
+    const fewer = tempCopy(newsDir, 'news-counts');
     try {
-      cpSync(newsDir, fewer, { recursive: true });
-      rmSync(join(fewer, 'fa', 'hesseh-service-base.md'));
-      const problems = (await checkNewsCounts(baseUrl, fewer)).problems.join('\n');
+      rmSync(join(fewer.path, 'fa', 'hesseh-service-base.md'));
+      const problems = (await checkNewsCounts(baseUrl, fewer.path)).problems.join('\n');
       expect(problems).toContain('sitemap: /news/hesseh-service-base/ should not be there');
       expect(problems).toContain('fa news index: /news/hesseh-service-base/ should not be there');
     } finally {
-      rmSync(fewer, { recursive: true, force: true });
+      fewer.remove();
     }
   });
 });

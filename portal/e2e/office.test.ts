@@ -1,6 +1,5 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { hashSecret } from '@behzisti/feedback-service';
@@ -13,10 +12,10 @@ import {
 } from '../../packages/feedback-service/test/postgres.ts';
 import { type PublishOptions, publishRound, type RoundMemory } from '../server/publish/pipeline.ts';
 import { readStatus } from '../server/publish/status.ts';
-import { newReleaseId, switchTo } from '../server/releases.ts';
 import { launchChromium, watch } from './browser.ts';
+import { typeBody } from './news-editor.ts';
 import { makeTestStaff, type PortalServer, startPortalServer } from './server.setup.ts';
-import { distDir } from './site.ts';
+import { type ReleasesFolder, releasesOfBuild, tempFolder } from './temp.ts';
 
 // The communications office's whole job, once, as the office does it (issue 20 item 5), in real
 // Chromium against the built portal, with nothing of the pipeline or the store replaced:
@@ -43,13 +42,15 @@ import { distDir } from './site.ts';
 
 const portalDir = resolve(new URL('..', import.meta.url).pathname);
 const screenshots = process.env.OFFICE_SCREENSHOTS;
-const workDir = mkdtempSync(join(tmpdir(), 'bz-office-e2e-'));
+const work = tempFolder('office-e2e');
+const workDir = work.path;
 /** The repository the editor commits to (on the office machine: its checkout; else the forge). */
 const editorRepo = join(workDir, 'editor');
 /** The server's checkout, which the pipeline brings up to date from the editor's repository. */
 const serverRepo = join(workDir, 'server');
 const contentOf = (repo: string) => join(repo, 'portal/src/content');
 let pg: TestPostgres;
+let releases: ReleasesFolder;
 let releasesDir: string;
 let server: PortalServer;
 let browser: Browser;
@@ -82,12 +83,11 @@ beforeAll(async () => {
   git(editorRepo, 'commit', '--quiet', '-m', 'News as built');
   git(workDir, 'clone', '--quiet', editorRepo, serverRepo);
 
-  // The live release is the build under test (hard links: instant, never written to... except
-  // its news store, which is this test's to change: copied, not linked).
-  releasesDir = mkdtempSync(join(portalDir, 'releases-e2e-office-'));
-  const first = newReleaseId('office', new Date(Date.now() - 60_000));
-  const copied = spawnSync('cp', ['-al', distDir, join(releasesDir, first)]);
-  if (copied.status !== 0) throw new Error(`cp -al failed: ${copied.stderr}`);
+  // The live release is the build under test (hard links: never written to... except its news
+  // store, which is this test's to change: copied, not linked).
+  releases = releasesOfBuild('office');
+  releasesDir = releases.path;
+  const { first } = releases;
   for (const file of ['news.sqlite', 'search.sqlite']) {
     const path = join(releasesDir, first, file);
     const bytes = readFileSync(path);
@@ -97,7 +97,6 @@ beforeAll(async () => {
   for (const wal of ['news.sqlite-wal', 'news.sqlite-shm']) {
     rmSync(join(releasesDir, first, wal), { force: true });
   }
-  switchTo(releasesDir, first, new Date());
 
   const staff = await makeTestStaff();
   approver = staff;
@@ -129,8 +128,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   server?.stop();
-  rmSync(releasesDir, { recursive: true, force: true });
-  rmSync(workDir, { recursive: true, force: true });
+  releases?.remove();
+  work.remove();
   delete process.env.PORTAL_CACHE_DATABASE_URL;
   await pg?.teardown();
 });
@@ -222,21 +221,13 @@ describe('the communications office publishes a news item through the editor', (
     // A tag typed with an Arabic ي and a half-space: one tag, in Persian letters.
     await page.getByLabel(/^برچسب‌ها/).fill('خانه امن، خانه‌امن، توانمندسازي');
     await page.getByLabel(/^دفتر منتشرکننده/).fill('روابط عمومی بهزیستی استان چهارمحال و بختیاری');
-    const body = page.locator('[data-slate-editor="true"]');
-    await body.click();
-    await page.keyboard.type('خانه‌ی امن ');
-    await page.keyboard.type(`${searchWord} `);
-    await page.keyboard.press('Control+b');
-    await page.keyboard.type('با ظرفیت بیست نفر');
-    await page.keyboard.press('Control+b');
-    await page.keyboard.type(' در شهرکرد آغاز به کار کرد.');
-    await page.keyboard.press('Enter');
-    await page.keyboard.type('## چه کسانی می‌توانند بیایند');
-    await expect
-      .poll(() => body.locator('h2').allTextContents())
-      .toEqual(['چه کسانی می‌توانند بیایند']);
-    await page.keyboard.press('Enter');
-    await page.keyboard.type('بانوانی که در خانه امنیت ندارند، با شماره‌ی ۱۲۳ تماس بگیرند.');
+    await typeBody(page, {
+      opening: `خانه‌ی امن ${searchWord} `,
+      bold: 'با ظرفیت بیست نفر',
+      closing: ' در شهرکرد آغاز به کار کرد.',
+      subheading: 'چه کسانی می‌توانند بیایند',
+      last: 'بانوانی که در خانه امنیت ندارند، با شماره‌ی ۱۲۳ تماس بگیرند.',
+    });
 
     await page.getByText('یک تصویر را انتخاب کنید').click();
     await page.locator('input[type="file"]').setInputFiles({

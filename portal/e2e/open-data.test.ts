@@ -7,7 +7,7 @@ import type { ServiceBase } from '@behzisti/core/schemas';
 import { Ajv, type AnySchemaObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeViolations, sharedBrowser, sharedContext, watch } from './browser.ts';
+import { expectSoundPage, sharedBrowser, sharedContext, watch } from './browser.ts';
 import { clientDir } from './site.ts';
 
 // The open-data downloads as a consumer gets them from the running server: the HSDS JSON
@@ -182,9 +182,7 @@ describe('open-data page', () => {
         expect(hrefs).toContain(`/data/open/${entry.path}`);
         expect(hrefs).toContain(`/data/open/${entry.schema}`);
       }
-      expect(await axeViolations(page)).toEqual([]);
-      expect(seen.foreign).toEqual([]);
-      expect(seen.errors).toEqual([]);
+      await expectSoundPage(page, seen);
       await page.close();
     });
   }

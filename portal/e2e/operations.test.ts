@@ -1,28 +1,27 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notStored, sigtermUnderLoad } from '../../packages/feedback-service/test/under-load.ts';
 import { postJson } from './api.ts';
 import { type PortalServer, startPortalServer } from './server.setup.ts';
+import { tempFolder } from './temp.ts';
 
 // What an operator relies on from the portal server: probes, a request id and one JSON log
 // line per request without personal data, the security headers on every kind of answer, and a
 // SIGTERM that loses no acknowledged submission.
 
-const dir = mkdtempSync(join(tmpdir(), 'bz-portal-ops-'));
+const dir = tempFolder('portal-ops');
 let portal: PortalServer;
 
 beforeAll(async () => {
   portal = await startPortalServer(undefined, {
-    FEEDBACK_DB: join(dir, 'ops.sqlite'),
+    FEEDBACK_DB: join(dir.path, 'ops.sqlite'),
     FEEDBACK_SUBMIT_LIMIT: 'off',
     LOG_LEVEL: 'info',
   });
 });
 afterAll(() => {
   portal?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  dir.remove();
 });
 
 const submission = (message: string) =>
@@ -100,7 +99,7 @@ describe('log lines', () => {
 
 describe('graceful shutdown', () => {
   it('stores every acknowledged submission when SIGTERM arrives under load', async () => {
-    const db = join(dir, 'shutdown.sqlite');
+    const db = join(dir.path, 'shutdown.sqlite');
     const server = await startPortalServer(undefined, {
       FEEDBACK_DB: db,
       FEEDBACK_SUBMIT_LIMIT: 'off',

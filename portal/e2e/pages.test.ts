@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import {
-  axeViolations,
+  expectSoundPage,
   recordCspViolations,
   sharedBrowser,
   sharedContext,
@@ -36,9 +36,7 @@ describe('every page in the sitemap', () => {
       await expect
         .poll(() => page.locator('bz-hotlines').evaluate((el) => el.shadowRoot !== null))
         .toBe(true);
-      expect(await axeViolations(page)).toEqual([]);
-      expect(seen.foreign).toEqual([]);
-      expect(seen.errors).toEqual([]);
+      await expectSoundPage(page, seen);
       expect(await violations()).toEqual([]);
       await page.close();
     },

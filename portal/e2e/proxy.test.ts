@@ -1,13 +1,13 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type RawAnswer, readAnswer } from './raw-http.ts';
 import { freePort, type PortalServer, startPortalServer } from './server.setup.ts';
+import { tempFolder } from './temp.ts';
 
 /** The run's staff account (server.setup.ts): its secret, and its hashed FEEDBACK_STAFF line. */
 const testStaff = inject('staff');
@@ -62,7 +62,8 @@ const signInFailure = (base: string, from: string, forged: string, ca?: Buffer) 
   });
 
 describe.skipIf(!nginx)('behind nginx (deploy/nginx/portal.conf)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'bz-nginx-'));
+  const folder = tempFolder('nginx');
+  const dir = folder.path;
   let portals: PortalServer[] = [];
   let proxy: ChildProcess | undefined;
   let https = '';
@@ -157,7 +158,7 @@ http {
   afterAll(() => {
     proxy?.kill('SIGTERM');
     for (const portal of portals) portal.stop();
-    rmSync(dir, { recursive: true, force: true });
+    folder.remove();
   });
 
   it('redirects plain http to https', async () => {

@@ -1,15 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { hashSecret } from '@behzisti/feedback-service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PublishOptions, publishRound, type RoundMemory } from '../server/publish/pipeline.ts';
 import { readStatus } from '../server/publish/status.ts';
-import { newReleaseId, readPointer, switchTo } from '../server/releases.ts';
+import { readPointer } from '../server/releases.ts';
 import { postJson, staffCookie } from './api.ts';
 import { makeTestStaff, type PortalServer, startPortalServer } from './server.setup.ts';
-import { distDir } from './site.ts';
+import { releasesOfBuild, type TempFolder, tempCopy } from './temp.ts';
 
 // The publish pipeline end to end, with the real build: a running server in release mode is
 // polled (pages, their hashed files, the comments API, health) in loops while the pipeline builds
@@ -22,7 +20,9 @@ const sourceNews = join(portalDir, 'src/content/news');
 const article = '/news/ghasedak-initiative/';
 const newTitle = 'طرح قاصدک به ۷۲۰۰ مددجو رسید (نسخه‌ی تازه)';
 
+let releases: TempFolder;
 let releasesDir: string;
+let news: TempFolder;
 let newsDir: string;
 let server: PortalServer;
 let options: PublishOptions;
@@ -37,14 +37,11 @@ function edit(file: string, change: (text: string) => string): void {
 }
 
 beforeAll(async () => {
-  releasesDir = mkdtempSync(join(portalDir, 'releases-e2e-'));
-  newsDir = mkdtempSync(join(tmpdir(), 'bz-publish-news-'));
-  cpSync(sourceNews, newsDir, { recursive: true });
-  // The first release is the build under test (hard links: instant, and never written to).
-  const first = newReleaseId('e2e', new Date(Date.now() - 60_000));
-  const copied = spawnSync('cp', ['-al', distDir, join(releasesDir, first)]);
-  if (copied.status !== 0) throw new Error(`cp -al failed: ${copied.stderr}`);
-  switchTo(releasesDir, first, new Date());
+  // The first release is the build under test.
+  releases = releasesOfBuild('publish');
+  releasesDir = releases.path;
+  news = tempCopy(sourceNews, 'publish-news');
+  newsDir = news.path;
   const staff = await makeTestStaff();
   publisher = staff;
   server = await startPortalServer(undefined, {
@@ -65,8 +62,8 @@ beforeAll(async () => {
 
 afterAll(() => {
   server?.stop();
-  rmSync(releasesDir, { recursive: true, force: true });
-  rmSync(newsDir, { recursive: true, force: true });
+  releases?.remove();
+  news?.remove();
 });
 
 /** The hashed files a page asks for. */

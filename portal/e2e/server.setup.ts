@@ -1,13 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { hashSecret } from '@behzisti/feedback-service';
 import type { TestProject } from 'vitest/node';
 
 import { distDir, onDemandDir } from './site.ts';
+import { tempFolder } from './temp.ts';
 
 /** A port nothing listens on now (the test servers' and the proxies'). */
 export function freePort(): Promise<number> {
@@ -76,14 +76,14 @@ export async function startPortalServer(
   }
   const port = await freePort();
   // The feedback API stores into a throwaway SQLite file, never the portal's own data folder.
-  const dataDir = mkdtempSync(join(tmpdir(), 'bz-portal-e2e-'));
+  const data = tempFolder('portal-e2e');
   // portal/server.ts: the production server (CORS and cache headers around the adapter's).
   const child = spawn(process.execPath, [new URL('../server.ts', import.meta.url).pathname], {
     env: {
       ...process.env,
       HOST: '127.0.0.1',
       PORT: String(port),
-      FEEDBACK_DB: join(dataDir, 'feedback.sqlite'),
+      FEEDBACK_DB: join(data.path, 'feedback.sqlite'),
       PORTAL_DIST: dist,
       PORTAL_ALLOWED_ORIGINS: testAllowedOrigin,
       ...env,
@@ -99,7 +99,7 @@ export async function startPortalServer(
     await waitFor(`${baseUrl}/api/health`, child);
   } catch (error) {
     child.kill();
-    rmSync(dataDir, { recursive: true, force: true });
+    data.remove();
     throw error;
   }
   return {
@@ -108,7 +108,7 @@ export async function startPortalServer(
     output: () => output,
     stop: () => {
       child.kill();
-      rmSync(dataDir, { recursive: true, force: true });
+      data.remove();
     },
   };
 }

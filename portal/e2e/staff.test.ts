@@ -47,6 +47,14 @@ async function signIn(page: Page, origin: string, path = '/en/staff/') {
   await expect.poll(() => page.locator('#staff').getAttribute('aria-busy')).toBeNull();
 }
 
+/** A page in a fresh browser context, signed in to the inbox in English. */
+async function signedIn(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, baseUrl);
+  return { context, page };
+}
+
 /**
  * A portal server of its own with these staff accounts (a role or a secret changes), and a page
  * in a fresh browser context on it; both closed afterwards, whatever happens.
@@ -80,10 +88,23 @@ async function submit(origin: string, body: Record<string, unknown>): Promise<st
  * Presses Show and waits until the filtered list is on screen: the page marks itself
  * aria-busy while a request runs (set synchronously by the click, removed after rendering).
  */
-async function showFiltered(page: Page) {
+/** Chooses the filters given by their labels (select boxes), then shows the list they give. */
+async function showFiltered(page: Page, choices: Record<string, string> = {}) {
+  for (const [label, value] of Object.entries(choices)) {
+    await page.getByLabel(label, { exact: true }).selectOption(value);
+  }
   await page.getByRole('button', { name: 'Show', exact: true }).click();
   await expect.poll(() => page.locator('#staff').getAttribute('aria-busy')).toBeNull();
 }
+
+/** Anonymous feedback about the service base `serviceBaseId`, as the form sends it. */
+const aboutBase = (serviceBaseId: string, category: string, message: string) => ({
+  category,
+  message,
+  anonymous: true,
+  consent: true,
+  about: { serviceBaseId },
+});
 
 /** Opens the list row of `code` (the list must show it) and checks focus moved to the heading. */
 async function openRow(page: Page, code: string) {
@@ -229,12 +250,8 @@ describe('staff inbox end to end', () => {
     ).json()) as { comments: { code: string }[] };
     expect(before.comments.map((c) => c.code)).not.toContain(code);
 
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await signIn(page, baseUrl);
-    await page.getByLabel('Kind', { exact: true }).selectOption('comment');
-    await page.getByLabel('Status', { exact: true }).selectOption('pending');
-    await showFiltered(page);
+    const { context, page } = await signedIn();
+    await showFiltered(page, { Kind: 'comment', Status: 'pending' });
     await openRow(page, code);
     const link = page.locator('#staff-facts a');
     expect(await link.getAttribute('href')).toBe('/news/hesseh-service-base/');
@@ -252,20 +269,14 @@ describe('staff inbox end to end', () => {
 
   it('exports the filtered list as CSV', async () => {
     const stamp = unique();
-    const suggestion = await submit(baseUrl, {
-      category: 'suggestion',
-      message: `Longer opening hours please (${stamp})`,
-      anonymous: true,
-      consent: true,
-      about: { serviceBaseId: 'isfahan-hesseh' },
-    });
-    const complaint = await submit(baseUrl, {
-      category: 'complaint',
-      message: `Not in the export (${stamp})`,
-      anonymous: true,
-      consent: true,
-      about: { serviceBaseId: 'isfahan-hesseh' },
-    });
+    const suggestion = await submit(
+      baseUrl,
+      aboutBase('isfahan-hesseh', 'suggestion', `Longer opening hours please (${stamp})`),
+    );
+    const complaint = await submit(
+      baseUrl,
+      aboutBase('isfahan-hesseh', 'complaint', `Not in the export (${stamp})`),
+    );
     const context = await browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
     await signIn(page, baseUrl);
@@ -297,26 +308,16 @@ describe('staff inbox end to end', () => {
 
   it('filters by province and by base', async () => {
     const stamp = unique();
-    const isfahan = await submit(baseUrl, {
-      category: 'appreciation',
-      message: `Thank you, Isfahan (${stamp})`,
-      anonymous: true,
-      consent: true,
-      about: { serviceBaseId: 'isfahan-hesseh' },
-    });
-    const ardabil = await submit(baseUrl, {
-      category: 'appreciation',
-      message: `Thank you, Ardabil (${stamp})`,
-      anonymous: true,
-      consent: true,
-      about: { serviceBaseId: 'ardabil-social-emergency' },
-    });
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await signIn(page, baseUrl);
-    await page.getByLabel('Category', { exact: true }).selectOption('appreciation');
-    await page.getByLabel('Province', { exact: true }).selectOption('isfahan');
-    await showFiltered(page);
+    const isfahan = await submit(
+      baseUrl,
+      aboutBase('isfahan-hesseh', 'appreciation', `Thank you, Isfahan (${stamp})`),
+    );
+    const ardabil = await submit(
+      baseUrl,
+      aboutBase('ardabil-social-emergency', 'appreciation', `Thank you, Ardabil (${stamp})`),
+    );
+    const { context, page } = await signedIn();
+    await showFiltered(page, { Category: 'appreciation', Province: 'isfahan' });
     expect(await page.locator(`#staff-items li[data-code="${isfahan}"]`).count()).toBe(1);
     expect(await page.locator(`#staff-items li[data-code="${ardabil}"]`).count()).toBe(0);
     // Only Isfahan's bases are offered once Isfahan is chosen.
@@ -327,9 +328,7 @@ describe('staff inbox end to end', () => {
       );
     expect(offered).toContain('isfahan-hesseh');
     expect(offered).not.toContain('ardabil-social-emergency');
-    await page.getByLabel('Province', { exact: true }).selectOption('');
-    await page.getByLabel('Service base', { exact: true }).selectOption('ardabil-social-emergency');
-    await showFiltered(page);
+    await showFiltered(page, { Province: '', 'Service base': 'ardabil-social-emergency' });
     expect(await page.locator(`#staff-items li[data-code="${ardabil}"]`).count()).toBe(1);
     expect(await page.locator(`#staff-items li[data-code="${isfahan}"]`).count()).toBe(0);
     await context.close();
@@ -407,9 +406,7 @@ describe('staff inbox end to end', () => {
   }
 
   it('signs out and forgets what it showed', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await signIn(page, baseUrl);
+    const { context, page } = await signedIn();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect.poll(() => page.locator('#staff-signin').isVisible()).toBe(true);
     expect(await page.locator('#staff-items li').count()).toBe(0);
@@ -422,9 +419,7 @@ describe('staff inbox end to end', () => {
   });
 
   it('makes an API token for a script, shows it once, and revokes it', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await signIn(page, baseUrl);
+    const { context, page } = await signedIn();
     const section = page.locator('#staff-tokens');
     await section.getByLabel('Scope').selectOption('export');
     await section.getByLabel('Valid for (days, 1 to 90)').fill('7');
@@ -498,13 +493,8 @@ describe('staff inbox by role', () => {
 
   it("shows a caseworker their province's feedback, without moderation or audit log", async () => {
     await onOwnServer(asRole(':caseworker/isfahan:'), async (page, origin) => {
-      const about = (serviceBaseId: string) => ({
-        category: 'complaint',
-        message: `For ${serviceBaseId} (${unique()})`,
-        anonymous: true,
-        consent: true,
-        about: { serviceBaseId },
-      });
+      const about = (serviceBaseId: string) =>
+        aboutBase(serviceBaseId, 'complaint', `For ${serviceBaseId} (${unique()})`);
       const isfahan = await submit(origin, about('isfahan-hesseh'));
       const kerman = await submit(origin, about('kerman-social-emergency'));
       await signIn(page, origin);
@@ -695,13 +685,10 @@ describe('staff sign-in failures and expiring sessions', () => {
   });
 
   it('when the session expires mid-work, says so and keeps the reply draft', async () => {
-    const code = await submit(own.baseUrl, {
-      category: 'complaint',
-      message: `The lift is broken (expiry e2e ${unique()})`,
-      anonymous: true,
-      consent: true,
-      about: { serviceBaseId: 'isfahan-hesseh' },
-    });
+    const code = await submit(
+      own.baseUrl,
+      aboutBase('isfahan-hesseh', 'complaint', `The lift is broken (expiry e2e ${unique()})`),
+    );
     const context = await client('203.0.113.30');
     const page = await context.newPage();
     await signIn(page, own.baseUrl);

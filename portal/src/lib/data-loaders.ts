@@ -1,8 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatFromPath, readRecords } from '@behzisti/core/data-files';
-import { validateServiceBases } from '@behzisti/core/locator';
+import { dataFilesIn, readServiceBaseFolder } from '@behzisti/core/data-files';
 import type { Loader } from 'astro/loaders';
 import { readProgrammeFiles } from './programme-files.ts';
 
@@ -12,18 +10,6 @@ import { readProgrammeFiles } from './programme-files.ts';
  * public/data/locator/ and public/data/programmes.json (scripts/publish-*.ts): one copy of
  * the data, one set of rules for what gets published.
  */
-
-/** Data files under a folder, recursively, in a stable order (as publish-locator-data.ts). */
-function dataFiles(folder: string, recursive: boolean): string[] {
-  return readdirSync(folder, { withFileTypes: true })
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .flatMap((entry) => {
-      if (entry.name.startsWith('.')) return [];
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) return recursive ? dataFiles(path, true) : [];
-      return entry.isFile() && formatFromPath(entry.name) ? [path] : [];
-    });
-}
 
 /**
  * Service bases: every YAML, JSON or CSV file under `folder` (relative to the project root),
@@ -36,24 +22,11 @@ export function serviceBaseLoader(folder = 'src/content/service-bases'): Loader 
     name: 'behzisti-service-bases',
     load: async ({ store, config, logger, generateDigest }) => {
       const root = fileURLToPath(new URL(`${folder}/`, config.root));
-      const values: unknown[] = [];
-      const origins: string[] = [];
-      for (const file of dataFiles(root, true)) {
-        const format = formatFromPath(file);
-        if (!format) continue;
-        const read = readRecords(readFileSync(file, 'utf8'), format);
-        for (const problem of read.problems)
-          logger.warn(`${relative(root, file)}: ${problem.field} — ${problem.message}`);
-        for (const record of read.records) {
-          values.push(record.value);
-          origins.push(`${relative(root, file)}:${record.row ?? record.index}`);
-        }
-      }
-      const { bases, skipped } = validateServiceBases(values);
+      const { bases, skipped, fileProblems } = readServiceBaseFolder(root, { relativeTo: root });
+      for (const problem of fileProblems) logger.warn(problem);
       for (const record of skipped) {
-        const where = origins[record.position - 1] ?? `record ${record.position}`;
         logger.warn(
-          `skipped ${where}${record.id ? ` (${record.id})` : ''}: ${record.problems.join('; ')}`,
+          `skipped ${record.where}${record.id ? ` (${record.id})` : ''}: ${record.problems.join('; ')}`,
         );
       }
       store.clear();
@@ -75,8 +48,9 @@ export function programmeLoader(folder = 'src/content/programmes'): Loader {
     name: 'behzisti-programmes',
     load: async ({ store, config, generateDigest }) => {
       const root = fileURLToPath(new URL(`${folder}/`, config.root));
-      const { found, errors } = readProgrammeFiles(dataFiles(root, false), (file) =>
-        relative(root, file),
+      const { found, errors } = readProgrammeFiles(
+        dataFilesIn(root, { recursive: false }),
+        (file) => relative(root, file),
       );
       const programmes = found.map((entry) => entry.programme);
       if (errors.length > 0) throw new Error(`programmes:\n${errors.join('\n')}`);

@@ -213,16 +213,24 @@ export function upsertSearchPage(db: DatabaseSync, page: ExtractedPage): void {
 export function indexPublishedPage(path: string, url: string, html: string): boolean {
   const db = openSearchIndex(path, { create: true });
   try {
-    const page = extractPage(url, html);
-    if (!page || page.runs.length === 0) {
-      inTransaction(db, () => deleteRecord(db, url));
-      return false;
-    }
-    upsertSearchPage(db, page);
-    return true;
+    return publishPageIn(db, url, html);
   } finally {
     db.close();
   }
+}
+
+/**
+ * Adds or replaces the page at `url` in the open index `db` from its rendered HTML; false when
+ * the HTML has no searchable body (the page is then removed if it was there).
+ */
+export function publishPageIn(db: DatabaseSync, url: string, html: string): boolean {
+  const page = extractPage(url, html);
+  if (!page || page.runs.length === 0) {
+    inTransaction(db, () => deleteRecord(db, url));
+    return false;
+  }
+  upsertSearchPage(db, page);
+  return true;
 }
 
 /** The publish path's entry for an unpublished page: it leaves the index at once. */

@@ -7,8 +7,8 @@ import {
   deleteRecord,
   inTransaction,
   openSearchIndex,
+  publishPageIn,
   searchIndexPath,
-  upsertSearchPage,
 } from './search-index.ts';
 import { openPostgresSearch, type PostgresSearch } from './search-postgres.ts';
 import { searchIndex } from './search-query.ts';
@@ -57,16 +57,7 @@ export function sqliteSearchStore(path: string): SearchStore {
   return {
     engine: 'sqlite',
     search: async (params) => searchIndex(database(), params),
-    async publish(url, html) {
-      const db = database();
-      const page = extractPage(url, html);
-      if (!page || page.runs.length === 0) {
-        inTransaction(db, () => deleteRecord(db, url));
-        return false;
-      }
-      upsertSearchPage(db, page);
-      return true;
-    },
+    publish: async (url, html) => publishPageIn(database(), url, html),
     async unpublish(url) {
       const db = database();
       return inTransaction(db, () => deleteRecord(db, url));
