@@ -7,17 +7,7 @@
 // BENCH_PUBLISH_ITEMS: `own` (the repository's news, the default), or generated archive sizes
 // (bench/generate-news.mjs), e.g. `own,10000`: a 10,000-item build takes minutes. Needs the portal
 // built first (portal/dist: the release live before the change).
-import { spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { writeNews } from './generate-news.mjs';
@@ -28,18 +18,19 @@ const portalDir = new URL('../portal/', import.meta.url).pathname;
  * The portal's modules, by URL so TypeScript's bench project does not follow them.
  * @returns {Promise<{
  *   publishRound: (options: object, memory: object) => Promise<{ outcome: string }>,
- *   switchTo: (root: string, id: string, now: Date) => unknown,
- *   newReleaseId: (commit: string, now: Date) => string,
  *   startPortalServer: (dist?: string, env?: Record<string, string>) => Promise<{ baseUrl: string, stop: () => void }>,
+ *   tempFolder: (name: string) => { path: string, remove: () => void },
+ *   releasesOfBuild: (name: string) => { path: string, remove: () => void },
  * }>}
  */
 async function portalModules() {
   const pipeline = await import(
     new URL('../portal/server/publish/pipeline.ts', import.meta.url).href
   );
-  const releases = await import(new URL('../portal/server/releases.ts', import.meta.url).href);
   const server = await import(new URL('../portal/e2e/server.setup.ts', import.meta.url).href);
-  return { ...pipeline, ...releases, startPortalServer: server.startPortalServer };
+  // The e2e tests' folders: a temporary one, and releases whose live one is portal/dist.
+  const temp = await import(new URL('../portal/e2e/temp.ts', import.meta.url).href);
+  return { ...pipeline, ...temp, startPortalServer: server.startPortalServer };
 }
 
 /**
@@ -47,9 +38,12 @@ async function portalModules() {
  * @returns {Promise<import('./lib.mjs').Row>}
  */
 async function measure(size) {
-  const { publishRound, switchTo, newReleaseId, startPortalServer } = await portalModules();
-  const releasesDir = mkdtempSync(join(portalDir, 'releases-bench-'));
-  const newsDir = mkdtempSync(join(tmpdir(), 'bz-bench-publish-'));
+  const { publishRound, startPortalServer, tempFolder, releasesOfBuild } = await portalModules();
+  // What is live before the change: the portal's own build (hard links: instant).
+  const releases = releasesOfBuild('bench');
+  const releasesDir = releases.path;
+  const news = tempFolder('bench-publish');
+  const newsDir = news.path;
   let stop = () => {};
   try {
     let items;
@@ -60,10 +54,6 @@ async function measure(size) {
       const written = writeNews(newsDir, Number(size), 1);
       items = written.fa + written.en;
     }
-    // What is live before the change: the portal's own build (hard links: instant).
-    const first = newReleaseId('bench', new Date(Date.now() - 60_000));
-    spawnSync('cp', ['-al', join(portalDir, 'dist'), join(releasesDir, first)]);
-    switchTo(releasesDir, first, new Date());
     const server = await startPortalServer(undefined, {
       PORTAL_RELEASES: releasesDir,
       PORTAL_NEWS_DIR: newsDir,
@@ -111,8 +101,8 @@ async function measure(size) {
     };
   } finally {
     stop();
-    rmSync(releasesDir, { recursive: true, force: true });
-    rmSync(newsDir, { recursive: true, force: true });
+    releases.remove();
+    news.remove();
   }
 }
 
