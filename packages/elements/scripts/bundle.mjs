@@ -34,7 +34,11 @@ export const budgets = { withLit: 25 * 1024, withoutLit: 15 * 1024 };
 export const widgetCeilings = {
   // @lit/task (the comments' loading, issue 18) costs about 0.8 kB.
   // The feedback form's own styles out of the shared form styles: 14.21 -> 14.06 kB (issue 18).
-  'bz-comments': 14.15 * 1024,
+  // What is shown once the published comments are in (their count, the thread, core's dates and
+  // the form's "reply to" parts) became an add-on read beside the comments' request
+  // (bz-comments-list.js): 14.06 -> 13.63 kB, under the 13.7 kB the comments had when issue 18
+  // was filed, which its item 5 says they must never exceed.
+  'bz-comments': 13.68 * 1024,
   // The steps after the first question (reading answers, summary, results) became an add-on
   // read once the rules are in (bz-eligibility-checker-steps.js): 21.0 -> 17.87 kB (issue 18).
   'bz-eligibility-checker': 17.95 * 1024,
@@ -121,6 +125,15 @@ export const addons = [
   {
     file: 'bz-feedback-form-answer.js',
     entry: new URL('feedback-form/answer.ts', srcDir).pathname,
+    borrowLit: true,
+  },
+  // What the comments show once the published comments are in: their count, the thread and the
+  // form's "reply to" parts, with core's date formatting (issue 18: the comments' script back under
+  // its size when the issue was filed), read beside the comments' request; it borrows the widget
+  // script's Lit and translations.
+  {
+    file: 'bz-comments-list.js',
+    entry: new URL('comments/list.ts', srcDir).pathname,
     borrowLit: true,
   },
   // Core's date formatting for the feedback form's "restored draft" notice, read only when a kept
