@@ -91,7 +91,8 @@ export async function startHostServer(): Promise<HostServer> {
       res.writeHead(204).end(); // the browser asks for it; it is not part of a widget
       return;
     }
-    if (path.startsWith('/api/feedback')) {
+    // The feedback API, and the published comments beside it (bz-comments).
+    if (path.startsWith('/api/feedback') || path.startsWith('/api/comments')) {
       return sendResponse(res, await feedback(toRequest(req), { clientAddress: '127.0.0.1' }));
     }
     if (path.startsWith('/data/locator/')) {

@@ -35,9 +35,11 @@ interface Opened {
   problems: string[];
 }
 
-async function open(path: string): Promise<Opened> {
+/** Opens `path` in a new page; `prepare` runs before it loads (e.g. to cut a file off). */
+async function open(path: string, prepare?: (page: Page) => Promise<unknown>): Promise<Opened> {
   server.notFound.length = 0;
   const page = await browser.newPage({ viewport: { width: 800, height: 900 } });
+  await prepare?.(page);
   const problems: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error' || /Content.Security.Policy/i.test(message.text())) {
@@ -415,4 +417,62 @@ describe('a provincial site embedding from the portal, another origin', () => {
   });
 
   itEndsClean(host, 'logged no error and no CSP violation');
+});
+
+describe('a Persian news page with the comments', () => {
+  const host = hostPage('/comments-host.html', ['#comments'], (page) =>
+    page.locator('#comments #comment-count').waitFor(),
+  );
+
+  it('shows the published comments (their list add-on came with them), untouched by the page CSS', async () => {
+    expect(await host.page.locator('#comments #comment-count').textContent()).toBe(
+      'هنوز دیدگاهی منتشر نشده است.',
+    );
+    expectIsolated(await insideStyles(host.page, '#comments'), 'rtl');
+  });
+
+  it('sends a comment with the keyboard, and says it shows after review', async () => {
+    await host.page.locator('#comments textarea').focus();
+    await host.page.keyboard.type('دیدگاهی آزمایشی از یک صفحه‌ی میزبان سخت‌گیر.');
+    await host.page.locator('#comments [part~="submit"]').focus();
+    await host.page.keyboard.press('Enter');
+    await expect.poll(() => focused(host.page)).toBe('bz-comments#comments > div#sent[notice]');
+    expect(await host.page.locator('#comments #sent').textContent()).toContain('پس از بررسی');
+  });
+
+  itEndsClean(host, 'logged no error and no CSP violation, and found every file it asked for');
+});
+
+describe('the comments when their list add-on cannot come (the connection went after the script)', () => {
+  const addOn = '**/dist/bz-comments-list.js';
+  let opened: Opened;
+  beforeAll(async () => {
+    opened = await open('/comments-host.html', (page) =>
+      page.route(addOn, (route) => route.abort('internetdisconnected')),
+    );
+    await upgraded(opened.page, '#comments');
+  });
+  afterAll(() => opened?.page.close());
+
+  it('says the comments did not load, to check the connection, and the form still works', async () => {
+    const notice = opened.page.locator('#comments [part~="error"]');
+    await notice.waitFor();
+    expect(await notice.getAttribute('role')).toBe('alert');
+    expect(await notice.textContent()).toContain('اتصال اینترنت را بررسی کنید');
+    expect(await opened.page.locator('#comments #comment-count').count()).toBe(0);
+    expect(await opened.page.locator('#comments textarea').isEditable()).toBe(true);
+    expect(await axeViolations(opened.page, '#comments')).toEqual([]);
+  });
+
+  it('shows them once the add-on can come, after Enter on the retry button', async () => {
+    await opened.page.unroute(addOn);
+    await opened.page.locator('#comments [part~="error"] button').focus();
+    await opened.page.keyboard.press('Enter');
+    await opened.page.locator('#comments #comment-count').waitFor();
+    expect(await focused(opened.page)).toBe('bz-comments#comments > h2#comments-heading[heading]');
+    // The cut-off file failed as a network error would; nothing else went wrong.
+    expect(opened.problems.filter((problem) => !/Failed to load resource/.test(problem))).toEqual(
+      [],
+    );
+  });
 });

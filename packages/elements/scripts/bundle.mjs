@@ -34,7 +34,13 @@ export const budgets = { withLit: 25 * 1024, withoutLit: 15 * 1024 };
 export const widgetCeilings = {
   // @lit/task (the comments' loading, issue 18) costs about 0.8 kB.
   // The feedback form's own styles out of the shared form styles: 14.21 -> 14.06 kB (issue 18).
-  'bz-comments': 14.15 * 1024,
+  // What is shown once the published comments are in (their count, the thread, core's dates and
+  // the form's "reply to" parts) became an add-on read beside the comments' request
+  // (bz-comments-list.js): 14.06 -> 13.63 kB, under the 13.7 kB the comments had when issue 18
+  // was filed, which its item 5 says they must never exceed. The rules only the feedback form
+  // uses (quick exit, legend, h4, the count over its limit) then left the shared form styles:
+  // 13.54 kB measured (13,869 B).
+  'bz-comments': 13.6 * 1024,
   // The steps after the first question (reading answers, summary, results) became an add-on
   // read once the rules are in (bz-eligibility-checker-steps.js): 21.0 -> 17.87 kB (issue 18).
   'bz-eligibility-checker': 17.95 * 1024,
@@ -45,7 +51,8 @@ export const widgetCeilings = {
   // One shared textField() for both forms' text fields (issue 18, near-duplicates) costs the
   // form 0.1 kB; moving its own styles out of the shared form styles gave comments 0.15 kB.
   // Core's date formatting, used only by the restored-draft notice, became an add-on read when a
-  // draft comes back (bz-feedback-form-date.js): 17.53 -> 17.4 kB.
+  // draft comes back (bz-feedback-form-date.js): 17.53 -> 17.4 kB. Taking back from the shared
+  // form styles the rules only it uses (quick exit, legend, h4, count over) costs it 6 B: 17.45 kB.
   'bz-feedback-form': 17.5 * 1024,
   'bz-hotlines': 9.4 * 1024,
   // Core's place matching through the Persian search matcher (core/search: stems, with its affix
@@ -121,6 +128,15 @@ export const addons = [
   {
     file: 'bz-feedback-form-answer.js',
     entry: new URL('feedback-form/answer.ts', srcDir).pathname,
+    borrowLit: true,
+  },
+  // What the comments show once the published comments are in: their count, the thread and the
+  // form's "reply to" parts, with core's date formatting (issue 18: the comments' script back under
+  // its size when the issue was filed), read beside the comments' request; it borrows the widget
+  // script's Lit and translations.
+  {
+    file: 'bz-comments-list.js',
+    entry: new URL('comments/list.ts', srcDir).pathname,
     borrowLit: true,
   },
   // Core's date formatting for the feedback form's "restored draft" notice, read only when a kept

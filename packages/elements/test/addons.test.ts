@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { addons, bundleFiles, widgets } from '../scripts/bundle.mjs';
 
 // Add-ons built apart from their widget script that borrow its Lit and translations
-// (scripts/bundle.mjs, borrowLit; shared/add-on.ts): the locator's answer, the checker's steps and
-// the feedback form's answer.
+// (scripts/bundle.mjs, borrowLit; shared/add-on.ts): the locator's answer, the checker's steps, the
+// feedback form's answer and the comments' list.
 const cases = [
   {
     tag: 'bz-service-locator',
@@ -31,6 +31,13 @@ const cases = [
     lends: /Symbol\.for\(`\$\{\w+\}\.lit`\)/,
     // The confirmation's and a status's sentences (in the add-on), and the widget's own.
     sentences: ['Copy the code', 'There is no reply yet.', 'Check the status'],
+  },
+  {
+    tag: 'bz-comments',
+    addon: 'bz-comments-list',
+    lends: /Symbol\.for\(`\$\{\w+\}\.lit`\)/,
+    // The list's and a reply's sentences (in the add-on), and the widget's own.
+    sentences: ['Reply from the public relations office', 'Cancel reply', 'Send again'],
   },
 ];
 

@@ -1,8 +1,8 @@
-import type { CommentRequest, CommentsAnswer, PublishedComment } from '@behzisti/core/feedback-api';
+import type { CommentRequest, CommentsAnswer } from '@behzisti/core/feedback-api';
 import type { Outcome } from '../shared/errors.ts';
 import { endpointUrl, getJson } from '../shared/form/client.ts';
 
-// Where bz-comments finds its comments (docs/feedback-service.md), and how they hang together. A
+// Where bz-comments finds its comments (docs/feedback-service.md; list.template.ts threads them). A
 // comment is sent like feedback, as a submission (shared/form/client.ts postJson); the contract
 // is core's, shared with the service; failures are typed outcomes (shared/errors.ts).
 
@@ -22,24 +22,4 @@ export function loadComments(
   signal?: AbortSignal,
 ): Promise<Outcome<CommentsAnswer>> {
   return getJson(endpointUrl(endpoint, `?article=${encodeURIComponent(article)}`), signal);
-}
-
-/** Comments arranged as a thread: each with its replies, oldest first at every level. */
-export interface ThreadNode {
-  comment: PublishedComment;
-  replies: ThreadNode[];
-}
-
-/** Builds the thread; a reply whose parent is not in the list is shown at the top level. */
-export function thread(comments: readonly PublishedComment[]): ThreadNode[] {
-  const nodes = new Map(
-    comments.map((comment) => [comment.code, { comment, replies: [] as ThreadNode[] }]),
-  );
-  const roots: ThreadNode[] = [];
-  for (const node of nodes.values()) {
-    const parent = node.comment.parent ? nodes.get(node.comment.parent) : undefined;
-    if (parent && parent !== node) parent.replies.push(node);
-    else roots.push(node);
-  }
-  return roots;
 }

@@ -1,5 +1,6 @@
 import { msg } from '@lit/localize';
 import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { addOn, lendLit } from '../shared/add-on.ts';
 import { postJson } from '../shared/form/client.ts';
 import { FormElement } from '../shared/form/form-element.ts';
 import { OutcomeTask } from '../shared/outcome-task.ts';
@@ -9,21 +10,22 @@ import {
   commentsEndpointOf,
   loadComments,
   type PublishedComment,
-  thread,
 } from './api.ts';
 import { commentsStyles } from './comments.styles.ts';
 import './events.ts';
 import { commentFormTemplate } from './form.template.ts';
 import {
   type CommentValues,
-  countText,
   type Field,
   failureText,
   type Problem,
   problemsOfServerFields,
   validateComment,
 } from './messages.ts';
-import { threadTemplate } from './thread.template.ts';
+
+/** What is shown once the published comments are in (list.ts), read beside their request. */
+const list = addOn(() => import('./list.ts'));
+lendLit('bz-comments');
 
 /**
  * Readers' comments on a news article: the published (approved) comments as a thread with
@@ -76,7 +78,15 @@ export class BzComments extends FormElement<CommentValues, Partial<Record<Field,
   /** The published comments of the article (@lit/task: a newer load aborts an older one). */
   readonly #comments = new OutcomeTask<[string, string], CommentsAnswer>(
     this,
-    ([url, article], signal) => loadComments(url, article, signal),
+    async ([url, article], signal) => {
+      const [outcome, module] = await Promise.all([
+        loadComments(url, article, signal),
+        list.load().catch(() => undefined),
+      ]);
+      // Comments without the add-on that shows them (the connection went since the page came)
+      // did not load: the person is told so, with a retry that asks for both again.
+      return module || !outcome.ok ? outcome : { ok: false, failure: { kind: 'network' } };
+    },
     (answer) => {
       this.answer = answer;
     },
@@ -107,14 +117,13 @@ export class BzComments extends FormElement<CommentValues, Partial<Record<Field,
           locale: this.locale,
           digits: this.digits,
           problems: this.problems,
-          replyTo: this.replyTo,
+          reply: this.#reply(),
           sent: this.sent,
           failure: this.failure,
           sending: this.sending,
           values: this.values,
           onSubmit: this.#onSubmit,
           onInput: this.#onInput,
-          cancelReply: this.#cancelReply,
         })}
       </section>
     `;
@@ -133,15 +142,38 @@ export class BzComments extends FormElement<CommentValues, Partial<Record<Field,
       `;
     }
     const answer = this.answer;
-    if (!answer) return html`<p role="status">${msg('در حال بارگذاری دیدگاه‌ها…')}</p>`;
-    return html`
-      <p class="count" id="comment-count">${countText(answer.count, this.digits)}</p>
-      ${threadTemplate(
-        { locale: this.locale, startReply: this.#startReply },
-        thread(answer.comments),
-        0,
-      )}
-    `;
+    if (answer && this.#listIn()) {
+      return list.module?.listTemplate(
+        { locale: this.locale, digits: this.digits, startReply: this.#startReply },
+        answer,
+      );
+    }
+    return html`<p role="status">${msg('در حال بارگذاری دیدگاه‌ها…')}</p>`;
+  }
+
+  /**
+   * Whether the list add-on is in; if not, it is asked for and this renders again once it comes.
+   * The element's own loads bring it beside the comments; comments set by the page (a preview)
+   * ask for it here.
+   */
+  #listIn(): boolean {
+    if (!list.module)
+      list.load().then(
+        () => this.requestUpdate(),
+        () => undefined,
+      );
+    return list.module !== undefined;
+  }
+
+  /** The form's "reply to" parts; a reply starts from a button of the list, so its add-on is in. */
+  #reply() {
+    const replyTo = this.replyTo;
+    return replyTo && list.module
+      ? {
+          heading: list.module.replyHeading(replyTo),
+          notice: list.module.replyingTemplate(replyTo, this.#cancelReply),
+        }
+      : undefined;
   }
 
   // ——— Loading ———

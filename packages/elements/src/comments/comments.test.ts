@@ -218,4 +218,25 @@ describe('bz-comments', () => {
     expect(text(el, '#review-note')).to.contain('after the public relations office reviews');
     await expect(el).to.be.accessible();
   }).timeout(20_000);
+
+  it('shows comments the page gives (a preview) once its list add-on is in, without loading any', async () => {
+    const el = await fixture<BzComments>(
+      html`<bz-comments
+        lang="en"
+        .answer=${{
+          article: ARTICLE,
+          count: 2,
+          comments: [
+            { code: 'a1', message: 'First', createdAt: '2026-11-01T08:00:00Z', name: 'Sara' },
+            { code: 'b2', message: 'Second', createdAt: '2026-11-02T08:00:00Z', parent: 'a1' },
+          ],
+        }}
+      ></bz-comments>`,
+    );
+    await waitUntil(() => $(el, '#comment-count'), 'the list', { timeout: 4000 });
+    expect(text(el, '#comment-count')).to.equal('2 comments');
+    expect(text(el, '#c-a1 .author')).to.equal('Sara');
+    expect($(el, '#c-a1')?.parentElement?.querySelector('ol.replies #c-b2')).to.exist;
+    await expect(el).to.be.accessible();
+  });
 });

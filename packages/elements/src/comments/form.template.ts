@@ -1,13 +1,11 @@
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { errorSummary, type FieldProblem } from '../shared/error-summary.ts';
 import type { Failure } from '../shared/errors.ts';
 import { honeypot, submitButton, textField } from '../shared/form/fields.ts';
 import type { Locale } from '../shared/locale.ts';
-import type { PublishedComment } from './api.ts';
 import {
   type CommentValues,
-  displayName,
   type Field,
   failureText,
   type Problem,
@@ -18,14 +16,14 @@ export interface CommentFormView {
   locale: Locale;
   digits: (value: number) => string;
   problems: Partial<Record<Field, Problem>>;
-  replyTo: PublishedComment | undefined;
+  /** While answering a comment: the form's heading and the comment answered (list add-on). */
+  reply: { heading: string; notice: TemplateResult } | undefined;
   sent: boolean;
   failure: Failure | undefined;
   sending: boolean;
   values: CommentValues;
   onSubmit: (event?: Event) => void;
   onInput: (event: Event) => void;
-  cancelReply: () => void;
 }
 
 /** The comment form: what happens to a comment, the reply it answers, message and name. */
@@ -40,11 +38,8 @@ export function commentFormTemplate(view: CommentFormView): TemplateResult {
     const message = error(field);
     return message ? [{ fieldId: `comment-${field}`, message }] : [];
   });
-  const replyTo = view.replyTo;
   return html`
-    <h3 part="heading" id="form-heading">
-      ${replyTo ? msg(str`پاسخ به ${displayName(replyTo)}`) : msg('دیدگاه خود را بنویسید')}
-    </h3>
+    <h3 part="heading" id="form-heading">${view.reply?.heading ?? msg('دیدگاه خود را بنویسید')}</h3>
     <p class="hint" id="review-note">
       ${msg('دیدگاه‌ها پس از بررسی روابط عمومی منتشر می‌شوند؛ دیدگاه شما بلافاصله نمایش داده نمی‌شود.')}
     </p>
@@ -74,16 +69,7 @@ export function commentFormTemplate(view: CommentFormView): TemplateResult {
       @submit=${view.onSubmit}
       @input=${view.onInput}
     >
-      ${
-        replyTo
-          ? html`<div class="replying">
-              <p>${msg('پاسخ به این دیدگاه:')} <q dir="auto">${replyTo.message.slice(0, 140)}</q></p>
-              <button type="button" part="button" class="secondary" @click=${view.cancelReply}>
-                ${msg('لغو پاسخ')}
-              </button>
-            </div>`
-          : nothing
-      }
+      ${view.reply?.notice ?? nothing}
       ${textField({
         id: 'comment-message',
         name: 'message',

@@ -7,7 +7,6 @@ import {
 } from '../shared/errors.ts';
 import { MESSAGE_MAX, NAME_MAX } from '../shared/form/fields.ts';
 import type { Locale } from '../shared/locale.ts';
-import type { PublishedComment } from './api.ts';
 
 // Every sentence of bz-comments that depends on a typed code: call these while rendering.
 
@@ -44,12 +43,6 @@ export function problemsOfServerFields(
   return problems;
 }
 
-export function countText(count: number, digits: Digits): string {
-  if (count === 0) return msg('هنوز دیدگاهی منتشر نشده است.');
-  if (count === 1) return msg('یک دیدگاه');
-  return msg(str`${digits(count)} دیدگاه`);
-}
-
 /** Why loading (`sending` false) or sending failed, and what to do. */
 export function failureText(
   failure: Failure,
@@ -75,8 +68,4 @@ export function problemText(problem: Problem, digits: Digits): string {
     case 'name-long':
       return msg(str`نام را کوتاه‌تر بنویسید: حداکثر ${digits(NAME_MAX)} حرف`);
   }
-}
-
-export function displayName(comment: PublishedComment): string {
-  return comment.name ?? msg('خواننده‌ای بی‌نام');
 }

@@ -1,7 +1,49 @@
 import { css } from 'lit';
 
-/** The feedback form's own look, after the shared form's: choices, the code and a status. */
+/**
+ * The feedback form's own look, after the shared form's: the quick exit, the category choices,
+ * the characters left, the code and a status (the comments have none of these).
+ */
 export const feedbackFormStyles = css`
+  .top {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: flex-end;
+    gap: 0.25em 0.75em;
+    margin-block-end: var(--_space);
+  }
+
+  .quick-exit {
+    background: var(--_danger);
+    color: var(--_on-danger);
+    font-weight: 700;
+  }
+
+  /* Its margins are the shared .hint's. */
+  .quick-exit-hint {
+    font-size: 0.875em;
+  }
+
+  h4 {
+    margin-block: 0 0.5em;
+    line-height: 1.3;
+    font-size: 1.0625em;
+  }
+
+  legend {
+    display: block;
+    padding: 0;
+    margin-block-end: 0.35em;
+    font-weight: 700;
+    font-size: 1.0625em;
+  }
+
+  .count.over {
+    color: var(--_danger);
+    font-weight: 700;
+  }
+
   .choice {
     display: flex;
     align-items: flex-start;

@@ -1,34 +1,13 @@
 import { css } from 'lit';
 
-/** The look of the feedback form and the comment form: fields, notices, buttons. */
+/** The look of the feedback form and the comment form: fields, notices, buttons; each adds its own. */
 export const formStyles = css`
   .base {
     max-inline-size: 42em;
   }
 
-  .top {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: flex-end;
-    gap: 0.25em 0.75em;
-    margin-block-end: var(--_space);
-  }
-
-  .quick-exit {
-    background: var(--_danger);
-    color: var(--_on-danger);
-    font-weight: 700;
-  }
-
-  .quick-exit-hint {
-    margin: 0;
-    font-size: 0.875em;
-  }
-
   h2,
-  h3,
-  h4 {
+  h3 {
     margin-block: 0 0.5em;
     line-height: 1.3;
   }
@@ -39,10 +18,6 @@ export const formStyles = css`
 
   h3 {
     font-size: 1.25em;
-  }
-
-  h4 {
-    font-size: 1.0625em;
   }
 
   p {
@@ -61,7 +36,6 @@ export const formStyles = css`
     padding-inline-start: 0.75em;
   }
 
-  legend,
   .label {
     display: block;
     padding: 0;
@@ -101,11 +75,6 @@ export const formStyles = css`
   .count {
     color: var(--_muted);
     margin-block: 0.35em 0;
-  }
-
-  .count.over {
-    color: var(--_danger);
-    font-weight: 700;
   }
 
   button {
